@@ -1,0 +1,60 @@
+//! Typed errors of the library.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in the library. Each variant names the file
+/// or input it concerns, so a caller can report it and carry on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or directory could not be read.
+    #[error("{path}: {source}")]
+    Io {
+        /// The path that failed.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file looks like binary data, not text.
+    #[error("{path}: looks like a binary file, skipped")]
+    Binary {
+        /// The skipped path.
+        path: PathBuf,
+    },
+    /// A file holds no text at all.
+    #[error("{path}: empty document, skipped")]
+    Empty {
+        /// The skipped path.
+        path: PathBuf,
+    },
+    /// A path given on the command line holds no document we can read.
+    #[error("{path}: no documents found (looked for .txt, .md, .markdown, .html, .htm)")]
+    NoDocuments {
+        /// The directory that was searched.
+        path: PathBuf,
+    },
+    /// An alias file is malformed.
+    #[error("{path}:{line}: {reason}")]
+    Aliases {
+        /// The alias file.
+        path: PathBuf,
+        /// The 1-based line of the problem (0 when unknown).
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A saved graph could not be read back.
+    #[error("{path}: not an actorgraph graph: {reason}")]
+    Graph {
+        /// The graph file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A name given to a query matches no actor, or several.
+    #[error("{0}")]
+    Query(String),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

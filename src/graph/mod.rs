@@ -1,0 +1,368 @@
+//! Stage 6: the actor graph.
+//!
+//! An [`ActorGraph`] is a petgraph [`StableDiGraph`] of [`Node`]s (actors)
+//! and [`Edge`]s of two kinds:
+//!
+//! * [`EdgeKind::Cooccurrence`]: two actors mentioned in the same sentence
+//!   (or paragraph, with [`Window::Paragraph`]); undirected, stored once
+//!   from the smaller id to the larger; weight = number of windows;
+//! * [`EdgeKind::Attribution`]: speaker -> each actor in `about`;
+//!   weight = number of attributions.
+//!
+//! Every edge keeps its evidence, `(doc, start, end)` byte spans, up to a
+//! cap ([`GraphOptions::max_evidence`]); the smallest spans in
+//! `(doc, start, end)` order are kept, so the result does not depend on the
+//! order documents arrive in. Nodes are keyed by actor id: the same id in
+//! two documents is one node.
+
+use crate::mentions::{ActorKind, Via};
+use crate::pipeline::DocRecord;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// The window within which mentions co-occur.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Window {
+    /// The same sentence.
+    #[default]
+    Sentence,
+    /// The same paragraph.
+    Paragraph,
+}
+
+/// How a graph is built.
+#[derive(Clone, Debug)]
+pub struct GraphOptions {
+    /// Co-occurrence window.
+    pub window: Window,
+    /// Evidence spans kept per edge.
+    pub max_evidence: usize,
+    /// Count only mentions by name toward co-occurrence (not pronouns).
+    pub names_only: bool,
+}
+
+impl Default for GraphOptions {
+    fn default() -> GraphOptions {
+        GraphOptions { window: Window::Sentence, max_evidence: 5, names_only: false }
+    }
+}
+
+/// An actor.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Node {
+    /// Its id: the fullest name.
+    pub id: String,
+    /// Person or organization.
+    pub kind: ActorKind,
+    /// Mentions over the corpus (pronouns included).
+    pub mentions: u64,
+    /// Documents it is mentioned in.
+    pub documents: u64,
+    /// The names it goes by.
+    pub aliases: BTreeSet<String>,
+}
+
+/// The two kinds of link.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EdgeKind {
+    /// Mentioned together (undirected).
+    Cooccurrence,
+    /// Speaker -> the actor spoken about (directed).
+    Attribution,
+}
+
+impl EdgeKind {
+    /// The kind's name as written in outputs.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            EdgeKind::Cooccurrence => "cooccurrence",
+            EdgeKind::Attribution => "attribution",
+        }
+    }
+}
+
+/// Where a link was seen.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The document.
+    pub doc: String,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A link between two actors.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edge {
+    /// Its kind.
+    pub kind: EdgeKind,
+    /// How many times it was seen.
+    pub weight: u64,
+    /// Where, up to the evidence cap.
+    pub evidence: Vec<Evidence>,
+}
+
+/// The graph of a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct ActorGraph {
+    /// The petgraph graph.
+    pub graph: StableDiGraph<Node, Edge>,
+    nodes: HashMap<String, NodeIndex>,
+    edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    options: GraphOptions,
+}
+
+impl ActorGraph {
+    /// An empty graph.
+    pub fn new(options: GraphOptions) -> ActorGraph {
+        ActorGraph { options, ..ActorGraph::default() }
+    }
+
+    /// The build options.
+    pub fn options(&self) -> &GraphOptions {
+        &self.options
+    }
+
+    /// The node of an actor id.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.nodes.get(id).copied()
+    }
+
+    /// Number of actors.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of links.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    fn node_or_insert(&mut self, id: &str, kind: ActorKind) -> NodeIndex {
+        if let Some(&n) = self.nodes.get(id) {
+            return n;
+        }
+        let n = self.graph.add_node(Node {
+            id: id.to_owned(),
+            kind,
+            mentions: 0,
+            documents: 0,
+            aliases: BTreeSet::new(),
+        });
+        self.nodes.insert(id.to_owned(), n);
+        n
+    }
+
+    /// Add a node as it is (mention and document counts added to those of
+    /// an existing node with the same id, aliases joined).
+    pub fn insert_node(&mut self, node: Node) -> NodeIndex {
+        let n = self.node_or_insert(&node.id, node.kind);
+        let have = &mut self.graph[n];
+        have.mentions += node.mentions;
+        have.documents += node.documents;
+        have.aliases.extend(node.aliases);
+        n
+    }
+
+    /// Add a link (weight and evidence added to an existing one).
+    pub fn add_edge(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind, weight: u64, evidence: &[Evidence]) {
+        let (a, b) = if kind == EdgeKind::Cooccurrence && self.graph[a].id > self.graph[b].id { (b, a) } else { (a, b) };
+        let e = match self.edges.get(&(a, b, kind)) {
+            Some(&e) => e,
+            None => {
+                let e = self.graph.add_edge(a, b, Edge { kind, weight: 0, evidence: Vec::new() });
+                self.edges.insert((a, b, kind), e);
+                e
+            }
+        };
+        let cap = self.options.max_evidence;
+        let edge = &mut self.graph[e];
+        edge.weight += weight;
+        edge.evidence.extend_from_slice(evidence);
+        edge.evidence.sort();
+        edge.evidence.dedup();
+        edge.evidence.truncate(cap);
+    }
+
+    /// Add one document's record.
+    pub fn add_record(&mut self, rec: &DocRecord) {
+        // Nodes: mention counts, document counts, aliases.
+        let mut seen: BTreeMap<&str, NodeIndex> = BTreeMap::new();
+        for m in &rec.mentions {
+            let n = self.node_or_insert(&m.actor, m.kind);
+            let node = &mut self.graph[n];
+            node.mentions += 1;
+            if m.via == Via::Name {
+                node.aliases.insert(m.text.clone());
+            }
+            seen.insert(&m.actor, n);
+        }
+        for &n in seen.values() {
+            self.graph[n].documents += 1;
+        }
+        // Co-occurrence per window.
+        let mut windows: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        for m in &rec.mentions {
+            if self.options.names_only && m.via != Via::Name {
+                continue;
+            }
+            let w = match self.options.window {
+                Window::Sentence => m.sentence,
+                Window::Paragraph => m.paragraph,
+            };
+            windows.entry(w).or_default().insert(&m.actor);
+        }
+        for (w, actors) in windows {
+            let span = self.window_span(rec, w);
+            let ev = [Evidence { doc: rec.doc.clone(), start: span.0, end: span.1 }];
+            let actors: Vec<&str> = actors.into_iter().collect();
+            for (i, a) in actors.iter().enumerate() {
+                for b in &actors[i + 1..] {
+                    self.add_edge(seen[a], seen[b], EdgeKind::Cooccurrence, 1, &ev);
+                }
+            }
+        }
+        // Attribution: speaker -> about.
+        for at in &rec.attributions {
+            let Some(sp) = at.speaker.as_ref() else { continue };
+            let Some(speaker) = sp.actor.as_deref() else { continue };
+            let Some(&s) = seen.get(speaker) else { continue };
+            let mut start = sp.start;
+            let mut end = sp.end;
+            for p in at.cue.pieces().into_iter().chain(at.content.pieces()) {
+                start = start.min(p.start);
+                end = end.max(p.end);
+            }
+            let ev = [Evidence { doc: rec.doc.clone(), start, end }];
+            for target in &at.about {
+                if let Some(&t) = seen.get(target.as_str()) {
+                    if t != s {
+                        self.add_edge(s, t, EdgeKind::Attribution, 1, &ev);
+                    }
+                }
+            }
+        }
+    }
+
+    fn window_span(&self, rec: &DocRecord, w: usize) -> (usize, usize) {
+        match self.options.window {
+            Window::Sentence => rec.sentences.get(w).map_or((0, 0), |s| (s.start, s.end)),
+            Window::Paragraph => {
+                let mut it = rec.sentences.iter().filter(|s| s.paragraph == w);
+                let first = it.next().map_or((0, 0), |s| (s.start, s.end));
+                let end = rec.sentences.iter().filter(|s| s.paragraph == w).map(|s| s.end).max().unwrap_or(first.1);
+                (first.0, end)
+            }
+        }
+    }
+
+    /// Nodes in id order.
+    pub fn sorted_nodes(&self) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
+        v.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+        v
+    }
+
+    /// Edges in (kind, source id, target id) order.
+    pub fn sorted_edges(&self) -> Vec<EdgeIndex> {
+        let mut v: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+        v.sort_by_key(|&e| {
+            let (a, b) = self.graph.edge_endpoints(e).expect("edge");
+            (self.graph[e].kind, self.graph[a].id.clone(), self.graph[b].id.clone())
+        });
+        v
+    }
+
+    /// A copy keeping only edges of weight `min_weight` or more, and the
+    /// nodes they touch (all nodes when `min_weight` is 1 or less).
+    pub fn filtered(&self, min_weight: u64) -> ActorGraph {
+        if min_weight <= 1 {
+            return self.clone();
+        }
+        let mut g = self.clone();
+        let weak: Vec<EdgeIndex> = g.graph.edge_indices().filter(|&e| g.graph[e].weight < min_weight).collect();
+        for e in weak {
+            g.graph.remove_edge(e);
+        }
+        let lonely: Vec<NodeIndex> = g.graph.node_indices().filter(|&n| g.graph.neighbors_undirected(n).next().is_none()).collect();
+        for n in lonely {
+            g.graph.remove_node(n);
+        }
+        g.reindex();
+        g
+    }
+
+    fn reindex(&mut self) {
+        self.nodes = self.graph.node_indices().map(|n| (self.graph[n].id.clone(), n)).collect();
+        self.edges = self
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let (a, b) = self.graph.edge_endpoints(e).expect("edge");
+                ((a, b, self.graph[e].kind), e)
+            })
+            .collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Document;
+    use crate::pipeline::Extractor;
+
+    fn graph(texts: &[(&str, &str)], options: GraphOptions) -> ActorGraph {
+        let ex = Extractor::new();
+        let mut g = ActorGraph::new(options);
+        for (name, t) in texts {
+            g.add_record(&ex.extract(&Document::from_text(*name, *t)));
+        }
+        g
+    }
+
+    fn edge(g: &ActorGraph, a: &str, b: &str, kind: EdgeKind) -> Option<Edge> {
+        let (a, b) = (g.node(a)?, g.node(b)?);
+        g.graph.edges_connecting(a, b).chain(g.graph.edges_connecting(b, a)).find(|e| e.weight().kind == kind).map(|e| e.weight().clone())
+    }
+
+    #[test]
+    fn cooccurrence_and_attribution() {
+        let t = "Ines Varga met Paulo Brandt in Lisbon. Varga said Brandt was tired. Brandt left.";
+        let g = graph(&[("a.txt", t)], GraphOptions::default());
+        let co = edge(&g, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).unwrap();
+        assert_eq!(co.weight, 2);
+        assert_eq!(co.evidence.len(), 2);
+        let ev = &co.evidence[0];
+        assert_eq!(&t[ev.start..ev.end], "Ines Varga met Paulo Brandt in Lisbon.");
+        let at = edge(&g, "Ines Varga", "Paulo Brandt", EdgeKind::Attribution).unwrap();
+        assert_eq!(at.weight, 1);
+        assert_eq!(g.graph[g.node("Paulo Brandt").unwrap()].mentions, 3);
+    }
+
+    #[test]
+    fn same_name_across_documents_is_one_node() {
+        let g = graph(
+            &[("a.txt", "Ines Varga spoke."), ("b.txt", "Ines Varga wrote again.")],
+            GraphOptions::default(),
+        );
+        assert_eq!(g.node_count(), 1);
+        assert_eq!(g.graph[g.node("Ines Varga").unwrap()].documents, 2);
+    }
+
+    #[test]
+    fn paragraph_window_and_evidence_cap() {
+        let t = "Ines Varga arrived. Paulo Brandt waited.\n\nNothing else.";
+        let s = graph(&[("a.txt", t)], GraphOptions::default());
+        assert!(edge(&s, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).is_none());
+        let p = graph(&[("a.txt", t)], GraphOptions { window: Window::Paragraph, ..GraphOptions::default() });
+        assert!(edge(&p, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).is_some());
+        let many = "Ines Varga met Paulo Brandt. ".repeat(9);
+        let c = graph(&[("a.txt", &many)], GraphOptions { max_evidence: 3, ..GraphOptions::default() });
+        let e = edge(&c, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).unwrap();
+        assert_eq!((e.weight, e.evidence.len()), (9, 3));
+    }
+}

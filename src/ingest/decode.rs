@@ -1,0 +1,93 @@
+//! Turning bytes into text.
+
+use serde::{Deserialize, Serialize};
+
+/// How a document's bytes were turned into text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    /// Valid UTF-8: spans are byte offsets into the file.
+    Utf8,
+    /// Not UTF-8, read as Windows-1252: spans refer to the decoded text.
+    Windows1252,
+    /// Mostly UTF-8 with invalid sequences replaced by U+FFFD: spans refer
+    /// to the decoded text.
+    Utf8Lossy,
+}
+
+impl Encoding {
+    /// True when spans are byte offsets into the file as stored.
+    pub fn is_exact(&self) -> bool {
+        matches!(self, Encoding::Utf8)
+    }
+}
+
+/// True for data that is not text: NUL bytes or many control characters in
+/// the first 8 KiB.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    !head.is_empty() && control * 10 > head.len()
+}
+
+/// Decode bytes: UTF-8 when valid; Windows-1252 when most of the invalid
+/// bytes look like that code page; lossy UTF-8 otherwise.
+pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_owned(), Encoding::Utf8),
+        Err(_) => {
+            let lossy = String::from_utf8_lossy(bytes);
+            let bad = lossy.matches('\u{FFFD}').count();
+            // Valid multi-byte UTF-8 sequences are rare in a Windows-1252
+            // file; invalid ones are everywhere.
+            let good_multi = lossy.chars().filter(|c| (*c as u32) > 0x7f && *c != '\u{FFFD}').count();
+            if good_multi < bad {
+                (bytes.iter().map(|&b| cp1252(b)).collect(), Encoding::Windows1252)
+            } else {
+                (lossy.into_owned(), Encoding::Utf8Lossy)
+            }
+        }
+    }
+}
+
+/// One Windows-1252 byte as a character.
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '\u{20AC}', '\u{FFFD}', '\u{201A}', '\u{0192}', '\u{201E}', '\u{2026}', '\u{2020}',
+        '\u{2021}', '\u{02C6}', '\u{2030}', '\u{0160}', '\u{2039}', '\u{0152}', '\u{FFFD}',
+        '\u{017D}', '\u{FFFD}', '\u{FFFD}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}',
+        '\u{2022}', '\u{2013}', '\u{2014}', '\u{02DC}', '\u{2122}', '\u{0161}', '\u{203A}',
+        '\u{0153}', '\u{FFFD}', '\u{017E}', '\u{0178}',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[(b - 0x80) as usize],
+        _ => b as char,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_quotes() {
+        let (s, e) = decode(b"\x93Hello,\x94 said Ana.");
+        assert_eq!(e, Encoding::Windows1252);
+        assert_eq!(s, "\u{201c}Hello,\u{201d} said Ana.");
+    }
+
+    #[test]
+    fn mostly_utf8_is_lossy() {
+        let mut b = "caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e ".as_bytes().to_vec();
+        b.push(0xff);
+        let (s, e) = decode(&b);
+        assert_eq!(e, Encoding::Utf8Lossy);
+        assert!(s.ends_with('\u{FFFD}'));
+    }
+}

@@ -1,0 +1,195 @@
+//! Stage 1: reading documents.
+//!
+//! [`read_path`] and [`read_bytes`] turn files, directories and standard
+//! input into [`Document`]s. A document keeps two strings of **the same byte
+//! length**:
+//!
+//! * [`Document::text`], the text as read (the file's bytes when they are
+//!   UTF-8, so spans are byte offsets into the file);
+//! * [`Document::body`], the same text with markup (Markdown syntax, HTML
+//!   tags, entities) and boilerplate (navigation, link lists) replaced by
+//!   white space.
+//!
+//! Later stages read only the body; because nothing moves, every span they
+//! produce is also a span of the original text.
+
+mod decode;
+mod rewrite;
+mod html;
+mod markdown;
+mod walk;
+
+pub use decode::Encoding;
+pub use walk::{collect_inputs, Input};
+
+use crate::error::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+/// How a document's text is marked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown (also sniffed in `.txt` files that are Markdown in fact).
+    Markdown,
+    /// HTML.
+    Html,
+}
+
+impl Format {
+    /// The format a file name's extension suggests (`None` for files that
+    /// are not documents).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            _ => None,
+        }
+    }
+
+    /// Guess the format of text of unknown origin (standard input, `.txt`).
+    pub fn sniff(text: &str) -> Format {
+        let head = &text[..floor_char_boundary(text, 4096)];
+        let lower = head.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+        if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
+            return Format::Html;
+        }
+        if markdown::looks_like_markdown(head) {
+            return Format::Markdown;
+        }
+        Format::Text
+    }
+}
+
+/// One document, ready for segmentation.
+#[derive(Clone, Debug)]
+pub struct Document {
+    /// The name the document goes by: its path as given, or `-` for stdin.
+    pub name: String,
+    /// Its markup.
+    pub format: Format,
+    /// How its bytes were decoded.
+    pub encoding: Encoding,
+    /// The text as read. For UTF-8 input these are the file's bytes.
+    pub text: String,
+    /// `text` with markup and boilerplate blanked; same length as `text`.
+    pub body: String,
+}
+
+impl Document {
+    /// A document from text already in memory, format sniffed.
+    pub fn from_text(name: impl Into<String>, text: impl Into<String>) -> Document {
+        let text = text.into();
+        let format = Format::sniff(&text);
+        Document::with_format(name, text, format, Encoding::Utf8)
+    }
+
+    /// A document from text of a known format.
+    pub fn with_format(
+        name: impl Into<String>,
+        text: String,
+        format: Format,
+        encoding: Encoding,
+    ) -> Document {
+        let body = match format {
+            Format::Text => text.clone(),
+            Format::Markdown => markdown::blank(&text),
+            Format::Html => html::blank(&text),
+        };
+        debug_assert_eq!(body.len(), text.len());
+        Document {
+            name: name.into(),
+            format,
+            encoding,
+            text,
+            body,
+        }
+    }
+
+    /// Length of the document in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// True when the document holds no byte.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+}
+
+/// Build a document from raw bytes. `path` names it in errors; `hint` is
+/// the format from the extension, if any (`.txt` and unknown are sniffed).
+pub fn read_bytes(name: &str, bytes: &[u8], hint: Option<Format>) -> Result<Document> {
+    let path = Path::new(name);
+    if decode::is_binary(bytes) {
+        return Err(Error::Binary { path: path.into() });
+    }
+    let (text, encoding) = decode::decode(bytes);
+    if text.trim().is_empty() {
+        return Err(Error::Empty { path: path.into() });
+    }
+    let format = match hint {
+        Some(Format::Html) => Format::Html,
+        Some(Format::Markdown) => Format::Markdown,
+        _ => Format::sniff(&text),
+    };
+    Ok(Document::with_format(name, text, format, encoding))
+}
+
+/// Read one document from a file (`-` reads standard input).
+pub fn read_path(path: &Path) -> Result<Document> {
+    let name = path.to_string_lossy().into_owned();
+    let bytes = if name == "-" {
+        let mut buf = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
+            .map_err(|source| Error::Io { path: path.into(), source })?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|source| Error::Io { path: path.into(), source })?
+    };
+    read_bytes(&name, &bytes, Format::from_path(path))
+}
+
+/// The largest char boundary of `s` not above `i`.
+pub(crate) fn floor_char_boundary(s: &str, i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    let mut i = i;
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_is_kept() {
+        let d = read_bytes("a.txt", b"Ana Souza said hello.", None).unwrap();
+        assert_eq!(d.format, Format::Text);
+        assert_eq!(d.body, d.text);
+    }
+
+    #[test]
+    fn binary_and_empty_are_errors() {
+        assert!(matches!(
+            read_bytes("x.txt", b"\x00\x01\x02abc\x00", None),
+            Err(Error::Binary { .. })
+        ));
+        assert!(matches!(read_bytes("e.txt", b"  \n ", None), Err(Error::Empty { .. })));
+    }
+
+    #[test]
+    fn formats_from_extension() {
+        assert_eq!(Format::from_path(Path::new("a/b.HTM")), Some(Format::Html));
+        assert_eq!(Format::from_path(Path::new("a/b.md")), Some(Format::Markdown));
+        assert_eq!(Format::from_path(Path::new("a/b.pdf")), None);
+    }
+}

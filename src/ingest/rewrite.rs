@@ -1,0 +1,95 @@
+//! A length-preserving rewriter shared by the Markdown and HTML readers.
+//!
+//! Markup is deleted or replaced byte by byte; [`Rewriter::finish`] then
+//! lays the result out at exactly the original length: deleted bytes at the
+//! edge of a word become spaces in place (so the word keeps its offsets),
+//! and deleted bytes inside a word (`**T**he`, `Cheney&#8217;s`) are closed
+//! up, the word shifted left within its own extent and padded after.
+
+/// Byte-level edit buffer over one text.
+pub(crate) struct Rewriter {
+    cells: Vec<Option<u8>>,
+}
+
+impl Rewriter {
+    /// A rewriter that keeps every byte of `text`.
+    pub fn new(text: &str) -> Rewriter {
+        Rewriter { cells: text.bytes().map(Some).collect() }
+    }
+
+    /// Delete bytes `start..end` (newlines are kept).
+    pub fn delete(&mut self, start: usize, end: usize) {
+        for c in &mut self.cells[start..end] {
+            if *c != Some(b'\n') {
+                *c = None;
+            }
+        }
+    }
+
+    /// Replace bytes `start..end` by `with`, which must not be longer.
+    pub fn replace(&mut self, start: usize, end: usize, with: &str) {
+        debug_assert!(with.len() <= end - start);
+        for (i, c) in self.cells[start..end].iter_mut().enumerate() {
+            *c = with.as_bytes().get(i).copied();
+        }
+    }
+
+    /// Lay out the edited text at the original length.
+    pub fn finish(self) -> String {
+        let n = self.cells.len();
+        let mut out = vec![b' '; n];
+        let is_space = |c: &Option<u8>| matches!(c, Some(b) if b.is_ascii_whitespace());
+        let mut i = 0;
+        while i < n {
+            if is_space(&self.cells[i]) {
+                out[i] = self.cells[i].unwrap_or(b' ');
+                i += 1;
+                continue;
+            }
+            // A word: a maximal run of cells that are not kept white space.
+            let mut j = i;
+            while j < n && !is_space(&self.cells[j]) {
+                j += 1;
+            }
+            let first = (i..j).find(|&k| self.cells[k].is_some());
+            if let Some(first) = first {
+                let mut w = first;
+                for k in first..j {
+                    if let Some(b) = self.cells[k] {
+                        out[w] = b;
+                        w += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        // Every kept byte was copied in order and whole characters are
+        // deleted or kept together, so this is valid UTF-8.
+        String::from_utf8(out).expect("rewriter keeps whole characters")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edges_in_place_interior_closed_up() {
+        let t = "**T**he end";
+        let mut r = Rewriter::new(t);
+        r.delete(0, 2);
+        r.delete(3, 5);
+        let s = r.finish();
+        assert_eq!(s.len(), t.len());
+        assert_eq!(s, "  The   end");
+    }
+
+    #[test]
+    fn replacement_keeps_length() {
+        let t = "AT&amp;T x";
+        let mut r = Rewriter::new(t);
+        r.replace(2, 7, "&");
+        let s = r.finish();
+        assert_eq!(s, "AT&T     x");
+    }
+}

@@ -1,0 +1,262 @@
+//! Running the stages on one document, and the per-document record.
+//!
+//! An [`Extractor`] is built once by an [`ExtractorBuilder`] and is then
+//! immutable and `Sync`: share it between threads and call
+//! [`Extractor::extract`] on any number of documents at once. Its output, a
+//! [`DocRecord`], is the per-document JSON Lines record that
+//! `actorgraph extract` prints and `../shared/eval/CONTRACT.md` specifies;
+//! the graph is built from records alone.
+
+use crate::attribution::{attribute, Attribution};
+use crate::ingest::{Document, Encoding, Format};
+use crate::mentions::{detect, ActorKind, Mention, Via};
+use crate::resolve::{resolve, AliasTable, Resolution};
+use crate::segment::{segment, Segmentation};
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// Builds an [`Extractor`].
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    aliases: AliasTable,
+}
+
+impl ExtractorBuilder {
+    /// A builder with no alias file.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Use this alias table to rename, merge or drop actors.
+    pub fn aliases(mut self, aliases: AliasTable) -> ExtractorBuilder {
+        self.aliases = aliases;
+        self
+    }
+
+    /// The extractor.
+    pub fn build(self) -> Extractor {
+        Extractor { aliases: self.aliases }
+    }
+}
+
+/// Runs segmentation, mention detection, resolution and attribution.
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    aliases: AliasTable,
+}
+
+/// Everything the stages found in one document.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Paragraphs, sentences, tokens, quotations.
+    pub segmentation: Segmentation,
+    /// Mentions of people and organizations, pronouns included.
+    pub mentions: Vec<Mention>,
+    /// The document's actors and the actor of each mention.
+    pub resolution: Resolution,
+    /// Reported statements.
+    pub attributions: Vec<Attribution>,
+}
+
+impl Extractor {
+    /// An extractor with default settings.
+    pub fn new() -> Extractor {
+        Extractor::default()
+    }
+
+    /// Run every stage on a document.
+    pub fn analyze(&self, doc: &Document) -> Analysis {
+        let text = doc.body.as_str();
+        let segmentation = segment(text);
+        let mentions = detect(text, &segmentation);
+        let resolution = resolve(text, &segmentation, &mentions, &self.aliases);
+        let attributions = attribute(text, &segmentation, &mentions, &resolution);
+        Analysis { segmentation, mentions, resolution, attributions }
+    }
+
+    /// Run every stage and return the document's record.
+    pub fn extract(&self, doc: &Document) -> DocRecord {
+        DocRecord::new(doc, &self.analyze(doc))
+    }
+}
+
+/// A mention in a record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The words, as in the document.
+    pub text: String,
+    /// The actor's id.
+    pub actor: String,
+    /// `person` or `organization`.
+    pub kind: ActorKind,
+    /// `name`, `pronoun` or `nominal`.
+    pub via: Via,
+    /// Index of its sentence in the document.
+    pub sentence: usize,
+    /// Index of its paragraph in the document.
+    pub paragraph: usize,
+}
+
+/// A span in a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl From<Span> for SpanRecord {
+    fn from(s: Span) -> SpanRecord {
+        SpanRecord { start: s.start, end: s.end }
+    }
+}
+
+/// One span, or several for a discontinuous cue or content.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Spans {
+    /// A single span.
+    One(SpanRecord),
+    /// Several pieces in text order.
+    Many(Vec<SpanRecord>),
+}
+
+impl Spans {
+    fn new(spans: &[Span]) -> Spans {
+        match spans {
+            [one] => Spans::One((*one).into()),
+            many => Spans::Many(many.iter().map(|&s| s.into()).collect()),
+        }
+    }
+
+    /// The pieces.
+    pub fn pieces(&self) -> Vec<SpanRecord> {
+        match self {
+            Spans::One(s) => vec![*s],
+            Spans::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// The speaker of an attribution in a record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpeakerRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The words naming the source.
+    pub text: String,
+    /// The actor it resolves to, if any.
+    pub actor: Option<String>,
+}
+
+/// An attribution in a record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttributionRecord {
+    /// Who said it (`null` where the text names nobody).
+    pub speaker: Option<SpeakerRecord>,
+    /// The reporting words.
+    pub cue: Spans,
+    /// What was said.
+    pub content: Spans,
+    /// The actors mentioned in the content.
+    pub about: Vec<String>,
+    /// The rule that found it.
+    pub rule: String,
+    /// Index of the cue's sentence.
+    pub sentence: usize,
+}
+
+/// Sentence and paragraph boundaries in a record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceRecord {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Its paragraph's index.
+    pub paragraph: usize,
+}
+
+/// The per-document output of `actorgraph extract` (see
+/// `../shared/eval/CONTRACT.md`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DocRecord {
+    /// The document's path as given.
+    pub doc: String,
+    /// How the bytes were decoded; spans are byte offsets into the file
+    /// only for `utf-8`, otherwise into the decoded text.
+    pub encoding: Encoding,
+    /// The markup the document was read as.
+    pub format: Format,
+    /// Mentions in text order.
+    pub mentions: Vec<MentionRecord>,
+    /// Attributions in text order of their cue.
+    pub attributions: Vec<AttributionRecord>,
+    /// Sentences.
+    pub sentences: Vec<SentenceRecord>,
+}
+
+impl DocRecord {
+    /// The record of an analysed document.
+    pub fn new(doc: &Document, a: &Analysis) -> DocRecord {
+        let text = &doc.body;
+        let seg = &a.segmentation;
+        let para_of = |s: usize| seg.sentences.get(s).map_or(0, |x| x.paragraph);
+        let mentions = a
+            .mentions
+            .iter()
+            .enumerate()
+            .filter_map(|(i, m)| {
+                let actor = a.resolution.actor_of(i)?;
+                Some(MentionRecord {
+                    start: m.span.start,
+                    end: m.span.end,
+                    text: m.text(text).to_owned(),
+                    actor: actor.id.clone(),
+                    kind: actor.kind,
+                    via: m.via,
+                    sentence: m.sentence,
+                    paragraph: para_of(m.sentence),
+                })
+            })
+            .collect();
+        let id = |x: usize| a.resolution.actors[x].id.clone();
+        let attributions = a
+            .attributions
+            .iter()
+            .map(|at| AttributionRecord {
+                speaker: at.speaker.as_ref().map(|s| SpeakerRecord {
+                    start: s.span.start,
+                    end: s.span.end,
+                    text: s.span.slice(text).to_owned(),
+                    actor: s.actor.map(id),
+                }),
+                cue: Spans::new(&at.cue),
+                content: Spans::new(&at.content),
+                about: at.about.iter().map(|&x| id(x)).collect(),
+                rule: at.rule.to_owned(),
+                sentence: at.sentence,
+            })
+            .collect();
+        let sentences = seg
+            .sentences
+            .iter()
+            .map(|s| SentenceRecord { start: s.span.start, end: s.span.end, paragraph: s.paragraph })
+            .collect();
+        DocRecord {
+            doc: doc.name.clone(),
+            encoding: doc.encoding,
+            format: doc.format,
+            mentions,
+            attributions,
+            sentences,
+        }
+    }
+}

@@ -1,0 +1,300 @@
+//! Stage 2: paragraphs, sentences, tokens and quotations.
+//!
+//! [`segment`] reads a document's body and returns a [`Segmentation`]: every
+//! piece is a [`Span`] into the same text, so tokens, sentences and
+//! quotations can be compared by offset alone.
+//!
+//! * **Tokens** are words (with inner hyphens and apostrophes, initialisms
+//!   such as `U.S.`), numbers, possessive endings (`'s`) and single
+//!   punctuation characters.
+//! * **Sentences** end at `.`, `!`, `?` (and closing quotes or brackets
+//!   after them) unless the word before is an abbreviation (`Mr.`, `Gen.`,
+//!   `Jan.`) or an initial (`George W. Bush`); a line break ends a sentence
+//!   unless the text is hard-wrapped; a blank line always does.
+//! * **Quotations** pair straight and curly double quotes (and curly single
+//!   quotes outside them) within a paragraph; an unclosed quotation whose
+//!   next paragraph opens with a quote mark runs on into it, as news style
+//!   has it.
+
+mod quotes;
+mod tokens;
+
+pub use quotes::{find_quotes, Quote};
+pub use tokens::{tokenize, Token, TokenKind};
+
+use crate::span::Span;
+use std::ops::Range;
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cmdr",
+    "sgt", "maj", "adm", "st", "jr", "sr", "rev", "hon", "pres", "supt", "messrs", "mssrs", "fr",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "vs", "etc", "e.g", "i.e", "no",
+    "nos", "vol", "fig", "approx", "dept", "est", "ave", "blvd", "inc", "corp", "co", "ltd",
+    "bros", "op", "ft", "mt", "pp", "cf", "al", "ph.d", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m",
+];
+
+/// Abbreviations that usually close a sentence when a capitalised common
+/// word follows ("... of Acme Inc. The firm ...").
+const FINAL_ABBREVIATIONS: &[&str] = &[
+    "inc", "corp", "co", "ltd", "etc", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "jr", "sr", "bros",
+];
+
+/// Words that commonly open a sentence; after an abbreviation that may end
+/// one, they confirm the break.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a", "an", "this", "that",
+    "there", "his", "her", "their", "its", "our", "as", "at", "on", "for", "if", "when", "while",
+    "after", "before", "some", "many", "most", "officials", "however", "yet", "so", "what", "who",
+];
+
+/// A sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Its text, trimmed of surrounding white space.
+    pub span: Span,
+    /// Index of its paragraph in [`Segmentation::paragraphs`].
+    pub paragraph: usize,
+    /// Its tokens, as a range into [`Segmentation::tokens`].
+    pub tokens: Range<usize>,
+}
+
+/// A document cut into pieces.
+#[derive(Clone, Debug, Default)]
+pub struct Segmentation {
+    /// Paragraph spans (separated by blank lines).
+    pub paragraphs: Vec<Span>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// All tokens in order.
+    pub tokens: Vec<Token>,
+    /// Quotations in order of their opening mark.
+    pub quotes: Vec<Quote>,
+}
+
+impl Segmentation {
+    /// The sentence holding byte `offset` (binary search).
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= offset);
+        (i < self.sentences.len() && self.sentences[i].span.start <= offset).then_some(i)
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence_tokens(&self, i: usize) -> &[Token] {
+        &self.tokens[self.sentences[i].tokens.clone()]
+    }
+
+    /// The index of the first token starting at or after `offset`.
+    pub fn token_at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < offset)
+    }
+}
+
+/// Segment a document body.
+pub fn segment(text: &str) -> Segmentation {
+    let tokens = tokenize(text);
+    let paragraphs = paragraphs(text);
+    let wrapped = is_hard_wrapped(text);
+    let mut sentences = Vec::new();
+    let mut para = 0;
+    let mut start_tok = 0;
+    let n = tokens.len();
+    let mut i = 0;
+    while i < n {
+        // Move to the paragraph holding this token.
+        while para + 1 < paragraphs.len() && paragraphs[para].end <= tokens[i].span.start {
+            para += 1;
+        }
+        let mut end_here = false;
+        let t = &tokens[i];
+        let next = tokens.get(i + 1);
+        // A break between this token and the next?
+        if let Some(nx) = next {
+            let gap = &text[t.span.end..nx.span.start];
+            let newlines = gap.bytes().filter(|&b| b == b'\n').count();
+            if newlines >= 2 || (newlines == 1 && !wrapped) {
+                end_here = true;
+            }
+        } else {
+            end_here = true;
+        }
+        if !end_here && t.kind == TokenKind::Punct && is_terminal(t.text(text)) {
+            // Swallow closing quotes and brackets after the terminal mark.
+            let mut j = i;
+            while let Some(nx) = tokens.get(j + 1) {
+                if nx.span.start == tokens[j].span.end && is_closer(nx.text(text)) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            if let Some(nx) = tokens.get(j + 1) {
+                if opens_sentence(text, nx) && !(t.text(text) == "." && protected_period(text, &tokens, i, nx)) {
+                    i = j;
+                    end_here = true;
+                }
+            }
+        } else if !end_here && t.kind == TokenKind::Word && t.text(text).ends_with('.') {
+            // An initialism with its period ("U.S.") may end a sentence.
+            let w = t.text(text).trim_end_matches('.').to_lowercase();
+            if let Some(nx) = next {
+                if FINAL_ABBREVIATIONS.contains(&w.as_str())
+                    && SENTENCE_OPENERS.contains(&nx.text(text).to_lowercase().as_str())
+                    && starts_upper(nx.text(text))
+                {
+                    end_here = true;
+                }
+            }
+        }
+        if end_here {
+            let span = Span::new(tokens[start_tok].span.start, tokens[i].span.end);
+            sentences.push(Sentence { span, paragraph: para, tokens: start_tok..i + 1 });
+            start_tok = i + 1;
+        }
+        i += 1;
+    }
+    let quotes = find_quotes(text, &paragraphs);
+    Segmentation { paragraphs, sentences, tokens, quotes }
+}
+
+fn is_terminal(p: &str) -> bool {
+    matches!(p, "." | "!" | "?" | "\u{2026}")
+}
+
+fn is_closer(p: &str) -> bool {
+    matches!(p, "\"" | "\u{201d}" | "\u{2019}" | "'" | ")" | "]")
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Can this token open a sentence: a capital, a digit, or an opening mark.
+fn opens_sentence(text: &str, t: &Token) -> bool {
+    let s = t.text(text);
+    let c = s.chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[' | '-' | '\u{2014}')
+}
+
+/// A period after an abbreviation or an initial does not end a sentence,
+/// unless the abbreviation often closes one and a sentence opener follows.
+fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let prev = &tokens[i - 1];
+    if prev.span.end != tokens[i].span.start || prev.kind != TokenKind::Word {
+        return false;
+    }
+    let w = prev.text(text);
+    let lower = w.to_lowercase();
+    // A single capital letter is an initial ("W." in "George W. Bush").
+    if w.chars().count() == 1 && starts_upper(w) {
+        return true;
+    }
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        if FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
+            let nx = next.text(text).to_lowercase();
+            return !SENTENCE_OPENERS.contains(&nx.as_str());
+        }
+        return true;
+    }
+    false
+}
+
+/// Paragraphs: runs of text separated by blank lines, trimmed.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut blank_run = false;
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let blank = line.trim().is_empty();
+        if blank {
+            if let Some(s) = start.take() {
+                out.push(Span::new(s, pos).trim(text, &[]));
+            }
+            blank_run = true;
+        } else {
+            if start.is_none() {
+                start = Some(pos);
+            }
+            blank_run = false;
+        }
+        pos += line.len();
+    }
+    let _ = blank_run;
+    if let Some(s) = start {
+        out.push(Span::new(s, pos).trim(text, &[]));
+    }
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+/// Hard-wrapped text has most paragraph lines broken at a steady width.
+fn is_hard_wrapped(text: &str) -> bool {
+    let mut inner_breaks = 0usize;
+    let mut lines = 0usize;
+    let mut long = 0usize;
+    let all: Vec<&str> = text.lines().collect();
+    for w in all.windows(2) {
+        let (a, b) = (w[0].trim(), w[1].trim());
+        if a.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if (50..=100).contains(&a.len()) {
+            long += 1;
+        }
+        if !b.is_empty() && !a.ends_with(['.', '!', '?', ':', '"', '\u{201d}']) {
+            inner_breaks += 1;
+        }
+    }
+    lines >= 4 && inner_breaks * 2 > lines && long * 2 > lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        segment(t).sentences.iter().map(|s| s.span.slice(t)).collect()
+    }
+
+    #[test]
+    fn sentence_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Mr. Okafor left. He came back.", &["Mr. Okafor left.", "He came back."]),
+            ("George W. Bush spoke in Jan. 2003 to aides.", &["George W. Bush spoke in Jan. 2003 to aides."]),
+            ("Aid reached the U.S. Embassy. Then it stopped.", &["Aid reached the U.S. Embassy.", "Then it stopped."]),
+            ("She moved to the U.S. The move was hard.", &["She moved to the U.S.", "The move was hard."]),
+            ("Gen. Tamsin Hale arrived. \"Good,\" she said.", &["Gen. Tamsin Hale arrived.", "\"Good,\" she said."]),
+            ("\u{201c}We left.\u{201d} Then rain came!", &["\u{201c}We left.\u{201d}", "Then rain came!"]),
+            ("A title line\n\nBody one. Body two.", &["A title line", "Body one.", "Body two."]),
+            ("Is it over? Nobody knows.", &["Is it over?", "Nobody knows."]),
+            ("It cost 3.5 million dollars. Yes.", &["It cost 3.5 million dollars.", "Yes."]),
+            ("Rio Tinto Ltd. and Acme Inc. agreed.", &["Rio Tinto Ltd. and Acme Inc. agreed."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&sents(text), want, "for {text:?}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_and_lookup() {
+        let t = "One. Two.\n\nThree.\n";
+        let s = segment(t);
+        assert_eq!(s.paragraphs.len(), 2);
+        assert_eq!(s.sentences[2].paragraph, 1);
+        assert_eq!(s.sentence_at(t.find("Three").unwrap()), Some(2));
+        assert_eq!(s.sentence_at(t.len()), None);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join() {
+        let line = "word ".repeat(13);
+        let t = format!("{line}\n{line}\n{line}\n{line}\n{line}.\n");
+        assert_eq!(segment(&t).sentences.len(), 1);
+    }
+}

@@ -1,0 +1,137 @@
+//! Quotation spans.
+
+use crate::span::Span;
+
+/// A quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The quotation with its marks.
+    pub span: Span,
+    /// The words inside the marks (trimmed).
+    pub inner: Span,
+    /// False when no closing mark was found and the quote was cut at its
+    /// paragraph's end.
+    pub closed: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+}
+
+/// Classify a quote character at byte `i`.
+fn mark(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
+    // bool: true for a double mark, false for a single one.
+    match c {
+        '\u{201c}' | '\u{201e}' => Some((Mark::Open, true)),
+        '\u{201d}' => Some((Mark::Close, true)),
+        '"' => Some((Mark::Either, true)),
+        '\u{2018}' => Some((Mark::Open, false)),
+        '\u{2019}' => {
+            // An apostrophe inside a word or after a plural is no quote mark.
+            let after = text[i + c.len_utf8()..].chars().next();
+            let before = text[..i].chars().next_back();
+            if after.is_some_and(|a| a.is_alphanumeric()) || before.is_some_and(|b| b == 's' && after.is_some_and(|a| a == ' ')) {
+                None
+            } else {
+                Some((Mark::Close, false))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Find quotations paragraph by paragraph, in one pass.
+pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    // An open double quote carried over from the previous paragraph.
+    let mut carry: Option<usize> = None;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let body = p.slice(text);
+        let mut open_double: Option<usize> = carry.take();
+        let mut open_single: Option<usize> = None;
+        for (k, c) in body.char_indices() {
+            let i = p.start + k;
+            let Some((m, double)) = mark(text, i, c) else { continue };
+            if double {
+                let opening = match m {
+                    Mark::Open => true,
+                    Mark::Close => false,
+                    Mark::Either => open_double.is_none(),
+                };
+                if opening {
+                    if open_double.is_some() && m == Mark::Open {
+                        // A curly opener inside an open quote: the earlier
+                        // one was never closed; restart here.
+                    }
+                    open_double = Some(i);
+                    open_single = None;
+                } else if let Some(s) = open_double.take() {
+                    push(text, &mut out, s, i + c.len_utf8(), true);
+                    open_single = None;
+                }
+            } else if open_double.is_none() {
+                match m {
+                    Mark::Open => open_single = Some(i),
+                    _ => {
+                        if let Some(s) = open_single.take() {
+                            push(text, &mut out, s, i + c.len_utf8(), true);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(s) = open_double {
+            // Runs on when the next paragraph opens with a quote mark.
+            let next_opens = paragraphs.get(pi + 1).is_some_and(|np| {
+                np.slice(text).starts_with(['"', '\u{201c}'])
+            });
+            let cut = p.end;
+            push(text, &mut out, s, cut, false);
+            if next_opens {
+                // The continuation is found as its own quotation; mark the
+                // cut one as open so readers can join them.
+            }
+            let _ = next_opens;
+        }
+        carry = None;
+    }
+    out
+}
+
+fn push(text: &str, out: &mut Vec<Quote>, start: usize, end: usize, closed: bool) {
+    let span = Span::new(start, end);
+    let open_len = text[start..].chars().next().map_or(1, |c| c.len_utf8());
+    let close_len = if closed { text[..end].chars().next_back().map_or(1, |c| c.len_utf8()) } else { 0 };
+    let inner = Span::new(start + open_len, end - close_len).trim(text, &[]);
+    if !inner.is_empty() {
+        out.push(Quote { span, inner, closed });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::paragraphs;
+
+    fn q(t: &str) -> Vec<(&str, bool)> {
+        find_quotes(t, &paragraphs(t)).iter().map(|q| (q.inner.slice(t), q.closed)).collect()
+    }
+
+    #[test]
+    fn quote_table() {
+        let cases: &[(&str, &[(&str, bool)])] = &[
+            ("He said \"no deal\" twice.", &[("no deal", true)]),
+            ("\u{201c}First. Second.\u{201d} she said.", &[("First. Second.", true)]),
+            ("A \u{2018}grand bargain\u{2019} idea", &[("grand bargain", true)]),
+            ("Hale\u{2019}s view and the Okafors\u{2019} home", &[]),
+            ("\"Open and never closed.\n\n\"Next part.\" he said.", &[("Open and never closed.", false), ("Next part.", true)]),
+            ("\"\"\"\"", &[]),
+        ];
+        for (t, want) in cases {
+            assert_eq!(&q(t), want, "for {t:?}");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! The tokenizer: words, numbers, possessive endings and punctuation, each
+//! with its byte span.
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    /// Letters (with inner hyphens, apostrophes, or an initialism's dots).
+    Word,
+    /// Digits (with inner `.`, `,` or `:`).
+    Number,
+    /// A possessive ending: `'s`, `’s`, or a lone `'` after a plural.
+    Possessive,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// A token of the body text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Where it stands.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_hyphen(c: char) -> bool {
+    c == '-' || c == '\u{2010}' || c == '\u{2011}'
+}
+
+/// Split text into tokens. Linear in the text's length.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let n = chars.len();
+    let end_of = |k: usize| if k < n { chars[k].0 } else { text.len() };
+    let mut i = 0;
+    while i < n {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut j = i + 1;
+            let mut letters_only_dots = true; // "U.S." style so far
+            let mut seg_len = 1; // letters since the last dot
+            loop {
+                if j >= n {
+                    break;
+                }
+                let d = chars[j].1;
+                if d.is_alphanumeric() || d == '\u{00AD}' {
+                    seg_len += 1;
+                    if seg_len > 1 {
+                        letters_only_dots = false;
+                    }
+                    j += 1;
+                } else if (is_hyphen(d) || is_apostrophe(d))
+                    && j + 1 < n
+                    && chars[j + 1].1.is_alphanumeric()
+                {
+                    // A possessive 's / ’s at the end stays a token of its own.
+                    if is_apostrophe(d)
+                        && matches!(chars[j + 1].1, 's' | 'S')
+                        && (j + 2 >= n || !chars[j + 2].1.is_alphanumeric())
+                    {
+                        break;
+                    }
+                    letters_only_dots = false;
+                    seg_len = 0;
+                    j += 1;
+                } else if d == '.'
+                    && letters_only_dots
+                    && seg_len == 1
+                    && j + 1 < n
+                    && chars[j + 1].1.is_alphabetic()
+                    && (j + 2 >= n || !chars[j + 2].1.is_alphabetic() || chars[j + 2].1 == '.')
+                {
+                    // Initialism: U.S., e.g., D.C. — take the dot and go on.
+                    seg_len = 0;
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // An initialism keeps its final period: "U.S." (but not "A.").
+            let word_end = end_of(j);
+            let w = &text[start..word_end];
+            if w.contains('.') && j < n && chars[j].1 == '.' {
+                j += 1;
+            }
+            out.push(Token { span: Span::new(start, end_of(j)), kind: TokenKind::Word });
+            i = j;
+            continue;
+        }
+        if c.is_ascii_digit() || c.is_numeric() {
+            let mut j = i + 1;
+            while j < n {
+                let d = chars[j].1;
+                if d.is_alphanumeric() {
+                    j += 1;
+                } else if matches!(d, '.' | ',' | ':') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { span: Span::new(start, end_of(j)), kind: TokenKind::Number });
+            i = j;
+            continue;
+        }
+        if is_apostrophe(c) {
+            let after_word = out.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
+            if after_word && i + 1 < n && matches!(chars[i + 1].1, 's' | 'S')
+                && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric())
+            {
+                out.push(Token { span: Span::new(start, end_of(i + 2)), kind: TokenKind::Possessive });
+                i += 2;
+                continue;
+            }
+            let prev_s = out.last().is_some_and(|t: &Token| {
+                t.span.end == start && t.kind == TokenKind::Word && t.span.slice(text).ends_with(['s', 'S'])
+            });
+            if prev_s && (i + 1 >= n || !chars[i + 1].1.is_alphanumeric()) && c == '\'' {
+                out.push(Token { span: Span::new(start, end_of(i + 1)), kind: TokenKind::Possessive });
+                i += 1;
+                continue;
+            }
+        }
+        out.push(Token { span: Span::new(start, end_of(i + 1)), kind: TokenKind::Punct });
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(t: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(t).iter().map(|k| (k.text(t), k.kind)).collect()
+    }
+
+    #[test]
+    fn token_table() {
+        use TokenKind::*;
+        let cases: &[(&str, &[(&str, TokenKind)])] = &[
+            ("Cheney's aide", &[("Cheney", Word), ("'s", Possessive), ("aide", Word)]),
+            ("Hale\u{2019}s", &[("Hale", Word), ("\u{2019}s", Possessive)]),
+            ("the U.S. side", &[("the", Word), ("U.S.", Word), ("side", Word)]),
+            ("O'Neill al-Sadr", &[("O'Neill", Word), ("al-Sadr", Word)]),
+            ("$3.5 million", &[("$", Punct), ("3.5", Number), ("million", Word)]),
+            ("don't", &[("don't", Word)]),
+            ("W. Bush", &[("W", Word), (".", Punct), ("Bush", Word)]),
+            ("the Okafors' house", &[("the", Word), ("Okafors", Word), ("'", Possessive), ("house", Word)]),
+            ("\u{201c}No.\u{201d}", &[("\u{201c}", Punct), ("No", Word), (".", Punct), ("\u{201d}", Punct)]),
+            ("Zo\u{eb} M\u{fc}ller", &[("Zo\u{eb}", Word), ("M\u{fc}ller", Word)]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&toks(text), want, "for {text:?}");
+        }
+    }
+
+    #[test]
+    fn spans_slice_back() {
+        let t = "A \u{2014} b\u{2019}s \u{e9}t\u{e9}, 1,000.";
+        for k in tokenize(t) {
+            assert!(!k.text(t).trim().is_empty());
+        }
+    }
+}
