@@ -95,10 +95,37 @@ const PARTICLES: &[&str] = &[
 
 /// Words after a name that only people do.
 const PERSON_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "wrote", "writes", "recalls", "recalled", "added", "adds",
-    "believes", "believed", "explained", "argued", "asked", "replied", "insisted", "noted",
-    "claimed", "admitted", "denied", "thinks", "thought", "felt", "smiled", "laughed", "died",
-    "married", "was born", "himself", "herself",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "recalls",
+    "recalled",
+    "added",
+    "adds",
+    "believes",
+    "believed",
+    "explained",
+    "argued",
+    "asked",
+    "replied",
+    "insisted",
+    "noted",
+    "claimed",
+    "admitted",
+    "denied",
+    "thinks",
+    "thought",
+    "felt",
+    "smiled",
+    "laughed",
+    "died",
+    "married",
+    "was born",
+    "himself",
+    "herself",
 ];
 
 /// Pronouns that can refer to a person, with gender.
@@ -114,7 +141,94 @@ const PRONOUNS: &[(&str, Gender)] = &[
 ];
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_first_person(w)
+}
+
+/// "I" and its contractions ("I'm", "I've") are capitalised but no name.
+fn is_first_person(w: &str) -> bool {
+    w == "I" || w.starts_with("I'") || w.starts_with("I\u{2019}")
+}
+
+/// Leading words an organization's name keeps ("New York Times",
+/// "National Rifle Association") although they are common words.
+const ORG_MODIFIERS: &[&str] = &[
+    "new",
+    "national",
+    "international",
+    "federal",
+    "democratic",
+    "republican",
+    "conservative",
+    "liberal",
+    "world",
+    "state",
+    "city",
+    "county",
+    "global",
+    "american",
+    "british",
+    "iranian",
+    "iraqi",
+    "israeli",
+    "afghan",
+    "arab",
+    "european",
+    "chinese",
+    "russian",
+    "french",
+    "german",
+    "japanese",
+    "indian",
+    "pakistani",
+    "syrian",
+    "turkish",
+    "saudi",
+    "palestinian",
+    "egyptian",
+    "english",
+    "spanish",
+    "italian",
+    "african",
+    "asian",
+    "mexican",
+    "canadian",
+    "korean",
+    "jewish",
+    "muslim",
+    "christian",
+    "catholic",
+    "islamic",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+];
+
+/// True for a first word that reads as an adjective or a gerund
+/// ("Digital", "Musical", "Chasing"), which no given name is.
+fn adjective_like(w: &str, lex: &Lexicon) -> bool {
+    if lex.first_names.contains_key(w) {
+        return false;
+    }
+    let l = w.to_lowercase();
+    let n = l.chars().count();
+    const SUFFIXES: &[(&str, usize)] = &[
+        ("ical", 6),
+        ("al", 7),
+        ("ic", 7),
+        ("ing", 6),
+        ("ive", 6),
+        ("ous", 6),
+        ("ary", 7),
+        ("ful", 6),
+        ("less", 7),
+        ("ish", 7),
+        ("ed", 7),
+        ("ist", 7),
+    ];
+    SUFFIXES
+        .iter()
+        .any(|(suf, min)| n >= *min && l.ends_with(suf))
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -156,7 +270,8 @@ fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usiz
         j += 1;
         // An abbreviation's period belongs to the title ("Gen.", "Lt. Col.").
         let mut k = j;
-        if k < toks.len() && toks[k].text(text) == "." && toks[k].span.start == toks[k - 1].span.end {
+        if k < toks.len() && toks[k].text(text) == "." && toks[k].span.start == toks[k - 1].span.end
+        {
             k += 1;
         }
         if lex.is_title(&phrase) {
@@ -216,8 +331,13 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                     end += 1;
                     // An initial's period: "W." in "George W. Bush".
                     if w.chars().count() == 1
-                        && toks.get(end).is_some_and(|p| p.text(text) == "." && p.span.start == tk.span.end)
-                        && toks.get(end + 1).and_then(|n| word(text, n)).is_some_and(is_cap)
+                        && toks
+                            .get(end)
+                            .is_some_and(|p| p.text(text) == "." && p.span.start == tk.span.end)
+                        && toks
+                            .get(end + 1)
+                            .and_then(|n| word(text, n))
+                            .is_some_and(is_cap)
                     {
                         end += 1;
                     }
@@ -225,7 +345,11 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                 Some(w) if end > start && PARTICLES.contains(&w.to_lowercase().as_str()) => {
                     // Particles, possibly chained ("van der"), then a capital.
                     let mut j = end;
-                    while toks.get(j).and_then(|t| word(text, t)).is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str())) {
+                    while toks
+                        .get(j)
+                        .and_then(|t| word(text, t))
+                        .is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+                    {
                         j += 1;
                     }
                     if j - end <= 2 && toks.get(j).and_then(|n| word(text, n)).is_some_and(is_cap) {
@@ -234,8 +358,16 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                         break;
                     }
                 }
-                Some("of") if end > start && is_org_head(text, &toks[start..end], lex)
-                    && toks.get(end + 1).and_then(|n| word(text, n)).is_some_and(is_cap) => end += 1,
+                Some("of")
+                    if end > start
+                        && is_org_head(text, &toks[start..end], lex)
+                        && toks
+                            .get(end + 1)
+                            .and_then(|n| word(text, n))
+                            .is_some_and(is_cap) =>
+                {
+                    end += 1
+                }
                 _ => break,
             }
         }
@@ -243,39 +375,110 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             i = start.max(i + 1);
             continue;
         }
-        // Leading common words are not part of a name ("The", "But").
+        // Leading common words are not part of a name ("The", "But"), but
+        // an organization keeps its "New" or "National".
+        let mut e = end;
+        // Trailing periods of initials never end a name.
+        while e > start && toks[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
         let mut s = start;
-        while s < end && title.is_none() {
+        while s < e && title.is_none() {
             let w = toks[s].text(text);
-            if lex.common.contains(&w.to_lowercase()) && !(lex.first_names.contains_key(w) && s + 1 < end) {
+            let l = w.to_lowercase();
+            if lex.common.contains(&l) && !(lex.first_names.contains_key(w) && s + 1 < e) {
+                if ORG_MODIFIERS.contains(&l.as_str())
+                    && s + 1 < e
+                    && (ends_org(text, &toks[s..e], lex) || starts_place(text, &toks[s..e], lex))
+                {
+                    break;
+                }
                 s += 1;
             } else {
                 break;
             }
         }
-        // Trailing periods of initials never end a name.
-        let mut e = end;
-        while e > s && toks[e - 1].kind == TokenKind::Punct {
-            e -= 1;
-        }
         if s < e {
-            let possessive = toks.get(end).is_some_and(|p| p.kind == TokenKind::Possessive);
-            let sentence_initial = s == 0 || (s == 1 && toks[0].kind == TokenKind::Punct);
-            if let Some(m) = classify(text, toks, s, e, end, title.as_ref(), sentence_initial, lex) {
-                out.push(Mention { sentence: si, possessive, ..m });
+            let possessive = toks
+                .get(end)
+                .is_some_and(|p| p.kind == TokenKind::Possessive);
+            if let Some(mut m) = classify(text, toks, s, e, end, title.as_ref(), lex) {
+                if m.weak && !lex.places.contains(m.words[0].as_str()) {
+                    if let Some(g) = pronoun_follows(text, toks, end, lex) {
+                        m.weak = false;
+                        m.gender = g;
+                    }
+                }
+                out.push(Mention {
+                    sentence: si,
+                    possessive,
+                    ..m
+                });
             }
         }
         i = end.max(i + 1);
     }
 }
 
+/// True when the last word of `run` is an organization word.
+fn ends_org(text: &str, run: &[Token], lex: &Lexicon) -> bool {
+    run.iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .is_some_and(|t| lex.org_words.contains(&t.text(text).to_lowercase()))
+}
+
+/// True when the run's first two words name a place ("New York ...").
+fn starts_place(text: &str, run: &[Token], lex: &Lexicon) -> bool {
+    run.len() >= 2
+        && lex
+            .places
+            .contains(&text[run[0].span.start..run[1].span.end])
+}
+
+/// After a single unknown word, a personal pronoun later in the sentence
+/// with no other capitalised word between ("Tavi received his ...") says it
+/// is a person; returns the pronoun's gender.
+fn pronoun_follows(text: &str, toks: &[Token], from: usize, lex: &Lexicon) -> Option<Gender> {
+    for t in toks.iter().skip(from).take(12) {
+        let Some(w) = word(text, t) else { continue };
+        let l = w.to_lowercase();
+        if let Some(&(_, g)) = PRONOUNS.iter().find(|(p, _)| *p == l) {
+            return Some(g);
+        }
+        if is_cap(w) && !lex.common.contains(&l) {
+            return None;
+        }
+    }
+    None
+}
+
 /// True when the run so far heads an organization that takes "of"
 /// ("Ministry of ...", "University of ...").
 fn is_org_head(text: &str, run: &[Token], lex: &Lexicon) -> bool {
-    run.last().is_some_and(|t| lex.org_words.contains(&t.text(text).to_lowercase()))
+    run.last()
+        .is_some_and(|t| lex.org_words.contains(&t.text(text).to_lowercase()))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A word that no person's name holds: a common word, a role, an
+/// organization word or a thing ("Bridge", "Award").
+fn is_splitter(w: &str, next_is_name: bool, lex: &Lexicon) -> bool {
+    let l = w.to_lowercase();
+    if lex.first_names.contains_key(w) && next_is_name {
+        return false;
+    }
+    lex.common.contains(&l)
+        || lex.is_title(&l)
+        || lex.org_words.contains(&l)
+        || lex.non_person.contains(&l)
+        || (is_all_caps(w) && !is_roman(w))
+}
+
+/// A regnal number ("II", "XIV").
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
 fn classify(
     text: &str,
     toks: &[Token],
@@ -283,7 +486,6 @@ fn classify(
     e: usize,
     after: usize,
     title: Option<&(Span, String)>,
-    sentence_initial: bool,
     lex: &Lexicon,
 ) -> Option<Mention> {
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
@@ -307,18 +509,79 @@ fn classify(
         words: words.clone(),
         weak: false,
     };
-    let org = |m: Mention| Some(Mention { kind: ActorKind::Organization, gender: Gender::Unknown, ..m });
+    let org = |m: Mention| {
+        Some(Mention {
+            kind: ActorKind::Organization,
+            gender: Gender::Unknown,
+            ..m
+        })
+    };
     if lex.orgs.contains(name) {
         return org(base);
     }
-    if title.is_none() && (lex.org_words.contains(&last_lower) || (n >= 3 && words.iter().any(|w| w == "of") && lex.org_words.contains(&words[0].to_lowercase()))) {
+    if title.is_none()
+        && (lex.org_words.contains(&last_lower)
+            || (n >= 3
+                && words.iter().any(|w| w == "of")
+                && lex.org_words.contains(&words[0].to_lowercase())))
+    {
         if n >= 2 || !lex.common.contains(&last_lower) {
             return org(base);
         }
         return None;
     }
-    if lex.places.contains(name) && title.is_none() {
+    if n > 1
+        && (lex.places.contains(name) || starts_place(text, &toks[s..e], lex))
+        && title.is_none()
+    {
         return None;
+    }
+    // Runs of bare initials ("L. D.") and titles alone ("Madam Speaker")
+    // name no one.
+    if words.iter().all(|w| w.chars().count() == 1) {
+        return None;
+    }
+    if words.iter().all(|w| {
+        let l = w.to_lowercase();
+        lex.is_title(&l) || lex.common.contains(&l)
+    }) || lex.is_title(&words.join(" ").to_lowercase())
+    {
+        return None;
+    }
+    // A role, common word or thing inside the run: the name, if any, is
+    // what follows it ("Policy Douglas Feith", "U.S. Ambassador").
+    if title.is_none() {
+        let word_toks: Vec<usize> = (s..e)
+            .filter(|&k| toks[k].kind == TokenKind::Word)
+            .collect();
+        let split = (0..word_toks.len()).rev().find(|&k| {
+            let w = toks[word_toks[k]].text(text);
+            is_splitter(w, k + 1 < word_toks.len(), lex)
+        });
+        if let Some(k) = split {
+            if k + 1 < word_toks.len() {
+                return classify(text, toks, word_toks[k + 1], e, after, None, lex);
+            }
+            // A trailing common word or thing: the name, if any, is the
+            // last stretch before it ("Tavi Renn Sunday").
+            let mut k = k;
+            while k > 0 && is_splitter(toks[word_toks[k - 1]].text(text), true, lex) {
+                k -= 1;
+            }
+            if k == 0
+                || !(k..n).all(|j| {
+                    lex.common
+                        .contains(&toks[word_toks[j]].text(text).to_lowercase())
+                })
+            {
+                return None;
+            }
+            let mut end = word_toks[k - 1] + 1;
+            while end > s + 1 && toks[end - 1].kind == TokenKind::Punct {
+                end -= 1;
+            }
+            return classify(text, toks, s, end, end, None, lex);
+        }
     }
     let given = lex.first_names.get(first).copied();
     let gender = title
@@ -338,26 +601,36 @@ fn classify(
         .take(3)
         .map(|t| t.text(text).to_lowercase())
         .collect();
-    let cue_after = next_words.first().is_some_and(|w| PERSON_VERBS.contains(&w.as_str()))
+    let cue_after = next_words
+        .first()
+        .is_some_and(|w| PERSON_VERBS.contains(&w.as_str()))
         || (next_words.first().is_some_and(|w| w == ",")
-            && next_words.get(1).is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())));
+            && next_words
+                .get(1)
+                .is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())));
     if n == 1 {
         let lower = first.to_lowercase();
-        if lex.common.contains(&lower) || lex.places.contains(first) {
+        if lex.common.contains(&lower) {
             return None;
+        }
+        if lex.places.contains(first) {
+            // A place, unless the resolver finds a person of that surname.
+            return Some(Mention { weak: true, ..base });
         }
         if given.is_some() || cue_after {
             return person(base);
         }
         // An unknown single word: a candidate surname, which the resolver
         // drops unless it can tie it to a fuller name.
-        let _ = sentence_initial;
         return Some(Mention { weak: true, ..base });
     }
     if given.is_some() {
         return person(base);
     }
-    if words.iter().any(|w| lex.common.contains(&w.to_lowercase()) || lex.places.contains(w.as_str())) {
+    if words.iter().any(|w| lex.places.contains(w.as_str())) && !cue_after {
+        return None;
+    }
+    if adjective_like(first, lex) && !cue_after {
         return None;
     }
     if n <= 4 {
@@ -375,7 +648,7 @@ mod tests {
         let seg = segment(t);
         detect(t, &seg)
             .into_iter()
-            .filter(|m| m.via == Via::Name)
+            .filter(|m| m.via == Via::Name && !m.weak)
             .map(|m| (m.text(t).to_owned(), m.kind))
             .collect()
     }
@@ -384,18 +657,40 @@ mod tests {
     fn mention_table() {
         use ActorKind::*;
         let cases: &[(&str, &[(&str, ActorKind)])] = &[
-            ("Vice President Dick Cheney spoke.", &[("Dick Cheney", Person)]),
-            ("Secretary of State Colin Powell agreed.", &[("Colin Powell", Person)]),
+            (
+                "Vice President Dick Cheney spoke.",
+                &[("Dick Cheney", Person)],
+            ),
+            (
+                "Secretary of State Colin Powell agreed.",
+                &[("Colin Powell", Person)],
+            ),
             ("Ayatollah Ali Khomeini ruled.", &[("Ali Khomeini", Person)]),
             ("It was Cheney's office.", &[("Cheney", Person)]),
-            ("George W. Bush left on Monday.", &[("George W. Bush", Person)]),
-            ("The Ministry of Defence and Hamas met in Tehran.", &[("Ministry of Defence", Organization), ("Hamas", Organization)]),
+            (
+                "George W. Bush left on Monday.",
+                &[("George W. Bush", Person)],
+            ),
+            (
+                "The Ministry of Defence and Hamas met in Tehran.",
+                &[
+                    ("Ministry of Defence", Organization),
+                    ("Hamas", Organization),
+                ],
+            ),
             ("However, the talks failed.", &[]),
-            ("Ms. Okafor and Pieter van der Berg met.", &[("Okafor", Person), ("Pieter van der Berg", Person)]),
-            ("Quillon Darrowby, 54, said no.", &[("Quillon Darrowby", Person)]),
+            (
+                "Ms. Okafor and Pieter van der Berg met.",
+                &[("Okafor", Person), ("Pieter van der Berg", Person)],
+            ),
+            (
+                "Quillon Darrowby, 54, said no.",
+                &[("Quillon Darrowby", Person)],
+            ),
         ];
         for (t, want) in cases {
-            let want: Vec<(String, ActorKind)> = want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            let want: Vec<(String, ActorKind)> =
+                want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
             assert_eq!(names(t), want, "for {t:?}");
         }
     }
