@@ -6,19 +6,28 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// Write what `f` produces to `path` (or stdout for `None` or `-`).
-pub fn write_to(path: Option<&Path>, f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+pub fn write_to(
+    path: Option<&Path>,
+    f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
     match path {
         None => write_stdout(f),
         Some(p) if p.as_os_str() == "-" => write_stdout(f),
         Some(p) => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("{}: cannot create a file beside it", p.display()))?;
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)
+                .with_context(|| format!("{}: cannot create a file beside it", p.display()))?;
             {
                 let mut w = BufWriter::new(tmp.as_file_mut());
                 f(&mut w).with_context(|| format!("{}: write failed", p.display()))?;
-                w.flush().with_context(|| format!("{}: write failed", p.display()))?;
+                w.flush()
+                    .with_context(|| format!("{}: write failed", p.display()))?;
             }
-            tmp.persist(p).with_context(|| format!("{}: cannot write", p.display()))?;
+            tmp.persist(p)
+                .with_context(|| format!("{}: cannot write", p.display()))?;
             Ok(())
         }
     }

@@ -46,9 +46,15 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
             let bad = lossy.matches('\u{FFFD}').count();
             // Valid multi-byte UTF-8 sequences are rare in a Windows-1252
             // file; invalid ones are everywhere.
-            let good_multi = lossy.chars().filter(|c| (*c as u32) > 0x7f && *c != '\u{FFFD}').count();
+            let good_multi = lossy
+                .chars()
+                .filter(|c| (*c as u32) > 0x7f && *c != '\u{FFFD}')
+                .count();
             if good_multi < bad {
-                (bytes.iter().map(|&b| cp1252(b)).collect(), Encoding::Windows1252)
+                (
+                    bytes.iter().map(|&b| cp1252(b)).collect(),
+                    Encoding::Windows1252,
+                )
             } else {
                 (lossy.into_owned(), Encoding::Utf8Lossy)
             }

@@ -666,7 +666,7 @@ mod tests {
                 &[("Colin Powell", Person)],
             ),
             ("Ayatollah Ali Khomeini ruled.", &[("Ali Khomeini", Person)]),
-            ("It was Cheney's office.", &[("Cheney", Person)]),
+            ("It was Ines Korr's office.", &[("Ines Korr", Person)]),
             (
                 "George W. Bush left on Monday.",
                 &[("George W. Bush", Person)],
