@@ -19,6 +19,7 @@
 //! id the graph gives its node; the same id in two documents is one node.
 
 mod aliases;
+mod pronouns;
 
 pub use aliases::{AliasEntry, AliasTable};
 
@@ -63,6 +64,55 @@ fn key(words: &[String]) -> String {
     words.join(" ")
 }
 
+/// Clusters under construction, indexed by their full names' words so that
+/// each lookup costs the number of namesakes, not the number of clusters.
+#[derive(Default)]
+struct Clusters {
+    /// Mentions of each cluster.
+    members: Vec<Vec<usize>>,
+    /// Span starts of each cluster's full-name mentions, sorted.
+    full_at: Vec<Vec<usize>>,
+    /// (kind, words joined) -> cluster.
+    by_key: HashMap<(ActorKind, String), usize>,
+    /// Person clusters by the last word of their first full name.
+    by_last: HashMap<String, Vec<usize>>,
+    /// Person clusters by the first word of their first full name.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Organization clusters by each word of their name.
+    org_by_word: HashMap<String, Vec<usize>>,
+}
+
+impl Clusters {
+    fn new_cluster(&mut self, m: &Mention) -> usize {
+        let c = self.members.len();
+        self.members.push(Vec::new());
+        self.full_at.push(Vec::new());
+        if m.words.len() >= 2 {
+            match m.kind {
+                ActorKind::Person => {
+                    if let Some(l) = m.words.last() {
+                        self.by_last.entry(l.clone()).or_default().push(c);
+                    }
+                    self.by_first.entry(m.words[0].clone()).or_default().push(c);
+                }
+                ActorKind::Organization => {
+                    for w in &m.words {
+                        let v = self.org_by_word.entry(w.clone()).or_default();
+                        if v.last() != Some(&c) {
+                            v.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        c
+    }
+
+    fn head<'m>(&self, c: usize, mentions: &'m [Mention]) -> &'m Mention {
+        &mentions[self.members[c][0]]
+    }
+}
+
 /// Resolve the mentions of one document.
 pub fn resolve(
     text: &str,
@@ -70,12 +120,9 @@ pub fn resolve(
     mentions: &[Mention],
     aliases: &AliasTable,
 ) -> Resolution {
-    let _ = text;
     let n = mentions.len();
-    // Cluster id per mention (indices into `clusters`).
     let mut cluster: Vec<Option<usize>> = vec![None; n];
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut by_key: HashMap<(ActorKind, String), usize> = HashMap::new();
+    let mut cs = Clusters::default();
 
     // 1. Full names, longest first so shorter ones can join them.
     let mut full: Vec<usize> = (0..n)
@@ -85,196 +132,120 @@ pub fn resolve(
     for &i in &full {
         let m = &mentions[i];
         let k = (m.kind, key(&m.words));
-        let c = if let Some(&c) = by_key.get(&k) {
+        let c = if let Some(&c) = cs.by_key.get(&k) {
             c
         } else if let Some(c) = (m.kind == ActorKind::Person)
-            .then(|| join_longer(m, &clusters, mentions))
+            .then(|| join_longer(m, &cs, mentions))
             .flatten()
         {
-            by_key.insert(k, c);
+            cs.by_key.insert(k, c);
             c
         } else {
-            clusters.push(Vec::new());
-            by_key.insert(k, clusters.len() - 1);
-            clusters.len() - 1
+            let c = cs.new_cluster(m);
+            cs.by_key.insert(k, c);
+            c
         };
-        clusters[c].push(i);
+        cs.members[c].push(i);
+        cs.full_at[c].push(m.span.start);
         cluster[i] = Some(c);
     }
+    for v in &mut cs.full_at {
+        v.sort_unstable();
+    }
 
-    // 2. Single words.
-    for i in 0..n {
-        let m = &mentions[i];
-        if m.via != Via::Name || m.words.len() != 1 {
-            continue;
-        }
-        let w = &m.words[0];
-        if let Some(&c) = by_key.get(&(m.kind, w.clone())) {
-            clusters[c].push(i);
-            cluster[i] = Some(c);
-            continue;
-        }
-        let candidates = single_word_candidates(w, m.kind, &clusters, mentions);
-        let chosen = match candidates.len() {
-            0 => None,
-            1 => Some(candidates[0]),
-            _ if is_plural(w, &clusters, mentions) => {
-                continue; // "the Leveretts": more than one person
+    // 2. Single words: those with a cue first, so that a bare candidate
+    // ("Renn" with no cue) can join a person the text confirmed elsewhere.
+    for pass in [false, true] {
+        for i in 0..n {
+            let m = &mentions[i];
+            if m.via != Via::Name || m.words.len() != 1 || m.weak != pass {
+                continue;
             }
-            _ => nearest(m, &candidates, &clusters, mentions),
-        };
-        if let Some(c) = chosen {
-            clusters[c].push(i);
-            cluster[i] = Some(c);
-        } else if !m.weak {
-            clusters.push(vec![i]);
-            by_key.insert((m.kind, w.clone()), clusters.len() - 1);
-            cluster[i] = Some(clusters.len() - 1);
+            let w = &m.words[0];
+            let candidates = single_word_candidates(w, m.kind, &cs, mentions);
+            let chosen = match candidates.len() {
+                0 => cs.by_key.get(&(m.kind, w.clone())).copied(),
+                1 => Some(candidates[0]),
+                _ if is_plural(w, &cs) => continue, // "the Leveretts": several people
+                _ => nearest(m, &candidates, &cs),
+            };
+            if let Some(c) = chosen {
+                cs.members[c].push(i);
+                cluster[i] = Some(c);
+            } else if !m.weak {
+                let c = cs.new_cluster(m);
+                cs.by_key.insert((m.kind, w.clone()), c);
+                cs.members[c].push(i);
+                cluster[i] = Some(c);
+            }
         }
     }
 
-    // 3. Pronouns.
-    for i in 0..n {
-        let m = &mentions[i];
-        if m.via != Via::Pronoun {
-            continue;
-        }
-        cluster[i] = antecedent(i, mentions, &cluster, &clusters, seg);
-        if let Some(c) = cluster[i] {
-            clusters[c].push(i);
-        }
-    }
+    // 3. Pronouns, by salience.
+    pronouns::resolve_pronouns(seg, mentions, &mut cluster, &mut cs.members);
 
-    build_actors(text, mentions, cluster, clusters, aliases)
+    build_actors(text, mentions, cluster, cs.members, aliases)
 }
 
 /// A full name joining a longer one with the same first and last word.
-fn join_longer(m: &Mention, clusters: &[Vec<usize>], mentions: &[Mention]) -> Option<usize> {
+fn join_longer(m: &Mention, cs: &Clusters, mentions: &[Mention]) -> Option<usize> {
     let (f, l) = (m.words.first()?, m.words.last()?);
-    let hits: Vec<usize> = clusters
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            let h = &mentions[c[0]];
-            h.kind == ActorKind::Person
-                && h.words.len() > m.words.len()
-                && h.words.first() == Some(f)
-                && h.words.last() == Some(l)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    (hits.len() == 1).then(|| hits[0])
+    let mut hits = cs.by_last.get(l)?.iter().copied().filter(|&c| {
+        let h = cs.head(c, mentions);
+        h.kind == ActorKind::Person && h.words.len() > m.words.len() && h.words.first() == Some(f)
+    });
+    let first = hits.next()?;
+    hits.next().is_none().then_some(first)
 }
 
 /// Clusters whose full name has this word as surname or given name.
 fn single_word_candidates(
     w: &str,
     kind: ActorKind,
-    clusters: &[Vec<usize>],
+    cs: &Clusters,
     mentions: &[Mention],
 ) -> Vec<usize> {
-    let stem = w.strip_suffix('s').unwrap_or(w);
-    let mut surname = Vec::new();
-    let mut given = Vec::new();
-    for (ci, c) in clusters.iter().enumerate() {
-        let head = &mentions[c[0]];
-        if head.kind != kind || head.words.len() < 2 {
-            continue;
+    match kind {
+        ActorKind::Person => {
+            let stem = w.strip_suffix('s').filter(|_| w.len() > 3);
+            let mut surname: Vec<usize> = cs.by_last.get(w).cloned().unwrap_or_default();
+            if let Some(st) = stem {
+                surname.extend(cs.by_last.get(st).into_iter().flatten().copied());
+            }
+            surname.retain(|&c| cs.head(c, mentions).kind == ActorKind::Person);
+            if !surname.is_empty() {
+                return surname;
+            }
+            cs.by_first.get(w).cloned().unwrap_or_default()
         }
-        let last = head.words.last().map(String::as_str);
-        if last == Some(w) || (kind == ActorKind::Person && w.len() > 3 && last == Some(stem)) {
-            surname.push(ci);
-        } else if kind == ActorKind::Person && head.words.first().map(String::as_str) == Some(w) {
-            given.push(ci);
-        } else if kind == ActorKind::Organization && head.words.iter().any(|x| x == w) {
-            given.push(ci);
-        }
-    }
-    if surname.is_empty() {
-        given
-    } else {
-        surname
+        ActorKind::Organization => cs.org_by_word.get(w).cloned().unwrap_or_default(),
     }
 }
 
 /// True for a plural surname ("Leveretts") shared by several people.
-fn is_plural(w: &str, clusters: &[Vec<usize>], mentions: &[Mention]) -> bool {
+fn is_plural(w: &str, cs: &Clusters) -> bool {
     let Some(stem) = w.strip_suffix('s') else {
         return false;
     };
-    clusters
-        .iter()
-        .filter(|c| mentions[c[0]].words.last().map(String::as_str) == Some(stem))
-        .count()
-        >= 2
+    cs.by_last.get(stem).is_some_and(|v| v.len() >= 2)
 }
 
 /// The candidate with a full mention nearest before `m`, else nearest after.
-fn nearest(
-    m: &Mention,
-    candidates: &[usize],
-    clusters: &[Vec<usize>],
-    mentions: &[Mention],
-) -> Option<usize> {
+fn nearest(m: &Mention, candidates: &[usize], cs: &Clusters) -> Option<usize> {
     let at = m.span.start;
     let mut best_before: Option<(usize, usize)> = None;
     let mut best_after: Option<(usize, usize)> = None;
     for &c in candidates {
-        for &j in &clusters[c] {
-            let s = mentions[j].span.start;
-            if s < at && best_before.is_none_or(|(b, _)| s > b) {
-                best_before = Some((s, c));
-            } else if s > at && best_after.is_none_or(|(b, _)| s < b) {
-                best_after = Some((s, c));
-            }
+        let pos = &cs.full_at[c];
+        let k = pos.partition_point(|&s| s < at);
+        if k > 0 && best_before.is_none_or(|(b, _)| pos[k - 1] > b) {
+            best_before = Some((pos[k - 1], c));
+        }
+        if k < pos.len() && best_after.is_none_or(|(b, _)| pos[k] < b) {
+            best_after = Some((pos[k], c));
         }
     }
     best_before.or(best_after).map(|(_, c)| c)
-}
-
-fn compatible(a: Gender, b: Gender) -> bool {
-    a == Gender::Unknown || b == Gender::Unknown || a == b
-}
-
-/// The nearest person before pronoun `i`, within two sentences back, whose
-/// gender does not clash.
-fn antecedent(
-    i: usize,
-    mentions: &[Mention],
-    cluster: &[Option<usize>],
-    clusters: &[Vec<usize>],
-    seg: &Segmentation,
-) -> Option<usize> {
-    let p = &mentions[i];
-    let para = seg.sentences.get(p.sentence).map(|s| s.paragraph);
-    for j in (0..i).rev() {
-        let m = &mentions[j];
-        if p.sentence.saturating_sub(m.sentence) > 2 {
-            break;
-        }
-        if seg.sentences.get(m.sentence).map(|s| s.paragraph) != para && p.sentence != m.sentence {
-            // Previous paragraph: only the immediately preceding sentence.
-            if p.sentence - m.sentence > 1 {
-                break;
-            }
-        }
-        let Some(c) = cluster[j] else { continue };
-        if m.kind != ActorKind::Person {
-            continue;
-        }
-        let g = cluster_gender(&clusters[c], mentions);
-        if compatible(g, p.gender) {
-            return Some(c);
-        }
-    }
-    None
-}
-
-fn cluster_gender(c: &[usize], mentions: &[Mention]) -> Gender {
-    c.iter()
-        .map(|&j| mentions[j].gender)
-        .find(|g| *g != Gender::Unknown)
-        .unwrap_or(Gender::Unknown)
 }
 
 /// Name the clusters, apply the alias table, and number the actors in order
