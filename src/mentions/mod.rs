@@ -282,7 +282,26 @@ fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usiz
     best
 }
 
+/// True for a headline in title case ("Tavi Renn Wins Big in Harbor
+/// Race"): most of its longer words capitalised, and no closing period.
+/// Capitals there say nothing about names.
+fn is_headline(text: &str, toks: &[Token]) -> bool {
+    if toks
+        .last()
+        .is_some_and(|t| matches!(t.text(text), "." | "?" | "!" | "\"" | "\u{201d}"))
+    {
+        return false;
+    }
+    let long: Vec<&str> = toks
+        .iter()
+        .filter_map(|t| word(text, t))
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 4 >= long.len() * 3
+}
+
 fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let headline = is_headline(text, toks);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -403,7 +422,23 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                 .get(end)
                 .is_some_and(|p| p.kind == TokenKind::Possessive);
             if let Some(mut m) = classify(text, toks, s, e, end, title.as_ref(), lex) {
-                if m.weak && !lex.places.contains(m.words[0].as_str()) {
+                // In a headline only a title or a known given name vouches
+                // for a person.
+                if headline
+                    && m.kind == ActorKind::Person
+                    && m.title.is_none()
+                    && !m
+                        .words
+                        .iter()
+                        .any(|w| lex.first_names.contains_key(w.as_str()))
+                {
+                    m.weak = true;
+                }
+                if m.weak
+                    && !headline
+                    && !lex.places.contains(m.words[0].as_str())
+                    && !adjective_like(&m.words[0], lex)
+                {
                     if let Some(g) = pronoun_follows(text, toks, end, lex) {
                         m.weak = false;
                         m.gender = g;

@@ -126,7 +126,9 @@ pub fn resolve(
 
     // 1. Full names, longest first so shorter ones can join them.
     let mut full: Vec<usize> = (0..n)
-        .filter(|&i| mentions[i].via == Via::Name && mentions[i].words.len() >= 2)
+        .filter(|&i| {
+            mentions[i].via == Via::Name && mentions[i].words.len() >= 2 && !mentions[i].weak
+        })
         .collect();
     full.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len()), i));
     for &i in &full {
@@ -158,7 +160,23 @@ pub fn resolve(
     for pass in [false, true] {
         for i in 0..n {
             let m = &mentions[i];
-            if m.via != Via::Name || m.words.len() != 1 || m.weak != pass {
+            if m.via != Via::Name || m.weak != pass {
+                continue;
+            }
+            if m.words.len() >= 2 {
+                // A full name without support (a headline's): only joins
+                // a person named elsewhere.
+                if pass {
+                    let c = cs
+                        .by_key
+                        .get(&(m.kind, key(&m.words)))
+                        .copied()
+                        .or_else(|| join_longer(m, &cs, mentions));
+                    if let Some(c) = c {
+                        cs.members[c].push(i);
+                        cluster[i] = Some(c);
+                    }
+                }
                 continue;
             }
             let w = &m.words[0];
