@@ -78,6 +78,10 @@ pub struct Mention {
     /// A single unknown capitalised word with no cue: kept only if the
     /// resolver can tie it to a fuller name.
     pub weak: bool,
+    /// Directly followed by a verb in the past tense ("Renn taught ..."):
+    /// the resolver counts these to accept an unknown single word that
+    /// keeps acting as a subject.
+    pub verb_after: bool,
 }
 
 impl Mention {
@@ -318,6 +322,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                     possessive: false,
                     words: vec![lower],
                     weak: false,
+                    verb_after: false,
                 });
                 i += 1;
                 continue;
@@ -439,20 +444,93 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                     && !lex.places.contains(m.words[0].as_str())
                     && !adjective_like(&m.words[0], lex)
                 {
-                    if let Some(g) = pronoun_follows(text, toks, end, lex) {
+                    if let Some(g) = pronoun_follows(text, toks, s, end, lex) {
                         m.weak = false;
                         m.gender = g;
                     }
                 }
+                let verb_after = !possessive
+                    && !lex.places.contains(m.words[0].as_str())
+                    && past_verb_at(text, toks, end, lex);
+                // An organization named after a person ("the Tavi Renn
+                // Foundation") also mentions that person.
+                let namesake = (m.kind == ActorKind::Organization)
+                    .then(|| namesake(text, toks, s, e, lex))
+                    .flatten();
                 out.push(Mention {
                     sentence: si,
                     possessive,
+                    verb_after,
                     ..m
                 });
+                if let Some(p) = namesake {
+                    out.push(Mention { sentence: si, ..p });
+                }
             }
         }
         i = end.max(i + 1);
     }
+}
+
+/// Irregular past tenses that follow a person's name as subject.
+const PAST_VERBS: &[&str] = &[
+    "went", "taught", "became", "began", "wrote", "made", "took", "gave", "met", "left", "saw",
+    "spent", "fell", "grew", "won", "lost", "ran", "held", "built", "led", "found", "got", "had",
+    "knew", "sent", "brought", "sought", "told", "said", "thought", "felt", "came", "chose",
+    "drew", "sang", "spoke", "stood", "kept", "paid", "read", "rose", "sat", "won", "fought",
+];
+
+/// True when token `at` is a past-tense verb: a lower-case word ending in
+/// "-ed" or an irregular form.
+fn past_verb_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> bool {
+    let Some(w) = toks.get(at).and_then(|t| word(text, t)) else {
+        return false;
+    };
+    if is_cap(w) || lex.common.contains(w) {
+        return false;
+    }
+    (w.len() > 4 && w.ends_with("ed")) || PAST_VERBS.contains(&w)
+}
+
+/// The person an organization is named after: a known given name opening
+/// it, then capitalised words up to the organization words. Weak: it only
+/// counts if the person is named elsewhere.
+fn namesake(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<Mention> {
+    let first = word(text, &toks[s])?;
+    lex.first_names.get(first)?;
+    let mut k = s + 1;
+    while k < e {
+        let w = word(text, &toks[k])?;
+        let l = w.to_lowercase();
+        if !is_cap(w)
+            || lex.common.contains(&l)
+            || lex.org_words.contains(&l)
+            || lex.non_person.contains(&l)
+        {
+            break;
+        }
+        k += 1;
+    }
+    if k - s < 2 || k == e {
+        return None;
+    }
+    let words: Vec<String> = toks[s..k].iter().map(|t| t.text(text).to_owned()).collect();
+    Some(Mention {
+        span: Span::new(toks[s].span.start, toks[k - 1].span.end),
+        kind: ActorKind::Person,
+        via: Via::Name,
+        sentence: 0,
+        title: None,
+        gender: lex
+            .first_names
+            .get(first)
+            .copied()
+            .unwrap_or(Gender::Unknown),
+        possessive: false,
+        words,
+        weak: true,
+        verb_after: false,
+    })
 }
 
 /// True when the last word of `run` is an organization word.
@@ -474,7 +552,24 @@ fn starts_place(text: &str, run: &[Token], lex: &Lexicon) -> bool {
 /// After a single unknown word, a personal pronoun later in the sentence
 /// with no other capitalised word between ("Tavi received his ...") says it
 /// is a person; returns the pronoun's gender.
-fn pronoun_follows(text: &str, toks: &[Token], from: usize, lex: &Lexicon) -> Option<Gender> {
+fn pronoun_follows(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    from: usize,
+    lex: &Lexicon,
+) -> Option<Gender> {
+    // Only the subject opening the sentence, with a verb after it.
+    if toks[..start].iter().any(|t| t.kind != TokenKind::Punct) {
+        return None;
+    }
+    let verb = toks
+        .get(from)
+        .and_then(|t| word(text, t))
+        .is_some_and(|w| !is_cap(w) && !lex.common.contains(&w.to_lowercase()));
+    if !verb {
+        return None;
+    }
     for t in toks.iter().skip(from).take(12) {
         let Some(w) = word(text, t) else { continue };
         let l = w.to_lowercase();
@@ -543,6 +638,7 @@ fn classify(
         possessive: false,
         words: words.clone(),
         weak: false,
+        verb_after: false,
     };
     let org = |m: Mention| {
         Some(Mention {

@@ -157,6 +157,14 @@ pub fn resolve(
 
     // 2. Single words: those with a cue first, so that a bare candidate
     // ("Renn" with no cue) can join a person the text confirmed elsewhere.
+    // An unknown word that opens clauses as a subject again and again
+    // ("Renn taught ...", "Renn wrote ...") is a person's name.
+    let mut acting: HashMap<&str, usize> = HashMap::new();
+    for m in mentions {
+        if m.weak && m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
+            *acting.entry(m.words[0].as_str()).or_default() += 1;
+        }
+    }
     for pass in [false, true] {
         for i in 0..n {
             let m = &mentions[i];
@@ -190,7 +198,7 @@ pub fn resolve(
             if let Some(c) = chosen {
                 cs.members[c].push(i);
                 cluster[i] = Some(c);
-            } else if !m.weak {
+            } else if !m.weak || acting.get(w.as_str()).is_some_and(|&k| k >= 2) {
                 let c = cs.new_cluster(m);
                 cs.by_key.insert((m.kind, w.clone()), c);
                 cs.members[c].push(i);
