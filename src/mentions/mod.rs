@@ -148,6 +148,37 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_first_person(w)
 }
 
+/// A name word that opens with a lower-case particle joined to a capital:
+/// "al-Hadrami", "el-Sayed", "bin-Talal", "d'Orsay", "ibn-Rushd".
+fn is_prefixed_name(w: &str) -> bool {
+    [
+        "al-",
+        "el-",
+        "ad-",
+        "as-",
+        "ash-",
+        "at-",
+        "az-",
+        "bin-",
+        "ibn-",
+        "abu-",
+        "d'",
+        "d\u{2019}",
+        "l'",
+        "de-",
+    ]
+    .iter()
+    .any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+/// A word that may stand in a name: capitalised or particle-prefixed.
+fn is_name_word(w: &str) -> bool {
+    is_cap(w) || is_prefixed_name(w)
+}
+
 /// "I" and its contractions ("I'm", "I've") are capitalised but no name.
 fn is_first_person(w: &str) -> bool {
     w == "I" || w.starts_with("I'") || w.starts_with("I\u{2019}")
@@ -332,7 +363,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             i += 1;
             continue;
         };
-        if !is_cap(w) {
+        if !is_name_word(w) {
             i += 1;
             continue;
         }
@@ -351,7 +382,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         while end < toks.len() {
             let tk = &toks[end];
             match word(text, tk) {
-                Some(w) if is_cap(w) => {
+                Some(w) if is_name_word(w) => {
                     end += 1;
                     // An initial's period: "W." in "George W. Bush".
                     if w.chars().count() == 1
@@ -824,6 +855,128 @@ mod tests {
                 want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
             assert_eq!(names(t), want, "for {t:?}");
         }
+    }
+
+    /// Names found in no list, by their cues alone, and phrases that look
+    /// like names but are not.
+    #[test]
+    fn cues_alone_table() {
+        use ActorKind::*;
+        let cases: &[(&str, &[(&str, ActorKind)])] = &[
+            // Titles and roles before an unknown name.
+            (
+                "Dr. Xelvan Orruk arrived late.",
+                &[("Xelvan Orruk", Person)],
+            ),
+            (
+                "Ambassador Teodora Vášková spoke first.",
+                &[("Teodora Vášková", Person)],
+            ),
+            (
+                "Minister Yusra al-Hadrami resigned.",
+                &[("Yusra al-Hadrami", Person)],
+            ),
+            (
+                "Sheikh Qadir bin Sulaym prayed.",
+                &[("Qadir bin Sulaym", Person)],
+            ),
+            // Apposition and verbs only people take.
+            (
+                "Ottoline Brashear, 61, disagreed.",
+                &[("Ottoline Brashear", Person)],
+            ),
+            (
+                "Mervic Daunt, who ran the mill, left.",
+                &[("Mervic Daunt", Person)],
+            ),
+            // Particles, initials, hyphens, apostrophes.
+            (
+                "Fen Q. Marrow met Ruadh O'Kessary.",
+                &[("Fen Q. Marrow", Person), ("Ruadh O'Kessary", Person)],
+            ),
+            (
+                "Lisbet Kaan-Oyelaran wrote it.",
+                &[("Lisbet Kaan-Oyelaran", Person)],
+            ),
+            // Role words and common words around a name are cut off.
+            (
+                "Undersecretary for Policy Idrun Vantongeren objected.",
+                &[("Idrun Vantongeren", Person)],
+            ),
+            (
+                "Yesterday Oriel Fasset laughed.",
+                &[("Oriel Fasset", Person)],
+            ),
+            ("Tell them I'm Dorsa Kelemen.", &[("Dorsa Kelemen", Person)]),
+            (
+                "Interview with Dorsa Kelemen Tuesday, at noon.",
+                &[("Dorsa Kelemen", Person)],
+            ),
+            // Roles alone name no one.
+            ("The U.S. Ambassador declined.", &[]),
+            ("The Supreme Leader declined.", &[]),
+            ("Thank you, Madam Speaker.", &[]),
+            ("The National Security Adviser called.", &[]),
+            // Things, places, works and adjectives.
+            ("They crossed the Varnholm Bridge.", &[]),
+            ("She won the Golden Quill Award.", &[]),
+            ("He founded Digital Harvest in 1999.", &[]),
+            ("They sailed from New York City.", &[]),
+            ("Cyclone Orvetta hit the coast.", &[]),
+            // Organizations keep their "New" and their suffix.
+            (
+                "The New Harlow Times reported it.",
+                &[("New Harlow Times", Organization)],
+            ),
+            (
+                "Brannick Holdings Inc. fell.",
+                &[("Brannick Holdings Inc", Organization)],
+            ),
+            // Headlines in title case vouch for no unknown name.
+            ("Quorin Taldey Wins Harbor Race Again", &[]),
+        ];
+        for (t, want) in cases {
+            let want: Vec<(String, ActorKind)> =
+                want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(names(t), want, "for {t:?}");
+        }
+    }
+
+    /// Unknown single words stay candidates unless a cue says "person".
+    #[test]
+    fn single_word_cues() {
+        let cases: &[(&str, &str, bool, bool)] = &[
+            // text, word, weak, verb_after
+            ("Zorbek received his medal.", "Zorbek", false, true),
+            ("Zorbek fell in love.", "Zorbek", true, true),
+            ("Later the Zorbek prize went on.", "Zorbek", true, false),
+            ("Right now, he is busy.", "Right", true, false),
+        ];
+        for (t, w, weak, verb) in cases {
+            let seg = segment(t);
+            let ms = detect(t, &seg);
+            let m = ms.iter().find(|m| m.text(t) == *w);
+            match m {
+                Some(m) => assert_eq!((m.weak, m.verb_after), (*weak, *verb), "for {t:?}"),
+                None => assert!(*weak, "{w:?} missing in {t:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn namesake_inside_organization() {
+        let t = "The Ines Renn Foundation paid.";
+        let seg = segment(t);
+        let ms = detect(t, &seg);
+        let got: Vec<(&str, ActorKind, bool)> =
+            ms.iter().map(|m| (m.text(t), m.kind, m.weak)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ines Renn Foundation", ActorKind::Organization, false),
+                ("Ines Renn", ActorKind::Person, true)
+            ]
+        );
     }
 
     #[test]
