@@ -239,6 +239,16 @@ const ORG_MODIFIERS: &[&str] = &[
     "southern",
 ];
 
+/// True for a word with a plural ending no surname has: "-ies", "-ions",
+/// "-ments" ("Galleries", "Collections", "Departments"; not "Davies").
+fn plural_like(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.chars().count() >= 6
+        && (l.ends_with("ies") && !l.ends_with("vies")
+            || l.ends_with("ions")
+            || l.ends_with("ments"))
+}
+
 /// True for a first word that reads as an adjective or a gerund
 /// ("Digital", "Musical", "Chasing"), which no given name is.
 fn adjective_like(w: &str, lex: &Lexicon) -> bool {
@@ -246,8 +256,13 @@ fn adjective_like(w: &str, lex: &Lexicon) -> bool {
         return false;
     }
     let l = w.to_lowercase();
+    if lex.modifiers.contains(&l) {
+        return true;
+    }
     let n = l.chars().count();
     const SUFFIXES: &[(&str, usize)] = &[
+        ("able", 7),
+        ("ible", 7),
         ("ical", 6),
         ("al", 7),
         ("ic", 7),
@@ -795,6 +810,11 @@ fn classify(
     if adjective_like(first, lex) && !cue_after {
         return None;
     }
+    // A plural at the end names a group or a work ("Harbour Galleries",
+    // "Varn Collections"), unless a given name or a cue says person.
+    if plural_like(&words[n - 1]) && !cue_after {
+        return None;
+    }
     if n <= 4 {
         return person(base);
     }
@@ -923,6 +943,9 @@ mod tests {
             ("He founded Digital Harvest in 1999.", &[]),
             ("They sailed from New York City.", &[]),
             ("Cyclone Orvetta hit the coast.", &[]),
+            ("They watched Silver Harbour again.", &[]),
+            ("The Varn Collections opened.", &[]),
+            ("Her novel Les Oiseaux Blancs sold well.", &[]),
             // Organizations keep their "New" and their suffix.
             (
                 "The New Harlow Times reported it.",
