@@ -41,6 +41,8 @@ pub struct Lexicon {
     /// Adjectives and foreign articles that open titles of works, places
     /// and groups but no person's name ("Silver", "Les"), lower case.
     pub modifiers: HashSet<String>,
+    /// People known by one name ("Obama", "Einstein"), exact case.
+    pub people: HashSet<String>,
 }
 
 /// Lines of a data file with comments and blanks removed.
@@ -97,6 +99,9 @@ impl Lexicon {
                 modifiers: entries(include_str!("data/modifiers.txt"))
                     .map(|w| w.to_lowercase())
                     .collect(),
+                people: entries(include_str!("data/people.txt"))
+                    .map(str::to_owned)
+                    .collect(),
             }
         })
     }
@@ -138,6 +143,7 @@ mod tests {
         assert!(l.common.contains("monday"));
         assert!(l.non_person.contains("bridge"));
         assert!(l.modifiers.contains("silver"));
+        assert!(l.people.contains("Einstein"));
         for list in [
             &l.titles,
             &l.org_words,

@@ -512,6 +512,12 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                 if let Some(p) = namesake {
                     out.push(Mention { sentence: si, ..p });
                 }
+            } else if title.is_none() && !headline {
+                // A law, prize or place named after a person ("the Ines
+                // Renn Memorial Prize") still mentions that person.
+                if let Some(p) = namesake(text, toks, s, e, lex) {
+                    out.push(Mention { sentence: si, ..p });
+                }
             }
         }
         i = end.max(i + 1);
@@ -538,9 +544,10 @@ fn past_verb_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> bool {
     (w.len() > 4 && w.ends_with("ed")) || PAST_VERBS.contains(&w)
 }
 
-/// The person an organization is named after: a known given name opening
-/// it, then capitalised words up to the organization words. Weak: it only
-/// counts if the person is named elsewhere.
+/// The person an organization, law or prize is named after: a known given
+/// name opening it, then capitalised words up to the first organization,
+/// thing, role or adjective word. Weak: it only counts if the person is
+/// named elsewhere.
 fn namesake(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<Mention> {
     let first = word(text, &toks[s])?;
     lex.first_names.get(first)?;
@@ -552,6 +559,8 @@ fn namesake(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Op
             || lex.common.contains(&l)
             || lex.org_words.contains(&l)
             || lex.non_person.contains(&l)
+            || lex.is_title(&l)
+            || (k > s + 1 && adjective_like(w, lex))
         {
             break;
         }
@@ -760,7 +769,11 @@ fn classify(
             return classify(text, toks, s, end, end, None, lex);
         }
     }
-    let given = lex.first_names.get(first).copied();
+    let given = lex
+        .first_names
+        .get(first)
+        .copied()
+        .or_else(|| lex.people.contains(first).then_some(Gender::Unknown));
     let gender = title
         .map(|t| lex.title_gender(&t.1))
         .filter(|g| *g != Gender::Unknown)
@@ -804,7 +817,11 @@ fn classify(
     if given.is_some() {
         return person(base);
     }
-    if words.iter().any(|w| lex.places.contains(w.as_str())) && !cue_after {
+    // A place inside the run makes it no person ("Tehran Varn"), save a
+    // place-named surname after an unknown given name ("Valeska Paris").
+    let place_surname =
+        n == 2 && !lex.places.contains(first) && lex.places.contains(words[1].as_str());
+    if !place_surname && words.iter().any(|w| lex.places.contains(w.as_str())) && !cue_after {
         return None;
     }
     if adjective_like(first, lex) && !cue_after {

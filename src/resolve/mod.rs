@@ -449,6 +449,9 @@ mod tests {
             // A person inside an organization's name, when named elsewhere.
             ("Ines Renn gave money. The Ines Renn Foundation spent it.", "Ines Renn", 1, Some("Ines Renn")),
             ("The Ines Renn Foundation spent it.", "Ines Renn", 0, None),
+            ("Ines Renn died. The Ines Renn Justice Act passed.", "Ines Renn", 1, Some("Ines Renn")),
+            // Well-known people by one name, and place-named surnames.
+            ("Einstein once wrote to her.", "Einstein", 0, Some("Einstein")),
             // Pronouns: gender and salience.
             ("Ines Varga met Paulo Brandt. She said the talks went well.", "She", 0, Some("Ines Varga")),
             ("Sofia Fenn wrote the report with Tomas Abel. He signed it.", "He", 0, Some("Tomas Abel")),
