@@ -781,6 +781,14 @@ fn classify(
         .unwrap_or(Gender::Unknown);
     let person = |m: Mention| Some(Mention { gender, ..m });
     if title.is_some() {
+        // "Major League ...", "General Assembly": the title word opened an
+        // organization's or a thing's name, not a person's.
+        if words.iter().any(|w| {
+            let l = w.to_lowercase();
+            lex.org_words.contains(&l) || lex.non_person.contains(&l)
+        }) {
+            return None;
+        }
         return person(base);
     }
     if words.iter().all(|w| is_all_caps(w)) && given.is_none() {
@@ -960,6 +968,7 @@ mod tests {
             ("He founded Digital Harvest in 1999.", &[]),
             ("They sailed from New York City.", &[]),
             ("Cyclone Orvetta hit the coast.", &[]),
+            ("He joined the Major League Tavern team.", &[]),
             ("They watched Silver Harbour again.", &[]),
             ("The Varn Collections opened.", &[]),
             ("Her novel Les Oiseaux Blancs sold well.", &[]),
