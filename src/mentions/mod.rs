@@ -373,6 +373,13 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                 i += 1;
                 continue;
             }
+            if lower == "the" {
+                if let Some((len, m)) = nominal_at(text, toks, i + 1, lex) {
+                    out.push(Mention { sentence: si, ..m });
+                    i += 1 + len;
+                    continue;
+                }
+            }
         }
         let Some(w) = word(text, t) else {
             i += 1;
@@ -586,6 +593,100 @@ fn namesake(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Op
         weak: true,
         verb_after: false,
     })
+}
+
+/// Roles that, after "the", point back at one known person.
+const NOMINAL_HEADS: &[&str] = &[
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "chancellor",
+    "premier",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "ayatollah",
+    "emperor",
+    "empress",
+    "pope",
+    "imam",
+    "sheikh",
+    "professor",
+    "commissioner",
+    "tsar",
+    "czar",
+    "sultan",
+    "emir",
+];
+
+/// A role in lower case after "the" ("the minister", "the vice
+/// president"), not followed by a name: a nominal mention the resolver may
+/// tie to the person last named with that title. Returns its length in
+/// tokens.
+fn nominal_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> Option<(usize, Mention)> {
+    let mut best = None;
+    let mut phrase = String::new();
+    for len in 1..=3 {
+        let Some(w) = toks.get(at + len - 1).and_then(|t| word(text, t)) else {
+            break;
+        };
+        if w.chars().any(char::is_uppercase) {
+            break;
+        }
+        if len > 1 {
+            phrase.push(' ');
+        }
+        phrase.push_str(w);
+        if lex.is_title(&phrase) && NOMINAL_HEADS.contains(&w) {
+            best = Some((len, phrase.clone()));
+        }
+    }
+    let (len, phrase) = best?;
+    // "the minister Tavi Renn": the name itself is the mention; "the
+    // minister of": a definition, not a reference; "the minister's": fine.
+    let next = toks.get(at + len);
+    if let Some(n) = next.and_then(|t| word(text, t)) {
+        // The phrase must end here: a verb or function word follows, not
+        // more of a noun phrase ("the president said", not "the president
+        // elect" or "the minister Tavi Renn").
+        let l = n.to_lowercase();
+        let ends = !is_cap(n)
+            && l != "of"
+            && l != "and"
+            && (lex.common.contains(&l)
+                || PERSON_VERBS.contains(&l.as_str())
+                || PAST_VERBS.contains(&l.as_str())
+                || l.ends_with("ed")
+                || l.ends_with('s'));
+        if !ends {
+            return None;
+        }
+    }
+    let span = Span::new(toks[at].span.start, toks[at + len - 1].span.end);
+    Some((
+        len,
+        Mention {
+            span,
+            kind: ActorKind::Person,
+            via: Via::Nominal,
+            sentence: 0,
+            title: Some(span),
+            gender: lex.title_gender(&phrase),
+            possessive: next.is_some_and(|p| p.kind == TokenKind::Possessive),
+            words: phrase.split(' ').map(str::to_owned).collect(),
+            weak: false,
+            verb_after: false,
+        },
+    ))
 }
 
 /// True when the last word of `run` is an organization word.
@@ -1026,6 +1127,30 @@ mod tests {
                 ("Ines Renn", ActorKind::Person, true)
             ]
         );
+    }
+
+    #[test]
+    fn nominals_table() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Later the minister said no.", Some("minister")),
+            (
+                "Then the foreign minister's plane landed.",
+                Some("foreign minister"),
+            ),
+            ("Ask the vice president.", Some("vice president")),
+            ("The general public agreed.", None),
+            ("He met the minister Ines Varga.", None),
+            ("He became the president of the club.", None),
+        ];
+        for (t, want) in cases {
+            let seg = segment(t);
+            let got: Vec<&str> = detect(t, &seg)
+                .into_iter()
+                .filter(|m| m.via == Via::Nominal)
+                .map(|m| m.span.slice(t))
+                .collect();
+            assert_eq!(got, want.iter().copied().collect::<Vec<_>>(), "for {t:?}");
+        }
     }
 
     #[test]

@@ -212,8 +212,70 @@ pub fn resolve(
 
     // 3. Pronouns, by salience.
     pronouns::resolve_pronouns(seg, mentions, &mut cluster, &mut cs.members);
+    resolve_nominals(text, mentions, &mut cluster, &mut cs.members);
 
     build_actors(text, mentions, cluster, cs.members, aliases)
+}
+
+/// Qualifiers that make a title another office than its bare head: "the
+/// president" is not the vice president.
+const OTHER_OFFICE: &[&str] = &[
+    "vice",
+    "deputy",
+    "assistant",
+    "under",
+    "former",
+    "lieutenant",
+    "acting",
+    "associate",
+];
+
+/// Tie "the minister"-style nominals to the person last named with that
+/// title before them ("Foreign Minister Ines Varga ... the minister").
+fn resolve_nominals(
+    text: &str,
+    mentions: &[Mention],
+    cluster: &mut [Option<usize>],
+    members: &mut [Vec<usize>],
+) {
+    // Titled name mentions by the title's last word: (start, cluster, title).
+    let mut by_head: HashMap<String, Vec<(usize, usize, String)>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        let (Some(t), Some(c), Via::Name) = (m.title, cluster[i], m.via) else {
+            continue;
+        };
+        let phrase = t.slice(text).to_lowercase().replace('.', "");
+        let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(head) = phrase.split(' ').next_back() {
+            by_head
+                .entry(head.to_owned())
+                .or_default()
+                .push((m.span.start, c, phrase.clone()));
+        }
+    }
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.via != Via::Nominal || cluster[i].is_some() {
+            continue;
+        }
+        let Some(head) = m.words.last() else { continue };
+        let Some(list) = by_head.get(head) else {
+            continue;
+        };
+        let nominal = m.words.join(" ");
+        let fits = |title: &str| {
+            if m.words.len() > 1 {
+                title == nominal || title.ends_with(&format!(" {nominal}"))
+            } else {
+                !OTHER_OFFICE.contains(&title.split(' ').next().unwrap_or(""))
+            }
+        };
+        let k = list.partition_point(|&(s, _, _)| s < m.span.start);
+        if let Some(&(_, c, _)) = list[..k].iter().rev().take(8).find(|(_, _, t)| fits(t)) {
+            cluster[i] = Some(c);
+            members[c].push(i);
+        }
+    }
 }
 
 /// A full name joining a longer one with the same first and last word.
@@ -452,6 +514,11 @@ mod tests {
             ("Ines Renn died. The Ines Renn Justice Act passed.", "Ines Renn", 1, Some("Ines Renn")),
             // Well-known people by one name, and place-named surnames.
             ("Einstein once wrote to her.", "Einstein", 0, Some("Einstein")),
+            // Nominals: the person last named with that title.
+            ("Foreign Minister Ines Varga flew in. Later the minister said no.", "minister", 0, Some("Ines Varga")),
+            ("President Tomas Abel and Vice President Orla Fenn met. The president left.", "president", 0, Some("Tomas Abel")),
+            ("Vice President Orla Fenn spoke. The president was away.", "president", 0, None),
+            ("The minister said no.", "minister", 0, None),
             // Pronouns: gender and salience.
             ("Ines Varga met Paulo Brandt. She said the talks went well.", "She", 0, Some("Ines Varga")),
             ("Sofia Fenn wrote the report with Tomas Abel. He signed it.", "He", 0, Some("Tomas Abel")),
