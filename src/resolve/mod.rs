@@ -309,7 +309,15 @@ fn single_word_candidates(
             }
             cs.by_first.get(w).cloned().unwrap_or_default()
         }
-        ActorKind::Organization => cs.org_by_word.get(w).cloned().unwrap_or_default(),
+        ActorKind::Organization => {
+            // "Senate" is its own body, not "Senate Republicans"; "Times"
+            // may be "New York Times".
+            let lex = crate::mentions::Lexicon::builtin();
+            if lex.orgs.contains(w) {
+                return Vec::new();
+            }
+            cs.org_by_word.get(w).cloned().unwrap_or_default()
+        }
     }
 }
 
@@ -564,6 +572,12 @@ mod tests {
                 assert_eq!(r.actor_of(i).map(|a| a.id.as_str()), Some(prev.text(&t)));
             }
         }
+    }
+
+    #[test]
+    fn known_bodies_stay_apart() {
+        let t = "Senate Republicans met in the White House. The Senate voted.";
+        assert_eq!(id_of(t, "Senate", 0).as_deref(), Some("Senate"));
     }
 
     #[test]
