@@ -75,6 +75,8 @@ struct Clusters {
     members: Vec<Vec<usize>>,
     /// Span starts of each cluster's full-name mentions, sorted.
     full_at: Vec<Vec<usize>>,
+    /// Gender of each cluster as its full names tell it.
+    gender: Vec<Gender>,
     /// (kind, words joined) -> cluster.
     by_key: HashMap<(ActorKind, String), usize>,
     /// Person clusters by the last word of their first full name.
@@ -90,6 +92,7 @@ impl Clusters {
         let c = self.members.len();
         self.members.push(Vec::new());
         self.full_at.push(Vec::new());
+        self.gender.push(Gender::Unknown);
         if m.words.len() >= 2 {
             match m.kind {
                 ActorKind::Person => {
@@ -152,6 +155,9 @@ pub fn resolve(
         };
         cs.members[c].push(i);
         cs.full_at[c].push(m.span.start);
+        if cs.gender[c] == Gender::Unknown {
+            cs.gender[c] = m.gender;
+        }
         cluster[i] = Some(c);
     }
     for v in &mut cs.full_at {
@@ -196,7 +202,7 @@ pub fn resolve(
                 0 => cs.by_key.get(&(m.kind, w.clone())).copied(),
                 1 => Some(candidates[0]),
                 _ if is_plural(w, &cs) => continue, // "the Leveretts": several people
-                _ => nearest(m, &candidates, &cs),
+                _ => nearest(m, &by_gender(m.gender, candidates, &cs), &cs),
             };
             if let Some(c) = chosen {
                 cs.members[c].push(i);
@@ -327,6 +333,34 @@ fn is_plural(w: &str, cs: &Clusters) -> bool {
         return false;
     };
     cs.by_last.get(stem).is_some_and(|v| v.len() >= 2)
+}
+
+/// Among namesakes, those whose gender (from a given name or title) is
+/// the mention's ("Ms. Quell" with Tobin and Mrs. Mara Quell in play);
+/// failing that, those of unknown gender; failing that, all.
+fn by_gender(g: Gender, candidates: Vec<usize>, cs: &Clusters) -> Vec<usize> {
+    if g == Gender::Unknown {
+        return candidates;
+    }
+    let gender_of = |c: usize| cs.gender[c];
+    let same: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&c| gender_of(c) == g)
+        .collect();
+    if !same.is_empty() {
+        return same;
+    }
+    let open: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&c| gender_of(c) == Gender::Unknown)
+        .collect();
+    if open.is_empty() {
+        candidates
+    } else {
+        open
+    }
 }
 
 /// The candidate with a full mention nearest before `m`, else nearest after.
