@@ -869,6 +869,15 @@ fn classify(
             }
             return classify(text, toks, s, end, end, None, lex);
         }
+        // An unknown word before a known given name in a longer run is a
+        // role or a greeting ("Biologist Tavi Renn", "Hey Ines Varga").
+        if word_toks.len() >= 3
+            && !lex.first_names.contains_key(toks[word_toks[0]].text(text))
+            && lex.first_names.contains_key(toks[word_toks[1]].text(text))
+            && !lex.people.contains(toks[word_toks[0]].text(text))
+        {
+            return classify(text, toks, word_toks[1], e, after, None, lex);
+        }
     }
     let given = lex
         .first_names
@@ -1052,6 +1061,10 @@ mod tests {
             (
                 "Yesterday Oriel Fasset laughed.",
                 &[("Oriel Fasset", Person)],
+            ),
+            (
+                "Biologist Ines Kavanagh, who found it, smiled.",
+                &[("Ines Kavanagh", Person)],
             ),
             ("Tell them I'm Dorsa Kelemen.", &[("Dorsa Kelemen", Person)]),
             (
