@@ -389,6 +389,14 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             i += 1;
             continue;
         }
+        // A capitalised common word before a title ("Later Dr. Renn").
+        if lex.common.contains(&w.to_lowercase())
+            && title_at(text, toks, i, lex).is_none()
+            && title_at(text, toks, i + 1, lex).is_some()
+        {
+            i += 1;
+            continue;
+        }
         // A title or role cue.
         let mut title = None;
         let mut start = i;

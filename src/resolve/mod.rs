@@ -7,9 +7,10 @@
 //!    ("Hillary Leverett" -> "Hillary Mann Leverett");
 //! 2. ties a single word to the full name whose surname or given name it
 //!    is; where two full names share it ("Leverett" with Flynt and Hillary
-//!    Mann Leverett in play) the nearest full mention before it wins, then
-//!    the nearest after; a plural ("the Leveretts") naming several is left
-//!    out. Words with a person cue go first; a bare unknown word only joins
+//!    Mann Leverett in play) a matching title or gender decides, then the
+//!    full mention nearest before it if at most two sentences back, then
+//!    the one named most often, then the nearest; a plural ("the
+//!    Leveretts") naming several is left out. Words with a person cue go first; a bare unknown word only joins
 //!    a person found otherwise, or stands alone when it keeps acting as a
 //!    subject ("Renn taught ...", "Renn wrote ..."). Full names are indexed
 //!    by surname and given name, so no step scans all clusters;
@@ -74,7 +75,9 @@ struct Clusters {
     /// Mentions of each cluster.
     members: Vec<Vec<usize>>,
     /// Span starts of each cluster's full-name mentions, sorted.
-    full_at: Vec<Vec<usize>>,
+    full_at: Vec<Vec<(usize, usize)>>,
+    /// Titles (lower case, no periods) each cluster's full names bore.
+    titles: Vec<Vec<String>>,
     /// Gender of each cluster as its full names tell it.
     gender: Vec<Gender>,
     /// (kind, words joined) -> cluster.
@@ -92,6 +95,7 @@ impl Clusters {
         let c = self.members.len();
         self.members.push(Vec::new());
         self.full_at.push(Vec::new());
+        self.titles.push(Vec::new());
         self.gender.push(Gender::Unknown);
         if m.words.len() >= 2 {
             match m.kind {
@@ -154,7 +158,13 @@ pub fn resolve(
             c
         };
         cs.members[c].push(i);
-        cs.full_at[c].push(m.span.start);
+        cs.full_at[c].push((m.span.start, m.sentence));
+        if let Some(t) = m.title {
+            let t = title_phrase(text, t);
+            if !cs.titles[c].contains(&t) {
+                cs.titles[c].push(t);
+            }
+        }
         if cs.gender[c] == Gender::Unknown {
             cs.gender[c] = m.gender;
         }
@@ -202,7 +212,14 @@ pub fn resolve(
                 0 => cs.by_key.get(&(m.kind, w.clone())).copied(),
                 1 => Some(candidates[0]),
                 _ if is_plural(w, &cs) => continue, // "the Leveretts": several people
-                _ => nearest(m, &by_gender(m.gender, candidates, &cs), &cs),
+                _ => {
+                    // Only a title tells a bare surname's gender ("Nelson"
+                    // may be a given name too).
+                    let g = m.title.map_or(Gender::Unknown, |t| {
+                        crate::mentions::Lexicon::builtin().title_gender(&title_phrase(text, t))
+                    });
+                    choose(text, m, &by_gender(g, candidates, &cs), &cs)
+                }
             };
             if let Some(c) = chosen {
                 cs.members[c].push(i);
@@ -363,20 +380,68 @@ fn by_gender(g: Gender, candidates: Vec<usize>, cs: &Clusters) -> Vec<usize> {
     }
 }
 
-/// The candidate with a full mention nearest before `m`, else nearest after.
-fn nearest(m: &Mention, candidates: &[usize], cs: &Clusters) -> Option<usize> {
+/// A title as written, in lower case without periods ("Dr." -> "dr").
+fn title_phrase(text: &str, t: crate::span::Span) -> String {
+    t.slice(text)
+        .to_lowercase()
+        .replace('.', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Among namesakes: those named with the same title ("Dr. Nelson" after
+/// "Dr. Alondra Nelson" and "Senator Bill Nelson"); then the one named
+/// nearest before `m` if that was at most two sentences back; else the
+/// one named most often (a life story's subject over a relative named
+/// once); else the nearest before, then after.
+fn choose(text: &str, m: &Mention, candidates: &[usize], cs: &Clusters) -> Option<usize> {
+    let titled: Vec<usize> = match m.title {
+        Some(t) => {
+            let t = title_phrase(text, t);
+            candidates
+                .iter()
+                .copied()
+                .filter(|&c| cs.titles[c].contains(&t))
+                .collect()
+        }
+        None => Vec::new(),
+    };
+    let candidates = if titled.is_empty() {
+        candidates
+    } else {
+        &titled[..]
+    };
     let at = m.span.start;
-    let mut best_before: Option<(usize, usize)> = None;
-    let mut best_after: Option<(usize, usize)> = None;
+    let mut best_before: Option<((usize, usize), usize)> = None;
+    let mut best_after: Option<((usize, usize), usize)> = None;
     for &c in candidates {
         let pos = &cs.full_at[c];
-        let k = pos.partition_point(|&s| s < at);
-        if k > 0 && best_before.is_none_or(|(b, _)| pos[k - 1] > b) {
+        let k = pos.partition_point(|&(s, _)| s < at);
+        if k > 0 && best_before.is_none_or(|(b, _)| pos[k - 1].0 > b.0) {
             best_before = Some((pos[k - 1], c));
         }
-        if k < pos.len() && best_after.is_none_or(|(b, _)| pos[k] < b) {
+        if k < pos.len() && best_after.is_none_or(|(b, _)| pos[k].0 < b.0) {
             best_after = Some((pos[k], c));
         }
+    }
+    if let Some(((_, sent), c)) = best_before {
+        if m.sentence.saturating_sub(sent) <= 2 {
+            return Some(c);
+        }
+    }
+    let most = candidates
+        .iter()
+        .map(|&c| cs.full_at[c].len())
+        .max()
+        .unwrap_or(0);
+    let top: Vec<usize> = candidates
+        .iter()
+        .copied()
+        .filter(|&c| cs.full_at[c].len() == most)
+        .collect();
+    if top.len() == 1 && most >= 2 {
+        return Some(top[0]);
     }
     best_before.or(best_after).map(|(_, c)| c)
 }
@@ -561,6 +626,15 @@ mod tests {
             ("President Tomas Abel and Vice President Orla Fenn met. The president left.", "president", 0, Some("Tomas Abel")),
             ("Vice President Orla Fenn spoke. The president was away.", "president", 0, None),
             ("The minister said no.", "minister", 0, None),
+            // Shared surname: the same title decides; far from both, the
+            // person named most often.
+            ("Dr. Ines Nelson and Senator Paulo Nelson spoke. Later Dr. Nelson left.", "Nelson", 0, Some("Ines Nelson")),
+            (
+                "Kester Vay was born in 1820. Kester Vay studied law. His aunt Orla Vay paid. The fees rose. The rent rose. Then Vay wrote poems.",
+                "Vay",
+                0,
+                Some("Kester Vay"),
+            ),
             // Pronouns: gender and salience.
             ("Ines Varga met Paulo Brandt. She said the talks went well.", "She", 0, Some("Ines Varga")),
             ("Sofia Fenn wrote the report with Tomas Abel. He signed it.", "He", 0, Some("Tomas Abel")),
