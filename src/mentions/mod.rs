@@ -855,6 +855,18 @@ fn classify(
         });
         if let Some(k) = split {
             if k + 1 < word_toks.len() {
+                // After a thing's word the rest names the thing ("Cyclone
+                // Orvetta", "Operation Varn"), unless a given name follows.
+                let sw = toks[word_toks[k]].text(text).to_lowercase();
+                let thing =
+                    lex.non_person.contains(&sw) && !lex.common.contains(&sw) && !lex.is_title(&sw);
+                if thing
+                    && !lex
+                        .first_names
+                        .contains_key(toks[word_toks[k + 1]].text(text))
+                {
+                    return None;
+                }
                 return classify(text, toks, word_toks[k + 1], e, after, None, lex);
             }
             // A trailing common word or thing: the name, if any, is the
@@ -1090,6 +1102,11 @@ mod tests {
             ("He founded Digital Harvest in 1999.", &[]),
             ("They sailed from New York City.", &[]),
             ("Cyclone Orvetta hit the coast.", &[]),
+            ("Operation Tarsk Varn began.", &[]),
+            (
+                "He founded Harbour Sent Gaming.",
+                &[("Harbour Sent Gaming", Organization)],
+            ),
             ("He joined the Major League Tavern team.", &[]),
             ("They watched Silver Harbour again.", &[]),
             ("The Varn Collections opened.", &[]),
