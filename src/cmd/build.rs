@@ -52,6 +52,12 @@ pub struct Args {
     /// Count only mentions by name toward co-occurrence, not pronouns.
     #[arg(long)]
     names_only: bool,
+    /// Worker threads (0: one per core). The output is the same for any number.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    threads: usize,
+    /// No progress bar (it shows only on a terminal, for runs over a few seconds).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// Run `build`.
@@ -61,20 +67,22 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         b = b.aliases(AliasTable::from_path(p)?);
     }
     let extractor = b.build();
-    let outcome = input::extract_all(&a.paths, &extractor);
     let window = match a.window {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,
     };
     let mut graph = ActorGraph::new(GraphOptions { window, max_evidence: a.max_evidence, names_only: a.names_only });
-    for rec in &outcome.records {
-        graph.add_record(rec);
-    }
-    let graph = graph.filtered(a.min_weight);
+    // Records are added in input order as they come, and then dropped.
+    let opts = input::RunOptions { threads: a.threads, quiet: a.quiet };
+    let summary = input::for_each_record(&a.paths, &extractor, opts, |rec| {
+        graph.add_record(&rec);
+        Ok(())
+    })?;
+    let graph = if a.min_weight > 1 { graph.filtered(a.min_weight) } else { graph };
     let format = match a.format {
         FormatArg::Dot => Format::Dot,
         FormatArg::Json => Format::Json,
     };
     output::write_to(a.output.as_deref(), |w| export::write(&graph, format, w))?;
-    Ok(i32::from(outcome.failed > 0))
+    Ok(i32::from(summary.failed > 0))
 }
