@@ -66,7 +66,11 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,
     };
-    let mut graph = ActorGraph::new(GraphOptions { window, max_evidence: a.max_evidence, names_only: a.names_only });
+    let mut graph = ActorGraph::new(GraphOptions {
+        window,
+        max_evidence: a.max_evidence,
+        names_only: a.names_only,
+    });
     for rec in &outcome.records {
         graph.add_record(rec);
     }
