@@ -60,13 +60,13 @@
 pub mod error;
 pub mod span;
 
-pub mod ingest;
-pub mod segment;
-pub mod mentions;
-pub mod resolve;
 pub mod attribution;
-pub mod pipeline;
-pub mod graph;
 pub mod export;
+pub mod graph;
+pub mod ingest;
+pub mod mentions;
+pub mod pipeline;
+pub mod resolve;
+pub mod segment;
 
 pub use error::{Error, Result};

@@ -71,14 +71,25 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,
     };
-    let mut graph = ActorGraph::new(GraphOptions { window, max_evidence: a.max_evidence, names_only: a.names_only });
+    let mut graph = ActorGraph::new(GraphOptions {
+        window,
+        max_evidence: a.max_evidence,
+        names_only: a.names_only,
+    });
     // Records are added in input order as they come, and then dropped.
-    let opts = input::RunOptions { threads: a.threads, quiet: a.quiet };
+    let opts = input::RunOptions {
+        threads: a.threads,
+        quiet: a.quiet,
+    };
     let summary = input::for_each_record(&a.paths, &extractor, opts, |rec| {
         graph.add_record(&rec);
         Ok(())
     })?;
-    let graph = if a.min_weight > 1 { graph.filtered(a.min_weight) } else { graph };
+    let graph = if a.min_weight > 1 {
+        graph.filtered(a.min_weight)
+    } else {
+        graph
+    };
     let format = match a.format {
         FormatArg::Dot => Format::Dot,
         FormatArg::Json => Format::Json,

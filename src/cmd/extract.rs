@@ -33,7 +33,10 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         b = b.aliases(AliasTable::from_path(p)?);
     }
     let extractor = b.build();
-    let opts = input::RunOptions { threads: a.threads, quiet: a.quiet };
+    let opts = input::RunOptions {
+        threads: a.threads,
+        quiet: a.quiet,
+    };
     // Each record is written as soon as its turn comes, then dropped.
     let mut summary = input::Summary::default();
     output::write_to(a.output.as_deref(), |w: &mut dyn Write| {
@@ -43,7 +46,10 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
             Ok(())
         })
         // Keep I/O errors as they are, so a closed pipe stays quiet.
-        .map_err(|e| e.downcast::<std::io::Error>().unwrap_or_else(std::io::Error::other))?;
+        .map_err(|e| {
+            e.downcast::<std::io::Error>()
+                .unwrap_or_else(std::io::Error::other)
+        })?;
         Ok(())
     })?;
     Ok(i32::from(summary.failed > 0))

@@ -65,14 +65,18 @@ type Outcome = Result<(DocRecord, Encoding, usize), String>;
 fn process(path: &std::path::Path, extractor: &Extractor) -> Outcome {
     let doc: Document = read_path(path).map_err(|e| e.to_string())?;
     let len = doc.len();
-    let rec = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc))).map_err(|p| {
-        let why = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        format!("{}: internal error while analysing the document: {why}", path.display())
-    })?;
+    let rec = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc)))
+        .map_err(|p| {
+            let why = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            format!(
+                "{}: internal error while analysing the document: {why}",
+                path.display()
+            )
+        })?;
     Ok((rec, doc.encoding, len))
 }
 
@@ -87,7 +91,10 @@ pub fn for_each_record(
 ) -> anyhow::Result<Summary> {
     let (inputs, errors) = collect_inputs(paths);
     let progress = Progress::new(inputs.len(), opts.quiet);
-    let mut summary = Summary { failed: errors.len(), ..Summary::default() };
+    let mut summary = Summary {
+        failed: errors.len(),
+        ..Summary::default()
+    };
     for e in &errors {
         progress.report(&format!("actorgraph: {e}"));
     }
@@ -95,7 +102,10 @@ pub fn for_each_record(
         match outcome {
             Ok((rec, enc, len)) => {
                 if !enc.is_exact() {
-                    let name = serde_json::to_value(enc).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                    let name = serde_json::to_value(enc)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .unwrap_or_default();
                     progress.report(&format!(
                         "actorgraph: {}: not valid UTF-8, read as {name}; offsets refer to the decoded text",
                         rec.doc
@@ -121,7 +131,9 @@ pub fn for_each_record(
             take(process(&input.path, extractor), &mut summary)?;
         }
     } else {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
         let window = threads * IN_FLIGHT_PER_THREAD;
         let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
         // The calling thread submits work and reassembles the order; the
@@ -146,7 +158,9 @@ pub fn for_each_record(
                     next += 1;
                     continue;
                 }
-                let (i, outcome) = rx.recv().expect("a worker holds a sender while work is pending");
+                let (i, outcome) = rx
+                    .recv()
+                    .expect("a worker holds a sender while work is pending");
                 waiting.insert(i, outcome);
             }
             Ok(())
@@ -172,11 +186,20 @@ const SHOW_AFTER: Duration = Duration::from_secs(2);
 impl Progress {
     fn new(documents: usize, quiet: bool) -> Progress {
         let enabled = !quiet && std::io::stderr().is_terminal();
-        let bar = ProgressBar::with_draw_target(Some(documents as u64), ProgressDrawTarget::hidden());
-        let style = ProgressStyle::with_template("{bar:30} {pos}/{len} documents, {msg} [{elapsed}, ETA {eta}]")
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+        let bar =
+            ProgressBar::with_draw_target(Some(documents as u64), ProgressDrawTarget::hidden());
+        let style = ProgressStyle::with_template(
+            "{bar:30} {pos}/{len} documents, {msg} [{elapsed}, ETA {eta}]",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
         bar.set_style(style);
-        Progress { bar, enabled, shown: false.into(), started: Instant::now(), bytes: 0.into() }
+        Progress {
+            bar,
+            enabled,
+            shown: false.into(),
+            started: Instant::now(),
+            bytes: 0.into(),
+        }
     }
 
     /// One more document done (`len` bytes).
@@ -191,7 +214,10 @@ impl Progress {
             self.shown.set(true);
         }
         let mb = self.bytes.get() as f64 / 1e6;
-        self.bar.set_message(format!("{mb:.1} MB, {:.1} MB/s", mb / elapsed.as_secs_f64().max(1e-3)));
+        self.bar.set_message(format!(
+            "{mb:.1} MB, {:.1} MB/s",
+            mb / elapsed.as_secs_f64().max(1e-3)
+        ));
         self.bar.inc(1);
     }
 

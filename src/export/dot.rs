@@ -1,7 +1,9 @@
 //! Graphviz DOT.
 //!
-//! A `digraph`: people are ellipses, organizations boxes; a node's font
-//! grows with its mention count and its label shows the count. Attribution
+//! A `digraph` laid out by `fdp` (a force-directed layout Graphviz picks
+//! from the graph attribute, also under `dot -Tsvg`): people are ellipses,
+//! organizations boxes; a node's font grows with its mention count and its
+//! label shows the count. Attribution
 //! edges are directed, red, labelled with their count; co-occurrence edges
 //! are grey with `dir=none`. Pen width grows with weight. Every id and label
 //! is quoted and escaped.
@@ -35,8 +37,14 @@ fn width(weight: u64) -> f64 {
 /// Write the graph as DOT.
 pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "digraph actorgraph {{")?;
-    writeln!(out, "  graph [overlap=false, splines=true, outputorder=edgesfirst];")?;
-    writeln!(out, "  node [fontname=\"Helvetica\", style=filled, fillcolor=\"#eef3fb\", color=\"#4a6fa5\"];")?;
+    writeln!(
+        out,
+        "  graph [layout=fdp, overlap=false, splines=true, outputorder=edgesfirst];"
+    )?;
+    writeln!(
+        out,
+        "  node [fontname=\"Helvetica\", style=filled, fillcolor=\"#eef3fb\", color=\"#4a6fa5\"];"
+    )?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
     for n in g.sorted_nodes() {
         let node = &g.graph[n];
@@ -45,7 +53,12 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             ActorKind::Organization => ("box", "#fbf3e6"),
         };
         let size = 10.0 + 2.0 * (node.mentions as f64).log2().max(0.0);
-        let label = format!("{}\n{} mention{}", node.id, node.mentions, if node.mentions == 1 { "" } else { "s" });
+        let label = format!(
+            "{}\n{} mention{}",
+            node.id,
+            node.mentions,
+            if node.mentions == 1 { "" } else { "s" }
+        );
         writeln!(
             out,
             "  {} [label={}, shape={shape}, fillcolor=\"{fill}\", fontsize={size:.1}, kind={}];",

@@ -45,7 +45,11 @@ pub struct GraphOptions {
 
 impl Default for GraphOptions {
     fn default() -> GraphOptions {
-        GraphOptions { window: Window::Sentence, max_evidence: 5, names_only: false }
+        GraphOptions {
+            window: Window::Sentence,
+            max_evidence: 5,
+            names_only: false,
+        }
     }
 }
 
@@ -119,7 +123,10 @@ pub struct ActorGraph {
 impl ActorGraph {
     /// An empty graph.
     pub fn new(options: GraphOptions) -> ActorGraph {
-        ActorGraph { options, ..ActorGraph::default() }
+        ActorGraph {
+            options,
+            ..ActorGraph::default()
+        }
     }
 
     /// The build options.
@@ -169,12 +176,31 @@ impl ActorGraph {
     }
 
     /// Add a link (weight and evidence added to an existing one).
-    pub fn add_edge(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind, weight: u64, evidence: &[Evidence]) {
-        let (a, b) = if kind == EdgeKind::Cooccurrence && self.graph[a].id > self.graph[b].id { (b, a) } else { (a, b) };
+    pub fn add_edge(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        kind: EdgeKind,
+        weight: u64,
+        evidence: &[Evidence],
+    ) {
+        let (a, b) = if kind == EdgeKind::Cooccurrence && self.graph[a].id > self.graph[b].id {
+            (b, a)
+        } else {
+            (a, b)
+        };
         let e = match self.edges.get(&(a, b, kind)) {
             Some(&e) => e,
             None => {
-                let e = self.graph.add_edge(a, b, Edge { kind, weight: 0, evidence: Vec::new() });
+                let e = self.graph.add_edge(
+                    a,
+                    b,
+                    Edge {
+                        kind,
+                        weight: 0,
+                        evidence: Vec::new(),
+                    },
+                );
                 self.edges.insert((a, b, kind), e);
                 e
             }
@@ -218,7 +244,11 @@ impl ActorGraph {
         }
         for (w, actors) in windows {
             let span = self.window_span(rec, w);
-            let ev = [Evidence { doc: rec.doc.clone(), start: span.0, end: span.1 }];
+            let ev = [Evidence {
+                doc: rec.doc.clone(),
+                start: span.0,
+                end: span.1,
+            }];
             let actors: Vec<&str> = actors.into_iter().collect();
             for (i, a) in actors.iter().enumerate() {
                 for b in &actors[i + 1..] {
@@ -228,16 +258,26 @@ impl ActorGraph {
         }
         // Attribution: speaker -> about.
         for at in &rec.attributions {
-            let Some(sp) = at.speaker.as_ref() else { continue };
-            let Some(speaker) = sp.actor.as_deref() else { continue };
-            let Some(&s) = seen.get(speaker) else { continue };
+            let Some(sp) = at.speaker.as_ref() else {
+                continue;
+            };
+            let Some(speaker) = sp.actor.as_deref() else {
+                continue;
+            };
+            let Some(&s) = seen.get(speaker) else {
+                continue;
+            };
             let mut start = sp.start;
             let mut end = sp.end;
             for p in at.cue.pieces().into_iter().chain(at.content.pieces()) {
                 start = start.min(p.start);
                 end = end.max(p.end);
             }
-            let ev = [Evidence { doc: rec.doc.clone(), start, end }];
+            let ev = [Evidence {
+                doc: rec.doc.clone(),
+                start,
+                end,
+            }];
             for target in &at.about {
                 if let Some(&t) = seen.get(target.as_str()) {
                     if t != s {
@@ -254,7 +294,13 @@ impl ActorGraph {
             Window::Paragraph => {
                 let mut it = rec.sentences.iter().filter(|s| s.paragraph == w);
                 let first = it.next().map_or((0, 0), |s| (s.start, s.end));
-                let end = rec.sentences.iter().filter(|s| s.paragraph == w).map(|s| s.end).max().unwrap_or(first.1);
+                let end = rec
+                    .sentences
+                    .iter()
+                    .filter(|s| s.paragraph == w)
+                    .map(|s| s.end)
+                    .max()
+                    .unwrap_or(first.1);
                 (first.0, end)
             }
         }
@@ -272,7 +318,11 @@ impl ActorGraph {
         let mut v: Vec<EdgeIndex> = self.graph.edge_indices().collect();
         v.sort_by_key(|&e| {
             let (a, b) = self.graph.edge_endpoints(e).expect("edge");
-            (self.graph[e].kind, self.graph[a].id.clone(), self.graph[b].id.clone())
+            (
+                self.graph[e].kind,
+                self.graph[a].id.clone(),
+                self.graph[b].id.clone(),
+            )
         });
         v
     }
@@ -284,11 +334,19 @@ impl ActorGraph {
             return self.clone();
         }
         let mut g = self.clone();
-        let weak: Vec<EdgeIndex> = g.graph.edge_indices().filter(|&e| g.graph[e].weight < min_weight).collect();
+        let weak: Vec<EdgeIndex> = g
+            .graph
+            .edge_indices()
+            .filter(|&e| g.graph[e].weight < min_weight)
+            .collect();
         for e in weak {
             g.graph.remove_edge(e);
         }
-        let lonely: Vec<NodeIndex> = g.graph.node_indices().filter(|&n| g.graph.neighbors_undirected(n).next().is_none()).collect();
+        let lonely: Vec<NodeIndex> = g
+            .graph
+            .node_indices()
+            .filter(|&n| g.graph.neighbors_undirected(n).next().is_none())
+            .collect();
         for n in lonely {
             g.graph.remove_node(n);
         }
@@ -297,7 +355,11 @@ impl ActorGraph {
     }
 
     fn reindex(&mut self) {
-        self.nodes = self.graph.node_indices().map(|n| (self.graph[n].id.clone(), n)).collect();
+        self.nodes = self
+            .graph
+            .node_indices()
+            .map(|n| (self.graph[n].id.clone(), n))
+            .collect();
         self.edges = self
             .graph
             .edge_indices()
@@ -326,7 +388,11 @@ mod tests {
 
     fn edge(g: &ActorGraph, a: &str, b: &str, kind: EdgeKind) -> Option<Edge> {
         let (a, b) = (g.node(a)?, g.node(b)?);
-        g.graph.edges_connecting(a, b).chain(g.graph.edges_connecting(b, a)).find(|e| e.weight().kind == kind).map(|e| e.weight().clone())
+        g.graph
+            .edges_connecting(a, b)
+            .chain(g.graph.edges_connecting(b, a))
+            .find(|e| e.weight().kind == kind)
+            .map(|e| e.weight().clone())
     }
 
     #[test]
@@ -337,7 +403,10 @@ mod tests {
         assert_eq!(co.weight, 2);
         assert_eq!(co.evidence.len(), 2);
         let ev = &co.evidence[0];
-        assert_eq!(&t[ev.start..ev.end], "Ines Varga met Paulo Brandt in Lisbon.");
+        assert_eq!(
+            &t[ev.start..ev.end],
+            "Ines Varga met Paulo Brandt in Lisbon."
+        );
         let at = edge(&g, "Ines Varga", "Paulo Brandt", EdgeKind::Attribution).unwrap();
         assert_eq!(at.weight, 1);
         assert_eq!(g.graph[g.node("Paulo Brandt").unwrap()].mentions, 3);
@@ -346,7 +415,10 @@ mod tests {
     #[test]
     fn same_name_across_documents_is_one_node() {
         let g = graph(
-            &[("a.txt", "Ines Varga spoke."), ("b.txt", "Ines Varga wrote again.")],
+            &[
+                ("a.txt", "Ines Varga spoke."),
+                ("b.txt", "Ines Varga wrote again."),
+            ],
             GraphOptions::default(),
         );
         assert_eq!(g.node_count(), 1);
@@ -358,10 +430,22 @@ mod tests {
         let t = "Ines Varga arrived. Paulo Brandt waited.\n\nNothing else.";
         let s = graph(&[("a.txt", t)], GraphOptions::default());
         assert!(edge(&s, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).is_none());
-        let p = graph(&[("a.txt", t)], GraphOptions { window: Window::Paragraph, ..GraphOptions::default() });
+        let p = graph(
+            &[("a.txt", t)],
+            GraphOptions {
+                window: Window::Paragraph,
+                ..GraphOptions::default()
+            },
+        );
         assert!(edge(&p, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).is_some());
         let many = "Ines Varga met Paulo Brandt. ".repeat(9);
-        let c = graph(&[("a.txt", &many)], GraphOptions { max_evidence: 3, ..GraphOptions::default() });
+        let c = graph(
+            &[("a.txt", &many)],
+            GraphOptions {
+                max_evidence: 3,
+                ..GraphOptions::default()
+            },
+        );
         let e = edge(&c, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).unwrap();
         assert_eq!((e.weight, e.evidence.len()), (9, 3));
     }
