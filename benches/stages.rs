@@ -19,6 +19,11 @@ use rayon::prelude::*;
 use std::hint::black_box;
 use std::time::Duration;
 
+/// The allocator the binary uses (see `src/cmd/input.rs`), so the numbers
+/// are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Bytes of text the benchmarks run over.
 const BENCH_BYTES: usize = 2_000_000;
 
