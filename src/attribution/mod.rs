@@ -72,17 +72,56 @@ const NP_STOP: &[&str] = &[
 
 /// Words between a speaker and the cue that are skipped ("X has also said").
 const AUX: &[&str] = &[
-    "has", "have", "had", "also", "later", "then", "once", "reportedly", "recently", "previously",
-    "repeatedly", "publicly", "privately", "still", "again", "now", "would", "will", "could",
-    "might", "may", "often", "always", "never", "simply", "flatly", "quickly", "further", "even",
-    "did", "does", "do", "first", "earlier", "already", "just",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "once",
+    "reportedly",
+    "recently",
+    "previously",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "still",
+    "again",
+    "now",
+    "would",
+    "will",
+    "could",
+    "might",
+    "may",
+    "often",
+    "always",
+    "never",
+    "simply",
+    "flatly",
+    "quickly",
+    "further",
+    "even",
+    "did",
+    "does",
+    "do",
+    "first",
+    "earlier",
+    "already",
+    "just",
 ];
 
 /// Words that cannot be a speaker by themselves.
-const NOT_SPEAKER: &[&str] = &["it", "this", "that", "which", "there", "what", "who", "as", "to"];
+const NOT_SPEAKER: &[&str] = &[
+    "it", "this", "that", "which", "there", "what", "who", "as", "to",
+];
 
 /// Find the attributions of a document.
-pub fn attribute(text: &str, seg: &Segmentation, mentions: &[Mention], res: &Resolution) -> Vec<Attribution> {
+pub fn attribute(
+    text: &str,
+    seg: &Segmentation,
+    mentions: &[Mention],
+    res: &Resolution,
+) -> Vec<Attribution> {
     let cues = cue_forms();
     let mut out = Vec::new();
     for (si, sent) in seg.sentences.iter().enumerate() {
@@ -96,7 +135,10 @@ pub fn attribute(text: &str, seg: &Segmentation, mentions: &[Mention], res: &Res
             }
             let found = if lower[k] == "according" && lower.get(k + 1).is_some_and(|w| w == "to") {
                 according_to(text, seg, si, toks, &lower, k)
-            } else if toks[k].kind == TokenKind::Word && cues.contains(&lower[k]) && !inside_quote(seg, toks[k].span) {
+            } else if toks[k].kind == TokenKind::Word
+                && cues.contains(&lower[k])
+                && !inside_quote(seg, toks[k].span)
+            {
                 verb_cue(text, seg, si, toks, &lower, k)
             } else {
                 None
@@ -132,7 +174,10 @@ fn finish(a: &mut Attribution, mentions: &[Mention], res: &Resolution) {
     for (i, m) in mentions.iter().enumerate() {
         if a.content.iter().any(|c| c.contains(&m.span)) {
             if let Some(x) = res.of_mention.get(i).copied().flatten() {
-                if Some(x) != speaker && !about.contains(&x) && (m.kind == ActorKind::Person || m.kind == ActorKind::Organization) {
+                if Some(x) != speaker
+                    && !about.contains(&x)
+                    && (m.kind == ActorKind::Person || m.kind == ActorKind::Organization)
+                {
                     about.push(x);
                 }
             }
@@ -147,7 +192,10 @@ fn is_punct(t: &Token, text: &str, p: &[&str]) -> bool {
 
 fn sentence_end_excl_punct(text: &str, toks: &[Token]) -> usize {
     let mut e = toks.len();
-    while e > 0 && toks[e - 1].kind == TokenKind::Punct && !matches!(toks[e - 1].text(text), "\"" | "\u{201d}" | ")") {
+    while e > 0
+        && toks[e - 1].kind == TokenKind::Punct
+        && !matches!(toks[e - 1].text(text), "\"" | "\u{201d}" | ")")
+    {
         e -= 1;
     }
     e
@@ -187,9 +235,16 @@ fn np_ending(toks: &[Token], lower: &[String], e: usize) -> Option<(usize, usize
         let t = &toks[s - 1];
         let w = lower[s - 1].as_str();
         let ok = match t.kind {
-            TokenKind::Word | TokenKind::Number => !NP_STOP.contains(&w) && !cue_forms().contains(w),
+            TokenKind::Word | TokenKind::Number => {
+                !NP_STOP.contains(&w) && !cue_forms().contains(w)
+            }
             TokenKind::Possessive => true,
-            TokenKind::Punct => w == "." && s >= 2 && toks[s - 2].span.end == t.span.start && toks[s - 2].kind == TokenKind::Word,
+            TokenKind::Punct => {
+                w == "."
+                    && s >= 2
+                    && toks[s - 2].span.end == t.span.start
+                    && toks[s - 2].kind == TokenKind::Word
+            }
         };
         if !ok {
             break;
@@ -209,9 +264,17 @@ fn np_after(toks: &[Token], lower: &[String], s: usize) -> Option<(usize, usize)
         let t = &toks[e];
         let w = lower[e].as_str();
         let ok = match t.kind {
-            TokenKind::Word | TokenKind::Number => !(NP_STOP.contains(&w) && w != "of") || e == s && w == "the",
+            TokenKind::Word | TokenKind::Number => {
+                !(NP_STOP.contains(&w) && w != "of") || e == s && w == "the"
+            }
             TokenKind::Possessive => true,
-            TokenKind::Punct => w == "." && e > s && toks[e - 1].span.end == t.span.start && e + 1 < toks.len() && toks[e + 1].kind == TokenKind::Word,
+            TokenKind::Punct => {
+                w == "."
+                    && e > s
+                    && toks[e - 1].span.end == t.span.start
+                    && e + 1 < toks.len()
+                    && toks[e + 1].kind == TokenKind::Word
+            }
         };
         if !ok {
             break;
@@ -223,10 +286,33 @@ fn np_after(toks: &[Token], lower: &[String], s: usize) -> Option<(usize, usize)
 
 /// Nouns that name a source without a capital ("officials said").
 const SOURCE_NOUNS: &[&str] = &[
-    "officials", "official", "source", "sources", "spokesman", "spokeswoman", "spokesperson",
-    "aides", "aide", "analysts", "experts", "critics", "police", "authorities", "witnesses",
-    "diplomats", "observers", "advisers", "people", "report", "statement", "campaign", "he",
-    "she", "they", "i", "we",
+    "officials",
+    "official",
+    "source",
+    "sources",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "aides",
+    "aide",
+    "analysts",
+    "experts",
+    "critics",
+    "police",
+    "authorities",
+    "witnesses",
+    "diplomats",
+    "observers",
+    "advisers",
+    "people",
+    "report",
+    "statement",
+    "campaign",
+    "he",
+    "she",
+    "they",
+    "i",
+    "we",
 ];
 
 /// A phrase after a cue can be its source: it holds a name, a pronoun or a
@@ -234,24 +320,44 @@ const SOURCE_NOUNS: &[&str] = &[
 fn can_be_source(text: &str, toks: &[Token], lower: &[String]) -> bool {
     toks.len() <= 6
         && toks.iter().zip(lower).any(|(t, w)| {
-            t.kind == TokenKind::Word && (t.text(text).starts_with(char::is_uppercase) || SOURCE_NOUNS.contains(&w.as_str()))
+            t.kind == TokenKind::Word
+                && (t.text(text).starts_with(char::is_uppercase)
+                    || SOURCE_NOUNS.contains(&w.as_str()))
         })
 }
 
 /// A quotation ending just before token `k` (only commas or marks between).
-fn quote_before<'a>(text: &str, seg: &'a Segmentation, toks: &[Token], k: usize) -> Option<&'a Quote> {
+fn quote_before<'a>(
+    text: &str,
+    seg: &'a Segmentation,
+    toks: &[Token],
+    k: usize,
+) -> Option<&'a Quote> {
     let at = toks[k].span.start;
     seg.quotes.iter().rev().find(|q| {
-        q.span.end <= at && text[q.span.end..at].chars().all(|c| c.is_whitespace() || c == ',' || c == '\u{2014}' || c == '-')
+        q.span.end <= at
+            && text[q.span.end..at]
+                .chars()
+                .all(|c| c.is_whitespace() || c == ',' || c == '\u{2014}' || c == '-')
             || (q.span.end <= at && q.span.end + 1 >= at)
     })
 }
 
-fn according_to(text: &str, seg: &Segmentation, si: usize, toks: &[Token], lower: &[String], k: usize) -> Option<Attribution> {
+fn according_to(
+    text: &str,
+    seg: &Segmentation,
+    si: usize,
+    toks: &[Token],
+    lower: &[String],
+    k: usize,
+) -> Option<Attribution> {
     let sent = &seg.sentences[si];
     let cue = Span::new(toks[k].span.start, toks[k + 1].span.end);
     let (s, e) = np_after(toks, lower, k + 2)?;
-    let speaker = Speaker { span: span_of(toks, s, e)?, actor: None };
+    let speaker = Speaker {
+        span: span_of(toks, s, e)?,
+        actor: None,
+    };
     // Content: before the phrase (",  according to X.") or after it ("According to X, ...").
     let content = if k > 0 {
         let mut ce = k;
@@ -260,7 +366,12 @@ fn according_to(text: &str, seg: &Segmentation, si: usize, toks: &[Token], lower
         }
         let q = quote_before(text, seg, toks, k);
         match q {
-            Some(q) if q.span.start >= sent.span.start.saturating_sub(0) || q.span.end > sent.span.start => q.inner,
+            Some(q)
+                if q.span.start >= sent.span.start.saturating_sub(0)
+                    || q.span.end > sent.span.start =>
+            {
+                q.inner
+            }
             _ => span_of(toks, first_content_token(text, toks), ce)?,
         }
     } else {
@@ -270,29 +381,59 @@ fn according_to(text: &str, seg: &Segmentation, si: usize, toks: &[Token], lower
         }
         span_of(toks, cs, sentence_end_excl_punct(text, toks))?
     };
-    Some(Attribution { speaker: Some(speaker), cue: vec![cue], content: vec![content], about: vec![], rule: "according-to", sentence: si })
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: vec![cue],
+        content: vec![content],
+        about: vec![],
+        rule: "according-to",
+        sentence: si,
+    })
 }
 
 fn first_content_token(text: &str, toks: &[Token]) -> usize {
     let mut s = 0;
-    while s < toks.len() && toks[s].kind == TokenKind::Punct && !matches!(toks[s].text(text), "\"" | "\u{201c}") {
+    while s < toks.len()
+        && toks[s].kind == TokenKind::Punct
+        && !matches!(toks[s].text(text), "\"" | "\u{201c}")
+    {
         s += 1;
     }
     s
 }
 
-fn verb_cue(text: &str, seg: &Segmentation, si: usize, toks: &[Token], lower: &[String], k: usize) -> Option<Attribution> {
+fn verb_cue(
+    text: &str,
+    seg: &Segmentation,
+    si: usize,
+    toks: &[Token],
+    lower: &[String],
+    k: usize,
+) -> Option<Attribution> {
     let cue = toks[k].span;
     let n_end = sentence_end_excl_punct(text, toks);
     let before_is_comma = k > 0 && (is_punct(&toks[k - 1], text, &[",", "\u{201d}", "\""]));
     // Speaker after the cue: '"...," said X.' / '..., said X.'
     if before_is_comma {
-        if let Some((s, e)) = np_after(toks, lower, k + 1).filter(|&(s, e)| can_be_source(text, &toks[s..e], &lower[s..e])) {
-            if e >= n_end || lower.get(e).is_some_and(|w| w == "," || w == "in" || w == "on" || w == "to") {
+        if let Some((s, e)) = np_after(toks, lower, k + 1)
+            .filter(|&(s, e)| can_be_source(text, &toks[s..e], &lower[s..e]))
+        {
+            if e >= n_end
+                || lower
+                    .get(e)
+                    .is_some_and(|w| w == "," || w == "in" || w == "on" || w == "to")
+            {
                 let content = content_before(text, seg, toks, k - 1)?;
-                let rule = if quote_before(text, seg, toks, k).is_some() { "quote-cue" } else { "content-cue" };
+                let rule = if quote_before(text, seg, toks, k).is_some() {
+                    "quote-cue"
+                } else {
+                    "content-cue"
+                };
                 return Some(Attribution {
-                    speaker: Some(Speaker { span: span_of(toks, s, e)?, actor: None }),
+                    speaker: Some(Speaker {
+                        span: span_of(toks, s, e)?,
+                        actor: None,
+                    }),
                     cue: vec![cue],
                     content: vec![content],
                     about: vec![],
@@ -304,18 +445,33 @@ fn verb_cue(text: &str, seg: &Segmentation, si: usize, toks: &[Token], lower: &[
     }
     // Speaker before the cue.
     let (s, e) = np_before(toks, lower, k)?;
-    let speaker = Speaker { span: span_of(toks, s, e)?, actor: None };
+    let speaker = Speaker {
+        span: span_of(toks, s, e)?,
+        actor: None,
+    };
     // '"...," X said.' / '..., X said.'
     if s > 0 && is_punct(&toks[s - 1], text, &[",", "\u{201d}", "\""]) && k + 1 >= n_end {
         let content = content_before(text, seg, toks, s - 1)?;
-        let rule = if quote_before(text, seg, toks, s).is_some() { "quote-cue" } else { "content-cue" };
-        return Some(Attribution { speaker: Some(speaker), cue: vec![cue], content: vec![content], about: vec![], rule, sentence: si });
+        let rule = if quote_before(text, seg, toks, s).is_some() {
+            "quote-cue"
+        } else {
+            "content-cue"
+        };
+        return Some(Attribution {
+            speaker: Some(speaker),
+            cue: vec![cue],
+            content: vec![content],
+            about: vec![],
+            rule,
+            sentence: si,
+        });
     }
     // 'X said: "..."' / 'X said (that) ...' / 'X told IPS (that) ...'
     let mut c = k + 1;
     if lower[k] == "told" || lower[k] == "tells" || lower[k] == "tell" {
         // Skip the hearer: up to "that", a comma, a colon or a quote (5 words at most).
-        let stop = (c..toks.len().min(c + 6)).find(|&j| matches!(lower[j].as_str(), "that" | "," | ":" | "\u{201c}" | "\""));
+        let stop = (c..toks.len().min(c + 6))
+            .find(|&j| matches!(lower[j].as_str(), "that" | "," | ":" | "\u{201c}" | "\""));
         if let Some(j) = stop {
             c = j;
         } else {
@@ -326,22 +482,47 @@ fn verb_cue(text: &str, seg: &Segmentation, si: usize, toks: &[Token], lower: &[
         c += 1;
     }
     // A quotation right after: its inner words are the content.
-    if let Some(q) = seg.quotes.iter().find(|q| c < toks.len() && q.span.start == toks[c].span.start) {
-        return Some(Attribution { speaker: Some(speaker), cue: vec![cue], content: vec![q.inner], about: vec![], rule: "cue-quote", sentence: si });
+    if let Some(q) = seg
+        .quotes
+        .iter()
+        .find(|q| c < toks.len() && q.span.start == toks[c].span.start)
+    {
+        return Some(Attribution {
+            speaker: Some(speaker),
+            cue: vec![cue],
+            content: vec![q.inner],
+            about: vec![],
+            rule: "cue-quote",
+            sentence: si,
+        });
     }
     // A colon at the end of a paragraph introduces the next paragraph.
     if c >= n_end && toks.last().is_some_and(|t| t.text(text) == ":") {
         let para = seg.sentences[si].paragraph;
         if let Some(next) = seg.paragraphs.get(para + 1) {
             let inner = next.trim(text, &['"', '\u{201c}', '\u{201d}']);
-            return Some(Attribution { speaker: Some(speaker), cue: vec![cue], content: vec![inner], about: vec![], rule: "cue-block", sentence: si });
+            return Some(Attribution {
+                speaker: Some(speaker),
+                cue: vec![cue],
+                content: vec![inner],
+                about: vec![],
+                rule: "cue-block",
+                sentence: si,
+            });
         }
     }
     let content = span_of(toks, c, n_end)?;
     if n_end - c < 2 {
         return None;
     }
-    Some(Attribution { speaker: Some(speaker), cue: vec![cue], content: vec![content], about: vec![], rule: "cue-content", sentence: si })
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: vec![cue],
+        content: vec![content],
+        about: vec![],
+        rule: "cue-content",
+        sentence: si,
+    })
 }
 
 /// Content ending at token `end` (exclusive): the quotation closing there,
@@ -356,7 +537,11 @@ fn content_before(text: &str, seg: &Segmentation, toks: &[Token], end: usize) ->
     while e > 0 && toks[e - 1].kind == TokenKind::Punct {
         e -= 1;
     }
-    if let Some(q) = seg.quotes.iter().find(|q| q.span.contains(&toks[end].span) || q.span.end == toks[end].span.end) {
+    if let Some(q) = seg
+        .quotes
+        .iter()
+        .find(|q| q.span.contains(&toks[end].span) || q.span.end == toks[end].span.end)
+    {
         return Some(q.inner);
     }
     span_of(toks, first_content_token(text, toks), e)
@@ -386,9 +571,23 @@ mod tests {
             .into_iter()
             .map(|a| Found {
                 speaker: a.speaker.as_ref().map(|s| s.span.slice(t).to_owned()),
-                actor: a.speaker.as_ref().and_then(|s| s.actor).map(|x| r.actors[x].id.clone()),
-                cue: a.cue.iter().map(|c| c.slice(t)).collect::<Vec<_>>().join(" "),
-                content: a.content.iter().map(|c| c.slice(t)).collect::<Vec<_>>().join(" "),
+                actor: a
+                    .speaker
+                    .as_ref()
+                    .and_then(|s| s.actor)
+                    .map(|x| r.actors[x].id.clone()),
+                cue: a
+                    .cue
+                    .iter()
+                    .map(|c| c.slice(t))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                content: a
+                    .content
+                    .iter()
+                    .map(|c| c.slice(t))
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 about: a.about.iter().map(|&x| r.actors[x].id.clone()).collect(),
                 rule: a.rule,
             })
@@ -399,14 +598,62 @@ mod tests {
     #[test]
     fn structure_table() {
         let cases = [
-            ("Talks failed, according to Mira Doss.", "Mira Doss", "according to", "Talks failed", "according-to"),
-            ("According to aides, the plan died early.", "aides", "According to", "the plan died early", "according-to"),
-            ("\u{201c}We were blocked,\u{201d} Tavi Renn wrote.", "Tavi Renn", "wrote", "We were blocked,", "quote-cue"),
-            ("\"No comment,\" said Odile Marsh.", "Odile Marsh", "said", "No comment,", "quote-cue"),
-            ("Officials said the deal was close.", "Officials", "said", "the deal was close", "cue-content"),
-            ("Tavi Renn told reporters that Doss had left.", "Tavi Renn", "told", "that Doss had left", "cue-content"),
-            ("The offer was real, Odile Marsh says.", "Odile Marsh", "says", "The offer was real", "content-cue"),
-            ("Mira Doss, then head of the agency, says the cabal won.", "Mira Doss", "says", "the cabal won", "cue-content"),
+            (
+                "Talks failed, according to Mira Doss.",
+                "Mira Doss",
+                "according to",
+                "Talks failed",
+                "according-to",
+            ),
+            (
+                "According to aides, the plan died early.",
+                "aides",
+                "According to",
+                "the plan died early",
+                "according-to",
+            ),
+            (
+                "\u{201c}We were blocked,\u{201d} Tavi Renn wrote.",
+                "Tavi Renn",
+                "wrote",
+                "We were blocked,",
+                "quote-cue",
+            ),
+            (
+                "\"No comment,\" said Odile Marsh.",
+                "Odile Marsh",
+                "said",
+                "No comment,",
+                "quote-cue",
+            ),
+            (
+                "Officials said the deal was close.",
+                "Officials",
+                "said",
+                "the deal was close",
+                "cue-content",
+            ),
+            (
+                "Tavi Renn told reporters that Doss had left.",
+                "Tavi Renn",
+                "told",
+                "that Doss had left",
+                "cue-content",
+            ),
+            (
+                "The offer was real, Odile Marsh says.",
+                "Odile Marsh",
+                "says",
+                "The offer was real",
+                "content-cue",
+            ),
+            (
+                "Mira Doss, then head of the agency, says the cabal won.",
+                "Mira Doss",
+                "says",
+                "the cabal won",
+                "cue-content",
+            ),
         ];
         for (t, sp, cue, content, rule) in cases {
             let f = run(t);

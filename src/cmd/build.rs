@@ -94,6 +94,12 @@ pub struct Args {
     /// Count only mentions by name toward co-occurrence, not pronouns.
     #[arg(long)]
     names_only: bool,
+    /// Worker threads (0: one per core). The output is the same for any number.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    threads: usize,
+    /// No progress bar (it shows only on a terminal, for runs over a few seconds).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// Run `build`.
@@ -104,14 +110,6 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         b = b.aliases(AliasTable::from_path(p)?);
     }
     let extractor = b.build();
-    let outcome = if docs.is_empty() && !graphs.is_empty() {
-        input::Outcome {
-            records: Vec::new(),
-            failed: 0,
-        }
-    } else {
-        input::extract_all(&docs, &extractor)
-    };
     let window = match a.window {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,
@@ -122,12 +120,19 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         names_only: a.names_only,
     };
     let mut graph = ActorGraph::new(options.clone());
+    // Saved graphs first, in the order given, then the new documents.
     for p in &graphs {
         graph.merge(&export::json::read(p, options.clone())?);
     }
-    for rec in &outcome.records {
-        graph.add_record(rec);
-    }
+    // Records are added in input order as they come, and then dropped.
+    let opts = input::RunOptions {
+        threads: a.threads,
+        quiet: a.quiet,
+    };
+    let summary = input::for_each_record(&docs, &extractor, opts, |rec| {
+        graph.add_record(&rec);
+        Ok(())
+    })?;
     let kinds = a
         .kinds
         .iter()
@@ -143,7 +148,7 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     }
     .apply(&graph);
     write(&graph, &a)?;
-    Ok(i32::from(outcome.failed > 0))
+    Ok(i32::from(summary.failed > 0))
 }
 
 /// Saved graphs among the inputs (files ending in `.json`), and the rest.

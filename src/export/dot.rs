@@ -1,7 +1,9 @@
 //! Graphviz DOT.
 //!
-//! A `digraph`: people are ellipses, organizations boxes; a node's font
-//! grows with its mention count and its label shows the count. Attribution
+//! A `digraph` laid out by `fdp` (a force-directed layout Graphviz picks
+//! from the graph attribute, also under `dot -Tsvg`): people are ellipses,
+//! organizations boxes; a node's font grows with its mention count and its
+//! label shows the count. Attribution
 //! edges are directed, red, labelled with their count; co-occurrence edges
 //! are grey with `dir=none`. Pen width grows with weight. Every id and label
 //! is quoted and escaped.
@@ -84,7 +86,7 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
     writeln!(out, "digraph actorgraph {{")?;
     writeln!(
         out,
-        "  graph [overlap=false, splines=true, outputorder=edgesfirst];"
+        "  graph [layout=fdp, overlap=false, splines=true, outputorder=edgesfirst];"
     )?;
     writeln!(
         out,

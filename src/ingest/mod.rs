@@ -14,9 +14,9 @@
 //! produce is also a span of the original text.
 
 mod decode;
-mod rewrite;
 mod html;
 mod markdown;
+mod rewrite;
 mod walk;
 
 pub use decode::Encoding;
@@ -54,7 +54,11 @@ impl Format {
     /// Guess the format of text of unknown origin (standard input, `.txt`).
     pub fn sniff(text: &str) -> Format {
         let head = &text[..floor_char_boundary(text, 4096)];
-        let lower = head.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+        let lower = head
+            .trim_start()
+            .get(..15)
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
             return Format::Html;
         }
@@ -145,11 +149,18 @@ pub fn read_path(path: &Path) -> Result<Document> {
     let name = path.to_string_lossy().into_owned();
     let bytes = if name == "-" {
         let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-            .map_err(|source| Error::Io { path: path.into(), source })?;
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf).map_err(|source| {
+            Error::Io {
+                path: path.into(),
+                source,
+            }
+        })?;
         buf
     } else {
-        std::fs::read(path).map_err(|source| Error::Io { path: path.into(), source })?
+        std::fs::read(path).map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })?
     };
     read_bytes(&name, &bytes, Format::from_path(path))
 }
@@ -183,13 +194,19 @@ mod tests {
             read_bytes("x.txt", b"\x00\x01\x02abc\x00", None),
             Err(Error::Binary { .. })
         ));
-        assert!(matches!(read_bytes("e.txt", b"  \n ", None), Err(Error::Empty { .. })));
+        assert!(matches!(
+            read_bytes("e.txt", b"  \n ", None),
+            Err(Error::Empty { .. })
+        ));
     }
 
     #[test]
     fn formats_from_extension() {
         assert_eq!(Format::from_path(Path::new("a/b.HTM")), Some(Format::Html));
-        assert_eq!(Format::from_path(Path::new("a/b.md")), Some(Format::Markdown));
+        assert_eq!(
+            Format::from_path(Path::new("a/b.md")),
+            Some(Format::Markdown)
+        );
         assert_eq!(Format::from_path(Path::new("a/b.pdf")), None);
     }
 }

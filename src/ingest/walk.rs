@@ -34,7 +34,10 @@ pub fn collect_inputs<P: AsRef<Path>>(paths: &[P]) -> (Vec<Input>, Vec<Error>) {
                 }
             }
             Ok(_) => inputs.push(Input { path: p.into() }),
-            Err(source) => errors.push(Error::Io { path: p.into(), source }),
+            Err(source) => errors.push(Error::Io {
+                path: p.into(),
+                source,
+            }),
         }
     }
     (inputs, errors)
@@ -44,7 +47,10 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
-            errors.push(Error::Io { path: dir.into(), source });
+            errors.push(Error::Io {
+                path: dir.into(),
+                source,
+            });
             return;
         }
     };
@@ -52,7 +58,10 @@ fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
     for e in entries {
         match e {
             Ok(e) => paths.push(e.path()),
-            Err(source) => errors.push(Error::Io { path: dir.into(), source }),
+            Err(source) => errors.push(Error::Io {
+                path: dir.into(),
+                source,
+            }),
         }
     }
     paths.sort();
@@ -88,7 +97,10 @@ mod tests {
         std::fs::write(dir.path().join("skip.pdf"), "x").unwrap();
         let missing = dir.path().join("nope.txt");
         let (inputs, errors) = collect_inputs(&[dir.path().to_path_buf(), missing]);
-        let names: Vec<_> = inputs.iter().map(|i| i.path.file_name().unwrap().to_owned()).collect();
+        let names: Vec<_> = inputs
+            .iter()
+            .map(|i| i.path.file_name().unwrap().to_owned())
+            .collect();
         assert_eq!(names, ["b.txt", "a.md"]);
         assert_eq!(errors.len(), 1);
         assert!(errors[0].to_string().contains("nope.txt"));

@@ -95,10 +95,37 @@ const PARTICLES: &[&str] = &[
 
 /// Words after a name that only people do.
 const PERSON_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "wrote", "writes", "recalls", "recalled", "added", "adds",
-    "believes", "believed", "explained", "argued", "asked", "replied", "insisted", "noted",
-    "claimed", "admitted", "denied", "thinks", "thought", "felt", "smiled", "laughed", "died",
-    "married", "was born", "himself", "herself",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "recalls",
+    "recalled",
+    "added",
+    "adds",
+    "believes",
+    "believed",
+    "explained",
+    "argued",
+    "asked",
+    "replied",
+    "insisted",
+    "noted",
+    "claimed",
+    "admitted",
+    "denied",
+    "thinks",
+    "thought",
+    "felt",
+    "smiled",
+    "laughed",
+    "died",
+    "married",
+    "was born",
+    "himself",
+    "herself",
 ];
 
 /// Pronouns that can refer to a person, with gender.
@@ -156,7 +183,8 @@ fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usiz
         j += 1;
         // An abbreviation's period belongs to the title ("Gen.", "Lt. Col.").
         let mut k = j;
-        if k < toks.len() && toks[k].text(text) == "." && toks[k].span.start == toks[k - 1].span.end {
+        if k < toks.len() && toks[k].text(text) == "." && toks[k].span.start == toks[k - 1].span.end
+        {
             k += 1;
         }
         if lex.is_title(&phrase) {
@@ -216,8 +244,13 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                     end += 1;
                     // An initial's period: "W." in "George W. Bush".
                     if w.chars().count() == 1
-                        && toks.get(end).is_some_and(|p| p.text(text) == "." && p.span.start == tk.span.end)
-                        && toks.get(end + 1).and_then(|n| word(text, n)).is_some_and(is_cap)
+                        && toks
+                            .get(end)
+                            .is_some_and(|p| p.text(text) == "." && p.span.start == tk.span.end)
+                        && toks
+                            .get(end + 1)
+                            .and_then(|n| word(text, n))
+                            .is_some_and(is_cap)
                     {
                         end += 1;
                     }
@@ -225,7 +258,11 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                 Some(w) if end > start && PARTICLES.contains(&w.to_lowercase().as_str()) => {
                     // Particles, possibly chained ("van der"), then a capital.
                     let mut j = end;
-                    while toks.get(j).and_then(|t| word(text, t)).is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str())) {
+                    while toks
+                        .get(j)
+                        .and_then(|t| word(text, t))
+                        .is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+                    {
                         j += 1;
                     }
                     if j - end <= 2 && toks.get(j).and_then(|n| word(text, n)).is_some_and(is_cap) {
@@ -234,8 +271,16 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                         break;
                     }
                 }
-                Some("of") if end > start && is_org_head(text, &toks[start..end], lex)
-                    && toks.get(end + 1).and_then(|n| word(text, n)).is_some_and(is_cap) => end += 1,
+                Some("of")
+                    if end > start
+                        && is_org_head(text, &toks[start..end], lex)
+                        && toks
+                            .get(end + 1)
+                            .and_then(|n| word(text, n))
+                            .is_some_and(is_cap) =>
+                {
+                    end += 1
+                }
                 _ => break,
             }
         }
@@ -247,7 +292,9 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         let mut s = start;
         while s < end && title.is_none() {
             let w = toks[s].text(text);
-            if lex.common.contains(&w.to_lowercase()) && !(lex.first_names.contains_key(w) && s + 1 < end) {
+            if lex.common.contains(&w.to_lowercase())
+                && !(lex.first_names.contains_key(w) && s + 1 < end)
+            {
                 s += 1;
             } else {
                 break;
@@ -259,10 +306,17 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             e -= 1;
         }
         if s < e {
-            let possessive = toks.get(end).is_some_and(|p| p.kind == TokenKind::Possessive);
+            let possessive = toks
+                .get(end)
+                .is_some_and(|p| p.kind == TokenKind::Possessive);
             let sentence_initial = s == 0 || (s == 1 && toks[0].kind == TokenKind::Punct);
-            if let Some(m) = classify(text, toks, s, e, end, title.as_ref(), sentence_initial, lex) {
-                out.push(Mention { sentence: si, possessive, ..m });
+            if let Some(m) = classify(text, toks, s, e, end, title.as_ref(), sentence_initial, lex)
+            {
+                out.push(Mention {
+                    sentence: si,
+                    possessive,
+                    ..m
+                });
             }
         }
         i = end.max(i + 1);
@@ -272,7 +326,8 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
 /// True when the run so far heads an organization that takes "of"
 /// ("Ministry of ...", "University of ...").
 fn is_org_head(text: &str, run: &[Token], lex: &Lexicon) -> bool {
-    run.last().is_some_and(|t| lex.org_words.contains(&t.text(text).to_lowercase()))
+    run.last()
+        .is_some_and(|t| lex.org_words.contains(&t.text(text).to_lowercase()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -307,11 +362,22 @@ fn classify(
         words: words.clone(),
         weak: false,
     };
-    let org = |m: Mention| Some(Mention { kind: ActorKind::Organization, gender: Gender::Unknown, ..m });
+    let org = |m: Mention| {
+        Some(Mention {
+            kind: ActorKind::Organization,
+            gender: Gender::Unknown,
+            ..m
+        })
+    };
     if lex.orgs.contains(name) {
         return org(base);
     }
-    if title.is_none() && (lex.org_words.contains(&last_lower) || (n >= 3 && words.iter().any(|w| w == "of") && lex.org_words.contains(&words[0].to_lowercase()))) {
+    if title.is_none()
+        && (lex.org_words.contains(&last_lower)
+            || (n >= 3
+                && words.iter().any(|w| w == "of")
+                && lex.org_words.contains(&words[0].to_lowercase())))
+    {
         if n >= 2 || !lex.common.contains(&last_lower) {
             return org(base);
         }
@@ -338,9 +404,13 @@ fn classify(
         .take(3)
         .map(|t| t.text(text).to_lowercase())
         .collect();
-    let cue_after = next_words.first().is_some_and(|w| PERSON_VERBS.contains(&w.as_str()))
+    let cue_after = next_words
+        .first()
+        .is_some_and(|w| PERSON_VERBS.contains(&w.as_str()))
         || (next_words.first().is_some_and(|w| w == ",")
-            && next_words.get(1).is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())));
+            && next_words
+                .get(1)
+                .is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())));
     if n == 1 {
         let lower = first.to_lowercase();
         if lex.common.contains(&lower) || lex.places.contains(first) {
@@ -357,7 +427,10 @@ fn classify(
     if given.is_some() {
         return person(base);
     }
-    if words.iter().any(|w| lex.common.contains(&w.to_lowercase()) || lex.places.contains(w.as_str())) {
+    if words
+        .iter()
+        .any(|w| lex.common.contains(&w.to_lowercase()) || lex.places.contains(w.as_str()))
+    {
         return None;
     }
     if n <= 4 {
@@ -384,18 +457,40 @@ mod tests {
     fn mention_table() {
         use ActorKind::*;
         let cases: &[(&str, &[(&str, ActorKind)])] = &[
-            ("Vice President Dick Cheney spoke.", &[("Dick Cheney", Person)]),
-            ("Secretary of State Colin Powell agreed.", &[("Colin Powell", Person)]),
+            (
+                "Vice President Dick Cheney spoke.",
+                &[("Dick Cheney", Person)],
+            ),
+            (
+                "Secretary of State Colin Powell agreed.",
+                &[("Colin Powell", Person)],
+            ),
             ("Ayatollah Ali Khomeini ruled.", &[("Ali Khomeini", Person)]),
             ("It was Cheney's office.", &[("Cheney", Person)]),
-            ("George W. Bush left on Monday.", &[("George W. Bush", Person)]),
-            ("The Ministry of Defence and Hamas met in Tehran.", &[("Ministry of Defence", Organization), ("Hamas", Organization)]),
+            (
+                "George W. Bush left on Monday.",
+                &[("George W. Bush", Person)],
+            ),
+            (
+                "The Ministry of Defence and Hamas met in Tehran.",
+                &[
+                    ("Ministry of Defence", Organization),
+                    ("Hamas", Organization),
+                ],
+            ),
             ("However, the talks failed.", &[]),
-            ("Ms. Okafor and Pieter van der Berg met.", &[("Okafor", Person), ("Pieter van der Berg", Person)]),
-            ("Quillon Darrowby, 54, said no.", &[("Quillon Darrowby", Person)]),
+            (
+                "Ms. Okafor and Pieter van der Berg met.",
+                &[("Okafor", Person), ("Pieter van der Berg", Person)],
+            ),
+            (
+                "Quillon Darrowby, 54, said no.",
+                &[("Quillon Darrowby", Person)],
+            ),
         ];
         for (t, want) in cases {
-            let want: Vec<(String, ActorKind)> = want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            let want: Vec<(String, ActorKind)> =
+                want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
             assert_eq!(names(t), want, "for {t:?}");
         }
     }

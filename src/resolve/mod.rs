@@ -51,7 +51,11 @@ pub struct Resolution {
 impl Resolution {
     /// The actor of mention `i`.
     pub fn actor_of(&self, i: usize) -> Option<&Actor> {
-        self.of_mention.get(i).copied().flatten().map(|a| &self.actors[a])
+        self.of_mention
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|a| &self.actors[a])
     }
 }
 
@@ -60,7 +64,12 @@ fn key(words: &[String]) -> String {
 }
 
 /// Resolve the mentions of one document.
-pub fn resolve(text: &str, seg: &Segmentation, mentions: &[Mention], aliases: &AliasTable) -> Resolution {
+pub fn resolve(
+    text: &str,
+    seg: &Segmentation,
+    mentions: &[Mention],
+    aliases: &AliasTable,
+) -> Resolution {
     let _ = text;
     let n = mentions.len();
     // Cluster id per mention (indices into `clusters`).
@@ -147,7 +156,10 @@ fn join_longer(m: &Mention, clusters: &[Vec<usize>], mentions: &[Mention]) -> Op
         .enumerate()
         .filter(|(_, c)| {
             let h = &mentions[c[0]];
-            h.kind == ActorKind::Person && h.words.len() > m.words.len() && h.words.first() == Some(f) && h.words.last() == Some(l)
+            h.kind == ActorKind::Person
+                && h.words.len() > m.words.len()
+                && h.words.first() == Some(f)
+                && h.words.last() == Some(l)
         })
         .map(|(i, _)| i)
         .collect();
@@ -155,7 +167,12 @@ fn join_longer(m: &Mention, clusters: &[Vec<usize>], mentions: &[Mention]) -> Op
 }
 
 /// Clusters whose full name has this word as surname or given name.
-fn single_word_candidates(w: &str, kind: ActorKind, clusters: &[Vec<usize>], mentions: &[Mention]) -> Vec<usize> {
+fn single_word_candidates(
+    w: &str,
+    kind: ActorKind,
+    clusters: &[Vec<usize>],
+    mentions: &[Mention],
+) -> Vec<usize> {
     let stem = w.strip_suffix('s').unwrap_or(w);
     let mut surname = Vec::new();
     let mut given = Vec::new();
@@ -182,12 +199,23 @@ fn single_word_candidates(w: &str, kind: ActorKind, clusters: &[Vec<usize>], men
 
 /// True for a plural surname ("Leveretts") shared by several people.
 fn is_plural(w: &str, clusters: &[Vec<usize>], mentions: &[Mention]) -> bool {
-    let Some(stem) = w.strip_suffix('s') else { return false };
-    clusters.iter().filter(|c| mentions[c[0]].words.last().map(String::as_str) == Some(stem)).count() >= 2
+    let Some(stem) = w.strip_suffix('s') else {
+        return false;
+    };
+    clusters
+        .iter()
+        .filter(|c| mentions[c[0]].words.last().map(String::as_str) == Some(stem))
+        .count()
+        >= 2
 }
 
 /// The candidate with a full mention nearest before `m`, else nearest after.
-fn nearest(m: &Mention, candidates: &[usize], clusters: &[Vec<usize>], mentions: &[Mention]) -> Option<usize> {
+fn nearest(
+    m: &Mention,
+    candidates: &[usize],
+    clusters: &[Vec<usize>],
+    mentions: &[Mention],
+) -> Option<usize> {
     let at = m.span.start;
     let mut best_before: Option<(usize, usize)> = None;
     let mut best_after: Option<(usize, usize)> = None;
@@ -261,7 +289,11 @@ fn build_actors(
     // Each cluster's id and kind, after the alias table.
     let mut named: Vec<Option<(String, ActorKind)>> = Vec::with_capacity(clusters.len());
     for c in &clusters {
-        let names: Vec<&Mention> = c.iter().map(|&j| &mentions[j]).filter(|m| m.via == Via::Name).collect();
+        let names: Vec<&Mention> = c
+            .iter()
+            .map(|&j| &mentions[j])
+            .filter(|m| m.via == Via::Name)
+            .collect();
         let Some(best) = names.iter().max_by(|a, b| {
             a.words
                 .len()
@@ -271,7 +303,11 @@ fn build_actors(
             named.push(None);
             continue;
         };
-        let id = best.text(text).split_whitespace().collect::<Vec<_>>().join(" ");
+        let id = best
+            .text(text)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let hit = std::iter::once(id.as_str())
             .chain(names.iter().map(|m| m.text(text)))
             .find_map(|n| aliases.lookup(n));
@@ -285,16 +321,28 @@ fn build_actors(
     let mut first_at: Vec<(usize, usize)> = clusters
         .iter()
         .enumerate()
-        .filter_map(|(ci, c)| c.iter().map(|&j| mentions[j].span.start).min().map(|s| (s, ci)))
+        .filter_map(|(ci, c)| {
+            c.iter()
+                .map(|&j| mentions[j].span.start)
+                .min()
+                .map(|s| (s, ci))
+        })
         .collect();
     first_at.sort();
     let mut actors: Vec<Actor> = Vec::new();
     let mut index: HashMap<(String, ActorKind), usize> = HashMap::new();
     let mut of_cluster = vec![None; clusters.len()];
     for (_, ci) in first_at {
-        let Some((id, kind)) = named[ci].clone() else { continue };
+        let Some((id, kind)) = named[ci].clone() else {
+            continue;
+        };
         let a = *index.entry((id.clone(), kind)).or_insert_with(|| {
-            actors.push(Actor { id, kind, gender: Gender::Unknown, aliases: BTreeSet::new() });
+            actors.push(Actor {
+                id,
+                kind,
+                gender: Gender::Unknown,
+                aliases: BTreeSet::new(),
+            });
             actors.len() - 1
         });
         of_cluster[ci] = Some(a);
@@ -308,7 +356,10 @@ fn build_actors(
             }
         }
     }
-    let of_mention = cluster.into_iter().map(|c| c.and_then(|c| of_cluster[c])).collect();
+    let of_mention = cluster
+        .into_iter()
+        .map(|c| c.and_then(|c| of_cluster[c]))
+        .collect();
     Resolution { actors, of_mention }
 }
 
@@ -329,7 +380,11 @@ mod tests {
     }
 
     fn id_of(t: &str, mention: &str, nth: usize) -> Option<String> {
-        ids(t).into_iter().filter(|(m, _)| m == mention).nth(nth).and_then(|(_, a)| a)
+        ids(t)
+            .into_iter()
+            .filter(|(m, _)| m == mention)
+            .nth(nth)
+            .and_then(|(_, a)| a)
     }
 
     #[test]
@@ -355,8 +410,13 @@ mod tests {
     fn plural_family_left_out() {
         let t = "Hillary Mann Leverett and Flynt Leverett wrote. The Leveretts agree.";
         let all = ids(t);
-        assert!(all.iter().all(|(_, a)| a.as_deref() != Some("Leverett") && a.as_deref() != Some("Leveretts")));
-        assert_eq!(id_of(t, "Hillary Mann Leverett", 0).as_deref(), Some("Hillary Mann Leverett"));
+        assert!(all
+            .iter()
+            .all(|(_, a)| a.as_deref() != Some("Leverett") && a.as_deref() != Some("Leveretts")));
+        assert_eq!(
+            id_of(t, "Hillary Mann Leverett", 0).as_deref(),
+            Some("Hillary Mann Leverett")
+        );
     }
 
     #[test]
@@ -371,8 +431,18 @@ mod tests {
         let seg = segment(t);
         let ms = detect(t, &seg);
         let table = AliasTable::new(vec![
-            AliasEntry { name: "Richard B. Cheney".into(), aliases: vec!["Dick Cheney".into()], kind: None, ignore: false },
-            AliasEntry { name: "Bolt Industries".into(), aliases: vec![], kind: None, ignore: true },
+            AliasEntry {
+                name: "Richard B. Cheney".into(),
+                aliases: vec!["Dick Cheney".into()],
+                kind: None,
+                ignore: false,
+            },
+            AliasEntry {
+                name: "Bolt Industries".into(),
+                aliases: vec![],
+                kind: None,
+                ignore: true,
+            },
         ]);
         let r = resolve(t, &seg, &ms, &table);
         let ids: Vec<&str> = r.actors.iter().map(|a| a.id.as_str()).collect();

@@ -102,7 +102,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if w.contains('.') && j < n && chars[j].1 == '.' {
                 j += 1;
             }
-            out.push(Token { span: Span::new(start, end_of(j)), kind: TokenKind::Word });
+            out.push(Token {
+                span: Span::new(start, end_of(j)),
+                kind: TokenKind::Word,
+            });
             i = j;
             continue;
         }
@@ -112,35 +115,56 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let d = chars[j].1;
                 if d.is_alphanumeric() {
                     j += 1;
-                } else if matches!(d, '.' | ',' | ':') && j + 1 < n && chars[j + 1].1.is_ascii_digit() {
+                } else if matches!(d, '.' | ',' | ':')
+                    && j + 1 < n
+                    && chars[j + 1].1.is_ascii_digit()
+                {
                     j += 1;
                 } else {
                     break;
                 }
             }
-            out.push(Token { span: Span::new(start, end_of(j)), kind: TokenKind::Number });
+            out.push(Token {
+                span: Span::new(start, end_of(j)),
+                kind: TokenKind::Number,
+            });
             i = j;
             continue;
         }
         if is_apostrophe(c) {
-            let after_word = out.last().is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
-            if after_word && i + 1 < n && matches!(chars[i + 1].1, 's' | 'S')
+            let after_word = out
+                .last()
+                .is_some_and(|t: &Token| t.span.end == start && t.kind == TokenKind::Word);
+            if after_word
+                && i + 1 < n
+                && matches!(chars[i + 1].1, 's' | 'S')
                 && (i + 2 >= n || !chars[i + 2].1.is_alphanumeric())
             {
-                out.push(Token { span: Span::new(start, end_of(i + 2)), kind: TokenKind::Possessive });
+                out.push(Token {
+                    span: Span::new(start, end_of(i + 2)),
+                    kind: TokenKind::Possessive,
+                });
                 i += 2;
                 continue;
             }
             let prev_s = out.last().is_some_and(|t: &Token| {
-                t.span.end == start && t.kind == TokenKind::Word && t.span.slice(text).ends_with(['s', 'S'])
+                t.span.end == start
+                    && t.kind == TokenKind::Word
+                    && t.span.slice(text).ends_with(['s', 'S'])
             });
             if prev_s && (i + 1 >= n || !chars[i + 1].1.is_alphanumeric()) && c == '\'' {
-                out.push(Token { span: Span::new(start, end_of(i + 1)), kind: TokenKind::Possessive });
+                out.push(Token {
+                    span: Span::new(start, end_of(i + 1)),
+                    kind: TokenKind::Possessive,
+                });
                 i += 1;
                 continue;
             }
         }
-        out.push(Token { span: Span::new(start, end_of(i + 1)), kind: TokenKind::Punct });
+        out.push(Token {
+            span: Span::new(start, end_of(i + 1)),
+            kind: TokenKind::Punct,
+        });
         i += 1;
     }
     out
@@ -158,16 +182,47 @@ mod tests {
     fn token_table() {
         use TokenKind::*;
         let cases: &[(&str, &[(&str, TokenKind)])] = &[
-            ("Cheney's aide", &[("Cheney", Word), ("'s", Possessive), ("aide", Word)]),
-            ("Hale\u{2019}s", &[("Hale", Word), ("\u{2019}s", Possessive)]),
-            ("the U.S. side", &[("the", Word), ("U.S.", Word), ("side", Word)]),
+            (
+                "Cheney's aide",
+                &[("Cheney", Word), ("'s", Possessive), ("aide", Word)],
+            ),
+            (
+                "Hale\u{2019}s",
+                &[("Hale", Word), ("\u{2019}s", Possessive)],
+            ),
+            (
+                "the U.S. side",
+                &[("the", Word), ("U.S.", Word), ("side", Word)],
+            ),
             ("O'Neill al-Sadr", &[("O'Neill", Word), ("al-Sadr", Word)]),
-            ("$3.5 million", &[("$", Punct), ("3.5", Number), ("million", Word)]),
+            (
+                "$3.5 million",
+                &[("$", Punct), ("3.5", Number), ("million", Word)],
+            ),
             ("don't", &[("don't", Word)]),
             ("W. Bush", &[("W", Word), (".", Punct), ("Bush", Word)]),
-            ("the Okafors' house", &[("the", Word), ("Okafors", Word), ("'", Possessive), ("house", Word)]),
-            ("\u{201c}No.\u{201d}", &[("\u{201c}", Punct), ("No", Word), (".", Punct), ("\u{201d}", Punct)]),
-            ("Zo\u{eb} M\u{fc}ller", &[("Zo\u{eb}", Word), ("M\u{fc}ller", Word)]),
+            (
+                "the Okafors' house",
+                &[
+                    ("the", Word),
+                    ("Okafors", Word),
+                    ("'", Possessive),
+                    ("house", Word),
+                ],
+            ),
+            (
+                "\u{201c}No.\u{201d}",
+                &[
+                    ("\u{201c}", Punct),
+                    ("No", Word),
+                    (".", Punct),
+                    ("\u{201d}", Punct),
+                ],
+            ),
+            (
+                "Zo\u{eb} M\u{fc}ller",
+                &[("Zo\u{eb}", Word), ("M\u{fc}ller", Word)],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&toks(text), want, "for {text:?}");
