@@ -107,10 +107,10 @@ mod tests {
             (
                 p.to_str().unwrap(),
                 0,
-                26,
+                27,
                 Some("Ines Varga met Tavi Renn."),
             ),
-            ("a.txt", 27, 37, Some("Then rain.")),
+            ("a.txt", 28, 38, Some("Then rain.")),
             ("a.txt", 30, 99, None),
             ("missing.txt", 0, 3, None),
         ];

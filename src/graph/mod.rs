@@ -551,7 +551,7 @@ mod tests {
                 .enumerate()
                 .map(|(i, sents)| {
                     let text: Vec<String> = sents.iter().map(|&(k, a, b)| sentence(k, a, b)).collect();
-                    ex.extract(&Document::from_text(&format!("d{i}.txt"), &text.join(" ")))
+                    ex.extract(&Document::from_text(format!("d{i}.txt"), text.join(" ")))
                 })
                 .collect();
             let options = GraphOptions { max_evidence: cap, ..GraphOptions::default() };

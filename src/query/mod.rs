@@ -381,8 +381,8 @@ pub fn betweenness(g: &ActorGraph) -> HashMap<NodeIndex, f64> {
             stack.push(v);
             let (dv, sv) = (dist[&v], sigma[&v]);
             for &w in &adj[&v] {
-                if !dist.contains_key(&w) {
-                    dist.insert(w, dv + 1);
+                if let std::collections::hash_map::Entry::Vacant(slot) = dist.entry(w) {
+                    slot.insert(dv + 1);
                     queue.push_back(w);
                 }
                 if dist[&w] == dv + 1 {

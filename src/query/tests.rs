@@ -138,7 +138,8 @@ fn neighbours_by_kind_and_weight() {
 fn shortest_paths() {
     let g = sample();
     let n = |s| find(&g, s).unwrap();
-    let cases: [(&str, &str, Option<EdgeKind>, Option<&[&str]>); 5] = [
+    type Case<'a> = (&'a str, &'a str, Option<EdgeKind>, Option<&'a [&'a str]>);
+    let cases: [Case; 5] = [
         (
             "Ines Varga",
             "Mira Quell",
