@@ -356,11 +356,11 @@ fn text_answers_are_aligned_tables() {
     }
     let between = stdout(&run(&["query", g, "between", "Ines Varga", "Olek Sarno"]));
     assert!(
-        between.contains("\"Later Olek Sarno said Ines Varga was right.\""),
+        between.contains(":38-81\n      Later Olek Sarno said Ines Varga was right.\n"),
         "{between}"
     );
     assert!(
-        between.contains("gone.txt:1-2  (document not readable here"),
+        between.contains("gone.txt:1-2\n      (document not readable here"),
         "{between}"
     );
 }

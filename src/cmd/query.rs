@@ -235,12 +235,14 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
             let mut rows = Vec::new();
             for (i, (w, l)) in nodes.windows(2).zip(&links).enumerate() {
                 let (from, to) = (id(w[0]), id(w[1]));
-                let arrow = match l.kind {
-                    EdgeKind::Cooccurrence => format!(" -[co {}]- ", l.weight),
+                let (arrow, link) = match l.kind {
+                    EdgeKind::Cooccurrence => (format!(" -[co {}]- ", l.weight), "cooccurrence"),
                     EdgeKind::Attribution if l.source == from => {
-                        format!(" -[said {}]-> ", l.weight)
+                        (format!(" -[said {}]-> ", l.weight), "attribution ->")
                     }
-                    EdgeKind::Attribution => format!(" <-[said {}]- ", l.weight),
+                    EdgeKind::Attribution => {
+                        (format!(" <-[said {}]- ", l.weight), "attribution <-")
+                    }
                 };
                 chain.push_str(&arrow);
                 chain.push_str(&to);
@@ -251,9 +253,9 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
                     .unwrap_or_default();
                 rows.push(vec![
                     (i + 1).to_string(),
-                    l.source.clone(),
-                    l.kind.as_str().into(),
-                    l.target.clone(),
+                    from,
+                    link.into(),
+                    to,
                     l.weight.to_string(),
                     ev,
                 ]);
@@ -262,14 +264,7 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
                 "{chain}\n{} link(s)\n{}",
                 links.len(),
                 table(
-                    &[
-                        "step",
-                        "source",
-                        "kind",
-                        "target",
-                        "weight",
-                        "first evidence"
-                    ],
+                    &["step", "from", "link", "to", "weight", "first evidence"],
                     rows,
                     &[0, 4]
                 )
@@ -317,11 +312,14 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
                 ));
                 for e in t {
                     let words = match (&e.text, &e.error) {
-                        (Some(w), _) => format!("\"{w}\""),
+                        (Some(w), _) => w.clone(),
                         (None, Some(err)) => format!("({err})"),
                         (None, None) => String::new(),
                     };
-                    s.push_str(&format!("  {}:{}-{}  {words}\n", e.doc, e.start, e.end));
+                    s.push_str(&format!(
+                        "  {}:{}-{}\n      {words}\n",
+                        e.doc, e.start, e.end
+                    ));
                 }
             }
             s

@@ -81,36 +81,41 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// How many candidates an error lists.
 pub const CANDIDATES: usize = 5;
 
-/// The actor a name denotes: an id equal to it (ignoring case), else the
-/// one actor with an alias equal to it.
+/// The actor a name denotes, looked for in four tiers, the first that
+/// matches deciding: an id equal to it; an id equal to it ignoring case; an
+/// alias equal to it; an alias equal to it ignoring case. Several actors in
+/// the deciding tier make the name ambiguous.
 pub fn find(g: &ActorGraph, name: &str) -> Result<NodeIndex, QueryError> {
-    let want = name.trim().to_lowercase();
+    let exact = name.trim();
+    let want = exact.to_lowercase();
     let nodes = g.sorted_nodes();
-    let by_id: Vec<NodeIndex> = nodes
-        .iter()
-        .copied()
-        .filter(|&n| g.graph[n].id.to_lowercase() == want)
-        .collect();
-    let hits = if by_id.is_empty() {
-        nodes
+    let tiers: [&dyn Fn(&crate::graph::Node) -> bool; 4] = [
+        &|n| n.id == exact,
+        &|n| n.id.to_lowercase() == want,
+        &|n| n.aliases.contains(exact),
+        &|n| n.aliases.iter().any(|a| a.to_lowercase() == want),
+    ];
+    for tier in tiers {
+        let hits: Vec<NodeIndex> = nodes
             .iter()
             .copied()
-            .filter(|&n| g.graph[n].aliases.iter().any(|a| a.to_lowercase() == want))
-            .collect()
-    } else {
-        by_id
-    };
-    match hits.len() {
-        1 => Ok(hits[0]),
-        0 => Err(QueryError::NotFound {
-            name: name.to_owned(),
-            candidates: closest(g, &want),
-        }),
-        _ => Err(QueryError::Ambiguous {
-            name: name.to_owned(),
-            candidates: hits.iter().map(|&n| g.graph[n].id.clone()).collect(),
-        }),
+            .filter(|&n| tier(&g.graph[n]))
+            .collect();
+        match hits.len() {
+            0 => continue,
+            1 => return Ok(hits[0]),
+            _ => {
+                return Err(QueryError::Ambiguous {
+                    name: name.to_owned(),
+                    candidates: hits.iter().map(|&n| g.graph[n].id.clone()).collect(),
+                })
+            }
+        }
     }
+    Err(QueryError::NotFound {
+        name: name.to_owned(),
+        candidates: closest(g, &want),
+    })
 }
 
 /// Actor ids closest to a (lowercase) name: those whose id or an alias

@@ -66,6 +66,22 @@ fn names_resolve_or_explain() {
     ] {
         assert_eq!(g.graph[find(&g, name).unwrap()].id, want, "{name}");
     }
+    // Exact case first: two ids that differ only in case stay apart.
+    let twins = hand(
+        &[("Tavi Renn", &[]), ("TAvi Renn", &[]), ("Renn", &["Tavi"])],
+        &[],
+    );
+    for (name, want) in [
+        ("Tavi Renn", "Tavi Renn"),
+        ("TAvi Renn", "TAvi Renn"),
+        ("renn", "Renn"),
+        ("tavi", "Renn"),
+    ] {
+        assert_eq!(twins.graph[find(&twins, name).unwrap()].id, want, "{name}");
+    }
+    assert!(
+        matches!(find(&twins, "tavi renn"), Err(QueryError::Ambiguous { candidates, .. }) if candidates.len() == 2)
+    );
     match find(&g, "varga") {
         Err(QueryError::Ambiguous { candidates, .. }) => {
             assert_eq!(candidates, ["Dana Varga", "Ines Varga"])
