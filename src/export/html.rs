@@ -159,6 +159,7 @@ g.edge.selected path { stroke: #d35400; }
       }
     });
     svg.classList.add("searching");
+    if (hits.length && el(hits[0].svg) && el(hits[0].svg).scrollIntoView) el(hits[0].svg).scrollIntoView({ block: "center", inline: "center" });
     status.textContent = hits.length ? hits.length + " actor(s) found: " + hits.map(function (n) { return n.id; }).join(", ") + "; " + links + " link(s)" : "no actor matches \u201c" + q + "\u201d";
     return hits;
   }
