@@ -1,6 +1,7 @@
 //! Subcommands.
 
 pub mod build;
+pub mod explain;
 pub mod extract;
 pub mod input;
 pub mod output;
@@ -22,6 +23,8 @@ enum Command {
     Extract(extract::Args),
     /// Build the actor graph of a corpus and write it (DOT by default).
     Build(build::Args),
+    /// Per sentence, the attributions found and the rule that fired.
+    Explain(explain::Args),
 }
 
 /// Run a command; the exit status: 0 all good, 1 some documents failed.
@@ -29,5 +32,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Build(a) => build::run(a),
+        Command::Explain(a) => explain::run(a),
     }
 }
