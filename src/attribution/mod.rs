@@ -879,7 +879,9 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
         if d.in_quote[j].is_some() || !d.is_word(j) {
             continue;
         }
-        if cue_class(d.w(j)) == Some(CueClass::Report) && coordinated_at(d, from, j) {
+        if cue_class(d.w(j)) == Some(CueClass::Report)
+            && (coordinated_at(d, from, j) || d.w(j - 1) == ",")
+        {
             let mut e = j - 1;
             while e > from && matches!(d.w(e), "," | "and" | "but") {
                 e -= 1;
@@ -1079,7 +1081,9 @@ fn verb_cue(
     let sep_before =
         k > s0 && (matches!(d.w(k - 1), "," | "\u{2014}") || d.is_close_quote_tok(k - 1));
     if class == CueClass::Report && (sep_before || k == ws) {
-        if let Some((s, e)) = np_after(d, after, s1).filter(|&(s, e)| d.can_be_source(s, e)) {
+        if let Some((s, src_end, e)) = np_after(d, after, s1)
+            .and_then(|(s, e)| inverted_source(d, s, e).map(|(a, b)| (a, b, e)))
+        {
             let at_end = e >= we
                 || matches!(
                     d.w(e),
@@ -1096,10 +1100,13 @@ fn verb_cue(
                         | "\u{2014}"
                         | "("
                         | "who"
+                        | "while"
+                        | "before"
+                        | "because"
                 );
             if at_end {
                 let speaker = Speaker {
-                    span: d.span(s, e)?,
+                    span: d.span(s, src_end)?,
                     actor: None,
                 };
                 let content_end = if k == ws { None } else { Some(k - 1) };
@@ -1162,6 +1169,26 @@ fn verb_cue(
     let passive = j > s0 && BE.contains(&d.w(j - 1));
     let coord = coordinated_at(d, s0, j)
         || (k == ws && class == CueClass::Report && w.ends_with("ing") || k == ws && w == "asked");
+    let by_agent = if passive && after < we && d.w(after) == "by" {
+        np_after(d, after + 1, s1).filter(|&(s, e)| d.can_be_source(s, e))
+    } else {
+        None
+    };
+    if let Some((bs, be)) = by_agent {
+        // "X was reported by Y": Y speaks, X is what was said.
+        let subj = np_ending(d, s0, j - 1)?;
+        return Some(Attribution {
+            speaker: Some(Speaker {
+                span: d.span(bs, be)?,
+                actor: None,
+            }),
+            cue: vec![cue],
+            content: vec![d.span(subj.0, subj.1)?],
+            about: vec![],
+            rule: "passive-cue",
+            sentence: si,
+        });
+    }
     let (speaker, mut rule) = if passive {
         (None, "passive-cue")
     } else if coord {
@@ -1214,17 +1241,33 @@ fn verb_cue(
             } else {
                 sp_first - 1 + usize::from(d.is_close_quote_tok(sp_first - 1))
             };
-            if let Some(first) = content_before(d, s0, s1, end) {
+            let first = content_before(d, s0, s1, end).filter(|f| {
+                // "But X said ..." is no clause before the speaker.
+                d.quote_at(f.start).is_some()
+                    || d.seg.token_at_or_after(f.end) - d.seg.token_at_or_after(f.start) >= 3
+            });
+            if let Some(first) = first {
+                let first_is_quote = d.quote_at(first.start).is_some();
                 let mut content = vec![first];
-                rule = if d.quote_at(first.start).is_some() {
+                rule = if first_is_quote {
                     "quote-cue"
                 } else {
                     "content-cue"
                 };
                 if c < we {
                     if let Some(q) = skip_to_quote(d, c, we) {
+                        if !first_is_quote {
+                            content.clear();
+                            rule = "cue-quote";
+                        }
                         content.push(q.span);
                         content.extend(continuation(d, q.span.end, 2));
+                    } else if d.w(c) == "," {
+                        // "X, Y said, Z.": the content runs on after the speaker.
+                        let end = clause_end(d, c, we);
+                        if end > c + 2 {
+                            content.extend(d.span(c + 1, end));
+                        }
                     }
                 } else if rule == "quote-cue" {
                     content.extend(continuation(d, d.tok(s1 - 1).end, 2));
@@ -1281,19 +1324,99 @@ fn verb_cue(
             });
         }
     }
-    let end = clause_end(d, k, we);
-    if end <= c || end - c < 2 {
+    let mut end = clause_end(d, k, we);
+    if class == CueClass::Stance {
+        end = object_end(d, c, end);
+    }
+    if end <= c || (end - c < 2 && class == CueClass::Report) {
         return None;
     }
-    let content = d.span(c, end)?;
+    let mut content = vec![d.span(c, end)?];
+    if d.w(s1 - 1) == ":" {
+        // "X observed that ...:" with the quotation after the colon.
+        content.extend(continuation(d, d.tok(s1 - 1).end, 2));
+    }
     Some(Attribution {
         speaker,
         cue: vec![cue],
-        content: vec![content],
+        content,
         about: vec![],
         rule,
         sentence: si,
     })
+}
+
+/// Where the object of a stance verb ends: before a comma, a dash, a
+/// conjunction, a subordinate clause or a time phrase.
+fn object_end(d: &Doc, c: usize, end: usize) -> usize {
+    (c + 1..end)
+        .find(|&j| {
+            d.in_quote[j].is_none()
+                && matches!(
+                    d.w(j),
+                    "," | "\u{2014}"
+                        | "\u{2013}"
+                        | ";"
+                        | "("
+                        | "and"
+                        | "but"
+                        | "after"
+                        | "when"
+                        | "because"
+                        | "while"
+                        | "though"
+                        | "although"
+                        | "until"
+                        | "since"
+                        | "last"
+                        | "on"
+                        | "during"
+                        | "who"
+                        | "which"
+                        | "where"
+                        | "in"
+                        | "at"
+                        | "over"
+                        | "before"
+                        | "as"
+                        | "this"
+                        | "if"
+                        | "despite"
+                )
+        })
+        .unwrap_or(end)
+}
+
+/// A source after an inverted cue: a lone pronoun, a name, or a phrase
+/// holding a source noun ("a senior official"). Returns its token range.
+fn inverted_source(d: &Doc, s: usize, e: usize) -> Option<(usize, usize)> {
+    if matches!(d.w(s), "he" | "she" | "they" | "i" | "we") {
+        return Some((s, s + 1));
+    }
+    if d.is_cap(e - 1) && e - s <= 6 {
+        return Some((s, e));
+    }
+    if matches!(d.w(s), "the" | "a" | "an" | "one" | "another") && e - s <= 5 {
+        return Some((s, e));
+    }
+    if d.is_cap(s) {
+        // A name or a title and name, possibly "X of Y".
+        let mut t = s + 1;
+        while t < e && (d.is_cap(t) || d.kind(t) != TokenKind::Word || d.w(t) == "of") {
+            t += 1;
+        }
+        while t > s + 1 && d.w(t - 1) == "of" {
+            t -= 1;
+        }
+        return Some((s, t));
+    }
+    // A lower-case phrase: determiners and modifiers up to a source noun.
+    let head = (s..e).find(|&t| source_nouns().contains(d.w(t)))?;
+    let mut t = head + 1;
+    while t < e && (d.is_cap(t) || d.w(t) == "of" || d.kind(t) != TokenKind::Word) {
+        t += 1;
+    }
+    Some((s, t))
 }
 
 fn skip_hearer_if(d: &Doc, w: &str, after: usize, we: usize) -> usize {
