@@ -1166,7 +1166,9 @@ fn verb_cue(
     while j > s0 && AUX.contains(&d.w(j - 1)) {
         j -= 1;
     }
-    let passive = j > s0 && BE.contains(&d.w(j - 1));
+    let passive = j > s0
+        && (BE.contains(&d.w(j - 1))
+            || matches!(d.w(j - 1), "when" | "if" | "once" | "after" | "unless") && w == "asked");
     let coord = coordinated_at(d, s0, j)
         || (k == ws && class == CueClass::Report && w.ends_with("ing") || k == ws && w == "asked");
     let by_agent = if passive && after < we && d.w(after) == "by" {
@@ -1325,6 +1327,12 @@ fn verb_cue(
         }
     }
     let mut end = clause_end(d, k, we);
+    if k == ws || (passive && w == "asked") {
+        // "Asked whether ..., X said": the question runs to the comma.
+        if let Some(comma) = (c + 1..end).find(|&j| d.w(j) == "," && d.in_quote[j].is_none()) {
+            end = comma;
+        }
+    }
     if class == CueClass::Stance {
         end = object_end(d, c, end);
     }
