@@ -1080,7 +1080,11 @@ fn verb_cue(
     // 1. Speaker after the cue: '"...," said X.' / '..., said X.' / 'Said X, "..."'.
     let sep_before =
         k > s0 && (matches!(d.w(k - 1), "," | "\u{2014}") || d.is_close_quote_tok(k - 1));
-    if class == CueClass::Report && (sep_before || k == ws) {
+    // "X, then head of Y, says ...": the aside belongs to a speaker before.
+    let aside_speaker = k > s0
+        && d.w(k - 1) == ","
+        && np_before(d, s0, k).is_some_and(|(s, e)| d.can_be_source(s, e));
+    if class == CueClass::Report && (sep_before || k == ws) && !aside_speaker {
         if let Some((s, src_end, e)) = np_after(d, after, s1)
             .and_then(|(s, e)| inverted_source(d, s, e).map(|(a, b)| (a, b, e)))
         {
@@ -1404,7 +1408,10 @@ fn inverted_source(d: &Doc, s: usize, e: usize) -> Option<(usize, usize)> {
     if d.is_cap(e - 1) && e - s <= 6 {
         return Some((s, e));
     }
-    if matches!(d.w(s), "the" | "a" | "an" | "one" | "another") && e - s <= 5 {
+    if matches!(d.w(s), "the" | "a" | "an" | "one" | "another")
+        && e - s <= 5
+        && (e >= d.seg.tokens.len() || matches!(d.w(e), "," | "." | "\u{2014}"))
+    {
         return Some((s, e));
     }
     if d.is_cap(s) {
