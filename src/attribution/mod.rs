@@ -554,6 +554,7 @@ pub fn attribute(
                 a.sentence = si;
                 let last = a.cue.last().map_or(k, |c| seg.token_at_or_after(c.end));
                 finish(&d, &mut a, mentions, res);
+                resolve_pronoun_speaker(&d, &mut a, &out, res);
                 out.push(a);
                 k = last.max(k + 1);
             } else {
@@ -562,6 +563,36 @@ pub fn attribute(
         }
     }
     out
+}
+
+/// A pronoun speaker the resolver left open ("he recalls" after a
+/// quotation) is the latest earlier speaker of its gender, within a few
+/// attributions.
+fn resolve_pronoun_speaker(
+    d: &Doc,
+    a: &mut Attribution,
+    earlier: &[Attribution],
+    res: &Resolution,
+) {
+    use crate::mentions::Gender;
+    let Some(sp) = &mut a.speaker else { return };
+    if sp.actor.is_some() {
+        return;
+    }
+    let want = match sp.span.slice(&d.low) {
+        "he" => Gender::Male,
+        "she" => Gender::Female,
+        _ => return,
+    };
+    sp.actor = earlier
+        .iter()
+        .rev()
+        .take(4)
+        .filter_map(|e| e.speaker.as_ref().and_then(|s| s.actor))
+        .find(|&x| res.actors[x].kind == ActorKind::Person && res.actors[x].gender == want);
+    if let Some(x) = sp.actor {
+        a.about.retain(|&y| y != x);
+    }
 }
 
 /// Speaker actor from the mentions inside its span; about from content.
@@ -587,8 +618,8 @@ fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) 
     let speaker = a.speaker.as_ref().and_then(|s| s.actor);
     let mut about = Vec::new();
     for c in &a.content {
-        for i in first_from(c.start)..first_from(c.end) {
-            let m = &mentions[i];
+        let lo = first_from(c.start);
+        for (i, m) in mentions.iter().enumerate().take(first_from(c.end)).skip(lo) {
             if !c.contains(&m.span)
                 || !matches!(m.kind, ActorKind::Person | ActorKind::Organization)
             {
@@ -635,7 +666,9 @@ fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
         let i = s - 1;
         let w = d.w(i);
         let ok = match d.kind(i) {
-            TokenKind::Word | TokenKind::Number => !NP_STOP.contains(&w) && cue_class(w).is_none(),
+            TokenKind::Word | TokenKind::Number => {
+                !NP_STOP.contains(&w) && !AUX.contains(&w) && cue_class(w).is_none()
+            }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
                 w == "." && i > lo && d.tok(i - 1).end == d.tok(i).start && d.is_word(i - 1)
@@ -645,6 +678,10 @@ fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
             break;
         }
         s -= 1;
+        if matches!(w, "he" | "she" | "they" | "i" | "we" | "you") {
+            // A personal pronoun is a whole speaker.
+            break;
+        }
     }
     if s == e || (e - s == 1 && NOT_SPEAKER.contains(&d.w(s))) || d.kind(s) == TokenKind::Punct {
         return None;
@@ -745,7 +782,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
     while s < k && d.kind(s) == TokenKind::Punct {
         s += 1;
     }
-    if s < k && INTRO.contains(&d.w(s)) || s < k && cue_class(d.w(s)).is_some() {
+    if s < k && (INTRO.contains(&d.w(s)) || cue_class(d.w(s)).is_some()) {
         let comma = (s..k).find(|&j| d.w(j) == "," && d.in_quote[j].is_none())?;
         s = comma + 1;
     }
