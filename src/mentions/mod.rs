@@ -1103,6 +1103,13 @@ mod tests {
             ("They sailed from New York City.", &[]),
             ("Cyclone Orvetta hit the coast.", &[]),
             ("Operation Tarsk Varn began.", &[]),
+            // The data files' header examples.
+            (
+                "An award winner, Tavi Renn, spoke.",
+                &[("Tavi Renn", Person)],
+            ),
+            ("Ines Silver spoke.", &[("Ines Silver", Person)]),
+            ("Obama's policy held.", &[("Obama", Person)]),
             (
                 "He founded Harbour Sent Gaming.",
                 &[("Harbour Sent Gaming", Organization)],
