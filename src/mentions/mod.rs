@@ -3,18 +3,29 @@
 //! [`detect`] walks each sentence's tokens and finds:
 //!
 //! * **names**: runs of capitalised words, initials and name particles
-//!   (`van der`, `al-`, `bin`, `de`), with titles and roles (`Vice
+//!   (`van der`, `al-Hadrami`, `bin`, `d'`), with titles and roles (`Vice
 //!   President`, `Ayatollah`, `Ms.`) read as cues, not as part of the name;
 //!   possessives (`Cheney's office`) count as mentions of the name;
 //! * **pronouns**: `he`, `she` and their forms, left for [`crate::resolve`]
-//!   to tie to a person.
+//!   to tie to a person;
+//! * **nominals**: `the minister`, `the vice president`, tied by the
+//!   resolver to the person last named with that title.
 //!
-//! Places, months, days, nationalities and capitalised common words are not
-//! actors. A run is a person when a title, a known given name or a person
-//! cue after it (`X said`, `X, who`) says so; an organization when an
-//! organization word ends it (`Ministry`, `Inc.`, `Times`) or it is a known
-//! organization. Unknown single words survive only with such a cue; the
-//! resolver may still tie a bare surname to a full name.
+//! A run is cut at roles, common words and things inside it ("Policy
+//! Douglas Feith" names Douglas Feith; "U.S. Ambassador" and "Oakland Bay
+//! Bridge" name no one). A run is a person when a title, a known given
+//! name, a one-name public figure or a person cue (`X said`, `X, 54,`,
+//! `X, who`) says so, or when nothing marks it as something else: no
+//! place, no adjective or article opening it ("Digital", "Les"), no plural
+//! ending no surname has. It is an organization when an organization word
+//! ends it (`Ministry`, `Inc.`, `Times`) or it is a known organization;
+//! an organization or law named after a person also mentions that person.
+//! In title-case headlines only titles and known given names count.
+//! Unknown single words are weak candidates unless they open the sentence
+//! as a subject with a pronoun after them ("Renn received his ..."); the
+//! resolver keeps a weak word only if it ties to a fuller name or keeps
+//! acting as a subject. All word lists are data in `data/*.txt`, loaded
+//! once.
 
 mod lexicon;
 
