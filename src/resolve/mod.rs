@@ -15,7 +15,8 @@
 //!    subject ("Renn taught ...", "Renn wrote ..."). Full names are indexed
 //!    by surname and given name, so no step scans all clusters;
 //! 3. ties `he`/`she` and their forms to the most salient person of a
-//!    matching gender (see [`pronouns`]);
+//!    matching gender, by salience (see `pronouns.rs`); `the minister`
+//!    goes to the person last named with that title;
 //! 4. applies the user's [`AliasTable`], which may rename, retype, merge or
 //!    drop actors.
 //!
