@@ -168,7 +168,7 @@ fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
     let draws = a.render.is_some() || matches!(a.format, FormatArg::Html);
     if draws && graph.node_count() > 300 && !a.quiet {
         eprintln!(
-            "actorgraph: drawing {} actors and {} links with Graphviz may take minutes; --top N or --min-weight N trims the graph",
+            "actorgraph: a picture of {} actors and {} links is hard to read; --top N or --min-weight N trims the graph",
             graph.node_count(),
             graph.edge_count()
         );
