@@ -1,6 +1,7 @@
 //! Subcommands.
 
 pub mod build;
+pub mod explain;
 pub mod extract;
 pub mod input;
 pub mod output;
@@ -25,6 +26,8 @@ enum Command {
     Build(build::Args),
     /// Ask a saved graph: neighbors, path, between, top, said-about, said-by, ego.
     Query(query::Args),
+    /// Per sentence, the attributions found and the rule that fired.
+    Explain(explain::Args),
 }
 
 /// Run a command; the exit status: 0 all good, 1 some documents failed.
@@ -33,5 +36,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Extract(a) => extract::run(a),
         Command::Build(a) => build::run(a),
         Command::Query(a) => query::run(a),
+        Command::Explain(a) => explain::run(a),
     }
 }

@@ -584,6 +584,30 @@ mod tests {
         assert_eq!((e.weight, e.evidence.len()), (9, 3));
     }
 
+    proptest::proptest! {
+        /// Keeping evidence one span at a time gives what sorting all of it,
+        /// dropping repeats and cutting at the cap gives.
+        #[test]
+        fn evidence_cap_matches_sort_and_truncate(
+            spans in proptest::collection::vec((0u8..3, 0usize..6, 0usize..3), 0..30),
+            cap in 0usize..5,
+        ) {
+            let all: Vec<Evidence> = spans
+                .iter()
+                .map(|&(d, s, l)| Evidence { doc: format!("d{d}.txt"), start: s, end: s + l })
+                .collect();
+            let mut kept = Vec::new();
+            for e in &all {
+                keep_evidence(&mut kept, cap, &e.doc, e.start, e.end);
+            }
+            let mut want = all.clone();
+            want.sort();
+            want.dedup();
+            want.truncate(cap);
+            proptest::prop_assert_eq!(kept, want);
+        }
+    }
+
     /// Graph contents, independent of node and edge indices.
     fn contents(g: &ActorGraph) -> (Vec<Node>, Vec<(String, String, Edge)>) {
         let nodes = g
@@ -682,29 +706,5 @@ mod tests {
             .map(|n| g.graph[n].id.as_str())
             .collect();
         assert_eq!(ids, ["Olek Sarno", "Tavi Renn"]);
-    }
-
-    proptest::proptest! {
-        /// Keeping evidence one span at a time gives what sorting all of it,
-        /// dropping repeats and cutting at the cap gives.
-        #[test]
-        fn evidence_cap_matches_sort_and_truncate(
-            spans in proptest::collection::vec((0u8..3, 0usize..6, 0usize..3), 0..30),
-            cap in 0usize..5,
-        ) {
-            let all: Vec<Evidence> = spans
-                .iter()
-                .map(|&(d, s, l)| Evidence { doc: format!("d{d}.txt"), start: s, end: s + l })
-                .collect();
-            let mut kept = Vec::new();
-            for e in &all {
-                keep_evidence(&mut kept, cap, &e.doc, e.start, e.end);
-            }
-            let mut want = all.clone();
-            want.sort();
-            want.dedup();
-            want.truncate(cap);
-            proptest::prop_assert_eq!(kept, want);
-        }
     }
 }
