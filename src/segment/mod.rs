@@ -131,7 +131,7 @@ pub fn segment(text: &str) -> Segmentation {
     let tokens = tokenize(text);
     let paragraphs = paragraphs(text);
     let wrapped = is_hard_wrapped(text);
-    let mut sentences = Vec::new();
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut para = 0;
     let mut start_tok = 0;
     let n = tokens.len();
@@ -288,9 +288,8 @@ fn is_hard_wrapped(text: &str) -> bool {
     let mut inner_breaks = 0usize;
     let mut lines = 0usize;
     let mut long = 0usize;
-    let all: Vec<&str> = text.lines().collect();
-    for w in all.windows(2) {
-        let (a, b) = (w[0].trim(), w[1].trim());
+    let mut it = text.lines().map(str::trim).peekable();
+    while let (Some(a), Some(&b)) = (it.next(), it.peek()) {
         if a.is_empty() {
             continue;
         }
