@@ -376,6 +376,53 @@ impl ActorGraph {
         g
     }
 
+    /// Add another graph into this one: node counts summed and aliases
+    /// joined, link weights summed, evidence joined and capped (the
+    /// smallest `max_evidence` spans of this graph's options kept).
+    ///
+    /// For graphs of disjoint documents, merging is associative and gives
+    /// the graph built from all their documents in the same order (a node's
+    /// kind is the one it had first).
+    pub fn merge(&mut self, other: &ActorGraph) {
+        let mut map: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        for n in other.sorted_nodes() {
+            map.insert(n, self.insert_node(other.graph[n].clone()));
+        }
+        for e in other.sorted_edges() {
+            let (a, b) = other.graph.edge_endpoints(e).expect("edge");
+            let edge = &other.graph[e];
+            self.add_edge(map[&a], map[&b], edge.kind, edge.weight, &edge.evidence);
+        }
+    }
+
+    /// A copy keeping the nodes `keep_node` accepts and the links between
+    /// them that `keep_edge` accepts.
+    pub fn subgraph(
+        &self,
+        keep_node: impl Fn(NodeIndex) -> bool,
+        keep_edge: impl Fn(EdgeIndex) -> bool,
+    ) -> ActorGraph {
+        let mut g = self.clone();
+        let gone: Vec<NodeIndex> = g.graph.node_indices().filter(|&n| !keep_node(n)).collect();
+        for n in gone {
+            g.graph.remove_node(n);
+        }
+        let gone: Vec<EdgeIndex> = g.graph.edge_indices().filter(|&e| !keep_edge(e)).collect();
+        for e in gone {
+            g.graph.remove_edge(e);
+        }
+        g.reindex();
+        g
+    }
+
+    /// Actors linked to `n` by any link, in either direction, in id order.
+    pub fn neighbours(&self, n: NodeIndex) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.graph.neighbors_undirected(n).collect();
+        v.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+        v.dedup();
+        v
+    }
+
     fn reindex(&mut self) {
         self.nodes = self
             .graph
@@ -559,5 +606,105 @@ mod tests {
             want.truncate(cap);
             proptest::prop_assert_eq!(kept, want);
         }
+    }
+
+    /// Graph contents, independent of node and edge indices.
+    fn contents(g: &ActorGraph) -> (Vec<Node>, Vec<(String, String, Edge)>) {
+        let nodes = g
+            .sorted_nodes()
+            .into_iter()
+            .map(|n| g.graph[n].clone())
+            .collect();
+        let edges = g
+            .sorted_edges()
+            .into_iter()
+            .map(|e| {
+                let (a, b) = g.graph.edge_endpoints(e).unwrap();
+                (
+                    g.graph[a].id.clone(),
+                    g.graph[b].id.clone(),
+                    g.graph[e].clone(),
+                )
+            })
+            .collect();
+        (nodes, edges)
+    }
+
+    const NAMES: [&str; 5] = [
+        "Ines Varga",
+        "Tavi Renn",
+        "Olek Sarno",
+        "Mira Quell",
+        "Bruno Attal",
+    ];
+
+    fn sentence(kind: u8, a: usize, b: usize) -> String {
+        let (a, b) = (NAMES[a], NAMES[b]);
+        match kind % 3 {
+            0 => format!("{a} met {b} at the harbour."),
+            1 => format!("{a} said that {b} would resign soon."),
+            _ => format!("{a} waited alone."),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        #[test]
+        fn merging_is_associative_and_equals_one_build(
+            docs in proptest::collection::vec(proptest::collection::vec((0u8..3, 0usize..5, 0usize..5), 1..4), 1..6),
+            cut1 in 0usize..6,
+            cut2 in 0usize..6,
+            cap in 1usize..4,
+        ) {
+            let ex = Extractor::new();
+            let records: Vec<DocRecord> = docs
+                .iter()
+                .enumerate()
+                .map(|(i, sents)| {
+                    let text: Vec<String> = sents.iter().map(|&(k, a, b)| sentence(k, a, b)).collect();
+                    ex.extract(&Document::from_text(format!("d{i}.txt"), text.join(" ")))
+                })
+                .collect();
+            let options = GraphOptions { max_evidence: cap, ..GraphOptions::default() };
+            let build = |recs: &[DocRecord]| {
+                let mut g = ActorGraph::new(options.clone());
+                for r in recs {
+                    g.add_record(r);
+                }
+                g
+            };
+            let (lo, hi) = (cut1.min(cut2).min(records.len()), cut1.max(cut2).min(records.len()));
+            let whole = build(&records);
+            let (a, b, c) = (build(&records[..lo]), build(&records[lo..hi]), build(&records[hi..]));
+            let mut left = a.clone();
+            left.merge(&b);
+            left.merge(&c);
+            let mut bc = b.clone();
+            bc.merge(&c);
+            let mut right = a.clone();
+            right.merge(&bc);
+            proptest::prop_assert_eq!(contents(&left), contents(&whole));
+            proptest::prop_assert_eq!(contents(&right), contents(&whole));
+        }
+    }
+
+    #[test]
+    fn subgraph_keeps_chosen_nodes_and_links() {
+        let t = "Ines Varga met Tavi Renn. Tavi Renn met Olek Sarno. Olek Sarno said Ines Varga was right.";
+        let g = graph(&[("a.txt", t)], GraphOptions::default());
+        let olek = g.node("Olek Sarno").unwrap();
+        let s = g.subgraph(|n| n != olek, |_| true);
+        assert_eq!(s.node_count(), 2);
+        assert_eq!(s.edge_count(), 1);
+        assert!(s.node("Olek Sarno").is_none());
+        let co = g.subgraph(|_| true, |e| g.graph[e].kind == EdgeKind::Cooccurrence);
+        assert_eq!(co.edge_count(), g.edge_count() - 1);
+        let ines = g.node("Ines Varga").unwrap();
+        let ids: Vec<&str> = g
+            .neighbours(ines)
+            .into_iter()
+            .map(|n| g.graph[n].id.as_str())
+            .collect();
+        assert_eq!(ids, ["Olek Sarno", "Tavi Renn"]);
     }
 }

@@ -284,22 +284,24 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 /// Hard-wrapped text has most paragraph lines broken at a steady width.
+/// One pass over the lines, nothing collected.
 fn is_hard_wrapped(text: &str) -> bool {
     let mut inner_breaks = 0usize;
     let mut lines = 0usize;
     let mut long = 0usize;
-    let mut it = text.lines().map(str::trim).peekable();
-    while let (Some(a), Some(&b)) = (it.next(), it.peek()) {
-        if a.is_empty() {
-            continue;
+    let mut it = text.lines().map(str::trim);
+    let Some(mut a) = it.next() else { return false };
+    for b in it {
+        if !a.is_empty() {
+            lines += 1;
+            if (50..=100).contains(&a.len()) {
+                long += 1;
+            }
+            if !b.is_empty() && !a.ends_with(['.', '!', '?', ':', '"', '\u{201d}']) {
+                inner_breaks += 1;
+            }
         }
-        lines += 1;
-        if (50..=100).contains(&a.len()) {
-            long += 1;
-        }
-        if !b.is_empty() && !a.ends_with(['.', '!', '?', ':', '"', '\u{201d}']) {
-            inner_breaks += 1;
-        }
+        a = b;
     }
     lines >= 4 && inner_breaks * 2 > lines && long * 2 > lines
 }
