@@ -248,6 +248,7 @@ const AUX: &[&str] = &[
     "initially",
     "eventually",
     "forcefully",
+    "since",
     "loudly",
     "subsequently",
     "separately",
@@ -661,6 +662,11 @@ fn words_start(d: &Doc, s0: usize, s1: usize) -> usize {
 
 /// The noun phrase ending at token `e` (exclusive), not before `lo`.
 fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
+    if e > lo + 1 && d.w(e - 1) == ")" {
+        // "Rep. Tavi Renn (D-Ore.)": the name before the bracket.
+        let open = (lo..e - 1).rev().take(8).find(|&j| d.w(j) == "(")?;
+        return np_ending(d, lo, open).map(|(s, _)| (s, e));
+    }
     let mut s = e;
     while s > lo && e - s < 7 {
         let i = s - 1;
@@ -1240,7 +1246,8 @@ fn verb_cue(
             "coord-cue",
         )
     } else {
-        match np_before(d, s0, j) {
+        let it = (j > s0 && class == CueClass::Report && d.w(j - 1) == "it").then_some((j - 1, j));
+        match it.or_else(|| np_before(d, s0, j)) {
             Some((s, e)) => {
                 let sp = d.span(s, e)?;
                 // A stance verb wants a name, a pronoun or a source noun.
@@ -1263,7 +1270,10 @@ fn verb_cue(
     }
     if passive
         && class == CueClass::Report
-        && !matches!(w, "expected" | "asked" | "quoted" | "reported" | "called")
+        && !matches!(
+            w,
+            "expected" | "asked" | "quoted" | "reported" | "called" | "said"
+        )
     {
         return None;
     }
@@ -1277,7 +1287,7 @@ fn verb_cue(
         let sentence_is_cue = sp_first == ws && c >= we;
         if class == CueClass::Report
             && !coord
-            && (before_sep && (c >= we || d.w(c) == ",") || sentence_is_cue)
+            && (before_sep && (c >= we || d.w(c) == "," || d.w(c - 1) == ",") || sentence_is_cue)
         {
             let end = if sentence_is_cue {
                 ws
