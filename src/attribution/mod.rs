@@ -919,7 +919,21 @@ fn coordinated_at(d: &Doc, lo: usize, j: usize) -> bool {
 /// (`... and said`, `..., adding`), else at the words' end.
 fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     for j in from + 1..we {
-        if d.in_quote[j].is_some() || !d.is_word(j) {
+        if d.in_quote[j].is_some() {
+            continue;
+        }
+        // A dash or ", but" closes the reported clause.
+        if j > from + 2
+            && (matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--")
+                || d.w(j) == "but" && d.w(j - 1) == ",")
+        {
+            let mut e = j;
+            while e > from + 1 && d.w(e - 1) == "," {
+                e -= 1;
+            }
+            return e;
+        }
+        if !d.is_word(j) {
             continue;
         }
         if cue_class(d.w(j)) == Some(CueClass::Report)
@@ -1150,7 +1164,8 @@ fn verb_cue(
                         | "while"
                         | "before"
                         | "because"
-                );
+                )
+                || d.is_close_quote_tok(k - 1);
             if at_end {
                 let speaker = Speaker {
                     span: d.span(s, src_end)?,
@@ -1287,7 +1302,12 @@ fn verb_cue(
         let sentence_is_cue = sp_first == ws && c >= we;
         if class == CueClass::Report
             && !coord
-            && (before_sep && (c >= we || d.w(c) == "," || d.w(c - 1) == ",") || sentence_is_cue)
+            && (before_sep
+                && (c >= we
+                    || d.w(c) == ","
+                    || d.w(c - 1) == ","
+                    || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), "that" | ":"))
+                || sentence_is_cue)
         {
             let end = if sentence_is_cue {
                 ws
