@@ -256,6 +256,30 @@ const AUX: &[&str] = &[
     "tacitly",
 ];
 
+/// Days and times that may stand between a speaker and the cue.
+const TIME: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "twice",
+    "thrice",
+    "having",
+];
+
+/// A word skipped between a speaker and the cue: an auxiliary, an adverb in
+/// -ly, a day ("X on Tuesday said").
+fn skippable(d: &Doc, i: usize) -> bool {
+    let w = d.w(i);
+    AUX.contains(&w) || TIME.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !d.is_cap(i))
+}
+
 /// Forms of "be" that make a cue passive ("is expected", "was asked").
 const BE: &[&str] = &[
     "is",
@@ -718,8 +742,11 @@ fn aside_open(d: &Doc, lo: usize, e: usize) -> Option<usize> {
 /// and asides. Returns its token range and the first skipped-token index.
 fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
     let mut e = k;
-    while e > lo && AUX.contains(&d.w(e - 1)) {
+    while e > lo && skippable(d, e - 1) {
         e -= 1;
+    }
+    if e > lo + 1 && d.w(e - 2) == "on" && TIME.contains(&d.w(e - 1)) {
+        e -= 2;
     }
     if e > lo && d.w(e - 1) == ")" {
         if let Some(open) = aside_open(d, lo, e) {
@@ -728,9 +755,19 @@ fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     if e > lo && matches!(d.w(e - 1), "," | "\u{2014}" | "\u{2013}") {
-        let open = aside_open(d, lo, e)?;
-        if open > lo {
+        let mut open = aside_open(d, lo, e)?;
+        for _ in 0..3 {
+            if open <= lo {
+                return None;
+            }
             let (s, _) = np_ending(d, lo, open)?;
+            // "Tavi Renn, 58, who ..., says": step over an age or another aside.
+            let weak =
+                (s..open).all(|i| d.kind(i) == TokenKind::Number) || !d.can_be_source(s, open);
+            if weak && s > lo && d.w(s - 1) == "," {
+                open = aside_open(d, lo, s)?;
+                continue;
+            }
             return Some((s, open));
         }
         return None;
@@ -788,22 +825,66 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
     while s < k && d.kind(s) == TokenKind::Punct {
         s += 1;
     }
+    // A dateline: "WASHINGTON (AP) \u{2014} ...".
+    if let Some(dash) =
+        (s..k.min(s + 8)).find(|&j| matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--"))
+    {
+        if (s..dash).all(|j| {
+            d.kind(j) != TokenKind::Word
+                || d.tok(j).slice(d.text).chars().all(|c| !c.is_lowercase())
+        }) {
+            s = dash + 1;
+        }
+    }
     if s < k && (INTRO.contains(&d.w(s)) || cue_class(d.w(s)).is_some()) {
         let comma = (s..k).find(|&j| d.w(j) == "," && d.in_quote[j].is_none())?;
         s = comma + 1;
     }
-    let (a, mut b) = np_after(d, s, k)?;
+    // The first noun phrase followed by a lower-case word that can be a verb.
+    let verb_after = |e: usize| {
+        e < k && d.is_word(e) && !d.is_cap(e) && !NP_STOP.contains(&d.w(e))
+            || e < k && e == s + 1 && matches!(d.w(s), "he" | "she" | "they" | "we" | "i")
+    };
+    let mut i = s;
+    while i < k {
+        if d.in_quote[i].is_some() || !d.is_word(i) {
+            i += 1;
+            continue;
+        }
+        if matches!(d.w(i), "he" | "she" | "they" | "we" | "i") {
+            return d.span(i, i + 1);
+        }
+        if let Some((a, b)) = np_after(d, i, k) {
+            let mut b2 = b;
+            if d.is_cap(a) {
+                // A name ends where its capitalised words end ("Ines Varga left").
+                let mut e = a + 1;
+                while e < b && (d.is_cap(e) || d.kind(e) != TokenKind::Word) {
+                    e += 1;
+                }
+                b2 = e;
+            } else {
+                b2 = b2.min(a + 4);
+            }
+            if d.can_be_source(a, b2) && (verb_after(b2) || i == s && verb_after(b)) {
+                return d.span(a, if verb_after(b2) { b2 } else { b });
+            }
+            i = b.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    // Otherwise the phrase right after the introduction.
+    let (a, b) = np_after(d, s, k)?;
+    let mut e = a + 1;
     if d.is_cap(a) {
-        // A name ends where its capitalised words end ("Ines Varga left").
-        let mut e = a + 1;
         while e < b && (d.is_cap(e) || d.kind(e) != TokenKind::Word) {
             e += 1;
         }
-        b = e;
     } else {
-        b = b.min(a + 4);
+        e = b.min(a + 4);
     }
-    d.can_be_source(a, b).then(|| d.span(a, b)).flatten()
+    d.can_be_source(a, e).then(|| d.span(a, e)).flatten()
 }
 
 fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
@@ -1225,14 +1306,24 @@ fn verb_cue(
     }
     // 2. Speaker before the cue.
     let mut j = k;
-    while j > s0 && AUX.contains(&d.w(j - 1)) {
+    while j > s0 && skippable(d, j - 1) {
         j -= 1;
     }
-    let passive = j > s0
-        && (BE.contains(&d.w(j - 1))
+    let be_before = j > s0 && BE.contains(&d.w(j - 1));
+    // "X is criticizing Y" / "X is expected to ...": the subject still speaks.
+    let progressive = be_before && (w.ends_with("ing") || w == "expected");
+    if progressive {
+        j -= 1;
+        while j > s0 && skippable(d, j - 1) {
+            j -= 1;
+        }
+    }
+    let passive = !progressive
+        && j > s0
+        && (be_before
             || matches!(d.w(j - 1), "when" | "if" | "once" | "after" | "unless") && w == "asked");
     let coord = coordinated_at(d, s0, j)
-        || (k == ws && class == CueClass::Report && w.ends_with("ing") || k == ws && w == "asked");
+        || (j == ws && class == CueClass::Report && w.ends_with("ing") || j == ws && w == "asked");
     let by_agent = if passive && after < we && d.w(after) == "by" {
         np_after(d, after + 1, s1).filter(|&(s, e)| d.can_be_source(s, e))
     } else {
