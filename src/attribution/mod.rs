@@ -961,10 +961,17 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         return None;
     }
     let i = mentions.partition_point(|m| m.span.start < sp.start);
-    if !mentions[i..]
-        .iter()
-        .take_while(|m| m.span.end <= sp.end)
-        .any(|m| m.kind == ActorKind::Person || d.w(k - 1) == "camp")
+    let title = si == 0;
+    // A transcript's speaker: "RENN: We will see."
+    let caps = (ws..k).all(|i| {
+        !d.is_word(i)
+            || d.tok(i).slice(d.text).chars().all(|c| !c.is_lowercase()) && d.tok(i).len() > 1
+    });
+    if !caps
+        && !mentions[i..]
+            .iter()
+            .take_while(|m| m.span.end <= sp.end)
+            .any(|m| m.kind == ActorKind::Person || title || d.w(k - 1) == "camp")
     {
         return None;
     }
@@ -1081,13 +1088,18 @@ fn content_before(d: &Doc, s0: usize, s1: usize, end: usize) -> Option<Span> {
     } else {
         d.text.len()
     };
+    let ws = words_start(d, s0, s1);
     if let Some(q) = d.quote_ending_before(at) {
+        // A short quotation inside a clause is a title or a phrase, not the content.
+        let inner_clause = ws < s1 && q.span.start > d.tok(ws).start && {
+            let a = d.seg.token_at_or_after(q.span.start);
+            d.seg.token_at_or_after(q.span.end) - a < 7
+        };
         // Only a quotation that reaches into this sentence or ends right before it.
-        if q.span.end > d.tok(s0).start || end == s0 || words_start(d, s0, s1) == end {
+        if !inner_clause && (q.span.end > d.tok(s0).start || end == s0 || ws == end) {
             return Some(d.quote_content(q));
         }
     }
-    let ws = words_start(d, s0, s1);
     let mut e = end;
     while e > ws && d.kind(e - 1) == TokenKind::Punct && !d.is_close_quote_tok(e - 1) {
         e -= 1;
@@ -1272,10 +1284,7 @@ fn verb_cue(
                             Some(q) => content.extend(
                                 std::iter::once(q.span).chain(continuation(d, q.span.end, 2)),
                             ),
-                            None if e >= we || d.w(e) != "," => {
-                                content.extend(continuation(d, d.tok(s1 - 1).end, 2))
-                            }
-                            None => {}
+                            None => content.extend(continuation(d, d.tok(s1 - 1).end, 2)),
                         }
                     }
                     None => {
@@ -1418,6 +1427,7 @@ fn verb_cue(
                 } else {
                     "content-cue"
                 };
+                let mut ran_on = false;
                 if c < we {
                     if let Some(q) = skip_to_quote(d, c, we) {
                         if !first_is_quote {
@@ -1426,14 +1436,17 @@ fn verb_cue(
                         }
                         content.push(q.span);
                         content.extend(continuation(d, q.span.end, 2));
+                        ran_on = true;
                     } else if d.w(c) == "," {
                         // "X, Y said, Z.": the content runs on after the speaker.
                         let end = clause_end(d, c, we);
                         if end > c + 2 {
                             content.extend(d.span(c + 1, end));
+                            ran_on = true;
                         }
                     }
-                } else if rule == "quote-cue" {
+                }
+                if !ran_on && rule == "quote-cue" {
                     content.extend(continuation(d, d.tok(s1 - 1).end, 2));
                 }
                 return Some(Attribution {
