@@ -450,14 +450,65 @@ struct Doc<'a> {
     text: &'a str,
     low: String,
     seg: &'a Segmentation,
+    /// Quotations: the segmenter's, plus pairs of doubled apostrophes
+    /// (`''...''`, a newspaper house style), in order of their opening.
+    quotes: Vec<Quote>,
     /// Per token: the quotation whose inner words hold it.
     in_quote: Vec<Option<u32>>,
 }
 
+/// Quotations marked with doubled apostrophes, paired within paragraphs.
+fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for p in &seg.paragraphs {
+        let body = p.slice(text);
+        if !body.contains("''") {
+            continue;
+        }
+        let mut open: Option<usize> = None;
+        let mut from = 0;
+        while let Some(off) = body[from..].find("''") {
+            let at = p.start + from + off;
+            match open.take() {
+                None => open = Some(at),
+                Some(o) => {
+                    let span = Span::new(o, at + 2);
+                    let inner = Span::new(o + 2, at).trim(text, &[]);
+                    if !inner.is_empty() {
+                        out.push(Quote {
+                            span,
+                            inner,
+                            closed: true,
+                        });
+                    }
+                }
+            }
+            from += off + 2;
+        }
+        if let Some(o) = open {
+            let inner = Span::new(o + 2, p.end).trim(text, &[]);
+            if !inner.is_empty() {
+                out.push(Quote {
+                    span: Span::new(o, p.end),
+                    inner,
+                    closed: false,
+                });
+            }
+        }
+    }
+    out
+}
+
 impl<'a> Doc<'a> {
     fn new(text: &'a str, seg: &'a Segmentation) -> Doc<'a> {
+        let mut quotes = seg.quotes.clone();
+        let extra = apostrophe_quotes(text, seg);
+        if !extra.is_empty() {
+            quotes.extend(extra);
+            quotes.sort_by_key(|q| q.span.start);
+        }
         let mut in_quote = vec![None; seg.tokens.len()];
-        for (qi, q) in seg.quotes.iter().enumerate() {
+        for (qi, q) in quotes.iter().enumerate() {
             let mut i = seg.token_at_or_after(q.inner.start);
             while i < seg.tokens.len() && seg.tokens[i].span.end <= q.inner.end {
                 in_quote[i].get_or_insert(qi as u32);
@@ -468,6 +519,7 @@ impl<'a> Doc<'a> {
             text,
             low: text.to_ascii_lowercase(),
             seg,
+            quotes,
             in_quote,
         }
     }
@@ -503,18 +555,18 @@ impl<'a> Doc<'a> {
     }
 
     /// The quotation opening at byte `at`.
-    fn quote_at(&self, at: usize) -> Option<&'a Quote> {
-        let qs = &self.seg.quotes;
+    fn quote_at(&self, at: usize) -> Option<Quote> {
+        let qs = &self.quotes;
         let i = qs.partition_point(|q| q.span.start < at);
-        qs.get(i).filter(|q| q.span.start == at)
+        qs.get(i).filter(|q| q.span.start == at).copied()
     }
 
     /// The last quotation ending at or before byte `at` with only commas,
     /// dashes or white space between.
-    fn quote_ending_before(&self, at: usize) -> Option<&'a Quote> {
-        let qs = &self.seg.quotes;
+    fn quote_ending_before(&self, at: usize) -> Option<Quote> {
+        let qs = &self.quotes;
         let i = qs.partition_point(|q| q.span.start < at);
-        qs[..i].iter().rev().take(4).find(|q| {
+        qs[..i].iter().rev().take(4).copied().find(|q| {
             q.span.end <= at
                 && self.text[q.span.end..at]
                     .chars()
@@ -907,7 +959,7 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
             .quote_ending_before(d.tok(k).start)
             .filter(|q| q.span.end > d.tok(ws).start || q.span.start >= d.tok(ws).start)
         {
-            vec![d.quote_content(q)]
+            vec![d.quote_content(&q)]
         } else {
             // Start after an introductory clause that ends in a comma.
             let mut cs = ws;
@@ -1097,7 +1149,7 @@ fn content_before(d: &Doc, s0: usize, s1: usize, end: usize) -> Option<Span> {
         };
         // Only a quotation that reaches into this sentence or ends right before it.
         if !inner_clause && (q.span.end > d.tok(s0).start || end == s0 || ws == end) {
-            return Some(d.quote_content(q));
+            return Some(d.quote_content(&q));
         }
     }
     let mut e = end;
@@ -1614,7 +1666,7 @@ fn skip_hearer_if(d: &Doc, w: &str, after: usize, we: usize) -> usize {
 }
 
 /// A quotation after a comma at token `c` ('..., he said, "..."').
-fn skip_to_quote<'a>(d: &Doc<'a>, mut c: usize, we: usize) -> Option<&'a Quote> {
+fn skip_to_quote(d: &Doc, mut c: usize, we: usize) -> Option<Quote> {
     while c < we && matches!(d.w(c), "," | ":" | "\u{2014}") {
         c += 1;
     }

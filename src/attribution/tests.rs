@@ -253,6 +253,8 @@ fn multi_table() {
             Some("Mira Doss"),
             "\"The door is open. | \"And it stays open.\"",
         ),
+        // Doubled apostrophes as quotation marks.
+        ("''We tried,'' Mira Doss said. ''Nobody listened.''", "said", Some("Mira Doss"), "''We tried,'' | ''Nobody listened.''"),
         // Speaker in the sentence after a whole-sentence quotation.
         (
             "\"The plan is dead.\" Tavi Renn said.",
