@@ -16,7 +16,7 @@
 //! | `cue-content` | `X said (that) ...` / `X told Y (that) ...` / `X praised Y` | X | the rest of the clause |
 //! | `cue-block` | `X said:` at a paragraph's end | X | the next paragraph |
 //! | `coord-cue` | `X met Y and said ...` / `X left, saying ...` / `Asked about it, X said ...` | the subject of the sentence | the rest of the clause |
-//! | `passive-cue` | `X is expected to ...` / `Y was asked about ...` | none | the rest of the clause |
+//! | `passive-cue` | `X was reported to ...` / `when asked about ...` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
 //!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source

@@ -174,14 +174,20 @@ fn structure_table() {
             "the budget plan",
             "cue-content",
         ),
-        // A passive cue has no speaker.
+        // "is expected" keeps its subject; a plain passive has no speaker.
         (
             "The council is expected to approve the plan.",
-            None,
+            Some("The council"),
             "expected",
             "to approve the plan",
-            "passive-cue",
+            "cue-content",
         ),
+        (
+            "The deal was reported to be close.",
+            None,
+            "reported",
+            "to be close",
+            "passive-cue"),
         // Headline colon.
         (
             "Odile Marsh: Talks Are Over",
