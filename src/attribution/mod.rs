@@ -13,7 +13,7 @@
 //! | `quote-cue` | `"...," X said.` / `"...," said X.` / `"...." ¶ X said.` | X | the quotation (and its continuation after the cue) |
 //! | `content-cue` | `..., X said.` / `..., said X.` | X | the clause before |
 //! | `cue-quote` | `X said: "..."` / `X told Y, "..."` | X | the quotation, with the quotations that continue it |
-//! | `cue-content` | `X said (that) ...` / `X told Y (that) ...` / `X praised Y` | X | the rest of the clause |
+//! | `cue-content` | `X said (that) ...` / `X told Y (that) ...` / `X praised Y` / `X is expected to ...` | X | the rest of the clause (for a stance verb, its object) |
 //! | `cue-block` | `X said:` at a paragraph's end | X | the next paragraph |
 //! | `coord-cue` | `X met Y and said ...` / `X left, saying ...` / `Asked about it, X said ...` | the subject of the sentence | the rest of the clause |
 //! | `passive-cue` | `X was reported to ...` / `when asked about ...` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
