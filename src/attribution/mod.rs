@@ -299,6 +299,37 @@ const NOT_BEFORE: &[&str] = &[
     "those", "no", "any", "every", "each", "some", "many", "more", "most", "of", "whose",
 ];
 
+/// Reporting verbs kept after `to` ("went on to say", "declined to say").
+const SAY_INF: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "explain",
+    "argue",
+    "claim",
+    "warn",
+    "note",
+    "insist",
+    "deny",
+    "answer",
+    "respond",
+    "reply",
+    "announce",
+    "suggest",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "discuss",
+    "comment",
+    "predict",
+    "reveal",
+    "call",
+    "urge",
+    "testify",
+    "tweet",
+    "write",
+];
+
 /// Words that cannot be a speaker by themselves.
 const NOT_SPEAKER: &[&str] = &["it", "this", "that", "there", "what", "as", "to", "here"];
 
@@ -1263,7 +1294,10 @@ fn verb_cue(
     let we = words_end(d, s0, s1);
     let ws = words_start(d, s0, s1);
     let w = d.w(k);
-    if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) {
+    // "went on to say": an infinitive reporting verb speaks for the subject.
+    let infinitive =
+        k > s0 && d.w(k - 1) == "to" && class == CueClass::Report && SAY_INF.contains(&w);
+    if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) && !infinitive {
         return None;
     }
     // Nouns after a determiner two words back ("the latest report") are caught above;
@@ -1383,7 +1417,16 @@ fn verb_cue(
         && j > s0
         && (be_before
             || matches!(d.w(j - 1), "when" | "if" | "once" | "after" | "unless") && w == "asked");
-    let coord = coordinated_at(d, s0, j)
+    // "by saying", "after saying": a gerund after a preposition.
+    let gerund = j > s0
+        && w.ends_with("ing")
+        && matches!(
+            d.w(j - 1),
+            "by" | "after" | "while" | "before" | "without" | "in" | "when"
+        );
+    let coord = infinitive
+        || gerund
+        || coordinated_at(d, s0, j)
         || (j == ws && class == CueClass::Report && w.ends_with("ing") || j == ws && w == "asked");
     let by_agent = if passive && after < we && d.w(after) == "by" {
         np_after(d, after + 1, s1).filter(|&(s, e)| d.can_be_source(s, e))

@@ -187,7 +187,8 @@ fn structure_table() {
             None,
             "reported",
             "to be close",
-            "passive-cue"),
+            "passive-cue",
+        ),
         // Headline colon.
         (
             "Odile Marsh: Talks Are Over",
@@ -260,7 +261,15 @@ fn multi_table() {
             "\"The door is open. | \"And it stays open.\"",
         ),
         // Doubled apostrophes as quotation marks.
-        ("''We tried,'' Mira Doss said. ''Nobody listened.''", "said", Some("Mira Doss"), "''We tried,'' | ''Nobody listened.''"),
+        (
+            "''We tried,'' Mira Doss said. ''Nobody listened.''",
+            "said",
+            Some("Mira Doss"),
+            "''We tried,'' | ''Nobody listened.''",
+        ),
+        // An infinitive or gerund reporting verb speaks for the subject.
+        ("Tavi Renn went on to say the plan was dead.", "say", Some("Tavi Renn"), "the plan was dead"),
+        ("Mira Doss ended the call by saying the vote was lost.", "saying", Some("Mira Doss"), "the vote was lost"),
         // Speaker in the sentence after a whole-sentence quotation.
         (
             "\"The plan is dead.\" Tavi Renn said.",
@@ -286,7 +295,7 @@ fn not_cues() {
     let cases = [
         "The United States wants no part of it.",
         "She read the report on the train.",
-        "He wanted to say more.",
+        "He read the claims in the report.",
         "\"I think we won,\" was the headline.",
         "The claims were false.",
     ];
