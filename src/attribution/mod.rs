@@ -779,6 +779,13 @@ fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
         let i = s - 1;
         let w = d.w(i);
         let ok = match d.kind(i) {
+            TokenKind::Word | TokenKind::Number if w == "and" => {
+                // "Tavi Renn and Mira Doss said", "she and another aide said".
+                i > lo
+                    && s < e
+                    && (d.is_cap(s) || source_nouns().contains(d.w(s)) || d.w(s) == "another")
+                    && (d.is_cap(i - 1) || matches!(d.w(i - 1), "he" | "she" | "they" | "i" | "we"))
+            }
             TokenKind::Word | TokenKind::Number => {
                 !NP_STOP.contains(&w) && !AUX.contains(&w) && cue_class(w).is_none()
             }
@@ -817,7 +824,7 @@ fn aside_open(d: &Doc, lo: usize, e: usize) -> Option<usize> {
     };
     (lo..e - 1)
         .rev()
-        .take(16)
+        .take(30)
         .find(|&j| open.contains(&d.w(j)) && d.in_quote[j].is_none())
 }
 
@@ -828,8 +835,8 @@ fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
     while e > lo && skippable(d, e - 1) {
         e -= 1;
     }
-    if e > lo + 1 && d.w(e - 2) == "on" && TIME.contains(&d.w(e - 1)) {
-        e -= 2;
+    if e > lo && e < k && d.w(e - 1) == "on" && TIME.contains(&d.w(e)) {
+        e -= 1;
     }
     if e > lo && d.w(e - 1) == ")" {
         if let Some(open) = aside_open(d, lo, e) {
@@ -1402,6 +1409,9 @@ fn verb_cue(
     // 2. Speaker before the cue.
     let mut j = k;
     while j > s0 && skippable(d, j - 1) {
+        j -= 1;
+    }
+    if j > s0 && j < k && d.w(j - 1) == "on" && TIME.contains(&d.w(j)) {
         j -= 1;
     }
     let be_before = j > s0 && BE.contains(&d.w(j - 1));

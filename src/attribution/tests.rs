@@ -268,8 +268,18 @@ fn multi_table() {
             "''We tried,'' | ''Nobody listened.''",
         ),
         // An infinitive or gerund reporting verb speaks for the subject.
-        ("Tavi Renn went on to say the plan was dead.", "say", Some("Tavi Renn"), "the plan was dead"),
-        ("Mira Doss ended the call by saying the vote was lost.", "saying", Some("Mira Doss"), "the vote was lost"),
+        (
+            "Tavi Renn went on to say the plan was dead.",
+            "say",
+            Some("Tavi Renn"),
+            "the plan was dead",
+        ),
+        (
+            "Mira Doss ended the call by saying the vote was lost.",
+            "saying",
+            Some("Mira Doss"),
+            "the vote was lost",
+        ),
         // Speaker in the sentence after a whole-sentence quotation.
         (
             "\"The plan is dead.\" Tavi Renn said.",
