@@ -282,6 +282,14 @@ fn skippable(d: &Doc, i: usize) -> bool {
 
 /// Forms of "be" that make a cue passive ("is expected", "was asked").
 const BE: &[&str] = &[
+    "isn't",
+    "isn\u{2019}t",
+    "wasn't",
+    "wasn\u{2019}t",
+    "aren't",
+    "aren\u{2019}t",
+    "weren't",
+    "weren\u{2019}t",
     "is",
     "was",
     "were",
@@ -1466,12 +1474,19 @@ fn verb_cue(
             "coord-cue",
         )
     } else {
-        let it = (j > s0 && class == CueClass::Report && d.w(j - 1) == "it").then_some((j - 1, j));
+        let it = (j > s0 && class == CueClass::Report && d.w(j - 1) == "it"
+            || j > s0 + 1
+                && matches!(d.w(j - 1), "which" | "that")
+                && (d.w(j - 2) == "," || d.is_cap(j - 2)))
+        .then_some((j - 1, j));
         match it.or_else(|| np_before(d, s0, j)) {
             Some((s, e)) => {
                 let sp = d.span(s, e)?;
                 // A stance verb wants a name, a pronoun or a source noun.
-                if class == CueClass::Stance && !d.can_be_source(s, e) {
+                if class == CueClass::Stance
+                    && !d.can_be_source(s, e)
+                    && !matches!(d.w(s), "which" | "that")
+                {
                     return None;
                 }
                 (
