@@ -17,6 +17,7 @@
 //! | `cue-block` | `X said:` at a paragraph's end | X | the next paragraph |
 //! | `coord-cue` | `X met Y and said ...` / `X left, saying ...` / `Asked about it, X said ...` | the subject of the sentence | the rest of the clause |
 //! | `passive-cue` | `X was reported to ...` / `when asked about ...` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
+//! | `in-source` | `In a new poll, ...` / `..., in his view.` | the phrase after `in` | the rest of the sentence |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
 //!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source
@@ -80,6 +81,7 @@ pub const RULES: &[&str] = &[
     "coord-cue",
     "passive-cue",
     "colon",
+    "in-source",
 ];
 
 /// What kind of cue a word is.
@@ -656,6 +658,8 @@ pub fn attribute(
             let w = d.w(k);
             let found = if w == "according" && k + 1 < s1 && d.w(k + 1) == "to" {
                 according_to(&d, si, k)
+            } else if w == "in" {
+                in_source(&d, si, k)
             } else if w == ":" {
                 colon(&d, si, k, mentions)
             } else if d.is_word(k) {
@@ -1038,6 +1042,78 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
         content,
         about: vec![],
         rule: "according-to",
+        sentence: si,
+    })
+}
+
+/// Nouns that make `in ...` a source: "In a new poll, ...", "in his view".
+const IN_SOURCE: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "view",
+    "eyes",
+    "words",
+    "mind",
+    "opinion",
+    "estimation",
+];
+
+/// `In a new poll, ...` / `... in his view.`: the phrase is cue and source.
+fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
+    let (s0, s1) = sentence_range(d.seg, si);
+    let ws = words_start(d, s0, s1);
+    let we = words_end(d, s0, s1);
+    let head = (k + 1..s1.min(k + 9))
+        .take_while(|&j| d.w(j) != "," && d.in_quote[j].is_none())
+        .find(|&j| IN_SOURCE.contains(&d.w(j)))?;
+    // Sentence-initial ("In a new poll, ...") or a view ("in his view").
+    let view = matches!(
+        d.w(head),
+        "view" | "eyes" | "words" | "mind" | "opinion" | "estimation"
+    );
+    if k != ws && !view {
+        return None;
+    }
+    // The phrase runs to a comma (a poll "released Sunday").
+    let phrase_end = (head + 1..s1.min(head + 6))
+        .find(|&j| d.w(j) == ",")
+        .unwrap_or(head + 1);
+    let speaker = Speaker {
+        span: d.span(k + 1, head + 1)?,
+        actor: None,
+    };
+    let mut content = Vec::new();
+    if k > ws {
+        let mut e = k;
+        while e > ws && d.kind(e - 1) == TokenKind::Punct && !d.is_close_quote_tok(e - 1) {
+            e -= 1;
+        }
+        if e - ws >= 3 {
+            content.extend(d.span(ws, e));
+        }
+    }
+    let after = if d.w(phrase_end.min(s1 - 1)) == "," {
+        phrase_end + 1
+    } else {
+        head + 1
+    };
+    if content.is_empty() || d.w(phrase_end.min(s1 - 1)) == "," {
+        let end = clause_end(d, after, we);
+        if end > after + 2 {
+            content.extend(d.span(after, end));
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: vec![d.tok(k)],
+        content,
+        about: vec![],
+        rule: "in-source",
         sentence: si,
     })
 }
