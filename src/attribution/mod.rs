@@ -309,6 +309,24 @@ const NOT_BEFORE: &[&str] = &[
     "those", "no", "any", "every", "each", "some", "many", "more", "most", "of", "whose",
 ];
 
+/// Reporting verbs with other common senses ("a group called X", "the
+/// study found"): like stance verbs, they need a name, a pronoun or a source
+/// noun as speaker.
+const WEAK_REPORT: &[&str] = &[
+    "called",
+    "named",
+    "found",
+    "finds",
+    "spoke",
+    "continued",
+    "showed",
+    "shows",
+    "described",
+    "cited",
+    "posted",
+    "reported",
+];
+
 /// Reporting verbs kept after `to` ("went on to say", "declined to say").
 const SAY_INF: &[&str] = &[
     "say",
@@ -1559,7 +1577,7 @@ fn verb_cue(
             Some((s, e)) => {
                 let sp = d.span(s, e)?;
                 // A stance verb wants a name, a pronoun or a source noun.
-                if class == CueClass::Stance
+                if (class == CueClass::Stance || WEAK_REPORT.contains(&w))
                     && !d.can_be_source(s, e)
                     && !matches!(d.w(s), "which" | "that")
                 {

@@ -190,7 +190,13 @@ fn structure_table() {
             "passive-cue",
         ),
         // A poll as the source.
-        ("In a new poll, most voters favor the plan.", Some("a new poll"), "In", "most voters favor the plan", "in-source"),
+        (
+            "In a new poll, most voters favor the plan.",
+            Some("a new poll"),
+            "In",
+            "most voters favor the plan",
+            "in-source",
+        ),
         // Headline colon.
         (
             "Odile Marsh: Talks Are Over",
