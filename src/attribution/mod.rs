@@ -1572,7 +1572,7 @@ fn verb_cue(
             || j > s0 + 1
                 && matches!(d.w(j - 1), "which" | "that")
                 && (d.w(j - 2) == "," || d.is_cap(j - 2)))
-        .then_some((j - 1, j));
+        .then(|| (j - 1, j));
         match it.or_else(|| np_before(d, s0, j)) {
             Some((s, e)) => {
                 let sp = d.span(s, e)?;
