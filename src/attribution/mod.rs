@@ -18,6 +18,7 @@
 //! | `coord-cue` | `X met Y and said ...` / `X left, saying ...` / `Asked about it, X said ...` | the subject of the sentence | the rest of the clause |
 //! | `passive-cue` | `X was reported to ...` / `when asked about ...` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
 //! | `in-source` | `In a new poll, ...` / `..., in his view.` | the phrase after `in` | the rest of the sentence |
+//! | `colon-quote` | `X retorted: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
 //!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source
@@ -82,6 +83,7 @@ pub const RULES: &[&str] = &[
     "passive-cue",
     "colon",
     "in-source",
+    "colon-quote",
 ];
 
 /// What kind of cue a word is.
@@ -679,7 +681,7 @@ pub fn attribute(
             } else if w == "in" {
                 in_source(&d, si, k)
             } else if w == ":" {
-                colon(&d, si, k, mentions)
+                colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
             } else if d.is_word(k) {
                 match cue_class(w) {
                     Some(class) => verb_cue(&d, si, k, class, &out[first_here..]),
@@ -1132,6 +1134,41 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
         content,
         about: vec![],
         rule: "in-source",
+        sentence: si,
+    })
+}
+
+/// `X retorted: "..."`: a colon right before a quotation (or a quoted
+/// paragraph) is the cue when no cue was found just before it. The speaker
+/// is the sentence's subject, else the phrase before the colon.
+fn colon_quote(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
+    let (s0, _) = sentence_range(d.seg, si);
+    let at = d.tok(k).end;
+    if earlier
+        .iter()
+        .any(|a| a.cue.iter().any(|c| c.end <= at && at - c.end <= 40))
+    {
+        return None;
+    }
+    let rest = &d.text[at..];
+    let pos = at + (rest.len() - rest.trim_start().len());
+    let q = d.quote_at(pos)?;
+    let speaker = subject_of(d, si, k, earlier).or_else(|| {
+        np_before(d, s0, k)
+            .filter(|&(s, e)| d.can_be_source(s, e))
+            .and_then(|(s, e)| d.span(s, e))
+    })?;
+    let mut content = vec![q.span];
+    content.extend(continuation(d, q.span.end, 2));
+    Some(Attribution {
+        speaker: Some(Speaker {
+            span: speaker,
+            actor: None,
+        }),
+        cue: vec![d.tok(k)],
+        content,
+        about: vec![],
+        rule: "colon-quote",
         sentence: si,
     })
 }

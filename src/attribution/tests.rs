@@ -197,6 +197,14 @@ fn structure_table() {
             "most voters favor the plan",
             "in-source",
         ),
+        // A colon before a quotation, with no reporting verb.
+        (
+            "Tavi Renn retorted: \"Not a chance.\"",
+            Some("Tavi Renn"),
+            ":",
+            "\"Not a chance.\"",
+            "colon-quote",
+        ),
         // Headline colon.
         (
             "Odile Marsh: Talks Are Over",
