@@ -27,6 +27,27 @@ pub enum Error {
         /// The skipped path.
         path: PathBuf,
     },
+    /// A document-named entry of a directory is not a regular file (a pipe,
+    /// socket or device): reading it could block or never end.
+    #[error("{path}: not a regular file (a pipe, socket or device), skipped")]
+    NotAFile {
+        /// The skipped path.
+        path: PathBuf,
+    },
+    /// A document is larger than any article could be.
+    #[error("{path}: larger than {limit} bytes, skipped")]
+    TooLarge {
+        /// The skipped path.
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// A directory links back to itself or to a directory above it.
+    #[error("{path}: directory loop (a symbolic link to itself or above), not followed")]
+    DirectoryLoop {
+        /// The link that closes the loop.
+        path: PathBuf,
+    },
     /// A path given on the command line holds no document we can read.
     #[error("{path}: no documents found (looked for .txt, .md, .markdown, .html, .htm)")]
     NoDocuments {

@@ -35,7 +35,9 @@ impl ExtractorBuilder {
 
     /// The extractor.
     pub fn build(self) -> Extractor {
-        Extractor { aliases: self.aliases }
+        Extractor {
+            aliases: self.aliases,
+        }
     }
 }
 
@@ -71,7 +73,12 @@ impl Extractor {
         let mentions = detect(text, &segmentation);
         let resolution = resolve(text, &segmentation, &mentions, &self.aliases);
         let attributions = attribute(text, &segmentation, &mentions, &resolution);
-        Analysis { segmentation, mentions, resolution, attributions }
+        Analysis {
+            segmentation,
+            mentions,
+            resolution,
+            attributions,
+        }
     }
 
     /// Run every stage and return the document's record.
@@ -112,7 +119,10 @@ pub struct SpanRecord {
 
 impl From<Span> for SpanRecord {
     fn from(s: Span) -> SpanRecord {
-        SpanRecord { start: s.start, end: s.end }
+        SpanRecord {
+            start: s.start,
+            end: s.end,
+        }
     }
 }
 
@@ -131,6 +141,14 @@ impl Spans {
         match spans {
             [one] => Spans::One((*one).into()),
             many => Spans::Many(many.iter().map(|&s| s.into()).collect()),
+        }
+    }
+
+    /// The pieces, borrowed.
+    pub fn as_slice(&self) -> &[SpanRecord] {
+        match self {
+            Spans::One(s) => std::slice::from_ref(s),
+            Spans::Many(v) => v,
         }
     }
 
@@ -248,7 +266,11 @@ impl DocRecord {
         let sentences = seg
             .sentences
             .iter()
-            .map(|s| SentenceRecord { start: s.span.start, end: s.span.end, paragraph: s.paragraph })
+            .map(|s| SentenceRecord {
+                start: s.span.start,
+                end: s.span.end,
+                paragraph: s.paragraph,
+            })
             .collect();
         DocRecord {
             doc: doc.name.clone(),

@@ -18,6 +18,12 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Worker threads (0: one per core). The output is the same for any number.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    threads: usize,
+    /// No progress bar (it shows only on a terminal, for runs over a few seconds).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// Run `extract`.
@@ -27,13 +33,24 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         b = b.aliases(AliasTable::from_path(p)?);
     }
     let extractor = b.build();
-    let outcome = input::extract_all(&a.paths, &extractor);
+    let opts = input::RunOptions {
+        threads: a.threads,
+        quiet: a.quiet,
+    };
+    // Each record is written as soon as its turn comes, then dropped.
+    let mut summary = input::Summary::default();
     output::write_to(a.output.as_deref(), |w: &mut dyn Write| {
-        for rec in &outcome.records {
-            serde_json::to_writer(&mut *w, rec)?;
+        summary = input::for_each_record(&a.paths, &extractor, opts, |rec| {
+            serde_json::to_writer(&mut *w, &rec).map_err(std::io::Error::from)?;
             writeln!(w)?;
-        }
+            Ok(())
+        })
+        // Keep I/O errors as they are, so a closed pipe stays quiet.
+        .map_err(|e| {
+            e.downcast::<std::io::Error>()
+                .unwrap_or_else(std::io::Error::other)
+        })?;
         Ok(())
     })?;
-    Ok(i32::from(outcome.failed > 0))
+    Ok(i32::from(summary.failed > 0))
 }

@@ -5,6 +5,7 @@ pub mod explain;
 pub mod extract;
 pub mod input;
 pub mod output;
+pub mod query;
 
 use clap::{Parser, Subcommand};
 
@@ -23,6 +24,8 @@ enum Command {
     Extract(extract::Args),
     /// Build the actor graph of a corpus and write it (DOT by default).
     Build(build::Args),
+    /// Ask a saved graph: neighbors, path, between, top, said-about, said-by, ego.
+    Query(query::Args),
     /// Per sentence, the attributions found and the rule that fired.
     Explain(explain::Args),
 }
@@ -32,6 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Build(a) => build::run(a),
+        Command::Query(a) => query::run(a),
         Command::Explain(a) => explain::run(a),
     }
 }

@@ -34,7 +34,11 @@ pub struct GraphJson {
 
 /// The JSON form of a graph.
 pub fn to_json(g: &ActorGraph) -> GraphJson {
-    let nodes = g.sorted_nodes().into_iter().map(|n| g.graph[n].clone()).collect();
+    let nodes = g
+        .sorted_nodes()
+        .into_iter()
+        .map(|n| g.graph[n].clone())
+        .collect();
     let edges = g
         .sorted_edges()
         .into_iter()
@@ -69,8 +73,12 @@ pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<Ac
         g.insert_node(n.clone());
     }
     for e in &j.edges {
-        let a = g.node(&e.source).ok_or_else(|| format!("edge source {:?} is not a node", e.source))?;
-        let b = g.node(&e.target).ok_or_else(|| format!("edge target {:?} is not a node", e.target))?;
+        let a = g
+            .node(&e.source)
+            .ok_or_else(|| format!("edge source {:?} is not a node", e.source))?;
+        let b = g
+            .node(&e.target)
+            .ok_or_else(|| format!("edge target {:?} is not a node", e.target))?;
         g.add_edge(a, b, e.kind, e.weight, &e.evidence);
     }
     Ok(g)
@@ -78,7 +86,16 @@ pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<Ac
 
 /// Read a graph saved as JSON.
 pub fn read(path: &Path, options: GraphOptions) -> Result<ActorGraph> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.into(), source })?;
-    let j: GraphJson = serde_json::from_str(&text).map_err(|e| Error::Graph { path: path.into(), reason: e.to_string() })?;
-    from_json(&j, options).map_err(|reason| Error::Graph { path: path.into(), reason })
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.into(),
+        source,
+    })?;
+    let j: GraphJson = serde_json::from_str(&text).map_err(|e| Error::Graph {
+        path: path.into(),
+        reason: e.to_string(),
+    })?;
+    from_json(&j, options).map_err(|reason| Error::Graph {
+        path: path.into(),
+        reason,
+    })
 }

@@ -4,14 +4,16 @@ use serde::{Deserialize, Serialize};
 
 /// How a document's bytes were turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
 pub enum Encoding {
     /// Valid UTF-8: spans are byte offsets into the file.
+    #[serde(rename = "utf-8")]
     Utf8,
     /// Not UTF-8, read as Windows-1252: spans refer to the decoded text.
+    #[serde(rename = "windows-1252")]
     Windows1252,
     /// Mostly UTF-8 with invalid sequences replaced by U+FFFD: spans refer
     /// to the decoded text.
+    #[serde(rename = "utf-8-lossy")]
     Utf8Lossy,
 }
 
@@ -46,9 +48,15 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
             let bad = lossy.matches('\u{FFFD}').count();
             // Valid multi-byte UTF-8 sequences are rare in a Windows-1252
             // file; invalid ones are everywhere.
-            let good_multi = lossy.chars().filter(|c| (*c as u32) > 0x7f && *c != '\u{FFFD}').count();
+            let good_multi = lossy
+                .chars()
+                .filter(|c| (*c as u32) > 0x7f && *c != '\u{FFFD}')
+                .count();
             if good_multi < bad {
-                (bytes.iter().map(|&b| cp1252(b)).collect(), Encoding::Windows1252)
+                (
+                    bytes.iter().map(|&b| cp1252(b)).collect(),
+                    Encoding::Windows1252,
+                )
             } else {
                 (lossy.into_owned(), Encoding::Utf8Lossy)
             }

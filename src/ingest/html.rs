@@ -11,8 +11,31 @@ const SKIP: &[&str] = &[
 
 /// Elements that end a paragraph.
 const BLOCK: &[&str] = &[
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "blockquote", "main", "title", "dd", "dt", "pre", "hr", "body", "td",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "main",
+    "title",
+    "dd",
+    "dt",
+    "pre",
+    "hr",
+    "body",
+    "td",
     "th",
 ];
 
@@ -36,7 +59,9 @@ pub fn blank(text: &str) -> String {
                 let name = tag.name.to_ascii_lowercase();
                 if !tag.closing && !tag.self_closing && SKIP.contains(&name.as_str()) {
                     let stop = find_close(text, tag.end, &name).unwrap_or(b.len());
-                    let end = parse_tag(text, stop).map_or(b.len(), |t| t.end).min(b.len());
+                    let end = parse_tag(text, stop)
+                        .map_or(b.len(), |t| t.end)
+                        .min(b.len());
                     rw.delete(i, end);
                     i = end;
                     continue;
@@ -79,7 +104,13 @@ fn parse_tag(text: &str, i: usize) -> Option<Tag<'_>> {
     let b = text.as_bytes();
     if text[i..].starts_with("<!--") {
         let end = text[i + 4..].find("-->").map_or(b.len(), |p| i + 4 + p + 3);
-        return Some(Tag { name: "", end, closing: false, self_closing: false, comment: true });
+        return Some(Tag {
+            name: "",
+            end,
+            closing: false,
+            self_closing: false,
+            comment: true,
+        });
     }
     let mut j = i + 1;
     let closing = b.get(j) == Some(&b'/');
@@ -107,19 +138,40 @@ fn parse_tag(text: &str, i: usize) -> Option<Tag<'_>> {
     }
     let end = (j + 1).min(b.len());
     let self_closing = j > 0 && b.get(j - 1) == Some(&b'/');
-    Some(Tag { name, end, closing, self_closing, comment: false })
+    Some(Tag {
+        name,
+        end,
+        closing,
+        self_closing,
+        comment: false,
+    })
 }
 
-/// Where `</name` starts after `from`, case-insensitively.
+/// Where `</name` starts after `from`, case-insensitively. Scans only up
+/// to the match and allocates nothing, so a page of many skipped elements
+/// stays linear.
 fn find_close(text: &str, from: usize, name: &str) -> Option<usize> {
-    let lower = text[from..].to_ascii_lowercase();
-    lower.find(&format!("</{name}")).map(|p| from + p)
+    let b = text.as_bytes();
+    let n = name.as_bytes();
+    let mut at = from;
+    while let Some(p) = text[at..].find("</") {
+        let s = at + p;
+        let after = s + 2;
+        if b.len() >= after + n.len() && b[after..after + n.len()].eq_ignore_ascii_case(n) {
+            return Some(s);
+        }
+        at = after;
+    }
+    None
 }
 
 /// The entity at `i` (an `&`): its end and the character it stands for.
 fn entity(text: &str, i: usize) -> Option<(usize, char)> {
     let rest = &text[i + 1..];
-    let semi = rest[..rest.len().min(12)].find(';')?;
+    // Bytes, not characters: the 12-byte window may end inside a character.
+    let semi = rest.as_bytes()[..rest.len().min(12)]
+        .iter()
+        .position(|&c| c == b';')?;
     let name = &rest[..semi];
     let end = i + 1 + semi + 1;
     let ch = if let Some(num) = name.strip_prefix('#') {
@@ -128,7 +180,9 @@ fn entity(text: &str, i: usize) -> Option<(usize, char)> {
         } else {
             num.parse().ok()?
         };
-        char::from_u32(code).filter(|c| *c != '\0').unwrap_or('\u{FFFD}')
+        char::from_u32(code)
+            .filter(|c| *c != '\0')
+            .unwrap_or('\u{FFFD}')
     } else {
         match name {
             "amp" => '&',
@@ -173,10 +227,22 @@ mod tests {
         for (html, want) in [
             ("<p>Ana <b>Souza</b> spoke.</p>", "Ana Souza spoke."),
             ("<script>var x = '<p>';</script><p>Text.</p>", "Text."),
-            ("<nav><a href='/'>Home</a></nav><article>Body.</article>", "Body."),
-            ("<p>Souza&#8217;s office &amp; staff</p>", "Souza\u{2019}s office & staff"),
+            (
+                "<nav><a href='/'>Home</a></nav><article>Body.</article>",
+                "Body.",
+            ),
+            (
+                "<p>Souza&#8217;s office &amp; staff</p>",
+                "Souza\u{2019}s office & staff",
+            ),
             ("<!-- note --><p>After.</p>", "After."),
             ("<p>a < b and c</p>", "a < b and c"),
+            // An entity-like run cut inside a multi-byte character.
+            (
+                "<p>Ana &rd\u{fffd}\u{fffd}\u{fffd}\u{fffd} x</p>",
+                "Ana &rd\u{fffd}\u{fffd}\u{fffd}\u{fffd} x",
+            ),
+            ("<b><SCRIPT>x</ScRiPt>Kept</b>", "Kept"),
         ] {
             let got = blank(html);
             assert_eq!(got.len(), html.len());

@@ -11,7 +11,10 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 /// True when the text shows enough Markdown syntax to be read as Markdown.
 pub fn looks_like_markdown(text: &str) -> bool {
     static SIGN: OnceLock<Regex> = OnceLock::new();
-    let sign = re(&SIGN, r"(?m)^(?:#{1,6} \S|[-*+] \[|```)|\]\([^)\s]*\)|\*\*\S");
+    let sign = re(
+        &SIGN,
+        r"(?m)^(?:#{1,6} \S|[-*+] \[|```)|\]\([^)\s]*\)|\*\*\S",
+    );
     sign.find_iter(text).take(2).count() >= 2
 }
 
@@ -22,10 +25,19 @@ pub fn blank(text: &str) -> String {
     static EMPH: OnceLock<Regex> = OnceLock::new();
     static AUTO: OnceLock<Regex> = OnceLock::new();
     // [text](url) and ![alt](url); the text may not hold brackets.
-    let link = re(&LINK, r"(!?)\[([^\[\]\n]*)\]\(([^()\s]*(?:\s+\x22[^\x22\n]*\x22)?)\)");
+    let link = re(
+        &LINK,
+        r"(!?)\[([^\[\]\n]*)\]\(([^()\s]*(?:\s+\x22[^\x22\n]*\x22)?)\)",
+    );
     // Block markers at the start of a line.
-    let lead = re(&LEAD, r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)+");
-    let emph = re(&EMPH, r"\*{1,3}|(?:^|\b|\B)_{1,3}(?:\b|\B|$)|`+|\\[\\`*_{}\[\]()#+\-.!]");
+    let lead = re(
+        &LEAD,
+        r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+)+",
+    );
+    let emph = re(
+        &EMPH,
+        r"\*{1,3}|(?:^|\b|\B)_{1,3}(?:\b|\B|$)|`+|\\[\\`*_{}\[\]()#+\-.!]",
+    );
     let auto = re(&AUTO, r"<(?:https?|mailto):[^>\s]*>");
 
     let mut rw = Rewriter::new(text);
@@ -95,7 +107,10 @@ fn is_emphasis(line: &str, s: usize, e: usize) -> bool {
 
 fn is_rule(t: &str) -> bool {
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-    t.len() >= 3 && (t.chars().all(|c| c == '-') || t.chars().all(|c| c == '*') || t.chars().all(|c| c == '='))
+    t.len() >= 3
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '='))
 }
 
 /// A line that is navigation, not prose: only links (with list markers and
@@ -134,12 +149,21 @@ mod tests {
         for (md, want) in [
             ("## Talks Stalled Again\n", "Talks Stalled Again"),
             ("**T**he envoy left.", "The envoy left."),
-            ("See [the report](http://x.org/a) now.", "See the report now."),
+            (
+                "See [the report](http://x.org/a) now.",
+                "See the report now.",
+            ),
             ("- [Home](#)\n- [About us](#)\n\nAna spoke.", "Ana spoke."),
             ("![a photo](p.png) Caption here.", "Caption here."),
             ("> Quoted *words* here.", "Quoted words here."),
-            ("A snake_case name and 3 * 4.", "A snake_case name and 3 * 4."),
-            ("MON  THU\nTUE\n\nNila Oduya wrote it.", "Nila Oduya wrote it."),
+            (
+                "A snake_case name and 3 * 4.",
+                "A snake_case name and 3 * 4.",
+            ),
+            (
+                "MON  THU\nTUE\n\nNila Oduya wrote it.",
+                "Nila Oduya wrote it.",
+            ),
             ("```\ncode()\n```\nProse.", "Prose."),
         ] {
             check(md, want);

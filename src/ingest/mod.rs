@@ -14,9 +14,9 @@
 //! produce is also a span of the original text.
 
 mod decode;
-mod rewrite;
 mod html;
 mod markdown;
+mod rewrite;
 mod walk;
 
 pub use decode::Encoding;
@@ -24,6 +24,7 @@ pub use walk::{collect_inputs, Input};
 
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
+use std::io::Read;
 use std::path::Path;
 
 /// How a document's text is marked up.
@@ -54,7 +55,11 @@ impl Format {
     /// Guess the format of text of unknown origin (standard input, `.txt`).
     pub fn sniff(text: &str) -> Format {
         let head = &text[..floor_char_boundary(text, 4096)];
-        let lower = head.trim_start().get(..15).unwrap_or("").to_ascii_lowercase();
+        let lower = head
+            .trim_start()
+            .get(..15)
+            .unwrap_or("")
+            .to_ascii_lowercase();
         if lower.starts_with("<!doctype html") || lower.starts_with("<html") {
             return Format::Html;
         }
@@ -140,18 +145,39 @@ pub fn read_bytes(name: &str, bytes: &[u8], hint: Option<Format>) -> Result<Docu
     Ok(Document::with_format(name, text, format, encoding))
 }
 
+/// Documents larger than this are refused: no article is that long, and a
+/// device such as `/dev/zero` named by mistake must not eat all memory.
+pub const MAX_DOCUMENT_BYTES: u64 = 256 << 20;
+
 /// Read one document from a file (`-` reads standard input).
 pub fn read_path(path: &Path) -> Result<Document> {
     let name = path.to_string_lossy().into_owned();
+    let io = |source| Error::Io {
+        path: path.into(),
+        source,
+    };
     let bytes = if name == "-" {
-        let mut buf = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut buf)
-            .map_err(|source| Error::Io { path: path.into(), source })?;
-        buf
+        read_capped(std::io::stdin().lock(), 0, MAX_DOCUMENT_BYTES).map_err(io)?
     } else {
-        std::fs::read(path).map_err(|source| Error::Io { path: path.into(), source })?
+        let file = std::fs::File::open(path).map_err(io)?;
+        let hint = file.metadata().map_or(0, |m| m.len());
+        read_capped(file, hint, MAX_DOCUMENT_BYTES).map_err(io)?
+    };
+    let Some(bytes) = bytes else {
+        return Err(Error::TooLarge {
+            path: path.into(),
+            limit: MAX_DOCUMENT_BYTES,
+        });
     };
     read_bytes(&name, &bytes, Format::from_path(path))
+}
+
+/// All of `r`, or `None` when it holds more than `limit` bytes (then only
+/// `limit + 1` bytes were read). `size_hint` presizes the buffer.
+fn read_capped(r: impl Read, size_hint: u64, limit: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::with_capacity(size_hint.min(limit + 1) as usize);
+    r.take(limit + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= limit).then_some(bytes))
 }
 
 /// The largest char boundary of `s` not above `i`.
@@ -183,13 +209,33 @@ mod tests {
             read_bytes("x.txt", b"\x00\x01\x02abc\x00", None),
             Err(Error::Binary { .. })
         ));
-        assert!(matches!(read_bytes("e.txt", b"  \n ", None), Err(Error::Empty { .. })));
+        assert!(matches!(
+            read_bytes("e.txt", b"  \n ", None),
+            Err(Error::Empty { .. })
+        ));
+    }
+
+    #[test]
+    fn reading_is_capped() {
+        let endless = std::io::repeat(b'a');
+        assert_eq!(read_capped(endless, 0, 10).unwrap(), None);
+        assert_eq!(
+            read_capped(&b"0123456789"[..], 99, 10)
+                .unwrap()
+                .unwrap()
+                .len(),
+            10
+        );
+        assert_eq!(read_capped(&b""[..], 0, 10).unwrap(), Some(vec![]));
     }
 
     #[test]
     fn formats_from_extension() {
         assert_eq!(Format::from_path(Path::new("a/b.HTM")), Some(Format::Html));
-        assert_eq!(Format::from_path(Path::new("a/b.md")), Some(Format::Markdown));
+        assert_eq!(
+            Format::from_path(Path::new("a/b.md")),
+            Some(Format::Markdown)
+        );
         assert_eq!(Format::from_path(Path::new("a/b.pdf")), None);
     }
 }

@@ -14,7 +14,9 @@ pub(crate) struct Rewriter {
 impl Rewriter {
     /// A rewriter that keeps every byte of `text`.
     pub fn new(text: &str) -> Rewriter {
-        Rewriter { cells: text.bytes().map(Some).collect() }
+        Rewriter {
+            cells: text.bytes().map(Some).collect(),
+        }
     }
 
     /// Delete bytes `start..end` (newlines are kept).

@@ -2,6 +2,7 @@
 
 use super::Format;
 use crate::error::Error;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// A document to read: a file path, or `-` for standard input.
@@ -19,6 +20,7 @@ pub struct Input {
 pub fn collect_inputs<P: AsRef<Path>>(paths: &[P]) -> (Vec<Input>, Vec<Error>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
+    let mut walk = Walk::default();
     for p in paths {
         let p = p.as_ref();
         if p.as_os_str() == "-" {
@@ -28,50 +30,85 @@ pub fn collect_inputs<P: AsRef<Path>>(paths: &[P]) -> (Vec<Input>, Vec<Error>) {
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => {
                 let before = inputs.len();
-                walk_dir(p, &mut inputs, &mut errors);
+                walk.dir(p, &mut inputs, &mut errors);
                 if inputs.len() == before {
                     errors.push(Error::NoDocuments { path: p.into() });
                 }
             }
+            // A file named on the command line is read whatever it is: a
+            // pipe (`<(zcat a.txt.gz)`) is what the user asked for.
             Ok(_) => inputs.push(Input { path: p.into() }),
-            Err(source) => errors.push(Error::Io { path: p.into(), source }),
+            Err(source) => errors.push(Error::Io {
+                path: p.into(),
+                source,
+            }),
         }
     }
     (inputs, errors)
 }
 
-fn walk_dir(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(source) => {
-            errors.push(Error::Io { path: dir.into(), source });
+/// Directory walking state: directories already read (a directory reached
+/// twice through links is read once) and the chain being walked (a link
+/// back into it is a loop, reported and not followed).
+#[derive(Default)]
+struct Walk {
+    seen: HashSet<PathBuf>,
+    chain: Vec<PathBuf>,
+}
+
+impl Walk {
+    fn dir(&mut self, dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<Error>) {
+        let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if self.chain.contains(&real) {
+            errors.push(Error::DirectoryLoop { path: dir.into() });
             return;
         }
-    };
-    let mut paths: Vec<PathBuf> = Vec::new();
-    for e in entries {
-        match e {
-            Ok(e) => paths.push(e.path()),
-            Err(source) => errors.push(Error::Io { path: dir.into(), source }),
+        if !self.seen.insert(real.clone()) {
+            return;
         }
-    }
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        if name.starts_with('.') {
-            continue;
-        }
-        match std::fs::metadata(&p) {
-            Ok(m) if m.is_dir() => walk_dir(&p, inputs, errors),
-            Ok(_) if Format::from_path(&p).is_some() => inputs.push(Input { path: p }),
-            Ok(_) => {}
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
             Err(source) => {
-                // Report broken links that look like documents.
-                if Format::from_path(&p).is_some() {
-                    errors.push(Error::Io { path: p, source });
+                errors.push(Error::Io {
+                    path: dir.into(),
+                    source,
+                });
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = Vec::new();
+        for e in entries {
+            match e {
+                Ok(e) => paths.push(e.path()),
+                Err(source) => errors.push(Error::Io {
+                    path: dir.into(),
+                    source,
+                }),
+            }
+        }
+        paths.sort();
+        self.chain.push(real);
+        for p in paths {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if name.starts_with('.') {
+                continue;
+            }
+            let document = Format::from_path(&p).is_some();
+            match std::fs::metadata(&p) {
+                Ok(m) if m.is_dir() => self.dir(&p, inputs, errors),
+                Ok(m) if document && m.is_file() => inputs.push(Input { path: p }),
+                // A pipe or socket named like a document would block the run.
+                Ok(_) if document => errors.push(Error::NotAFile { path: p }),
+                Ok(_) => {}
+                Err(source) => {
+                    // Report broken links that look like documents.
+                    if document {
+                        errors.push(Error::Io { path: p, source });
+                    }
                 }
             }
         }
+        self.chain.pop();
     }
 }
 
@@ -88,9 +125,39 @@ mod tests {
         std::fs::write(dir.path().join("skip.pdf"), "x").unwrap();
         let missing = dir.path().join("nope.txt");
         let (inputs, errors) = collect_inputs(&[dir.path().to_path_buf(), missing]);
-        let names: Vec<_> = inputs.iter().map(|i| i.path.file_name().unwrap().to_owned()).collect();
+        let names: Vec<_> = inputs
+            .iter()
+            .map(|i| i.path.file_name().unwrap().to_owned())
+            .collect();
         assert_eq!(names, ["b.txt", "a.md"]);
         assert_eq!(errors.len(), 1);
         assert!(errors[0].to_string().contains("nope.txt"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn loops_reported_special_files_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::create_dir(d.join("sub")).unwrap();
+        std::fs::write(d.join("sub/a.txt"), "A").unwrap();
+        std::os::unix::fs::symlink(d, d.join("sub/up")).unwrap();
+        std::os::unix::fs::symlink(d.join("sub"), d.join("again")).unwrap();
+        let _sock = std::os::unix::net::UnixListener::bind(d.join("sock.txt")).unwrap();
+        let (inputs, errors) = collect_inputs(&[d]);
+        assert_eq!(inputs.len(), 1, "{inputs:?}");
+        let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(
+            msgs.iter().any(|m| m.ends_with(
+                "up: directory loop (a symbolic link to itself or above), not followed"
+            )),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("sock.txt") && m.contains("not a regular file")),
+            "{msgs:?}"
+        );
     }
 }

@@ -35,11 +35,16 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Capitalised words that are not names, lower case.
     pub common: HashSet<String>,
+    /// Words for places and things that no person's name holds ("Bridge",
+    /// "Award", "Cyclone"), lower case.
+    pub non_person: HashSet<String>,
 }
 
 /// Lines of a data file with comments and blanks removed.
 pub fn entries(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
+    data.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
 }
 
 impl Lexicon {
@@ -50,7 +55,11 @@ impl Lexicon {
             let titles: HashSet<String> = entries(include_str!("data/titles.txt"))
                 .map(|t| t.to_lowercase().replace('.', ""))
                 .collect();
-            let title_max_words = titles.iter().map(|t| t.split(' ').count()).max().unwrap_or(1);
+            let title_max_words = titles
+                .iter()
+                .map(|t| t.split(' ').count())
+                .max()
+                .unwrap_or(1);
             let first_names = entries(include_str!("data/first_names.txt"))
                 .map(|l| {
                     let mut it = l.split_whitespace();
@@ -66,11 +75,22 @@ impl Lexicon {
             Lexicon {
                 titles,
                 title_max_words,
-                org_words: entries(include_str!("data/org_words.txt")).map(|w| w.to_lowercase()).collect(),
-                orgs: entries(include_str!("data/orgs.txt")).map(str::to_owned).collect(),
-                places: entries(include_str!("data/places.txt")).map(str::to_owned).collect(),
+                org_words: entries(include_str!("data/org_words.txt"))
+                    .map(|w| w.to_lowercase())
+                    .collect(),
+                orgs: entries(include_str!("data/orgs.txt"))
+                    .map(str::to_owned)
+                    .collect(),
+                places: entries(include_str!("data/places.txt"))
+                    .map(str::to_owned)
+                    .collect(),
                 first_names,
-                common: entries(include_str!("data/common.txt")).map(|w| w.to_lowercase()).collect(),
+                common: entries(include_str!("data/common.txt"))
+                    .map(|w| w.to_lowercase())
+                    .collect(),
+                non_person: entries(include_str!("data/non_person.txt"))
+                    .map(|w| w.to_lowercase())
+                    .collect(),
             }
         })
     }
@@ -85,8 +105,8 @@ impl Lexicon {
         let first = title.split(' ').next().unwrap_or("");
         match first {
             "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "father" | "brother" | "herr"
-            | "monsieur" | "emperor" | "sultan" | "baron" | "count" | "congressman" | "spokesman"
-            | "chairman" => Gender::Male,
+            | "monsieur" | "emperor" | "sultan" | "baron" | "count" | "congressman"
+            | "spokesman" | "chairman" => Gender::Male,
             "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "duchess"
             | "sister" | "madam" | "madame" | "empress" | "baroness" | "countess"
             | "congresswoman" | "spokeswoman" | "chairwoman" => Gender::Female,
@@ -110,7 +130,8 @@ mod tests {
         assert!(l.places.contains("Tehran"));
         assert_eq!(l.first_names.get("Flynt"), Some(&Gender::Male));
         assert!(l.common.contains("monday"));
-        for list in [&l.titles, &l.org_words, &l.common] {
+        assert!(l.non_person.contains("bridge"));
+        for list in [&l.titles, &l.org_words, &l.common, &l.non_person] {
             assert!(list.iter().all(|e| e == &e.to_lowercase()));
         }
     }

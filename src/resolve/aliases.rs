@@ -69,7 +69,10 @@ impl AliasTable {
     /// Read an alias file: JSON when it ends in `.json` (or, with another
     /// extension, looks like JSON), TOML otherwise. Errors give the line and the reason.
     pub fn from_path(path: &Path) -> Result<AliasTable> {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.into(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })?;
         Self::parse(&text, path)
     }
 
@@ -79,9 +82,16 @@ impl AliasTable {
         let json = match path.extension().and_then(|e| e.to_str()) {
             Some("json") => true,
             Some("toml") => false,
-            _ => t.starts_with('{') || (t.starts_with('[') && t[1..].trim_start().starts_with(['{', ']'])),
+            _ => {
+                t.starts_with('{')
+                    || (t.starts_with('[') && t[1..].trim_start().starts_with(['{', ']']))
+            }
         };
-        let bad = |line: usize, reason: String| Error::Aliases { path: path.into(), line, reason };
+        let bad = |line: usize, reason: String| Error::Aliases {
+            path: path.into(),
+            line,
+            reason,
+        };
         let entries = if json {
             let parsed = if t.starts_with('[') {
                 serde_json::from_str::<Vec<AliasEntry>>(text)
@@ -93,7 +103,9 @@ impl AliasTable {
             match toml::from_str::<AliasFile>(text) {
                 Ok(f) => f.actor,
                 Err(e) => {
-                    let line = e.span().map_or(0, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+                    let line = e.span().map_or(0, |s| {
+                        text[..s.start.min(text.len())].matches('\n').count() + 1
+                    });
                     return Err(bad(line, e.message().to_owned()));
                 }
             }
@@ -108,7 +120,9 @@ impl AliasTable {
 
     /// The entry a name answers to.
     pub fn lookup(&self, name: &str) -> Option<&AliasEntry> {
-        self.by_name.get(&name.trim().to_lowercase()).map(|&i| &self.entries[i])
+        self.by_name
+            .get(&name.trim().to_lowercase())
+            .map(|&i| &self.entries[i])
     }
 
     /// True when the table has no entry.
@@ -125,7 +139,10 @@ mod tests {
     fn toml_and_json_agree() {
         let t = "[[actor]]\nname = \"Dick Cheney\"\naliases = [\"Cheney\"]\nkind = \"person\"\n\n[[actor]]\nname = \"Acme\"\nignore = true\n";
         let j = r#"[{"name": "Dick Cheney", "aliases": ["Cheney"], "kind": "person"}, {"name": "Acme", "ignore": true}]"#;
-        for table in [AliasTable::parse(t, Path::new("a.toml")).unwrap(), AliasTable::parse(j, Path::new("a.json")).unwrap()] {
+        for table in [
+            AliasTable::parse(t, Path::new("a.toml")).unwrap(),
+            AliasTable::parse(j, Path::new("a.json")).unwrap(),
+        ] {
             assert_eq!(table.lookup("cheney").unwrap().name, "Dick Cheney");
             assert!(table.lookup("ACME").unwrap().ignore);
             assert!(table.lookup("Powell").is_none());
@@ -135,10 +152,14 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let t = "[[actor]]\nname = \"X\"\nalias = [\"Y\"]\n";
-        let e = AliasTable::parse(t, Path::new("my.toml")).unwrap_err().to_string();
+        let e = AliasTable::parse(t, Path::new("my.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("my.toml:"), "{e}");
         assert!(e.contains("alias"), "{e}");
-        let e = AliasTable::parse("{\"actor\": [ {\"name\": 3} ]}", Path::new("a.json")).unwrap_err().to_string();
+        let e = AliasTable::parse("{\"actor\": [ {\"name\": 3} ]}", Path::new("a.json"))
+            .unwrap_err()
+            .to_string();
         assert!(e.starts_with("a.json:1:"), "{e}");
     }
 }

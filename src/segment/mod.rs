@@ -44,9 +44,44 @@ const FINAL_ABBREVIATIONS: &[&str] = &[
 /// Words that commonly open a sentence; after an abbreviation that may end
 /// one, they confirm the break.
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a", "an", "this", "that",
-    "there", "his", "her", "their", "its", "our", "as", "at", "on", "for", "if", "when", "while",
-    "after", "before", "some", "many", "most", "officials", "however", "yet", "so", "what", "who",
+    "the",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "a",
+    "an",
+    "this",
+    "that",
+    "there",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "as",
+    "at",
+    "on",
+    "for",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "some",
+    "many",
+    "most",
+    "officials",
+    "however",
+    "yet",
+    "so",
+    "what",
+    "who",
 ];
 
 /// A sentence.
@@ -130,7 +165,9 @@ pub fn segment(text: &str) -> Segmentation {
                 }
             }
             if let Some(nx) = tokens.get(j + 1) {
-                if opens_sentence(text, nx) && !(t.text(text) == "." && protected_period(text, &tokens, i, nx)) {
+                if opens_sentence(text, nx)
+                    && !(t.text(text) == "." && protected_period(text, &tokens, i, nx))
+                {
                     i = j;
                     end_here = true;
                 }
@@ -149,13 +186,22 @@ pub fn segment(text: &str) -> Segmentation {
         }
         if end_here {
             let span = Span::new(tokens[start_tok].span.start, tokens[i].span.end);
-            sentences.push(Sentence { span, paragraph: para, tokens: start_tok..i + 1 });
+            sentences.push(Sentence {
+                span,
+                paragraph: para,
+                tokens: start_tok..i + 1,
+            });
             start_tok = i + 1;
         }
         i += 1;
     }
     let quotes = find_quotes(text, &paragraphs);
-    Segmentation { paragraphs, sentences, tokens, quotes }
+    Segmentation {
+        paragraphs,
+        sentences,
+        tokens,
+        quotes,
+    }
 }
 
 fn is_terminal(p: &str) -> bool {
@@ -174,7 +220,12 @@ fn starts_upper(s: &str) -> bool {
 fn opens_sentence(text: &str, t: &Token) -> bool {
     let s = t.text(text);
     let c = s.chars().next().unwrap_or(' ');
-    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[' | '-' | '\u{2014}')
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[' | '-' | '\u{2014}'
+        )
 }
 
 /// A period after an abbreviation or an initial does not end a sentence,
@@ -233,23 +284,24 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 /// Hard-wrapped text has most paragraph lines broken at a steady width.
+/// One pass over the lines, nothing collected.
 fn is_hard_wrapped(text: &str) -> bool {
     let mut inner_breaks = 0usize;
     let mut lines = 0usize;
     let mut long = 0usize;
-    let all: Vec<&str> = text.lines().collect();
-    for w in all.windows(2) {
-        let (a, b) = (w[0].trim(), w[1].trim());
-        if a.is_empty() {
-            continue;
+    let mut it = text.lines().map(str::trim);
+    let Some(mut a) = it.next() else { return false };
+    for b in it {
+        if !a.is_empty() {
+            lines += 1;
+            if (50..=100).contains(&a.len()) {
+                long += 1;
+            }
+            if !b.is_empty() && !a.ends_with(['.', '!', '?', ':', '"', '\u{201d}']) {
+                inner_breaks += 1;
+            }
         }
-        lines += 1;
-        if (50..=100).contains(&a.len()) {
-            long += 1;
-        }
-        if !b.is_empty() && !a.ends_with(['.', '!', '?', ':', '"', '\u{201d}']) {
-            inner_breaks += 1;
-        }
+        a = b;
     }
     lines >= 4 && inner_breaks * 2 > lines && long * 2 > lines
 }
@@ -259,22 +311,56 @@ mod tests {
     use super::*;
 
     fn sents(t: &str) -> Vec<&str> {
-        segment(t).sentences.iter().map(|s| s.span.slice(t)).collect()
+        segment(t)
+            .sentences
+            .iter()
+            .map(|s| s.span.slice(t))
+            .collect()
     }
 
     #[test]
     fn sentence_table() {
         let cases: &[(&str, &[&str])] = &[
-            ("Mr. Okafor left. He came back.", &["Mr. Okafor left.", "He came back."]),
-            ("George W. Bush spoke in Jan. 2003 to aides.", &["George W. Bush spoke in Jan. 2003 to aides."]),
-            ("Aid reached the U.S. Embassy. Then it stopped.", &["Aid reached the U.S. Embassy.", "Then it stopped."]),
-            ("She moved to the U.S. The move was hard.", &["She moved to the U.S.", "The move was hard."]),
-            ("Gen. Tamsin Hale arrived. \"Good,\" she said.", &["Gen. Tamsin Hale arrived.", "\"Good,\" she said."]),
-            ("\u{201c}We left.\u{201d} Then rain came!", &["\u{201c}We left.\u{201d}", "Then rain came!"]),
-            ("A title line\n\nBody one. Body two.", &["A title line", "Body one.", "Body two."]),
-            ("Is it over? Nobody knows.", &["Is it over?", "Nobody knows."]),
-            ("It cost 3.5 million dollars. Yes.", &["It cost 3.5 million dollars.", "Yes."]),
-            ("Rio Tinto Ltd. and Acme Inc. agreed.", &["Rio Tinto Ltd. and Acme Inc. agreed."]),
+            (
+                "Mr. Okafor left. He came back.",
+                &["Mr. Okafor left.", "He came back."],
+            ),
+            (
+                "George W. Bush spoke in Jan. 2003 to aides.",
+                &["George W. Bush spoke in Jan. 2003 to aides."],
+            ),
+            (
+                "Aid reached the U.S. Embassy. Then it stopped.",
+                &["Aid reached the U.S. Embassy.", "Then it stopped."],
+            ),
+            (
+                "She moved to the U.S. The move was hard.",
+                &["She moved to the U.S.", "The move was hard."],
+            ),
+            (
+                "Gen. Tamsin Hale arrived. \"Good,\" she said.",
+                &["Gen. Tamsin Hale arrived.", "\"Good,\" she said."],
+            ),
+            (
+                "\u{201c}We left.\u{201d} Then rain came!",
+                &["\u{201c}We left.\u{201d}", "Then rain came!"],
+            ),
+            (
+                "A title line\n\nBody one. Body two.",
+                &["A title line", "Body one.", "Body two."],
+            ),
+            (
+                "Is it over? Nobody knows.",
+                &["Is it over?", "Nobody knows."],
+            ),
+            (
+                "It cost 3.5 million dollars. Yes.",
+                &["It cost 3.5 million dollars.", "Yes."],
+            ),
+            (
+                "Rio Tinto Ltd. and Acme Inc. agreed.",
+                &["Rio Tinto Ltd. and Acme Inc. agreed."],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&sents(text), want, "for {text:?}");

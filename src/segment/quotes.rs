@@ -33,7 +33,9 @@ fn mark(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
             // An apostrophe inside a word or after a plural is no quote mark.
             let after = text[i + c.len_utf8()..].chars().next();
             let before = text[..i].chars().next_back();
-            if after.is_some_and(|a| a.is_alphanumeric()) || before.is_some_and(|b| b == 's' && after.is_some_and(|a| a == ' ')) {
+            if after.is_some_and(|a| a.is_alphanumeric())
+                || before.is_some_and(|b| b == 's' && after.is_some_and(|a| a == ' '))
+            {
                 None
             } else {
                 Some((Mark::Close, false))
@@ -54,7 +56,9 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let mut open_single: Option<usize> = None;
         for (k, c) in body.char_indices() {
             let i = p.start + k;
-            let Some((m, double)) = mark(text, i, c) else { continue };
+            let Some((m, double)) = mark(text, i, c) else {
+                continue;
+            };
             if double {
                 let opening = match m {
                     Mark::Open => true,
@@ -85,9 +89,9 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         }
         if let Some(s) = open_double {
             // Runs on when the next paragraph opens with a quote mark.
-            let next_opens = paragraphs.get(pi + 1).is_some_and(|np| {
-                np.slice(text).starts_with(['"', '\u{201c}'])
-            });
+            let next_opens = paragraphs
+                .get(pi + 1)
+                .is_some_and(|np| np.slice(text).starts_with(['"', '\u{201c}']));
             let cut = p.end;
             push(text, &mut out, s, cut, false);
             if next_opens {
@@ -104,10 +108,18 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
 fn push(text: &str, out: &mut Vec<Quote>, start: usize, end: usize, closed: bool) {
     let span = Span::new(start, end);
     let open_len = text[start..].chars().next().map_or(1, |c| c.len_utf8());
-    let close_len = if closed { text[..end].chars().next_back().map_or(1, |c| c.len_utf8()) } else { 0 };
+    let close_len = if closed {
+        text[..end].chars().next_back().map_or(1, |c| c.len_utf8())
+    } else {
+        0
+    };
     let inner = Span::new(start + open_len, end - close_len).trim(text, &[]);
     if !inner.is_empty() {
-        out.push(Quote { span, inner, closed });
+        out.push(Quote {
+            span,
+            inner,
+            closed,
+        });
     }
 }
 
@@ -117,17 +129,29 @@ mod tests {
     use crate::segment::paragraphs;
 
     fn q(t: &str) -> Vec<(&str, bool)> {
-        find_quotes(t, &paragraphs(t)).iter().map(|q| (q.inner.slice(t), q.closed)).collect()
+        find_quotes(t, &paragraphs(t))
+            .iter()
+            .map(|q| (q.inner.slice(t), q.closed))
+            .collect()
     }
 
     #[test]
     fn quote_table() {
         let cases: &[(&str, &[(&str, bool)])] = &[
             ("He said \"no deal\" twice.", &[("no deal", true)]),
-            ("\u{201c}First. Second.\u{201d} she said.", &[("First. Second.", true)]),
-            ("A \u{2018}grand bargain\u{2019} idea", &[("grand bargain", true)]),
+            (
+                "\u{201c}First. Second.\u{201d} she said.",
+                &[("First. Second.", true)],
+            ),
+            (
+                "A \u{2018}grand bargain\u{2019} idea",
+                &[("grand bargain", true)],
+            ),
             ("Hale\u{2019}s view and the Okafors\u{2019} home", &[]),
-            ("\"Open and never closed.\n\n\"Next part.\" he said.", &[("Open and never closed.", false), ("Next part.", true)]),
+            (
+                "\"Open and never closed.\n\n\"Next part.\" he said.",
+                &[("Open and never closed.", false), ("Next part.", true)],
+            ),
             ("\"\"\"\"", &[]),
         ];
         for (t, want) in cases {
