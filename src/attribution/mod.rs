@@ -1783,6 +1783,10 @@ fn verb_cue(
 /// Where the object of a stance verb ends: before a comma, a dash, a
 /// conjunction, a subordinate clause or a time phrase.
 fn object_end(d: &Doc, c: usize, end: usize) -> usize {
+    // Verbs of thinking and hoping take a whole clause.
+    if c > 0 && CLAUSAL.contains(&d.w(c - 1)) {
+        return end;
+    }
     (c + 1..end)
         .find(|&j| {
             d.in_quote[j].is_none()
@@ -1792,8 +1796,6 @@ fn object_end(d: &Doc, c: usize, end: usize) -> usize {
                         | "\u{2013}"
                         | ";"
                         | "("
-                        | "and"
-                        | "but"
                         | "after"
                         | "when"
                         | "because"
@@ -1802,24 +1804,55 @@ fn object_end(d: &Doc, c: usize, end: usize) -> usize {
                         | "although"
                         | "until"
                         | "since"
-                        | "last"
-                        | "on"
-                        | "during"
                         | "who"
                         | "which"
                         | "where"
-                        | "in"
-                        | "at"
-                        | "over"
                         | "before"
-                        | "as"
-                        | "this"
                         | "if"
                         | "despite"
                 )
         })
         .unwrap_or(end)
 }
+
+/// Stance verbs whose object is a clause ("hopes the vote will pass").
+const CLAUSAL: &[&str] = &[
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "believe",
+    "believes",
+    "believing",
+    "think",
+    "thinks",
+    "know",
+    "knows",
+    "feel",
+    "fear",
+    "fears",
+    "feared",
+    "worry",
+    "worries",
+    "worried",
+    "expect",
+    "expected",
+    "expecting",
+    "see",
+    "sees",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "realized",
+    "noticed",
+    "learned",
+    "agree",
+    "agrees",
+    "agreed",
+];
 
 /// A source after an inverted cue: a lone pronoun, a name, or a phrase
 /// holding a source noun ("a senior official"). Returns its token range.
