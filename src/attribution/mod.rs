@@ -1250,6 +1250,15 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
             }
             return e;
         }
+        // ", and ...", ", as ...", ", which ...": a new clause after the content.
+        if j > from + 2
+            && d.w(j) == ","
+            && j + 1 < we
+            && d.in_quote[j + 1].is_none()
+            && CLAUSE_OPENERS.contains(&d.w(j + 1))
+        {
+            return j;
+        }
         if !d.is_word(j) {
             continue;
         }
@@ -1265,6 +1274,12 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     }
     we
 }
+
+/// Words that open a new clause after a comma.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "after", "even", "while", "when", "though", "although", "because", "since",
+    "before", "whereas", "until", "despite",
+];
 
 /// Quotations continuing a content: each opens right after the previous
 /// piece ends (white space only between, or the rest of the cue's

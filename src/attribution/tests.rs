@@ -296,6 +296,20 @@ fn multi_table() {
             Some("Mira Doss"),
             "the vote was lost",
         ),
+        // A new clause after a comma ends the content.
+        (
+            "Mira Doss said the vote was lost, and the crowd left the hall.",
+            "said",
+            Some("Mira Doss"),
+            "the vote was lost",
+        ),
+        // A clausal stance verb keeps its whole clause.
+        (
+            "Tavi Renn hopes the council in the north will agree.",
+            "hopes",
+            Some("Tavi Renn"),
+            "the council in the north will agree",
+        ),
         // Speaker in the sentence after a whole-sentence quotation.
         (
             "\"The plan is dead.\" Tavi Renn said.",
