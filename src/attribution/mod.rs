@@ -1732,8 +1732,14 @@ fn verb_cue(
     while c < we && matches!(d.w(c), "," | ":" | "\u{2014}" | "-") {
         c += 1;
     }
+    // A short quoted phrase inside the clause ("admitted \"two cases\" where
+    // ...") is part of a longer content, not the whole of it.
+    let phrase = |q: &Quote| {
+        let qe = d.seg.token_at_or_after(q.span.end);
+        qe + 2 < we && qe - c < 8 && !matches!(d.w(qe), "," | "." | ":" | ";")
+    };
     if c < s1 && d.is_open_quote(c) {
-        if let Some(q) = d.quote_at(d.tok(c).start) {
+        if let Some(q) = d.quote_at(d.tok(c).start).filter(|q| !phrase(q)) {
             let mut content = vec![q.span];
             // A quotation closing the sentence may run on after it.
             let qe = d.seg.token_at_or_after(q.span.end);
