@@ -1599,14 +1599,28 @@ fn verb_cue(
     };
     if let Some((bs, be)) = by_agent {
         // "X was reported by Y": Y speaks, X is what was said.
-        let subj = np_ending(d, s0, j - 1)?;
+        let mut se = j - 1;
+        while se > s0 && (skippable(d, se - 1) || BE.contains(&d.w(se - 1))) {
+            se -= 1;
+        }
+        let subj = np_ending(d, s0, se)?;
+        let mut content = vec![d.span(subj.0, subj.1)?];
+        // "... was criticized by Y for failing to ...": the reason goes too.
+        let mut r = be;
+        while r < we && d.w(r) == "," {
+            r += 1;
+        }
+        let end = clause_end(d, r, we);
+        if end > r + 1 && d.w(r) == "for" {
+            content.extend(d.span(r, end));
+        }
         return Some(Attribution {
             speaker: Some(Speaker {
                 span: d.span(bs, be)?,
                 actor: None,
             }),
             cue: vec![cue],
-            content: vec![d.span(subj.0, subj.1)?],
+            content,
             about: vec![],
             rule: "passive-cue",
             sentence: si,
