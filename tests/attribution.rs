@@ -12,7 +12,11 @@ fn explain(text: &str) -> String {
         .arg(&path)
         .output()
         .expect("run actorgraph");
-    assert!(out.status.success(), "explain failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "explain failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8 output")
 }
 
@@ -25,14 +29,21 @@ fn explain_prints_rule_speaker_cue_content_about() {
     // (rule, speaker line fragment, content fragment) per expected attribution.
     let want = [
         ("quote-cue", "\"Varga\" -> Anna Varga", "The talks are over"),
-        ("cue-content", "\"she\" -> Anna Varga", "that Renn had walked out"),
+        (
+            "cue-content",
+            "\"she\" -> Anna Varga",
+            "that Renn had walked out",
+        ),
     ];
     for (rule, speaker, content) in want {
         let block = out
             .split("  rule ")
             .find(|b| b.starts_with(rule) && b.contains(speaker))
             .unwrap_or_else(|| panic!("no {rule} attribution by {speaker} in:\n{out}"));
-        assert!(block.contains(content), "content {content:?} missing in:\n{block}");
+        assert!(
+            block.contains(content),
+            "content {content:?} missing in:\n{block}"
+        );
     }
     // The continued quotation is part of the first attribution's content.
     assert!(out.contains("Nobody will return."), "{out}");

@@ -13,10 +13,12 @@
 //! | `quote-cue` | `"...," X said.` / `"...," said X.` / `"...." ¶ X said.` | X | the quotation (and its continuation after the cue) |
 //! | `content-cue` | `..., X said.` / `..., said X.` | X | the clause before |
 //! | `cue-quote` | `X said: "..."` / `X told Y, "..."` | X | the quotation, with the quotations that continue it |
-//! | `cue-content` | `X said (that) ...` / `X told Y (that) ...` / `X praised Y` | X | the rest of the clause |
+//! | `cue-content` | `X said (that) ...` / `X told Y (that) ...` / `X praised Y` / `X is expected to ...` | X | the rest of the clause (for a stance verb, its object) |
 //! | `cue-block` | `X said:` at a paragraph's end | X | the next paragraph |
 //! | `coord-cue` | `X met Y and said ...` / `X left, saying ...` / `Asked about it, X said ...` | the subject of the sentence | the rest of the clause |
-//! | `passive-cue` | `X is expected to ...` / `Y was asked about ...` | none | the rest of the clause |
+//! | `passive-cue` | `X was reported to ...` / `when asked about ...` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
+//! | `in-source` | `In a new poll, ...` / `..., in his view.` | the phrase after `in` | the rest of the sentence |
+//! | `colon-quote` | `X retorted: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
 //!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source
@@ -80,6 +82,8 @@ pub const RULES: &[&str] = &[
     "coord-cue",
     "passive-cue",
     "colon",
+    "in-source",
+    "colon-quote",
 ];
 
 /// What kind of cue a word is.
@@ -248,6 +252,7 @@ const AUX: &[&str] = &[
     "initially",
     "eventually",
     "forcefully",
+    "since",
     "loudly",
     "subsequently",
     "separately",
@@ -255,8 +260,40 @@ const AUX: &[&str] = &[
     "tacitly",
 ];
 
+/// Days and times that may stand between a speaker and the cue.
+const TIME: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "twice",
+    "thrice",
+    "having",
+];
+
+/// A word skipped between a speaker and the cue: an auxiliary, an adverb in
+/// -ly, a day ("X on Tuesday said").
+fn skippable(d: &Doc, i: usize) -> bool {
+    let w = d.w(i);
+    AUX.contains(&w) || TIME.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !d.is_cap(i))
+}
+
 /// Forms of "be" that make a cue passive ("is expected", "was asked").
 const BE: &[&str] = &[
+    "isn't",
+    "isn\u{2019}t",
+    "wasn't",
+    "wasn\u{2019}t",
+    "aren't",
+    "aren\u{2019}t",
+    "weren't",
+    "weren\u{2019}t",
     "is",
     "was",
     "were",
@@ -272,6 +309,55 @@ const BE: &[&str] = &[
 const NOT_BEFORE: &[&str] = &[
     "to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
     "those", "no", "any", "every", "each", "some", "many", "more", "most", "of", "whose",
+];
+
+/// Reporting verbs with other common senses ("a group called X", "the
+/// study found"): like stance verbs, they need a name, a pronoun or a source
+/// noun as speaker.
+const WEAK_REPORT: &[&str] = &[
+    "called",
+    "named",
+    "found",
+    "finds",
+    "spoke",
+    "continued",
+    "showed",
+    "shows",
+    "described",
+    "cited",
+    "posted",
+    "reported",
+];
+
+/// Reporting verbs kept after `to` ("went on to say", "declined to say").
+const SAY_INF: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "explain",
+    "argue",
+    "claim",
+    "warn",
+    "note",
+    "insist",
+    "deny",
+    "answer",
+    "respond",
+    "reply",
+    "announce",
+    "suggest",
+    "acknowledge",
+    "admit",
+    "confirm",
+    "discuss",
+    "comment",
+    "predict",
+    "reveal",
+    "call",
+    "urge",
+    "testify",
+    "tweet",
+    "write",
 ];
 
 /// Words that cannot be a speaker by themselves.
@@ -425,14 +511,65 @@ struct Doc<'a> {
     text: &'a str,
     low: String,
     seg: &'a Segmentation,
+    /// Quotations: the segmenter's, plus pairs of doubled apostrophes
+    /// (`''...''`, a newspaper house style), in order of their opening.
+    quotes: Vec<Quote>,
     /// Per token: the quotation whose inner words hold it.
     in_quote: Vec<Option<u32>>,
 }
 
+/// Quotations marked with doubled apostrophes, paired within paragraphs.
+fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for p in &seg.paragraphs {
+        let body = p.slice(text);
+        if !body.contains("''") {
+            continue;
+        }
+        let mut open: Option<usize> = None;
+        let mut from = 0;
+        while let Some(off) = body[from..].find("''") {
+            let at = p.start + from + off;
+            match open.take() {
+                None => open = Some(at),
+                Some(o) => {
+                    let span = Span::new(o, at + 2);
+                    let inner = Span::new(o + 2, at).trim(text, &[]);
+                    if !inner.is_empty() {
+                        out.push(Quote {
+                            span,
+                            inner,
+                            closed: true,
+                        });
+                    }
+                }
+            }
+            from += off + 2;
+        }
+        if let Some(o) = open {
+            let inner = Span::new(o + 2, p.end).trim(text, &[]);
+            if !inner.is_empty() {
+                out.push(Quote {
+                    span: Span::new(o, p.end),
+                    inner,
+                    closed: false,
+                });
+            }
+        }
+    }
+    out
+}
+
 impl<'a> Doc<'a> {
     fn new(text: &'a str, seg: &'a Segmentation) -> Doc<'a> {
+        let mut quotes = seg.quotes.clone();
+        let extra = apostrophe_quotes(text, seg);
+        if !extra.is_empty() {
+            quotes.extend(extra);
+            quotes.sort_by_key(|q| q.span.start);
+        }
         let mut in_quote = vec![None; seg.tokens.len()];
-        for (qi, q) in seg.quotes.iter().enumerate() {
+        for (qi, q) in quotes.iter().enumerate() {
             let mut i = seg.token_at_or_after(q.inner.start);
             while i < seg.tokens.len() && seg.tokens[i].span.end <= q.inner.end {
                 in_quote[i].get_or_insert(qi as u32);
@@ -443,6 +580,7 @@ impl<'a> Doc<'a> {
             text,
             low: text.to_ascii_lowercase(),
             seg,
+            quotes,
             in_quote,
         }
     }
@@ -478,18 +616,18 @@ impl<'a> Doc<'a> {
     }
 
     /// The quotation opening at byte `at`.
-    fn quote_at(&self, at: usize) -> Option<&'a Quote> {
-        let qs = &self.seg.quotes;
+    fn quote_at(&self, at: usize) -> Option<Quote> {
+        let qs = &self.quotes;
         let i = qs.partition_point(|q| q.span.start < at);
-        qs.get(i).filter(|q| q.span.start == at)
+        qs.get(i).filter(|q| q.span.start == at).copied()
     }
 
     /// The last quotation ending at or before byte `at` with only commas,
     /// dashes or white space between.
-    fn quote_ending_before(&self, at: usize) -> Option<&'a Quote> {
-        let qs = &self.seg.quotes;
+    fn quote_ending_before(&self, at: usize) -> Option<Quote> {
+        let qs = &self.quotes;
         let i = qs.partition_point(|q| q.span.start < at);
-        qs[..i].iter().rev().take(4).find(|q| {
+        qs[..i].iter().rev().take(4).copied().find(|q| {
             q.span.end <= at
                 && self.text[q.span.end..at]
                     .chars()
@@ -540,8 +678,10 @@ pub fn attribute(
             let w = d.w(k);
             let found = if w == "according" && k + 1 < s1 && d.w(k + 1) == "to" {
                 according_to(&d, si, k)
+            } else if w == "in" {
+                in_source(&d, si, k)
             } else if w == ":" {
-                colon(&d, si, k, mentions)
+                colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
             } else if d.is_word(k) {
                 match cue_class(w) {
                     Some(class) => verb_cue(&d, si, k, class, &out[first_here..]),
@@ -661,11 +801,23 @@ fn words_start(d: &Doc, s0: usize, s1: usize) -> usize {
 
 /// The noun phrase ending at token `e` (exclusive), not before `lo`.
 fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
+    if e > lo + 1 && d.w(e - 1) == ")" {
+        // "Rep. Tavi Renn (D-Ore.)": the name before the bracket.
+        let open = (lo..e - 1).rev().take(8).find(|&j| d.w(j) == "(")?;
+        return np_ending(d, lo, open).map(|(s, _)| (s, e));
+    }
     let mut s = e;
     while s > lo && e - s < 7 {
         let i = s - 1;
         let w = d.w(i);
         let ok = match d.kind(i) {
+            TokenKind::Word | TokenKind::Number if w == "and" => {
+                // "Tavi Renn and Mira Doss said", "she and another aide said".
+                i > lo
+                    && s < e
+                    && (d.is_cap(s) || source_nouns().contains(d.w(s)) || d.w(s) == "another")
+                    && (d.is_cap(i - 1) || matches!(d.w(i - 1), "he" | "she" | "they" | "i" | "we"))
+            }
             TokenKind::Word | TokenKind::Number => {
                 !NP_STOP.contains(&w) && !AUX.contains(&w) && cue_class(w).is_none()
             }
@@ -704,7 +856,7 @@ fn aside_open(d: &Doc, lo: usize, e: usize) -> Option<usize> {
     };
     (lo..e - 1)
         .rev()
-        .take(16)
+        .take(30)
         .find(|&j| open.contains(&d.w(j)) && d.in_quote[j].is_none())
 }
 
@@ -712,7 +864,10 @@ fn aside_open(d: &Doc, lo: usize, e: usize) -> Option<usize> {
 /// and asides. Returns its token range and the first skipped-token index.
 fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
     let mut e = k;
-    while e > lo && AUX.contains(&d.w(e - 1)) {
+    while e > lo && skippable(d, e - 1) {
+        e -= 1;
+    }
+    if e > lo && e < k && d.w(e - 1) == "on" && TIME.contains(&d.w(e)) {
         e -= 1;
     }
     if e > lo && d.w(e - 1) == ")" {
@@ -722,9 +877,19 @@ fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
         return None;
     }
     if e > lo && matches!(d.w(e - 1), "," | "\u{2014}" | "\u{2013}") {
-        let open = aside_open(d, lo, e)?;
-        if open > lo {
+        let mut open = aside_open(d, lo, e)?;
+        for _ in 0..3 {
+            if open <= lo {
+                return None;
+            }
             let (s, _) = np_ending(d, lo, open)?;
+            // "Tavi Renn, 58, who ..., says": step over an age or another aside.
+            let weak =
+                (s..open).all(|i| d.kind(i) == TokenKind::Number) || !d.can_be_source(s, open);
+            if weak && s > lo && d.w(s - 1) == "," {
+                open = aside_open(d, lo, s)?;
+                continue;
+            }
             return Some((s, open));
         }
         return None;
@@ -782,22 +947,66 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
     while s < k && d.kind(s) == TokenKind::Punct {
         s += 1;
     }
+    // A dateline: "WASHINGTON (AP) \u{2014} ...".
+    if let Some(dash) =
+        (s..k.min(s + 8)).find(|&j| matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--"))
+    {
+        if (s..dash).all(|j| {
+            d.kind(j) != TokenKind::Word
+                || d.tok(j).slice(d.text).chars().all(|c| !c.is_lowercase())
+        }) {
+            s = dash + 1;
+        }
+    }
     if s < k && (INTRO.contains(&d.w(s)) || cue_class(d.w(s)).is_some()) {
         let comma = (s..k).find(|&j| d.w(j) == "," && d.in_quote[j].is_none())?;
         s = comma + 1;
     }
-    let (a, mut b) = np_after(d, s, k)?;
+    // The first noun phrase followed by a lower-case word that can be a verb.
+    let verb_after = |e: usize| {
+        e < k && d.is_word(e) && !d.is_cap(e) && !NP_STOP.contains(&d.w(e))
+            || e < k && e == s + 1 && matches!(d.w(s), "he" | "she" | "they" | "we" | "i")
+    };
+    let mut i = s;
+    while i < k {
+        if d.in_quote[i].is_some() || !d.is_word(i) {
+            i += 1;
+            continue;
+        }
+        if matches!(d.w(i), "he" | "she" | "they" | "we" | "i") {
+            return d.span(i, i + 1);
+        }
+        if let Some((a, b)) = np_after(d, i, k) {
+            let mut b2 = b;
+            if d.is_cap(a) {
+                // A name ends where its capitalised words end ("Ines Varga left").
+                let mut e = a + 1;
+                while e < b && (d.is_cap(e) || d.kind(e) != TokenKind::Word) {
+                    e += 1;
+                }
+                b2 = e;
+            } else {
+                b2 = b2.min(a + 4);
+            }
+            if d.can_be_source(a, b2) && (verb_after(b2) || i == s && verb_after(b)) {
+                return d.span(a, if verb_after(b2) { b2 } else { b });
+            }
+            i = b.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    // Otherwise the phrase right after the introduction.
+    let (a, b) = np_after(d, s, k)?;
+    let mut e = a + 1;
     if d.is_cap(a) {
-        // A name ends where its capitalised words end ("Ines Varga left").
-        let mut e = a + 1;
         while e < b && (d.is_cap(e) || d.kind(e) != TokenKind::Word) {
             e += 1;
         }
-        b = e;
     } else {
-        b = b.min(a + 4);
+        e = b.min(a + 4);
     }
-    d.can_be_source(a, b).then(|| d.span(a, b)).flatten()
+    d.can_be_source(a, e).then(|| d.span(a, e)).flatten()
 }
 
 fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
@@ -820,7 +1029,7 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
             .quote_ending_before(d.tok(k).start)
             .filter(|q| q.span.end > d.tok(ws).start || q.span.start >= d.tok(ws).start)
         {
-            vec![d.quote_content(q)]
+            vec![d.quote_content(&q)]
         } else {
             // Start after an introductory clause that ends in a comma.
             let mut cs = ws;
@@ -857,6 +1066,113 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     })
 }
 
+/// Nouns that make `in ...` a source: "In a new poll, ...", "in his view".
+const IN_SOURCE: &[&str] = &[
+    "poll",
+    "polls",
+    "survey",
+    "surveys",
+    "view",
+    "eyes",
+    "words",
+    "mind",
+    "opinion",
+    "estimation",
+];
+
+/// `In a new poll, ...` / `... in his view.`: the phrase is cue and source.
+fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
+    let (s0, s1) = sentence_range(d.seg, si);
+    let ws = words_start(d, s0, s1);
+    let we = words_end(d, s0, s1);
+    let head = (k + 1..s1.min(k + 9))
+        .take_while(|&j| d.w(j) != "," && d.in_quote[j].is_none())
+        .find(|&j| IN_SOURCE.contains(&d.w(j)))?;
+    // Sentence-initial ("In a new poll, ...") or a view ("in his view").
+    let view = matches!(
+        d.w(head),
+        "view" | "eyes" | "words" | "mind" | "opinion" | "estimation"
+    );
+    if k != ws && !view {
+        return None;
+    }
+    // The phrase runs to a comma (a poll "released Sunday").
+    let phrase_end = (head + 1..s1.min(head + 6))
+        .find(|&j| d.w(j) == ",")
+        .unwrap_or(head + 1);
+    let speaker = Speaker {
+        span: d.span(k + 1, head + 1)?,
+        actor: None,
+    };
+    let mut content = Vec::new();
+    if k > ws {
+        let mut e = k;
+        while e > ws && d.kind(e - 1) == TokenKind::Punct && !d.is_close_quote_tok(e - 1) {
+            e -= 1;
+        }
+        if e - ws >= 3 {
+            content.extend(d.span(ws, e));
+        }
+    }
+    let after = if d.w(phrase_end.min(s1 - 1)) == "," {
+        phrase_end + 1
+    } else {
+        head + 1
+    };
+    if content.is_empty() || d.w(phrase_end.min(s1 - 1)) == "," {
+        let end = clause_end(d, after, we);
+        if end > after + 2 {
+            content.extend(d.span(after, end));
+        }
+    }
+    if content.is_empty() {
+        return None;
+    }
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: vec![d.tok(k)],
+        content,
+        about: vec![],
+        rule: "in-source",
+        sentence: si,
+    })
+}
+
+/// `X retorted: "..."`: a colon right before a quotation (or a quoted
+/// paragraph) is the cue when no cue was found just before it. The speaker
+/// is the sentence's subject, else the phrase before the colon.
+fn colon_quote(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
+    let (s0, _) = sentence_range(d.seg, si);
+    let at = d.tok(k).end;
+    if earlier
+        .iter()
+        .any(|a| a.cue.iter().any(|c| c.end <= at && at - c.end <= 40))
+    {
+        return None;
+    }
+    let rest = &d.text[at..];
+    let pos = at + (rest.len() - rest.trim_start().len());
+    let q = d.quote_at(pos)?;
+    let speaker = subject_of(d, si, k, earlier).or_else(|| {
+        np_before(d, s0, k)
+            .filter(|&(s, e)| d.can_be_source(s, e))
+            .and_then(|(s, e)| d.span(s, e))
+    })?;
+    let mut content = vec![q.span];
+    content.extend(continuation(d, q.span.end, 2));
+    Some(Attribution {
+        speaker: Some(Speaker {
+            span: speaker,
+            actor: None,
+        }),
+        cue: vec![d.tok(k)],
+        content,
+        about: vec![],
+        rule: "colon-quote",
+        sentence: si,
+    })
+}
+
 /// `Name: words` at a sentence's start (headline style).
 fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
@@ -874,10 +1190,17 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         return None;
     }
     let i = mentions.partition_point(|m| m.span.start < sp.start);
-    if !mentions[i..]
-        .iter()
-        .take_while(|m| m.span.end <= sp.end)
-        .any(|m| m.kind == ActorKind::Person || d.w(k - 1) == "camp")
+    let title = si == 0;
+    // A transcript's speaker: "RENN: We will see."
+    let caps = (ws..k).all(|i| {
+        !d.is_word(i)
+            || d.tok(i).slice(d.text).chars().all(|c| !c.is_lowercase()) && d.tok(i).len() > 1
+    });
+    if !caps
+        && !mentions[i..]
+            .iter()
+            .take_while(|m| m.span.end <= sp.end)
+            .any(|m| m.kind == ActorKind::Person || title || d.w(k - 1) == "camp")
     {
         return None;
     }
@@ -913,7 +1236,30 @@ fn coordinated_at(d: &Doc, lo: usize, j: usize) -> bool {
 /// (`... and said`, `..., adding`), else at the words' end.
 fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     for j in from + 1..we {
-        if d.in_quote[j].is_some() || !d.is_word(j) {
+        if d.in_quote[j].is_some() {
+            continue;
+        }
+        // A dash or ", but" closes the reported clause.
+        if j > from + 2
+            && (matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--")
+                || d.w(j) == "but" && d.w(j - 1) == ",")
+        {
+            let mut e = j;
+            while e > from + 1 && d.w(e - 1) == "," {
+                e -= 1;
+            }
+            return e;
+        }
+        // ", and ...", ", as ...", ", which ...": a new clause after the content.
+        if j > from + 2
+            && d.w(j) == ","
+            && j + 1 < we
+            && d.in_quote[j + 1].is_none()
+            && CLAUSE_OPENERS.contains(&d.w(j + 1))
+        {
+            return j;
+        }
+        if !d.is_word(j) {
             continue;
         }
         if cue_class(d.w(j)) == Some(CueClass::Report)
@@ -928,6 +1274,12 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     }
     we
 }
+
+/// Words that open a new clause after a comma.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "after", "even", "while", "when", "though", "although", "because", "since",
+    "before", "whereas", "until", "despite",
+];
 
 /// Quotations continuing a content: each opens right after the previous
 /// piece ends (white space only between, or the rest of the cue's
@@ -980,13 +1332,18 @@ fn content_before(d: &Doc, s0: usize, s1: usize, end: usize) -> Option<Span> {
     } else {
         d.text.len()
     };
+    let ws = words_start(d, s0, s1);
     if let Some(q) = d.quote_ending_before(at) {
+        // A short quotation inside a clause is a title or a phrase, not the content.
+        let inner_clause = ws < s1 && q.span.start > d.tok(ws).start && {
+            let a = d.seg.token_at_or_after(q.span.start);
+            d.seg.token_at_or_after(q.span.end) - a < 7
+        };
         // Only a quotation that reaches into this sentence or ends right before it.
-        if q.span.end > d.tok(s0).start || end == s0 || words_start(d, s0, s1) == end {
-            return Some(d.quote_content(q));
+        if !inner_clause && (q.span.end > d.tok(s0).start || end == s0 || ws == end) {
+            return Some(d.quote_content(&q));
         }
     }
-    let ws = words_start(d, s0, s1);
     let mut e = end;
     while e > ws && d.kind(e - 1) == TokenKind::Punct && !d.is_close_quote_tok(e - 1) {
         e -= 1;
@@ -1098,7 +1455,10 @@ fn verb_cue(
     let we = words_end(d, s0, s1);
     let ws = words_start(d, s0, s1);
     let w = d.w(k);
-    if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) {
+    // "went on to say": an infinitive reporting verb speaks for the subject.
+    let infinitive =
+        k > s0 && d.w(k - 1) == "to" && class == CueClass::Report && SAY_INF.contains(&w);
+    if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) && !infinitive {
         return None;
     }
     // Nouns after a determiner two words back ("the latest report") are caught above;
@@ -1144,7 +1504,8 @@ fn verb_cue(
                         | "while"
                         | "before"
                         | "because"
-                );
+                )
+                || d.is_close_quote_tok(k - 1);
             if at_end {
                 let speaker = Speaker {
                     span: d.span(s, src_end)?,
@@ -1170,10 +1531,7 @@ fn verb_cue(
                             Some(q) => content.extend(
                                 std::iter::once(q.span).chain(continuation(d, q.span.end, 2)),
                             ),
-                            None if e >= we || d.w(e) != "," => {
-                                content.extend(continuation(d, d.tok(s1 - 1).end, 2))
-                            }
-                            None => {}
+                            None => content.extend(continuation(d, d.tok(s1 - 1).end, 2)),
                         }
                     }
                     None => {
@@ -1204,14 +1562,36 @@ fn verb_cue(
     }
     // 2. Speaker before the cue.
     let mut j = k;
-    while j > s0 && AUX.contains(&d.w(j - 1)) {
+    while j > s0 && skippable(d, j - 1) {
         j -= 1;
     }
-    let passive = j > s0
-        && (BE.contains(&d.w(j - 1))
+    if j > s0 && j < k && d.w(j - 1) == "on" && TIME.contains(&d.w(j)) {
+        j -= 1;
+    }
+    let be_before = j > s0 && BE.contains(&d.w(j - 1));
+    // "X is criticizing Y" / "X is expected to ...": the subject still speaks.
+    let progressive = be_before && (w.ends_with("ing") || w == "expected");
+    if progressive {
+        j -= 1;
+        while j > s0 && skippable(d, j - 1) {
+            j -= 1;
+        }
+    }
+    let passive = !progressive
+        && j > s0
+        && (be_before
             || matches!(d.w(j - 1), "when" | "if" | "once" | "after" | "unless") && w == "asked");
-    let coord = coordinated_at(d, s0, j)
-        || (k == ws && class == CueClass::Report && w.ends_with("ing") || k == ws && w == "asked");
+    // "by saying", "after saying": a gerund after a preposition.
+    let gerund = j > s0
+        && w.ends_with("ing")
+        && matches!(
+            d.w(j - 1),
+            "by" | "after" | "while" | "before" | "without" | "in" | "when"
+        );
+    let coord = infinitive
+        || gerund
+        || coordinated_at(d, s0, j)
+        || (j == ws && class == CueClass::Report && w.ends_with("ing") || j == ws && w == "asked");
     let by_agent = if passive && after < we && d.w(after) == "by" {
         np_after(d, after + 1, s1).filter(|&(s, e)| d.can_be_source(s, e))
     } else {
@@ -1219,14 +1599,28 @@ fn verb_cue(
     };
     if let Some((bs, be)) = by_agent {
         // "X was reported by Y": Y speaks, X is what was said.
-        let subj = np_ending(d, s0, j - 1)?;
+        let mut se = j - 1;
+        while se > s0 && (skippable(d, se - 1) || BE.contains(&d.w(se - 1))) {
+            se -= 1;
+        }
+        let subj = np_ending(d, s0, se)?;
+        let mut content = vec![d.span(subj.0, subj.1)?];
+        // "... was criticized by Y for failing to ...": the reason goes too.
+        let mut r = be;
+        while r < we && d.w(r) == "," {
+            r += 1;
+        }
+        let end = clause_end(d, r, we);
+        if end > r + 1 && d.w(r) == "for" {
+            content.extend(d.span(r, end));
+        }
         return Some(Attribution {
             speaker: Some(Speaker {
                 span: d.span(bs, be)?,
                 actor: None,
             }),
             cue: vec![cue],
-            content: vec![d.span(subj.0, subj.1)?],
+            content,
             about: vec![],
             rule: "passive-cue",
             sentence: si,
@@ -1240,11 +1634,19 @@ fn verb_cue(
             "coord-cue",
         )
     } else {
-        match np_before(d, s0, j) {
+        let it = (j > s0 && class == CueClass::Report && d.w(j - 1) == "it"
+            || j > s0 + 1
+                && matches!(d.w(j - 1), "which" | "that")
+                && (d.w(j - 2) == "," || d.is_cap(j - 2)))
+        .then(|| (j - 1, j));
+        match it.or_else(|| np_before(d, s0, j)) {
             Some((s, e)) => {
                 let sp = d.span(s, e)?;
                 // A stance verb wants a name, a pronoun or a source noun.
-                if class == CueClass::Stance && !d.can_be_source(s, e) {
+                if (class == CueClass::Stance || WEAK_REPORT.contains(&w))
+                    && !d.can_be_source(s, e)
+                    && !matches!(d.w(s), "which" | "that")
+                {
                     return None;
                 }
                 (
@@ -1263,7 +1665,10 @@ fn verb_cue(
     }
     if passive
         && class == CueClass::Report
-        && !matches!(w, "expected" | "asked" | "quoted" | "reported" | "called")
+        && !matches!(
+            w,
+            "expected" | "asked" | "quoted" | "reported" | "called" | "said"
+        )
     {
         return None;
     }
@@ -1277,7 +1682,12 @@ fn verb_cue(
         let sentence_is_cue = sp_first == ws && c >= we;
         if class == CueClass::Report
             && !coord
-            && (before_sep && (c >= we || d.w(c) == ",") || sentence_is_cue)
+            && (before_sep
+                && (c >= we
+                    || d.w(c) == ","
+                    || d.w(c - 1) == ","
+                    || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), "that" | ":"))
+                || sentence_is_cue)
         {
             let end = if sentence_is_cue {
                 ws
@@ -1297,6 +1707,7 @@ fn verb_cue(
                 } else {
                     "content-cue"
                 };
+                let mut ran_on = false;
                 if c < we {
                     if let Some(q) = skip_to_quote(d, c, we) {
                         if !first_is_quote {
@@ -1305,14 +1716,17 @@ fn verb_cue(
                         }
                         content.push(q.span);
                         content.extend(continuation(d, q.span.end, 2));
+                        ran_on = true;
                     } else if d.w(c) == "," {
                         // "X, Y said, Z.": the content runs on after the speaker.
                         let end = clause_end(d, c, we);
                         if end > c + 2 {
                             content.extend(d.span(c + 1, end));
+                            ran_on = true;
                         }
                     }
-                } else if rule == "quote-cue" {
+                }
+                if !ran_on && rule == "quote-cue" {
                     content.extend(continuation(d, d.tok(s1 - 1).end, 2));
                 }
                 return Some(Attribution {
@@ -1332,8 +1746,14 @@ fn verb_cue(
     while c < we && matches!(d.w(c), "," | ":" | "\u{2014}" | "-") {
         c += 1;
     }
+    // A short quoted phrase inside the clause ("admitted \"two cases\" where
+    // ...") is part of a longer content, not the whole of it.
+    let phrase = |q: &Quote| {
+        let qe = d.seg.token_at_or_after(q.span.end);
+        qe + 2 < we && qe - c < 8 && !matches!(d.w(qe), "," | "." | ":" | ";")
+    };
     if c < s1 && d.is_open_quote(c) {
-        if let Some(q) = d.quote_at(d.tok(c).start) {
+        if let Some(q) = d.quote_at(d.tok(c).start).filter(|q| !phrase(q)) {
             let mut content = vec![q.span];
             // A quotation closing the sentence may run on after it.
             let qe = d.seg.token_at_or_after(q.span.end);
@@ -1398,6 +1818,10 @@ fn verb_cue(
 /// Where the object of a stance verb ends: before a comma, a dash, a
 /// conjunction, a subordinate clause or a time phrase.
 fn object_end(d: &Doc, c: usize, end: usize) -> usize {
+    // Verbs of thinking and hoping take a whole clause.
+    if c > 0 && CLAUSAL.contains(&d.w(c - 1)) {
+        return end;
+    }
     (c + 1..end)
         .find(|&j| {
             d.in_quote[j].is_none()
@@ -1407,8 +1831,6 @@ fn object_end(d: &Doc, c: usize, end: usize) -> usize {
                         | "\u{2013}"
                         | ";"
                         | "("
-                        | "and"
-                        | "but"
                         | "after"
                         | "when"
                         | "because"
@@ -1417,24 +1839,55 @@ fn object_end(d: &Doc, c: usize, end: usize) -> usize {
                         | "although"
                         | "until"
                         | "since"
-                        | "last"
-                        | "on"
-                        | "during"
                         | "who"
                         | "which"
                         | "where"
-                        | "in"
-                        | "at"
-                        | "over"
                         | "before"
-                        | "as"
-                        | "this"
                         | "if"
                         | "despite"
                 )
         })
         .unwrap_or(end)
 }
+
+/// Stance verbs whose object is a clause ("hopes the vote will pass").
+const CLAUSAL: &[&str] = &[
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "believe",
+    "believes",
+    "believing",
+    "think",
+    "thinks",
+    "know",
+    "knows",
+    "feel",
+    "fear",
+    "fears",
+    "feared",
+    "worry",
+    "worries",
+    "worried",
+    "expect",
+    "expected",
+    "expecting",
+    "see",
+    "sees",
+    "seem",
+    "seems",
+    "seemed",
+    "appear",
+    "appears",
+    "appeared",
+    "realized",
+    "noticed",
+    "learned",
+    "agree",
+    "agrees",
+    "agreed",
+];
 
 /// A source after an inverted cue: a lone pronoun, a name, or a phrase
 /// holding a source noun ("a senior official"). Returns its token range.
@@ -1480,7 +1933,7 @@ fn skip_hearer_if(d: &Doc, w: &str, after: usize, we: usize) -> usize {
 }
 
 /// A quotation after a comma at token `c` ('..., he said, "..."').
-fn skip_to_quote<'a>(d: &Doc<'a>, mut c: usize, we: usize) -> Option<&'a Quote> {
+fn skip_to_quote(d: &Doc, mut c: usize, we: usize) -> Option<Quote> {
     while c < we && matches!(d.w(c), "," | ":" | "\u{2014}") {
         c += 1;
     }

@@ -174,13 +174,36 @@ fn structure_table() {
             "the budget plan",
             "cue-content",
         ),
-        // A passive cue has no speaker.
+        // "is expected" keeps its subject; a plain passive has no speaker.
         (
             "The council is expected to approve the plan.",
-            None,
+            Some("The council"),
             "expected",
             "to approve the plan",
+            "cue-content",
+        ),
+        (
+            "The deal was reported to be close.",
+            None,
+            "reported",
+            "to be close",
             "passive-cue",
+        ),
+        // A poll as the source.
+        (
+            "In a new poll, most voters favor the plan.",
+            Some("a new poll"),
+            "In",
+            "most voters favor the plan",
+            "in-source",
+        ),
+        // A colon before a quotation, with no reporting verb.
+        (
+            "Tavi Renn retorted: \"Not a chance.\"",
+            Some("Tavi Renn"),
+            ":",
+            "\"Not a chance.\"",
+            "colon-quote",
         ),
         // Headline colon.
         (
@@ -253,6 +276,40 @@ fn multi_table() {
             Some("Mira Doss"),
             "\"The door is open. | \"And it stays open.\"",
         ),
+        // Doubled apostrophes as quotation marks.
+        (
+            "''We tried,'' Mira Doss said. ''Nobody listened.''",
+            "said",
+            Some("Mira Doss"),
+            "''We tried,'' | ''Nobody listened.''",
+        ),
+        // An infinitive or gerund reporting verb speaks for the subject.
+        (
+            "Tavi Renn went on to say the plan was dead.",
+            "say",
+            Some("Tavi Renn"),
+            "the plan was dead",
+        ),
+        (
+            "Mira Doss ended the call by saying the vote was lost.",
+            "saying",
+            Some("Mira Doss"),
+            "the vote was lost",
+        ),
+        // A new clause after a comma ends the content.
+        (
+            "Mira Doss said the vote was lost, and the crowd left the hall.",
+            "said",
+            Some("Mira Doss"),
+            "the vote was lost",
+        ),
+        // A clausal stance verb keeps its whole clause.
+        (
+            "Tavi Renn hopes the council in the north will agree.",
+            "hopes",
+            Some("Tavi Renn"),
+            "the council in the north will agree",
+        ),
         // Speaker in the sentence after a whole-sentence quotation.
         (
             "\"The plan is dead.\" Tavi Renn said.",
@@ -278,7 +335,7 @@ fn not_cues() {
     let cases = [
         "The United States wants no part of it.",
         "She read the report on the train.",
-        "He wanted to say more.",
+        "He read the claims in the report.",
         "\"I think we won,\" was the headline.",
         "The claims were false.",
     ];
