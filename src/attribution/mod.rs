@@ -1234,7 +1234,13 @@ fn coordinated_at(d: &Doc, lo: usize, j: usize) -> bool {
 
 /// Where the content after a cue ends: before a coordinated cue
 /// (`... and said`, `..., adding`), else at the words' end.
+/// The longest reported clause, in tokens.
+const MAX_CLAUSE: usize = 400;
+
 fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
+    // No reported clause runs on for more than MAX_CLAUSE tokens: this keeps
+    // a giant unpunctuated "sentence" full of cues linear, not quadratic.
+    let we = we.min(from + 1 + MAX_CLAUSE);
     for j in from + 1..we {
         if d.in_quote[j].is_some() {
             continue;
