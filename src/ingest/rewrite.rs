@@ -76,8 +76,8 @@ impl<'t> Rewriter<'t> {
                     }
                 }
                 if !(aligned && text.is_char_boundary(w)) {
-                    for k in first..j {
-                        out[k] = self.cells[k].unwrap_or(b' ');
+                    for (o, c) in out[first..j].iter_mut().zip(&self.cells[first..j]) {
+                        *o = c.unwrap_or(b' ');
                     }
                 }
             }
@@ -107,7 +107,13 @@ mod tests {
     #[test]
     fn closing_up_never_breaks_a_character_of_the_original() {
         // (text, deletions, replacements, laid out)
-        let cases: &[(&str, &[(usize, usize)], &[(usize, usize, &str)], &str)] = &[
+        type Case<'a> = (
+            &'a str,
+            &'a [(usize, usize)],
+            &'a [(usize, usize, &'a str)],
+            &'a str,
+        );
+        let cases: &[Case] = &[
             ("**Zo\u{eb}**x", &[(0, 2), (6, 8)], &[], "  Zo\u{eb}x  "),
             (
                 "**a**\u{4e2d}\u{6587}",
