@@ -79,6 +79,15 @@ fn lossy_bytes() -> Vec<u8> {
     b
 }
 
+/// UTF-16LE with its byte order mark, as Windows "Unicode" text is saved.
+fn utf16le_bytes() -> Vec<u8> {
+    let text = "Odile Marsh met Tavi Renn in K\u{f6}ln. \u{201c}Fine,\u{201d} Marsh said.";
+    [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect()
+}
+
 /// The decoding a Windows-1252 reader must give for `cp1252_bytes`.
 fn cp1252_decoded() -> String {
     cp1252_bytes()
@@ -191,7 +200,7 @@ fn hostile_corpus() -> Corpus {
         ),
         "binary",
     ));
-    bad.push((put("utf16.txt", b"\xff\xfeI\x00n\x00e\x00s\x00"), "binary"));
+    good.insert(s(&put("utf16.txt", &utf16le_bytes())).to_owned());
     // Not documents by name: ignored without a word.
     put("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00");
     put(".hidden.txt", b"Hidden Person said hi.");
@@ -355,7 +364,9 @@ fn non_utf8_is_decoded_with_a_warning_and_the_record_says_so() {
     let lossy = dir.path().join("lossy.txt");
     std::fs::write(&cp, cp1252_bytes()).unwrap();
     std::fs::write(&lossy, lossy_bytes()).unwrap();
-    let o = run(&["extract", s(&cp), s(&lossy)]);
+    let utf16 = dir.path().join("utf16.txt");
+    std::fs::write(&utf16, utf16le_bytes()).unwrap();
+    let o = run(&["extract", s(&cp), s(&lossy), s(&utf16)]);
     assert_no_crash(&o);
     assert_eq!(
         o.status.code(),
@@ -364,13 +375,20 @@ fn non_utf8_is_decoded_with_a_warning_and_the_record_says_so() {
         stderr(&o)
     );
     let e = stderr(&o);
-    for (p, enc) in [(&cp, "windows-1252"), (&lossy, "utf-8-lossy")] {
+    for (p, enc) in [
+        (&cp, "windows-1252"),
+        (&lossy, "utf-8-lossy"),
+        (&utf16, "utf-16le"),
+    ] {
         let want = format!("{}: not valid UTF-8, read as {enc}", p.display());
         assert!(e.contains(&want), "want {want:?} in:\n{e}");
     }
     let recs = records(&o);
     assert_eq!(recs[0]["encoding"], "windows-1252");
     assert_eq!(recs[1]["encoding"], "utf-8-lossy");
+    assert_eq!(recs[2]["encoding"], "utf-16le");
+    let ms16 = recs[2]["mentions"].as_array().unwrap();
+    assert!(ms16.iter().any(|m| m["text"] == "Odile Marsh"), "{ms16:?}");
     // Spans refer to the decoded text.
     let text = cp1252_decoded();
     let ms = recs[0]["mentions"].as_array().unwrap();
@@ -790,4 +808,126 @@ fn seed_corpus_builds_a_clean_graph() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let dot = String::from_utf8(o.stdout).unwrap();
     check_dot(&dot).unwrap();
+}
+
+// Superlinear work in stages this suite does not own. Each test is ignored
+// until its stage is fixed (see the reason). The watchdog ones run an
+// input that linear code analyses in a few seconds in a debug build, under
+// a 60 s watchdog; measured at commit time, all three were still running
+// at 60 s. They are hang detectors, not benchmarks: run
+// `cargo test --test hostile -- --ignored superlinear`.
+
+/// Run `f` on another thread; panic if it has not finished after `secs`.
+fn finishes_within(secs: u64, what: &str, f: impl FnOnce() + Send + 'static) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        f();
+        let _ = tx.send(());
+    });
+    if rx
+        .recv_timeout(std::time::Duration::from_secs(secs))
+        .is_err()
+    {
+        panic!("{what}: not done after {secs} s; the work grows faster than the input");
+    }
+}
+
+fn extract_text(text: String) {
+    let doc = actorgraph::ingest::Document::from_text("big.txt", text);
+    actorgraph::pipeline::Extractor::new().extract(&doc);
+}
+
+#[test]
+#[ignore = "resolve::antecedent scans back over every mention of an unpunctuated sentence and cluster_gender over each cluster: cubic"]
+fn superlinear_pronouns_in_one_long_sentence() {
+    // 100 KB, one sentence: 4,000 names and 8,000 pronouns.
+    let text = "Ines Varga and he and she ".repeat(4_000);
+    finishes_within(60, "pronouns in one sentence", move || extract_text(text));
+}
+
+#[test]
+#[ignore = "attribution: inside_quote / quote_before / quotes.find scan every quotation per cue, finish() scans every mention per attribution: quadratic"]
+fn superlinear_quotes_and_cues() {
+    // 1 MB: 45,000 quotations, each with a cue.
+    let text = "\"Go,\" Ines Varga said. ".repeat(45_000);
+    finishes_within(60, "quotations with cues", move || extract_text(text));
+}
+
+#[test]
+#[ignore = "graph::window_span scans every sentence for each paragraph window (--window paragraph): quadratic"]
+fn superlinear_paragraph_windows() {
+    use actorgraph::graph::{ActorGraph, GraphOptions, Window};
+    use actorgraph::pipeline::{DocRecord, MentionRecord, SentenceRecord};
+    // 200,000 one-sentence paragraphs, two actors each.
+    let n = 200_000;
+    let mut mentions = Vec::new();
+    let mut sentences = Vec::new();
+    for i in 0..n {
+        let at = i * 20;
+        sentences.push(SentenceRecord {
+            start: at,
+            end: at + 18,
+            paragraph: i,
+        });
+        for (k, actor) in ["Ines Varga", "Tavi Renn"].iter().enumerate() {
+            mentions.push(MentionRecord {
+                start: at + k * 9,
+                end: at + k * 9 + 4,
+                text: actor.to_string(),
+                actor: actor.to_string(),
+                kind: actorgraph::mentions::ActorKind::Person,
+                via: actorgraph::mentions::Via::Name,
+                sentence: i,
+                paragraph: i,
+            });
+        }
+    }
+    let rec = DocRecord {
+        doc: "big.txt".into(),
+        encoding: actorgraph::ingest::Encoding::Utf8,
+        format: actorgraph::ingest::Format::Text,
+        mentions,
+        attributions: vec![],
+        sentences,
+    };
+    finishes_within(60, "paragraph windows", move || {
+        let mut g = ActorGraph::new(GraphOptions {
+            window: Window::Paragraph,
+            ..GraphOptions::default()
+        });
+        g.add_record(&rec);
+    });
+}
+
+#[test]
+#[ignore = "graph::add_record links every pair of actors in a window: n names in one unpunctuated sentence give n(n-1)/2 edges (20,000 names: 200 million); cap actors per window"]
+fn superlinear_many_distinct_names_in_one_window() {
+    // 2,000 distinct full names in one unpunctuated sentence (32 KB).
+    let n = 2_000u32;
+    let mut text = String::new();
+    for i in 0..n {
+        let sur: String = format!("{i:05}")
+            .bytes()
+            .map(|d| (b'a' + d - b'0') as char)
+            .collect();
+        text.push_str(&format!("Ines Q{sur} and "));
+    }
+    let doc = actorgraph::ingest::Document::from_text("names.txt", text);
+    let rec = actorgraph::pipeline::Extractor::new().extract(&doc);
+    let actors: BTreeSet<&str> = rec.mentions.iter().map(|m| m.actor.as_str()).collect();
+    assert!(
+        actors.len() >= n as usize / 2,
+        "the names are found: {}",
+        actors.len()
+    );
+    let mut g = actorgraph::graph::ActorGraph::new(actorgraph::graph::GraphOptions::default());
+    g.add_record(&rec);
+    // Output (and memory) linear in the input: a bounded number of links
+    // per actor.
+    assert!(
+        g.edge_count() <= 20 * actors.len(),
+        "{} edges for {} actors",
+        g.edge_count(),
+        actors.len()
+    );
 }
