@@ -7,7 +7,7 @@
 //! `Extractor::extract` and panics (with the reason) when:
 //!
 //! * a span of the record is out of bounds, reversed, or not on character
-//!   boundaries of the analysed body, or a mention's or speaker's `text` is
+//!   boundaries of the analysed body and of the text as read, or a mention's or speaker's `text` is
 //!   not what its span slices;
 //! * the body is not as long as the text, or a UTF-8 document's text is not
 //!   the input bytes;
@@ -62,10 +62,15 @@ pub fn check_bytes(name: &str, data: &[u8], hint: Option<Format>) -> Option<(Doc
     Some((doc, rec))
 }
 
-/// `s..e` must be a non-reversed range on character boundaries of `body`;
-/// returns the slice.
-fn slice<'t>(body: &'t str, s: usize, e: usize, what: &str) -> &'t str {
+/// `s..e` must be a non-reversed range on character boundaries of `body`
+/// and of `text` (the text as read: spans are offsets into the file);
+/// returns the slice of `body`.
+fn slice<'t>(body: &'t str, text: &str, s: usize, e: usize, what: &str) -> &'t str {
     assert!(s <= e, "{what}: reversed span {s}..{e}");
+    assert!(
+        text.get(s..e).is_some(),
+        "{what}: span {s}..{e} off the char boundaries of the text as read"
+    );
     body.get(s..e).unwrap_or_else(|| {
         panic!(
             "{what}: span {s}..{e} out of bounds or off char boundaries (len {})",
@@ -80,7 +85,7 @@ pub fn check_record(doc: &Document, rec: &DocRecord) {
     assert_eq!(rec.doc, doc.name);
     assert_eq!(rec.encoding, doc.encoding);
     for m in &rec.mentions {
-        let got = slice(body, m.start, m.end, "mention");
+        let got = slice(body, &doc.text, m.start, m.end, "mention");
         assert_eq!(got, m.text, "mention text differs from its span");
         assert!(!m.text.is_empty(), "empty mention at {}", m.start);
         assert!(
@@ -90,7 +95,7 @@ pub fn check_record(doc: &Document, rec: &DocRecord) {
     }
     let mut prev_end = 0;
     for s in &rec.sentences {
-        slice(body, s.start, s.end, "sentence");
+        slice(body, &doc.text, s.start, s.end, "sentence");
         assert!(
             s.start >= prev_end,
             "sentences overlap or go backwards at {}",
@@ -100,14 +105,14 @@ pub fn check_record(doc: &Document, rec: &DocRecord) {
     }
     for a in &rec.attributions {
         if let Some(sp) = &a.speaker {
-            let got = slice(body, sp.start, sp.end, "speaker");
+            let got = slice(body, &doc.text, sp.start, sp.end, "speaker");
             assert_eq!(got, sp.text, "speaker text differs from its span");
         }
         for p in a.cue.pieces() {
-            slice(body, p.start, p.end, "cue");
+            slice(body, &doc.text, p.start, p.end, "cue");
         }
         for p in a.content.pieces() {
-            slice(body, p.start, p.end, "content");
+            slice(body, &doc.text, p.start, p.end, "content");
         }
         assert!(
             a.sentence < rec.sentences.len(),
