@@ -533,6 +533,61 @@ fn output_to_an_impossible_place_is_an_error_naming_it() {
     assert_eq!(std::fs::read_dir(&into_dir).unwrap().count(), 0);
 }
 
+#[cfg(unix)]
+#[test]
+fn output_to_a_pipe_is_written_through_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("a.txt");
+    std::fs::write(&doc, HARBOR).unwrap();
+    let fifo = dir.path().join("out.fifo");
+    if !Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        eprintln!("note: mkfifo not available; test skipped");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let o = run(&["build", "-o", s(&fifo), s(&doc)]);
+    assert_no_crash(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Checked first: a replaced pipe would leave the reader waiting.
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+        "the pipe was replaced by a file"
+    );
+    let got = reader.join().unwrap();
+    check_dot(&got).unwrap();
+    assert!(got.contains("\"Ines Varga\""));
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_read() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+    std::fs::write(dir.path().join(name), HARBOR).unwrap();
+    let o = run(&["extract", s(dir.path())]);
+    assert_no_crash(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let recs = records(&o);
+    assert_eq!(recs.len(), 1);
+    assert!(
+        recs[0]["doc"]
+            .as_str()
+            .unwrap()
+            .ends_with("caf\u{fffd}.txt"),
+        "{}",
+        recs[0]["doc"]
+    );
+}
+
 /// Documents enough to keep a debug build busy for a while.
 #[cfg(unix)]
 fn busy_corpus(dir: &Path, n: usize) -> PathBuf {
