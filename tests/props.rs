@@ -178,6 +178,46 @@ proptest! {
     }
 }
 
+/// True when Graphviz `dot` runs here.
+fn have_dot() -> bool {
+    std::process::Command::new("dot")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Graphviz itself accepts the DOT of graphs built from several
+    /// generated documents (skipped, with a note, when `dot` is absent).
+    #[test]
+    fn graphviz_accepts_generated_graphs(texts in prop::collection::vec(text_strategy(), 1..4)) {
+        if !have_dot() {
+            eprintln!("note: Graphviz `dot` not installed; only the test parser checks DOT");
+            return Ok(());
+        }
+        let ex = actorgraph::pipeline::Extractor::new();
+        let mut g = actorgraph::graph::ActorGraph::new(actorgraph::graph::GraphOptions::default());
+        for (i, t) in texts.iter().enumerate() {
+            let doc = actorgraph::ingest::Document::from_text(format!("d{i}.txt"), t.as_str());
+            g.add_record(&ex.extract(&doc));
+        }
+        let mut dot = Vec::new();
+        actorgraph::export::dot::write(&g, &mut dot).unwrap();
+        let mut child = std::process::Command::new("dot")
+            .arg("-Tcanon")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), &dot).unwrap();
+        let o = child.wait_with_output().unwrap();
+        prop_assert!(o.status.success(), "dot rejects:\n{}\n{}", String::from_utf8_lossy(&o.stderr), String::from_utf8_lossy(&dot));
+    }
+}
+
 /// The DOT checker is not a rubber stamp: it rejects broken DOT.
 #[test]
 fn dot_checker_rejects_broken_dot() {
