@@ -26,7 +26,10 @@
 //!    quotations, with their speaker and content.
 //! 6. [`graph`]: a petgraph graph of actors, built from per-document
 //!    [`pipeline::DocRecord`]s.
-//! 7. [`export`]: DOT and JSON.
+//! 7. [`export`]: DOT, JSON, GraphML, GEXF, CSV and a self-contained HTML
+//!    page.
+//! 8. [`query`]: neighbours, paths, links with their evidence, rankings,
+//!    reported speech, ego graphs.
 //!
 //! [`pipeline`] runs stages 2 to 5 on a document; [`span::Span`] is the
 //! currency between them.
@@ -66,6 +69,7 @@ pub mod graph;
 pub mod ingest;
 pub mod mentions;
 pub mod pipeline;
+pub mod query;
 pub mod resolve;
 pub mod segment;
 

@@ -144,6 +144,14 @@ impl Spans {
         }
     }
 
+    /// The pieces, borrowed.
+    pub fn as_slice(&self) -> &[SpanRecord] {
+        match self {
+            Spans::One(s) => std::slice::from_ref(s),
+            Spans::Many(v) => v,
+        }
+    }
+
     /// The pieces.
     pub fn pieces(&self) -> Vec<SpanRecord> {
         match self {

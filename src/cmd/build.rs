@@ -1,10 +1,11 @@
 //! `actorgraph build`: the graph of a corpus.
 
 use super::{input, output};
-use actorgraph::export::{self, Format};
-use actorgraph::graph::{ActorGraph, GraphOptions, Window};
+use actorgraph::export::{self, dot::DotOptions, Format, Selection};
+use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions, Window};
 use actorgraph::pipeline::ExtractorBuilder;
 use actorgraph::resolve::AliasTable;
+use anyhow::Context;
 use std::path::PathBuf;
 
 /// Output formats of `build`.
@@ -12,8 +13,34 @@ use std::path::PathBuf;
 enum FormatArg {
     /// Graphviz DOT.
     Dot,
-    /// JSON nodes and edges.
+    /// JSON nodes and edges (read back by `query`, and by `build` to grow a graph).
     Json,
+    /// GraphML with typed attributes (Gephi, yEd, NetworkX).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+    /// nodes.csv and edges.csv in the directory given by -o.
+    Csv,
+    /// One self-contained HTML page: picture, search, evidence (needs Graphviz).
+    Html,
+}
+
+/// Pictures Graphviz can draw.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum RenderArg {
+    /// SVG.
+    Svg,
+    /// PNG.
+    Png,
+}
+
+/// Link kinds.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum KindArg {
+    /// Named in the same sentence.
+    Cooccurrence,
+    /// Speaker -> the actor spoken about.
+    Attribution,
 }
 
 /// Co-occurrence windows.
@@ -28,15 +55,30 @@ enum WindowArg {
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Files or directories to read (`-` for standard input).
+    /// Files or directories to read (`-` for standard input); a `.json`
+    /// file is a graph saved by `build --format json`, merged with the rest.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Output format.
     #[arg(short, long, value_enum, default_value = "dot")]
     format: FormatArg,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (for csv: the
+    /// directory to write nodes.csv and edges.csv in).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Only links of these kinds (comma-separated).
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KINDS")]
+    kinds: Vec<KindArg>,
+    /// Only the N actors with the largest total link weight.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    /// DOT/HTML: one dashed cluster per document, each actor in the
+    /// document most of its links' evidence comes from.
+    #[arg(long)]
+    cluster_by_document: bool,
+    /// Draw the DOT with Graphviz's `dot` and write the picture instead.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    render: Option<RenderArg>,
     /// Co-occurrence window.
     #[arg(long, value_enum, default_value = "sentence")]
     window: WindowArg,
@@ -62,6 +104,7 @@ pub struct Args {
 
 /// Run `build`.
 pub fn run(a: Args) -> anyhow::Result<i32> {
+    let (graphs, docs) = split_graph_inputs(&a.paths);
     let mut b = ExtractorBuilder::new();
     if let Some(p) = &a.aliases {
         b = b.aliases(AliasTable::from_path(p)?);
@@ -71,29 +114,107 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,
     };
-    let mut graph = ActorGraph::new(GraphOptions {
+    let options = GraphOptions {
         window,
         max_evidence: a.max_evidence,
         names_only: a.names_only,
-    });
+    };
+    let mut graph = ActorGraph::new(options.clone());
+    // Saved graphs first, in the order given, then the new documents.
+    for p in &graphs {
+        graph.merge(&export::json::read(p, options.clone())?);
+    }
     // Records are added in input order as they come, and then dropped.
     let opts = input::RunOptions {
         threads: a.threads,
         quiet: a.quiet,
     };
-    let summary = input::for_each_record(&a.paths, &extractor, opts, |rec| {
+    let summary = input::for_each_record(&docs, &extractor, opts, |rec| {
         graph.add_record(&rec);
         Ok(())
     })?;
-    let graph = if a.min_weight > 1 {
-        graph.filtered(a.min_weight)
-    } else {
-        graph
-    };
-    let format = match a.format {
-        FormatArg::Dot => Format::Dot,
-        FormatArg::Json => Format::Json,
-    };
-    output::write_to(a.output.as_deref(), |w| export::write(&graph, format, w))?;
+    let kinds = a
+        .kinds
+        .iter()
+        .map(|k| match k {
+            KindArg::Cooccurrence => EdgeKind::Cooccurrence,
+            KindArg::Attribution => EdgeKind::Attribution,
+        })
+        .collect();
+    let graph = Selection {
+        min_weight: a.min_weight,
+        kinds,
+        top: a.top,
+    }
+    .apply(&graph);
+    write(&graph, &a)?;
     Ok(i32::from(summary.failed > 0))
+}
+
+/// Saved graphs among the inputs (files ending in `.json`), and the rest.
+fn split_graph_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    paths.iter().cloned().partition(|p| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+            && p.is_file()
+    })
+}
+
+fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
+    let dot_opts = DotOptions {
+        cluster_by_document: a.cluster_by_document,
+        element_ids: false,
+    };
+    if let Some(r) = a.render {
+        anyhow::ensure!(
+            matches!(a.format, FormatArg::Dot),
+            "--render draws the DOT output; it cannot be used with --format {:?}",
+            a.format
+        );
+        let mut src = Vec::new();
+        export::dot::write_with(graph, &dot_opts, &mut src)?;
+        let picture = export::render(
+            &src,
+            match r {
+                RenderArg::Svg => "svg",
+                RenderArg::Png => "png",
+            },
+        )?;
+        return output::write_to(a.output.as_deref(), |w| w.write_all(&picture));
+    }
+    match a.format {
+        FormatArg::Dot => output::write_to(a.output.as_deref(), |w| {
+            export::dot::write_with(graph, &dot_opts, w)
+        }),
+        FormatArg::Json => output::write_to(a.output.as_deref(), |w| {
+            export::write(graph, Format::Json, w)
+        }),
+        FormatArg::Graphml => output::write_to(a.output.as_deref(), |w| {
+            export::write(graph, Format::GraphMl, w)
+        }),
+        FormatArg::Gexf => output::write_to(a.output.as_deref(), |w| {
+            export::write(graph, Format::Gexf, w)
+        }),
+        FormatArg::Csv => {
+            let dir = a
+                .output
+                .as_deref()
+                .context("--format csv writes two files: give the directory with -o DIR")?;
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+            output::write_to(Some(&dir.join("nodes.csv")), |w| {
+                export::csv::write_nodes(graph, w)
+            })?;
+            output::write_to(Some(&dir.join("edges.csv")), |w| {
+                export::csv::write_edges(graph, w)
+            })
+        }
+        FormatArg::Html => {
+            let svg = export::html::render_svg(graph, a.cluster_by_document)?;
+            let mut docs = export::evidence::DocCache::new(Vec::new());
+            output::write_to(a.output.as_deref(), |w| {
+                export::html::write(graph, &svg, &mut docs, w)
+            })
+        }
+    }
 }

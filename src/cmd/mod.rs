@@ -1,9 +1,11 @@
 //! Subcommands.
 
 pub mod build;
+pub mod explain;
 pub mod extract;
 pub mod input;
 pub mod output;
+pub mod query;
 
 use clap::{Parser, Subcommand};
 
@@ -22,6 +24,10 @@ enum Command {
     Extract(extract::Args),
     /// Build the actor graph of a corpus and write it (DOT by default).
     Build(build::Args),
+    /// Ask a saved graph: neighbors, path, between, top, said-about, said-by, ego.
+    Query(query::Args),
+    /// Per sentence, the attributions found and the rule that fired.
+    Explain(explain::Args),
 }
 
 /// Run a command; the exit status: 0 all good, 1 some documents failed.
@@ -29,5 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Extract(a) => extract::run(a),
         Command::Build(a) => build::run(a),
+        Command::Query(a) => query::run(a),
+        Command::Explain(a) => explain::run(a),
     }
 }

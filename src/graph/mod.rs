@@ -20,6 +20,7 @@ use crate::pipeline::DocRecord;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// The window within which mentions co-occur.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,7 +117,7 @@ pub struct ActorGraph {
     /// The petgraph graph.
     pub graph: StableDiGraph<Node, Edge>,
     nodes: HashMap<String, NodeIndex>,
-    edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex, BuildHasherDefault<IndexHasher>>,
     options: GraphOptions,
 }
 
@@ -184,12 +185,41 @@ impl ActorGraph {
         weight: u64,
         evidence: &[Evidence],
     ) {
+        let e = self.edge_or_insert(a, b, kind);
+        let cap = self.options.max_evidence;
+        let edge = &mut self.graph[e];
+        edge.weight += weight;
+        for ev in evidence {
+            keep_evidence(&mut edge.evidence, cap, &ev.doc, ev.start, ev.end);
+        }
+    }
+
+    /// Add one sighting of a link, with its evidence span.
+    fn add_link(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        kind: EdgeKind,
+        doc: &str,
+        start: usize,
+        end: usize,
+    ) {
+        let e = self.edge_or_insert(a, b, kind);
+        let cap = self.options.max_evidence;
+        let edge = &mut self.graph[e];
+        edge.weight += 1;
+        keep_evidence(&mut edge.evidence, cap, doc, start, end);
+    }
+
+    /// The link of this kind between two nodes, made if new (co-occurrence
+    /// links run from the smaller id to the larger).
+    fn edge_or_insert(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind) -> EdgeIndex {
         let (a, b) = if kind == EdgeKind::Cooccurrence && self.graph[a].id > self.graph[b].id {
             (b, a)
         } else {
             (a, b)
         };
-        let e = match self.edges.get(&(a, b, kind)) {
+        match self.edges.get(&(a, b, kind)) {
             Some(&e) => e,
             None => {
                 let e = self.graph.add_edge(
@@ -204,14 +234,7 @@ impl ActorGraph {
                 self.edges.insert((a, b, kind), e);
                 e
             }
-        };
-        let cap = self.options.max_evidence;
-        let edge = &mut self.graph[e];
-        edge.weight += weight;
-        edge.evidence.extend_from_slice(evidence);
-        edge.evidence.sort();
-        edge.evidence.dedup();
-        edge.evidence.truncate(cap);
+        }
     }
 
     /// Add one document's record.
@@ -219,13 +242,20 @@ impl ActorGraph {
         // Nodes: mention counts, document counts, aliases.
         let mut seen: BTreeMap<&str, NodeIndex> = BTreeMap::new();
         for m in &rec.mentions {
-            let n = self.node_or_insert(&m.actor, m.kind);
+            let n = match seen.get(m.actor.as_str()) {
+                Some(&n) => n,
+                None => {
+                    let n = self.node_or_insert(&m.actor, m.kind);
+                    seen.insert(&m.actor, n);
+                    n
+                }
+            };
             let node = &mut self.graph[n];
             node.mentions += 1;
-            if m.via == Via::Name {
+            // Look before cloning: most names are already known.
+            if m.via == Via::Name && !node.aliases.contains(&m.text) {
                 node.aliases.insert(m.text.clone());
             }
-            seen.insert(&m.actor, n);
         }
         for &n in seen.values() {
             self.graph[n].documents += 1;
@@ -243,16 +273,11 @@ impl ActorGraph {
             windows.entry(w).or_default().insert(&m.actor);
         }
         for (w, actors) in windows {
-            let span = self.window_span(rec, w);
-            let ev = [Evidence {
-                doc: rec.doc.clone(),
-                start: span.0,
-                end: span.1,
-            }];
-            let actors: Vec<&str> = actors.into_iter().collect();
-            for (i, a) in actors.iter().enumerate() {
-                for b in &actors[i + 1..] {
-                    self.add_edge(seen[a], seen[b], EdgeKind::Cooccurrence, 1, &ev);
+            let (start, end) = self.window_span(rec, w);
+            let actors: Vec<NodeIndex> = actors.into_iter().map(|a| seen[a]).collect();
+            for (i, &a) in actors.iter().enumerate() {
+                for &b in &actors[i + 1..] {
+                    self.add_link(a, b, EdgeKind::Cooccurrence, &rec.doc, start, end);
                 }
             }
         }
@@ -269,19 +294,14 @@ impl ActorGraph {
             };
             let mut start = sp.start;
             let mut end = sp.end;
-            for p in at.cue.pieces().into_iter().chain(at.content.pieces()) {
+            for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
                 start = start.min(p.start);
                 end = end.max(p.end);
             }
-            let ev = [Evidence {
-                doc: rec.doc.clone(),
-                start,
-                end,
-            }];
             for target in &at.about {
                 if let Some(&t) = seen.get(target.as_str()) {
                     if t != s {
-                        self.add_edge(s, t, EdgeKind::Attribution, 1, &ev);
+                        self.add_link(s, t, EdgeKind::Attribution, &rec.doc, start, end);
                     }
                 }
             }
@@ -316,14 +336,16 @@ impl ActorGraph {
     /// Edges in (kind, source id, target id) order.
     pub fn sorted_edges(&self) -> Vec<EdgeIndex> {
         let mut v: Vec<EdgeIndex> = self.graph.edge_indices().collect();
-        v.sort_by_key(|&e| {
+        // Compare borrowed ids; no key is cloned.
+        let key = |e: EdgeIndex| {
             let (a, b) = self.graph.edge_endpoints(e).expect("edge");
             (
                 self.graph[e].kind,
-                self.graph[a].id.clone(),
-                self.graph[b].id.clone(),
+                self.graph[a].id.as_str(),
+                self.graph[b].id.as_str(),
             )
-        });
+        };
+        v.sort_by(|&x, &y| key(x).cmp(&key(y)));
         v
     }
 
@@ -354,6 +376,53 @@ impl ActorGraph {
         g
     }
 
+    /// Add another graph into this one: node counts summed and aliases
+    /// joined, link weights summed, evidence joined and capped (the
+    /// smallest `max_evidence` spans of this graph's options kept).
+    ///
+    /// For graphs of disjoint documents, merging is associative and gives
+    /// the graph built from all their documents in the same order (a node's
+    /// kind is the one it had first).
+    pub fn merge(&mut self, other: &ActorGraph) {
+        let mut map: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        for n in other.sorted_nodes() {
+            map.insert(n, self.insert_node(other.graph[n].clone()));
+        }
+        for e in other.sorted_edges() {
+            let (a, b) = other.graph.edge_endpoints(e).expect("edge");
+            let edge = &other.graph[e];
+            self.add_edge(map[&a], map[&b], edge.kind, edge.weight, &edge.evidence);
+        }
+    }
+
+    /// A copy keeping the nodes `keep_node` accepts and the links between
+    /// them that `keep_edge` accepts.
+    pub fn subgraph(
+        &self,
+        keep_node: impl Fn(NodeIndex) -> bool,
+        keep_edge: impl Fn(EdgeIndex) -> bool,
+    ) -> ActorGraph {
+        let mut g = self.clone();
+        let gone: Vec<NodeIndex> = g.graph.node_indices().filter(|&n| !keep_node(n)).collect();
+        for n in gone {
+            g.graph.remove_node(n);
+        }
+        let gone: Vec<EdgeIndex> = g.graph.edge_indices().filter(|&e| !keep_edge(e)).collect();
+        for e in gone {
+            g.graph.remove_edge(e);
+        }
+        g.reindex();
+        g
+    }
+
+    /// Actors linked to `n` by any link, in either direction, in id order.
+    pub fn neighbours(&self, n: NodeIndex) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.graph.neighbors_undirected(n).collect();
+        v.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+        v.dedup();
+        v
+    }
+
     fn reindex(&mut self) {
         self.nodes = self
             .graph
@@ -368,6 +437,71 @@ impl ActorGraph {
                 ((a, b, self.graph[e].kind), e)
             })
             .collect();
+    }
+}
+
+/// Keep the evidence `(doc, start, end)` in `list` if it is among the `cap`
+/// smallest: `list` stays sorted, without duplicates, at most `cap` long,
+/// and the document name is copied only when the span is kept.
+fn keep_evidence(list: &mut Vec<Evidence>, cap: usize, doc: &str, start: usize, end: usize) {
+    let new = (doc, start, end);
+    fn key(e: &Evidence) -> (&str, usize, usize) {
+        (e.doc.as_str(), e.start, e.end)
+    }
+    if list.len() >= cap && list.last().is_none_or(|last| key(last) <= new) {
+        return;
+    }
+    if let Err(at) = list.binary_search_by(|e| key(e).cmp(&new)) {
+        list.insert(
+            at,
+            Evidence {
+                doc: doc.to_owned(),
+                start,
+                end,
+            },
+        );
+        list.truncate(cap);
+    }
+}
+
+/// A fast hasher for keys made of small integers (node and edge indices);
+/// the default SipHash costs more than the rest of an edge lookup.
+#[derive(Clone, Copy, Debug, Default)]
+struct IndexHasher(u64);
+
+impl IndexHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for IndexHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
@@ -448,5 +582,129 @@ mod tests {
         );
         let e = edge(&c, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).unwrap();
         assert_eq!((e.weight, e.evidence.len()), (9, 3));
+    }
+
+    proptest::proptest! {
+        /// Keeping evidence one span at a time gives what sorting all of it,
+        /// dropping repeats and cutting at the cap gives.
+        #[test]
+        fn evidence_cap_matches_sort_and_truncate(
+            spans in proptest::collection::vec((0u8..3, 0usize..6, 0usize..3), 0..30),
+            cap in 0usize..5,
+        ) {
+            let all: Vec<Evidence> = spans
+                .iter()
+                .map(|&(d, s, l)| Evidence { doc: format!("d{d}.txt"), start: s, end: s + l })
+                .collect();
+            let mut kept = Vec::new();
+            for e in &all {
+                keep_evidence(&mut kept, cap, &e.doc, e.start, e.end);
+            }
+            let mut want = all.clone();
+            want.sort();
+            want.dedup();
+            want.truncate(cap);
+            proptest::prop_assert_eq!(kept, want);
+        }
+    }
+
+    /// Graph contents, independent of node and edge indices.
+    fn contents(g: &ActorGraph) -> (Vec<Node>, Vec<(String, String, Edge)>) {
+        let nodes = g
+            .sorted_nodes()
+            .into_iter()
+            .map(|n| g.graph[n].clone())
+            .collect();
+        let edges = g
+            .sorted_edges()
+            .into_iter()
+            .map(|e| {
+                let (a, b) = g.graph.edge_endpoints(e).unwrap();
+                (
+                    g.graph[a].id.clone(),
+                    g.graph[b].id.clone(),
+                    g.graph[e].clone(),
+                )
+            })
+            .collect();
+        (nodes, edges)
+    }
+
+    const NAMES: [&str; 5] = [
+        "Ines Varga",
+        "Tavi Renn",
+        "Olek Sarno",
+        "Mira Quell",
+        "Bruno Attal",
+    ];
+
+    fn sentence(kind: u8, a: usize, b: usize) -> String {
+        let (a, b) = (NAMES[a], NAMES[b]);
+        match kind % 3 {
+            0 => format!("{a} met {b} at the harbour."),
+            1 => format!("{a} said that {b} would resign soon."),
+            _ => format!("{a} waited alone."),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+        #[test]
+        fn merging_is_associative_and_equals_one_build(
+            docs in proptest::collection::vec(proptest::collection::vec((0u8..3, 0usize..5, 0usize..5), 1..4), 1..6),
+            cut1 in 0usize..6,
+            cut2 in 0usize..6,
+            cap in 1usize..4,
+        ) {
+            let ex = Extractor::new();
+            let records: Vec<DocRecord> = docs
+                .iter()
+                .enumerate()
+                .map(|(i, sents)| {
+                    let text: Vec<String> = sents.iter().map(|&(k, a, b)| sentence(k, a, b)).collect();
+                    ex.extract(&Document::from_text(format!("d{i}.txt"), text.join(" ")))
+                })
+                .collect();
+            let options = GraphOptions { max_evidence: cap, ..GraphOptions::default() };
+            let build = |recs: &[DocRecord]| {
+                let mut g = ActorGraph::new(options.clone());
+                for r in recs {
+                    g.add_record(r);
+                }
+                g
+            };
+            let (lo, hi) = (cut1.min(cut2).min(records.len()), cut1.max(cut2).min(records.len()));
+            let whole = build(&records);
+            let (a, b, c) = (build(&records[..lo]), build(&records[lo..hi]), build(&records[hi..]));
+            let mut left = a.clone();
+            left.merge(&b);
+            left.merge(&c);
+            let mut bc = b.clone();
+            bc.merge(&c);
+            let mut right = a.clone();
+            right.merge(&bc);
+            proptest::prop_assert_eq!(contents(&left), contents(&whole));
+            proptest::prop_assert_eq!(contents(&right), contents(&whole));
+        }
+    }
+
+    #[test]
+    fn subgraph_keeps_chosen_nodes_and_links() {
+        let t = "Ines Varga met Tavi Renn. Tavi Renn met Olek Sarno. Olek Sarno said Ines Varga was right.";
+        let g = graph(&[("a.txt", t)], GraphOptions::default());
+        let olek = g.node("Olek Sarno").unwrap();
+        let s = g.subgraph(|n| n != olek, |_| true);
+        assert_eq!(s.node_count(), 2);
+        assert_eq!(s.edge_count(), 1);
+        assert!(s.node("Olek Sarno").is_none());
+        let co = g.subgraph(|_| true, |e| g.graph[e].kind == EdgeKind::Cooccurrence);
+        assert_eq!(co.edge_count(), g.edge_count() - 1);
+        let ines = g.node("Ines Varga").unwrap();
+        let ids: Vec<&str> = g
+            .neighbours(ines)
+            .into_iter()
+            .map(|n| g.graph[n].id.as_str())
+            .collect();
+        assert_eq!(ids, ["Olek Sarno", "Tavi Renn"]);
     }
 }

@@ -35,6 +35,9 @@ pub struct Lexicon {
     pub first_names: HashMap<String, Gender>,
     /// Capitalised words that are not names, lower case.
     pub common: HashSet<String>,
+    /// Words for places and things that no person's name holds ("Bridge",
+    /// "Award", "Cyclone"), lower case.
+    pub non_person: HashSet<String>,
 }
 
 /// Lines of a data file with comments and blanks removed.
@@ -85,6 +88,9 @@ impl Lexicon {
                 common: entries(include_str!("data/common.txt"))
                     .map(|w| w.to_lowercase())
                     .collect(),
+                non_person: entries(include_str!("data/non_person.txt"))
+                    .map(|w| w.to_lowercase())
+                    .collect(),
             }
         })
     }
@@ -124,7 +130,8 @@ mod tests {
         assert!(l.places.contains("Tehran"));
         assert_eq!(l.first_names.get("Flynt"), Some(&Gender::Male));
         assert!(l.common.contains("monday"));
-        for list in [&l.titles, &l.org_words, &l.common] {
+        assert!(l.non_person.contains("bridge"));
+        for list in [&l.titles, &l.org_words, &l.common, &l.non_person] {
             assert!(list.iter().all(|e| e == &e.to_lowercase()));
         }
     }

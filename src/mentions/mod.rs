@@ -78,6 +78,10 @@ pub struct Mention {
     /// A single unknown capitalised word with no cue: kept only if the
     /// resolver can tie it to a fuller name.
     pub weak: bool,
+    /// Directly followed by a verb in the past tense ("Renn taught ..."):
+    /// the resolver counts these to accept an unknown single word that
+    /// keeps acting as a subject.
+    pub verb_after: bool,
 }
 
 impl Mention {
@@ -141,7 +145,125 @@ const PRONOUNS: &[(&str, Gender)] = &[
 ];
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase())
+    w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_first_person(w)
+}
+
+/// A name word that opens with a lower-case particle joined to a capital:
+/// "al-Hadrami", "el-Sayed", "bin-Talal", "d'Orsay", "ibn-Rushd".
+fn is_prefixed_name(w: &str) -> bool {
+    [
+        "al-",
+        "el-",
+        "ad-",
+        "as-",
+        "ash-",
+        "at-",
+        "az-",
+        "bin-",
+        "ibn-",
+        "abu-",
+        "d'",
+        "d\u{2019}",
+        "l'",
+        "de-",
+    ]
+    .iter()
+    .any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+/// A word that may stand in a name: capitalised or particle-prefixed.
+fn is_name_word(w: &str) -> bool {
+    is_cap(w) || is_prefixed_name(w)
+}
+
+/// "I" and its contractions ("I'm", "I've") are capitalised but no name.
+fn is_first_person(w: &str) -> bool {
+    w == "I" || w.starts_with("I'") || w.starts_with("I\u{2019}")
+}
+
+/// Leading words an organization's name keeps ("New York Times",
+/// "National Rifle Association") although they are common words.
+const ORG_MODIFIERS: &[&str] = &[
+    "new",
+    "national",
+    "international",
+    "federal",
+    "democratic",
+    "republican",
+    "conservative",
+    "liberal",
+    "world",
+    "state",
+    "city",
+    "county",
+    "global",
+    "american",
+    "british",
+    "iranian",
+    "iraqi",
+    "israeli",
+    "afghan",
+    "arab",
+    "european",
+    "chinese",
+    "russian",
+    "french",
+    "german",
+    "japanese",
+    "indian",
+    "pakistani",
+    "syrian",
+    "turkish",
+    "saudi",
+    "palestinian",
+    "egyptian",
+    "english",
+    "spanish",
+    "italian",
+    "african",
+    "asian",
+    "mexican",
+    "canadian",
+    "korean",
+    "jewish",
+    "muslim",
+    "christian",
+    "catholic",
+    "islamic",
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+];
+
+/// True for a first word that reads as an adjective or a gerund
+/// ("Digital", "Musical", "Chasing"), which no given name is.
+fn adjective_like(w: &str, lex: &Lexicon) -> bool {
+    if lex.first_names.contains_key(w) {
+        return false;
+    }
+    let l = w.to_lowercase();
+    let n = l.chars().count();
+    const SUFFIXES: &[(&str, usize)] = &[
+        ("ical", 6),
+        ("al", 7),
+        ("ic", 7),
+        ("ing", 6),
+        ("ive", 6),
+        ("ous", 6),
+        ("ary", 7),
+        ("ful", 6),
+        ("less", 7),
+        ("ish", 7),
+        ("ed", 7),
+        ("ist", 7),
+    ];
+    SUFFIXES
+        .iter()
+        .any(|(suf, min)| n >= *min && l.ends_with(suf))
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -195,7 +317,26 @@ fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usiz
     best
 }
 
+/// True for a headline in title case ("Tavi Renn Wins Big in Harbor
+/// Race"): most of its longer words capitalised, and no closing period.
+/// Capitals there say nothing about names.
+fn is_headline(text: &str, toks: &[Token]) -> bool {
+    if toks
+        .last()
+        .is_some_and(|t| matches!(t.text(text), "." | "?" | "!" | "\"" | "\u{201d}"))
+    {
+        return false;
+    }
+    let long: Vec<&str> = toks
+        .iter()
+        .filter_map(|t| word(text, t))
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 4 >= long.len() * 3
+}
+
 fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let headline = is_headline(text, toks);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -212,6 +353,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                     possessive: false,
                     words: vec![lower],
                     weak: false,
+                    verb_after: false,
                 });
                 i += 1;
                 continue;
@@ -221,7 +363,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             i += 1;
             continue;
         };
-        if !is_cap(w) {
+        if !is_name_word(w) {
             i += 1;
             continue;
         }
@@ -240,7 +382,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         while end < toks.len() {
             let tk = &toks[end];
             match word(text, tk) {
-                Some(w) if is_cap(w) => {
+                Some(w) if is_name_word(w) => {
                     end += 1;
                     // An initial's period: "W." in "George W. Bush".
                     if w.chars().count() == 1
@@ -288,39 +430,188 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             i = start.max(i + 1);
             continue;
         }
-        // Leading common words are not part of a name ("The", "But").
+        // Leading common words are not part of a name ("The", "But"), but
+        // an organization keeps its "New" or "National".
+        let mut e = end;
+        // Trailing periods of initials never end a name.
+        while e > start && toks[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
         let mut s = start;
-        while s < end && title.is_none() {
+        while s < e && title.is_none() {
             let w = toks[s].text(text);
-            if lex.common.contains(&w.to_lowercase())
-                && !(lex.first_names.contains_key(w) && s + 1 < end)
-            {
+            let l = w.to_lowercase();
+            if lex.common.contains(&l) && !(lex.first_names.contains_key(w) && s + 1 < e) {
+                if ORG_MODIFIERS.contains(&l.as_str())
+                    && s + 1 < e
+                    && (ends_org(text, &toks[s..e], lex) || starts_place(text, &toks[s..e], lex))
+                {
+                    break;
+                }
                 s += 1;
             } else {
                 break;
             }
         }
-        // Trailing periods of initials never end a name.
-        let mut e = end;
-        while e > s && toks[e - 1].kind == TokenKind::Punct {
-            e -= 1;
-        }
         if s < e {
             let possessive = toks
                 .get(end)
                 .is_some_and(|p| p.kind == TokenKind::Possessive);
-            let sentence_initial = s == 0 || (s == 1 && toks[0].kind == TokenKind::Punct);
-            if let Some(m) = classify(text, toks, s, e, end, title.as_ref(), sentence_initial, lex)
-            {
+            if let Some(mut m) = classify(text, toks, s, e, end, title.as_ref(), lex) {
+                // In a headline only a title or a known given name vouches
+                // for a person.
+                if headline
+                    && m.kind == ActorKind::Person
+                    && m.title.is_none()
+                    && !m
+                        .words
+                        .iter()
+                        .any(|w| lex.first_names.contains_key(w.as_str()))
+                {
+                    m.weak = true;
+                }
+                if m.weak
+                    && !headline
+                    && !lex.places.contains(m.words[0].as_str())
+                    && !adjective_like(&m.words[0], lex)
+                {
+                    if let Some(g) = pronoun_follows(text, toks, s, end, lex) {
+                        m.weak = false;
+                        m.gender = g;
+                    }
+                }
+                let verb_after = !possessive
+                    && !lex.places.contains(m.words[0].as_str())
+                    && past_verb_at(text, toks, end, lex);
+                // An organization named after a person ("the Tavi Renn
+                // Foundation") also mentions that person.
+                let namesake = (m.kind == ActorKind::Organization)
+                    .then(|| namesake(text, toks, s, e, lex))
+                    .flatten();
                 out.push(Mention {
                     sentence: si,
                     possessive,
+                    verb_after,
                     ..m
                 });
+                if let Some(p) = namesake {
+                    out.push(Mention { sentence: si, ..p });
+                }
             }
         }
         i = end.max(i + 1);
     }
+}
+
+/// Irregular past tenses that follow a person's name as subject.
+const PAST_VERBS: &[&str] = &[
+    "went", "taught", "became", "began", "wrote", "made", "took", "gave", "met", "left", "saw",
+    "spent", "fell", "grew", "won", "lost", "ran", "held", "built", "led", "found", "got", "had",
+    "knew", "sent", "brought", "sought", "told", "said", "thought", "felt", "came", "chose",
+    "drew", "sang", "spoke", "stood", "kept", "paid", "read", "rose", "sat", "won", "fought",
+];
+
+/// True when token `at` is a past-tense verb: a lower-case word ending in
+/// "-ed" or an irregular form.
+fn past_verb_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> bool {
+    let Some(w) = toks.get(at).and_then(|t| word(text, t)) else {
+        return false;
+    };
+    if is_cap(w) || lex.common.contains(w) {
+        return false;
+    }
+    (w.len() > 4 && w.ends_with("ed")) || PAST_VERBS.contains(&w)
+}
+
+/// The person an organization is named after: a known given name opening
+/// it, then capitalised words up to the organization words. Weak: it only
+/// counts if the person is named elsewhere.
+fn namesake(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<Mention> {
+    let first = word(text, &toks[s])?;
+    lex.first_names.get(first)?;
+    let mut k = s + 1;
+    while k < e {
+        let w = word(text, &toks[k])?;
+        let l = w.to_lowercase();
+        if !is_cap(w)
+            || lex.common.contains(&l)
+            || lex.org_words.contains(&l)
+            || lex.non_person.contains(&l)
+        {
+            break;
+        }
+        k += 1;
+    }
+    if k - s < 2 || k == e {
+        return None;
+    }
+    let words: Vec<String> = toks[s..k].iter().map(|t| t.text(text).to_owned()).collect();
+    Some(Mention {
+        span: Span::new(toks[s].span.start, toks[k - 1].span.end),
+        kind: ActorKind::Person,
+        via: Via::Name,
+        sentence: 0,
+        title: None,
+        gender: lex
+            .first_names
+            .get(first)
+            .copied()
+            .unwrap_or(Gender::Unknown),
+        possessive: false,
+        words,
+        weak: true,
+        verb_after: false,
+    })
+}
+
+/// True when the last word of `run` is an organization word.
+fn ends_org(text: &str, run: &[Token], lex: &Lexicon) -> bool {
+    run.iter()
+        .rev()
+        .find(|t| t.kind == TokenKind::Word)
+        .is_some_and(|t| lex.org_words.contains(&t.text(text).to_lowercase()))
+}
+
+/// True when the run's first two words name a place ("New York ...").
+fn starts_place(text: &str, run: &[Token], lex: &Lexicon) -> bool {
+    run.len() >= 2
+        && lex
+            .places
+            .contains(&text[run[0].span.start..run[1].span.end])
+}
+
+/// After a single unknown word, a personal pronoun later in the sentence
+/// with no other capitalised word between ("Tavi received his ...") says it
+/// is a person; returns the pronoun's gender.
+fn pronoun_follows(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    from: usize,
+    lex: &Lexicon,
+) -> Option<Gender> {
+    // Only the subject opening the sentence, with a verb after it.
+    if toks[..start].iter().any(|t| t.kind != TokenKind::Punct) {
+        return None;
+    }
+    let verb = toks
+        .get(from)
+        .and_then(|t| word(text, t))
+        .is_some_and(|w| !is_cap(w) && !lex.common.contains(&w.to_lowercase()));
+    if !verb {
+        return None;
+    }
+    for t in toks.iter().skip(from).take(12) {
+        let Some(w) = word(text, t) else { continue };
+        let l = w.to_lowercase();
+        if let Some(&(_, g)) = PRONOUNS.iter().find(|(p, _)| *p == l) {
+            return Some(g);
+        }
+        if is_cap(w) && !lex.common.contains(&l) {
+            return None;
+        }
+    }
+    None
 }
 
 /// True when the run so far heads an organization that takes "of"
@@ -330,7 +621,25 @@ fn is_org_head(text: &str, run: &[Token], lex: &Lexicon) -> bool {
         .is_some_and(|t| lex.org_words.contains(&t.text(text).to_lowercase()))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A word that no person's name holds: a common word, a role, an
+/// organization word or a thing ("Bridge", "Award").
+fn is_splitter(w: &str, next_is_name: bool, lex: &Lexicon) -> bool {
+    let l = w.to_lowercase();
+    if lex.first_names.contains_key(w) && next_is_name {
+        return false;
+    }
+    lex.common.contains(&l)
+        || lex.is_title(&l)
+        || lex.org_words.contains(&l)
+        || lex.non_person.contains(&l)
+        || (is_all_caps(w) && !is_roman(w))
+}
+
+/// A regnal number ("II", "XIV").
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
 fn classify(
     text: &str,
     toks: &[Token],
@@ -338,7 +647,6 @@ fn classify(
     e: usize,
     after: usize,
     title: Option<&(Span, String)>,
-    sentence_initial: bool,
     lex: &Lexicon,
 ) -> Option<Mention> {
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
@@ -361,6 +669,7 @@ fn classify(
         possessive: false,
         words: words.clone(),
         weak: false,
+        verb_after: false,
     };
     let org = |m: Mention| {
         Some(Mention {
@@ -383,8 +692,58 @@ fn classify(
         }
         return None;
     }
-    if lex.places.contains(name) && title.is_none() {
+    if n > 1
+        && (lex.places.contains(name) || starts_place(text, &toks[s..e], lex))
+        && title.is_none()
+    {
         return None;
+    }
+    // Runs of bare initials ("L. D.") and titles alone ("Madam Speaker")
+    // name no one.
+    if words.iter().all(|w| w.chars().count() == 1) {
+        return None;
+    }
+    if words.iter().all(|w| {
+        let l = w.to_lowercase();
+        lex.is_title(&l) || lex.common.contains(&l)
+    }) || lex.is_title(&words.join(" ").to_lowercase())
+    {
+        return None;
+    }
+    // A role, common word or thing inside the run: the name, if any, is
+    // what follows it ("Policy Douglas Feith", "U.S. Ambassador").
+    if title.is_none() {
+        let word_toks: Vec<usize> = (s..e)
+            .filter(|&k| toks[k].kind == TokenKind::Word)
+            .collect();
+        let split = (0..word_toks.len()).rev().find(|&k| {
+            let w = toks[word_toks[k]].text(text);
+            is_splitter(w, k + 1 < word_toks.len(), lex)
+        });
+        if let Some(k) = split {
+            if k + 1 < word_toks.len() {
+                return classify(text, toks, word_toks[k + 1], e, after, None, lex);
+            }
+            // A trailing common word or thing: the name, if any, is the
+            // last stretch before it ("Tavi Renn Sunday").
+            let mut k = k;
+            while k > 0 && is_splitter(toks[word_toks[k - 1]].text(text), true, lex) {
+                k -= 1;
+            }
+            if k == 0
+                || !(k..n).all(|j| {
+                    lex.common
+                        .contains(&toks[word_toks[j]].text(text).to_lowercase())
+                })
+            {
+                return None;
+            }
+            let mut end = word_toks[k - 1] + 1;
+            while end > s + 1 && toks[end - 1].kind == TokenKind::Punct {
+                end -= 1;
+            }
+            return classify(text, toks, s, end, end, None, lex);
+        }
     }
     let given = lex.first_names.get(first).copied();
     let gender = title
@@ -413,24 +772,27 @@ fn classify(
                 .is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())));
     if n == 1 {
         let lower = first.to_lowercase();
-        if lex.common.contains(&lower) || lex.places.contains(first) {
+        if lex.common.contains(&lower) {
             return None;
+        }
+        if lex.places.contains(first) {
+            // A place, unless the resolver finds a person of that surname.
+            return Some(Mention { weak: true, ..base });
         }
         if given.is_some() || cue_after {
             return person(base);
         }
         // An unknown single word: a candidate surname, which the resolver
         // drops unless it can tie it to a fuller name.
-        let _ = sentence_initial;
         return Some(Mention { weak: true, ..base });
     }
     if given.is_some() {
         return person(base);
     }
-    if words
-        .iter()
-        .any(|w| lex.common.contains(&w.to_lowercase()) || lex.places.contains(w.as_str()))
-    {
+    if words.iter().any(|w| lex.places.contains(w.as_str())) && !cue_after {
+        return None;
+    }
+    if adjective_like(first, lex) && !cue_after {
         return None;
     }
     if n <= 4 {
@@ -448,7 +810,7 @@ mod tests {
         let seg = segment(t);
         detect(t, &seg)
             .into_iter()
-            .filter(|m| m.via == Via::Name)
+            .filter(|m| m.via == Via::Name && !m.weak)
             .map(|m| (m.text(t).to_owned(), m.kind))
             .collect()
     }
@@ -466,7 +828,7 @@ mod tests {
                 &[("Colin Powell", Person)],
             ),
             ("Ayatollah Ali Khomeini ruled.", &[("Ali Khomeini", Person)]),
-            ("It was Cheney's office.", &[("Cheney", Person)]),
+            ("It was Ines Korr's office.", &[("Ines Korr", Person)]),
             (
                 "George W. Bush left on Monday.",
                 &[("George W. Bush", Person)],
@@ -493,6 +855,128 @@ mod tests {
                 want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
             assert_eq!(names(t), want, "for {t:?}");
         }
+    }
+
+    /// Names found in no list, by their cues alone, and phrases that look
+    /// like names but are not.
+    #[test]
+    fn cues_alone_table() {
+        use ActorKind::*;
+        let cases: &[(&str, &[(&str, ActorKind)])] = &[
+            // Titles and roles before an unknown name.
+            (
+                "Dr. Xelvan Orruk arrived late.",
+                &[("Xelvan Orruk", Person)],
+            ),
+            (
+                "Ambassador Teodora Vášková spoke first.",
+                &[("Teodora Vášková", Person)],
+            ),
+            (
+                "Minister Yusra al-Hadrami resigned.",
+                &[("Yusra al-Hadrami", Person)],
+            ),
+            (
+                "Sheikh Qadir bin Sulaym prayed.",
+                &[("Qadir bin Sulaym", Person)],
+            ),
+            // Apposition and verbs only people take.
+            (
+                "Ottoline Brashear, 61, disagreed.",
+                &[("Ottoline Brashear", Person)],
+            ),
+            (
+                "Mervic Daunt, who ran the mill, left.",
+                &[("Mervic Daunt", Person)],
+            ),
+            // Particles, initials, hyphens, apostrophes.
+            (
+                "Fen Q. Marrow met Ruadh O'Kessary.",
+                &[("Fen Q. Marrow", Person), ("Ruadh O'Kessary", Person)],
+            ),
+            (
+                "Lisbet Kaan-Oyelaran wrote it.",
+                &[("Lisbet Kaan-Oyelaran", Person)],
+            ),
+            // Role words and common words around a name are cut off.
+            (
+                "Undersecretary for Policy Idrun Vantongeren objected.",
+                &[("Idrun Vantongeren", Person)],
+            ),
+            (
+                "Yesterday Oriel Fasset laughed.",
+                &[("Oriel Fasset", Person)],
+            ),
+            ("Tell them I'm Dorsa Kelemen.", &[("Dorsa Kelemen", Person)]),
+            (
+                "Interview with Dorsa Kelemen Tuesday, at noon.",
+                &[("Dorsa Kelemen", Person)],
+            ),
+            // Roles alone name no one.
+            ("The U.S. Ambassador declined.", &[]),
+            ("The Supreme Leader declined.", &[]),
+            ("Thank you, Madam Speaker.", &[]),
+            ("The National Security Adviser called.", &[]),
+            // Things, places, works and adjectives.
+            ("They crossed the Varnholm Bridge.", &[]),
+            ("She won the Golden Quill Award.", &[]),
+            ("He founded Digital Harvest in 1999.", &[]),
+            ("They sailed from New York City.", &[]),
+            ("Cyclone Orvetta hit the coast.", &[]),
+            // Organizations keep their "New" and their suffix.
+            (
+                "The New Harlow Times reported it.",
+                &[("New Harlow Times", Organization)],
+            ),
+            (
+                "Brannick Holdings Inc. fell.",
+                &[("Brannick Holdings Inc", Organization)],
+            ),
+            // Headlines in title case vouch for no unknown name.
+            ("Quorin Taldey Wins Harbor Race Again", &[]),
+        ];
+        for (t, want) in cases {
+            let want: Vec<(String, ActorKind)> =
+                want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+            assert_eq!(names(t), want, "for {t:?}");
+        }
+    }
+
+    /// Unknown single words stay candidates unless a cue says "person".
+    #[test]
+    fn single_word_cues() {
+        let cases: &[(&str, &str, bool, bool)] = &[
+            // text, word, weak, verb_after
+            ("Zorbek received his medal.", "Zorbek", false, true),
+            ("Zorbek fell in love.", "Zorbek", true, true),
+            ("Later the Zorbek prize went on.", "Zorbek", true, false),
+            ("Right now, he is busy.", "Right", true, false),
+        ];
+        for (t, w, weak, verb) in cases {
+            let seg = segment(t);
+            let ms = detect(t, &seg);
+            let m = ms.iter().find(|m| m.text(t) == *w);
+            match m {
+                Some(m) => assert_eq!((m.weak, m.verb_after), (*weak, *verb), "for {t:?}"),
+                None => assert!(*weak, "{w:?} missing in {t:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn namesake_inside_organization() {
+        let t = "The Ines Renn Foundation paid.";
+        let seg = segment(t);
+        let ms = detect(t, &seg);
+        let got: Vec<(&str, ActorKind, bool)> =
+            ms.iter().map(|m| (m.text(t), m.kind, m.weak)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Ines Renn Foundation", ActorKind::Organization, false),
+                ("Ines Renn", ActorKind::Person, true)
+            ]
+        );
     }
 
     #[test]

@@ -1,0 +1,161 @@
+//! Per-stage benchmarks (ingest, segment, mentions, resolve, attribution,
+//! record, graph) and end to end on one thread and on all threads.
+//!
+//! `cargo bench --bench stages`; throughput is in bytes of document text.
+//! Inputs: see `common/mod.rs` (corpus read at run time, or generated).
+
+mod common;
+
+use actorgraph::attribution::attribute;
+use actorgraph::export::{self, Format};
+use actorgraph::graph::{ActorGraph, GraphOptions};
+use actorgraph::ingest::{read_bytes, Document};
+use actorgraph::mentions::detect;
+use actorgraph::pipeline::{DocRecord, Extractor};
+use actorgraph::resolve::{resolve, AliasTable};
+use actorgraph::segment::segment;
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use rayon::prelude::*;
+use std::hint::black_box;
+use std::time::Duration;
+
+/// The allocator the binary uses (see `src/cmd/input.rs`), so the numbers
+/// are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// Bytes of text the benchmarks run over.
+const BENCH_BYTES: usize = 2_000_000;
+
+fn documents() -> Vec<Document> {
+    common::articles(BENCH_BYTES)
+        .into_iter()
+        .filter_map(|(name, bytes)| read_bytes(&name, &bytes, None).ok())
+        .collect()
+}
+
+fn stages(c: &mut Criterion) {
+    let raw = common::articles(BENCH_BYTES);
+    let docs = documents();
+    let bytes: u64 = docs.iter().map(|d| d.len() as u64).sum();
+    let aliases = AliasTable::default();
+    let segs: Vec<_> = docs.iter().map(|d| segment(&d.body)).collect();
+    let mentions: Vec<_> = docs
+        .iter()
+        .zip(&segs)
+        .map(|(d, s)| detect(&d.body, s))
+        .collect();
+    let resolutions: Vec<_> = docs
+        .iter()
+        .zip(&segs)
+        .zip(&mentions)
+        .map(|((d, s), m)| resolve(&d.body, s, m, &aliases))
+        .collect();
+    let extractor = Extractor::new();
+    let analyses: Vec<_> = docs.iter().map(|d| extractor.analyze(d)).collect();
+    let records: Vec<DocRecord> = docs
+        .iter()
+        .zip(&analyses)
+        .map(|(d, a)| DocRecord::new(d, a))
+        .collect();
+
+    let mut g = c.benchmark_group("stage");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(5));
+    g.bench_function("ingest", |b| {
+        b.iter(|| {
+            for (name, data) in &raw {
+                black_box(read_bytes(name, data, None).ok());
+            }
+        })
+    });
+    g.bench_function("segment", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(segment(&d.body));
+            }
+        })
+    });
+    g.bench_function("mentions", |b| {
+        b.iter(|| {
+            for (d, s) in docs.iter().zip(&segs) {
+                black_box(detect(&d.body, s));
+            }
+        })
+    });
+    g.bench_function("resolve", |b| {
+        b.iter(|| {
+            for ((d, s), m) in docs.iter().zip(&segs).zip(&mentions) {
+                black_box(resolve(&d.body, s, m, &aliases));
+            }
+        })
+    });
+    g.bench_function("attribution", |b| {
+        b.iter(|| {
+            for (((d, s), m), r) in docs.iter().zip(&segs).zip(&mentions).zip(&resolutions) {
+                black_box(attribute(&d.body, s, m, r));
+            }
+        })
+    });
+    g.bench_function("record", |b| {
+        b.iter(|| {
+            for (d, a) in docs.iter().zip(&analyses) {
+                black_box(DocRecord::new(d, a));
+            }
+        })
+    });
+    g.bench_function("graph", |b| {
+        b.iter_batched(
+            || ActorGraph::new(GraphOptions::default()),
+            |mut graph| {
+                for r in &records {
+                    graph.add_record(r);
+                }
+                let mut out = Vec::new();
+                export::write(&graph, Format::Dot, &mut out).expect("in memory");
+                black_box(out)
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    g.finish();
+
+    // End to end from bytes in memory to DOT, as `build` runs it.
+    let mut g = c.benchmark_group("end_to_end");
+    g.throughput(Throughput::Bytes(bytes));
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(8));
+    let all = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut counts = vec![1];
+    if all > 1 {
+        counts.push(all);
+    }
+    for threads in counts {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("pool");
+        g.bench_function(format!("build/{threads}-threads"), |b| {
+            b.iter(|| {
+                let records: Vec<DocRecord> = pool.install(|| {
+                    raw.par_iter()
+                        .filter_map(|(name, data)| read_bytes(name, data, None).ok())
+                        .map(|d| extractor.extract(&d))
+                        .collect()
+                });
+                let mut graph = ActorGraph::new(GraphOptions::default());
+                for r in &records {
+                    graph.add_record(r);
+                }
+                let mut out = Vec::new();
+                export::write(&graph, Format::Dot, &mut out).expect("in memory");
+                black_box(out)
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

@@ -1,0 +1,356 @@
+use super::*;
+use crate::mentions::detect;
+use crate::resolve::{resolve, AliasTable};
+use crate::segment::segment;
+
+#[derive(Debug)]
+struct Found {
+    speaker: Option<String>,
+    actor: Option<String>,
+    cue: String,
+    content: String,
+    about: Vec<String>,
+    rule: &'static str,
+}
+
+fn run(t: &str) -> Vec<Found> {
+    let seg = segment(t);
+    let ms = detect(t, &seg);
+    let r = resolve(t, &seg, &ms, &AliasTable::default());
+    attribute(t, &seg, &ms, &r)
+        .into_iter()
+        .map(|a| Found {
+            speaker: a.speaker.as_ref().map(|s| s.span.slice(t).to_owned()),
+            actor: a
+                .speaker
+                .as_ref()
+                .and_then(|s| s.actor)
+                .map(|x| r.actors[x].id.clone()),
+            cue: a
+                .cue
+                .iter()
+                .map(|c| c.slice(t))
+                .collect::<Vec<_>>()
+                .join(" "),
+            content: a
+                .content
+                .iter()
+                .map(|c| c.slice(t))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            about: a.about.iter().map(|&x| r.actors[x].id.clone()).collect(),
+            rule: a.rule,
+        })
+        .collect()
+}
+
+/// (text, speaker, cue, content, rule): exactly one attribution expected.
+#[test]
+fn structure_table() {
+    let cases: &[(&str, Option<&str>, &str, &str, &str)] = &[
+        (
+            "Talks failed, according to Mira Doss.",
+            Some("Mira Doss"),
+            "according to",
+            "Talks failed",
+            "according-to",
+        ),
+        (
+            "According to aides, the plan died early.",
+            Some("aides"),
+            "According to",
+            "the plan died early",
+            "according-to",
+        ),
+        (
+            "The plan, according to two aides, died early.",
+            Some("two aides"),
+            "according to",
+            "The plan | died early",
+            "according-to",
+        ),
+        (
+            "\u{201c}We were blocked,\u{201d} Tavi Renn wrote.",
+            Some("Tavi Renn"),
+            "wrote",
+            "\u{201c}We were blocked,\u{201d}",
+            "quote-cue",
+        ),
+        (
+            "\"No comment,\" said Odile Marsh.",
+            Some("Odile Marsh"),
+            "said",
+            "\"No comment,\"",
+            "quote-cue",
+        ),
+        (
+            "Officials said the deal was close.",
+            Some("Officials"),
+            "said",
+            "the deal was close",
+            "cue-content",
+        ),
+        (
+            "Tavi Renn told reporters that Doss had left.",
+            Some("Tavi Renn"),
+            "told",
+            "that Doss had left",
+            "cue-content",
+        ),
+        (
+            "The offer was real, Odile Marsh says.",
+            Some("Odile Marsh"),
+            "says",
+            "The offer was real",
+            "content-cue",
+        ),
+        (
+            "Mira Doss, then head of the agency, says the cabal won.",
+            Some("Mira Doss"),
+            "says",
+            "the cabal won",
+            "cue-content",
+        ),
+        // Adjuncts after the cue do not hide the content before it.
+        (
+            "The vote was rigged, Tavi Renn said on Friday in a statement.",
+            Some("Tavi Renn"),
+            "said",
+            "The vote was rigged",
+            "content-cue",
+        ),
+        (
+            "\"We are ready,\" a source said Tuesday.",
+            Some("a source"),
+            "said",
+            "\"We are ready,\"",
+            "quote-cue",
+        ),
+        // Adjuncts before the content are skipped.
+        (
+            "Mira Doss said in an interview that the budget was cut.",
+            Some("Mira Doss"),
+            "said",
+            "that the budget was cut",
+            "cue-content",
+        ),
+        // Bracketed party labels between speaker and cue.
+        (
+            "Sen. Ines Varga (D-Ore.) said the bill would pass.",
+            Some("Sen. Ines Varga (D-Ore.)"),
+            "said",
+            "the bill would pass",
+            "cue-content",
+        ),
+        // Quotation introduced by a colon.
+        (
+            "Tavi Renn wrote: \"It is over.\"",
+            Some("Tavi Renn"),
+            "wrote",
+            "\"It is over.\"",
+            "cue-quote",
+        ),
+        // Inverted speaker with an appositive.
+        (
+            "\"It is over,\" said Odile Marsh, a former aide to the mayor.",
+            Some("Odile Marsh"),
+            "said",
+            "\"It is over,\"",
+            "quote-cue",
+        ),
+        // Sentence-initial inverted cue.
+        (
+            "Said Mira Doss, \"We will not move.\"",
+            Some("Mira Doss"),
+            "Said",
+            "\"We will not move.\"",
+            "cue-quote",
+        ),
+        // A stance verb beside its speaker.
+        (
+            "Tavi Renn criticized the budget plan.",
+            Some("Tavi Renn"),
+            "criticized",
+            "the budget plan",
+            "cue-content",
+        ),
+        // A passive cue has no speaker.
+        (
+            "The council is expected to approve the plan.",
+            None,
+            "expected",
+            "to approve the plan",
+            "passive-cue",
+        ),
+        // Headline colon.
+        (
+            "Odile Marsh: Talks Are Over",
+            Some("Odile Marsh"),
+            ":",
+            "Talks Are Over",
+            "colon",
+        ),
+        // Relative pronoun as the speaker.
+        (
+            "She met Tavi Renn, who said the rules had changed.",
+            Some("who"),
+            "said",
+            "the rules had changed",
+            "cue-content",
+        ),
+    ];
+    for &(t, sp, cue, content, rule) in cases {
+        let f = run(t);
+        assert_eq!(f.len(), 1, "one attribution in {t:?}: {f:?}");
+        assert_eq!(f[0].speaker.as_deref(), sp, "speaker in {t:?}");
+        assert_eq!(f[0].cue, cue, "cue in {t:?}");
+        assert_eq!(f[0].content, content, "content in {t:?}");
+        assert_eq!(f[0].rule, rule, "rule in {t:?}");
+    }
+}
+
+/// (text, cue, speaker, content) for the attribution with that cue, in
+/// texts holding several.
+#[test]
+fn multi_table() {
+    let cases: &[(&str, &str, Option<&str>, &str)] = &[
+        // Split quotation around the speaker.
+        (
+            "\"We tried,\" Mira Doss said. \"Nobody listened.\"",
+            "said",
+            Some("Mira Doss"),
+            "\"We tried,\" | \"Nobody listened.\"",
+        ),
+        (
+            "\"We tried,\" Mira Doss said, \"and we failed.\"",
+            "said",
+            Some("Mira Doss"),
+            "\"We tried,\" | \"and we failed.\"",
+        ),
+        // Coordinated cue: the subject of the sentence speaks.
+        (
+            "Tavi Renn praised the mayor and said the city would recover.",
+            "said",
+            Some("Tavi Renn"),
+            "the city would recover",
+        ),
+        (
+            "Tavi Renn praised the mayor and said the city would recover.",
+            "praised",
+            Some("Tavi Renn"),
+            "the mayor",
+        ),
+        (
+            "Odile Marsh left the hall, saying the vote was a sham.",
+            "saying",
+            Some("Odile Marsh"),
+            "the vote was a sham",
+        ),
+        // A quotation paragraph continues after the cue's paragraph.
+        (
+            "Mira Doss said:\n\n\"The door is open.\n\n\"And it stays open.\"\n",
+            "said",
+            Some("Mira Doss"),
+            "\"The door is open. | \"And it stays open.\"",
+        ),
+        // Speaker in the sentence after a whole-sentence quotation.
+        (
+            "\"The plan is dead.\" Tavi Renn said.",
+            "said",
+            Some("Tavi Renn"),
+            "\"The plan is dead.\"",
+        ),
+    ];
+    for &(t, cue, sp, content) in cases {
+        let f = run(t);
+        let a = f
+            .iter()
+            .find(|a| a.cue == cue)
+            .unwrap_or_else(|| panic!("no cue {cue:?} in {t:?}: {f:?}"));
+        assert_eq!(a.speaker.as_deref(), sp, "speaker in {t:?}");
+        assert_eq!(a.content, content, "content in {t:?}");
+    }
+}
+
+/// Words that look like cues but are not.
+#[test]
+fn not_cues() {
+    let cases = [
+        "The United States wants no part of it.",
+        "She read the report on the train.",
+        "He wanted to say more.",
+        "\"I think we won,\" was the headline.",
+        "The claims were false.",
+    ];
+    for t in cases {
+        let f = run(t);
+        let cues: Vec<&str> = f.iter().map(|a| a.cue.as_str()).collect();
+        assert!(
+            !cues
+                .iter()
+                .any(|c| ["states", "report", "say", "think", "claims"]
+                    .contains(&c.to_lowercase().as_str())),
+            "{t:?}: {f:?}"
+        );
+    }
+}
+
+#[test]
+fn pronoun_speaker_and_about() {
+    let t = "Tavi Renn met Ms. Mira Doss. In return, Renn recalls, Doss wanted talks. Later he said Odile Marsh agreed.";
+    let f = run(t);
+    let last = f.iter().find(|a| a.cue == "said").unwrap();
+    assert_eq!(last.actor.as_deref(), Some("Tavi Renn"));
+    assert_eq!(last.about, ["Odile Marsh"]);
+}
+
+#[test]
+fn relative_pronoun_resolves() {
+    let t = "The panel heard from Tavi Renn, who said Mira Doss had resigned.";
+    let f = run(t);
+    let a = f.iter().find(|a| a.cue == "said").unwrap();
+    assert_eq!(a.actor.as_deref(), Some("Tavi Renn"));
+    assert_eq!(a.about, ["Mira Doss"]);
+}
+
+#[test]
+fn colon_block() {
+    let t = "Mira Doss wrote:\n\n\"The door is open.\"\n";
+    let f = run(t);
+    assert_eq!(f[0].content, "\"The door is open.\"");
+    assert_eq!(f[0].rule, "cue-block");
+}
+
+/// Each data file's header example finds its cue or source.
+#[test]
+fn data_file_examples() {
+    for (name, data) in DATA_FILES {
+        let ex = data_examples(data);
+        assert!(!ex.is_empty(), "{name} has no example");
+        for (sentence, want) in ex {
+            let f = run(sentence);
+            let ok = f.iter().any(|a| {
+                a.cue == want
+                    || a.speaker
+                        .as_deref()
+                        .is_some_and(|s| s.split_whitespace().any(|w| w == want))
+            });
+            assert!(
+                ok,
+                "{name}: example {sentence:?} should give {want:?}: {f:?}"
+            );
+        }
+    }
+}
+
+/// Every rule the code can return is documented in the module table.
+#[test]
+fn rules_documented() {
+    let doc = include_str!("mod.rs");
+    for r in RULES {
+        assert!(
+            doc.contains(&format!("//! | `{r}` |")),
+            "rule {r} missing from the docs table"
+        );
+    }
+}

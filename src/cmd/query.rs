@@ -1,0 +1,501 @@
+//! `actorgraph query GRAPH.json VERB`: questions to a saved graph.
+//!
+//! Exit status: 0 answered (an empty answer is an answer); 1 an actor name
+//! matches no actor, or two actors are not connected (`path`); 2 a usage
+//! error: a name that matches several actors, a format the verb has no
+//! form for, an unreadable graph file, bad arguments.
+
+use actorgraph::export::evidence::{DocCache, EvidenceText};
+use actorgraph::export::{self, json as gjson};
+use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions};
+use actorgraph::query::{self, QueryError, RankBy, Speech};
+use petgraph::stable_graph::NodeIndex;
+use serde_json::json;
+use std::path::PathBuf;
+
+/// Answer formats.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FormatArg {
+    /// Aligned tables for people.
+    Text,
+    /// JSON for machines.
+    Json,
+    /// Graphviz DOT (`ego` only).
+    Dot,
+}
+
+/// Link kinds.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum KindArg {
+    /// Named in the same sentence.
+    Cooccurrence,
+    /// Speaker -> the actor spoken about.
+    Attribution,
+}
+
+impl From<KindArg> for EdgeKind {
+    fn from(k: KindArg) -> EdgeKind {
+        match k {
+            KindArg::Cooccurrence => EdgeKind::Cooccurrence,
+            KindArg::Attribution => EdgeKind::Attribution,
+        }
+    }
+}
+
+/// Rankings of `top`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum ByArg {
+    /// Distinct linked actors.
+    Degree,
+    /// Sum of link weights.
+    Weight,
+    /// Mentions over the corpus.
+    Mentions,
+    /// Betweenness centrality (Brandes).
+    Betweenness,
+}
+
+/// Arguments of `query`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// A graph saved by `actorgraph build --format json`.
+    graph: PathBuf,
+    /// Answer format.
+    #[arg(short, long, value_enum, default_value = "text", global = true)]
+    format: FormatArg,
+    /// Also look for evidence documents under this directory (repeatable;
+    /// paths are tried as saved, then under these, then under the graph
+    /// file's directory).
+    #[arg(long, value_name = "DIR", global = true)]
+    docs: Vec<PathBuf>,
+    #[command(subcommand)]
+    verb: Verb,
+}
+
+#[derive(clap::Subcommand, Debug)]
+enum Verb {
+    /// Actors linked to NAME, with the kind and weight of each link.
+    Neighbors {
+        /// Actor id or alias (any case).
+        name: String,
+        /// Only links of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Only links seen at least this many times.
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        min_weight: u64,
+    },
+    /// A shortest chain of actors from A to B, with the links along it.
+    Path {
+        /// From (id or alias).
+        a: String,
+        /// To (id or alias).
+        b: String,
+        /// Only follow links of this kind.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+    },
+    /// Every link between A and B, with its evidence sentences.
+    Between {
+        /// One actor.
+        a: String,
+        /// The other.
+        b: String,
+    },
+    /// The most connected actors.
+    Top {
+        /// Ranking.
+        #[arg(long, value_enum, default_value = "degree")]
+        by: ByArg,
+        /// How many.
+        #[arg(short, default_value_t = 10, value_name = "N")]
+        n: usize,
+    },
+    /// Who spoke about NAME.
+    SaidAbout {
+        /// Actor id or alias.
+        name: String,
+    },
+    /// Whom NAME spoke about.
+    SaidBy {
+        /// Actor id or alias.
+        name: String,
+    },
+    /// NAME's neighbourhood as a graph of its own (text, json or dot).
+    Ego {
+        /// Actor id or alias.
+        name: String,
+        /// How many links away.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        depth: u8,
+    },
+}
+
+/// A failed question and its exit status.
+struct Fail(i32, String);
+
+impl From<QueryError> for Fail {
+    fn from(e: QueryError) -> Fail {
+        let code = if matches!(e, QueryError::Ambiguous { .. }) {
+            2
+        } else {
+            1
+        };
+        Fail(code, e.to_string())
+    }
+}
+
+/// Run `query`.
+pub fn run(a: Args) -> anyhow::Result<i32> {
+    let g = gjson::read(
+        &a.graph,
+        GraphOptions {
+            max_evidence: usize::MAX,
+            ..GraphOptions::default()
+        },
+    )?;
+    let mut bases = a.docs.clone();
+    if let Some(dir) = a.graph.parent() {
+        bases.push(if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir.to_path_buf()
+        });
+    }
+    let mut docs = DocCache::new(bases);
+    let mut out = Vec::new();
+    match answer(&g, &a, &mut docs, &mut out) {
+        Ok(()) => {
+            super::output::write_to(None, |w| w.write_all(&out))?;
+            Ok(0)
+        }
+        Err(Fail(code, msg)) => {
+            eprintln!("actorgraph: {msg}");
+            Ok(code)
+        }
+    }
+}
+
+fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> Result<(), Fail> {
+    let json_out = a.format == FormatArg::Json;
+    if a.format == FormatArg::Dot && !matches!(a.verb, Verb::Ego { .. }) {
+        return Err(Fail(
+            2,
+            "--format dot is for `ego`; use text or json".into(),
+        ));
+    }
+    let find = |name: &str| query::find(g, name).map_err(Fail::from);
+    let id = |n: NodeIndex| g.graph[n].id.clone();
+    let text: String = match &a.verb {
+        Verb::Neighbors {
+            name,
+            kind,
+            min_weight,
+        } => {
+            let n = find(name)?;
+            let v = query::neighbours(g, n, kind.map(EdgeKind::from), *min_weight);
+            if json_out {
+                return emit(out, &json!({"actor": id(n), "neighbors": v}));
+            }
+            let rows = v
+                .iter()
+                .map(|x| {
+                    vec![
+                        x.id.clone(),
+                        x.kind.as_str().into(),
+                        dir(x.direction),
+                        x.weight.to_string(),
+                    ]
+                })
+                .collect();
+            format!(
+                "{} linked actor(s) of {}\n{}",
+                v.len(),
+                id(n),
+                table(&["actor", "kind", "direction", "weight"], rows, &[3])
+            )
+        }
+        Verb::Path {
+            a: from,
+            b: to,
+            kind,
+        } => {
+            let (x, y) = (find(from)?, find(to)?);
+            let (nodes, edges) = query::shortest_path(g, x, y, kind.map(EdgeKind::from))
+                .ok_or_else(|| Fail::from(QueryError::NoPath { a: id(x), b: id(y) }))?;
+            let links: Vec<_> = edges.iter().map(|&e| query::link(g, e)).collect();
+            if json_out {
+                let path: Vec<_> = nodes.iter().map(|&n| json!({"id": id(n)})).collect();
+                return emit(
+                    out,
+                    &json!({"path": path, "length": links.len(), "edges": links}),
+                );
+            }
+            let mut chain = id(nodes[0]);
+            let mut rows = Vec::new();
+            for (i, (w, l)) in nodes.windows(2).zip(&links).enumerate() {
+                let (from, to) = (id(w[0]), id(w[1]));
+                let (arrow, link) = match l.kind {
+                    EdgeKind::Cooccurrence => (format!(" -[co {}]- ", l.weight), "cooccurrence"),
+                    EdgeKind::Attribution if l.source == from => {
+                        (format!(" -[said {}]-> ", l.weight), "attribution ->")
+                    }
+                    EdgeKind::Attribution => {
+                        (format!(" <-[said {}]- ", l.weight), "attribution <-")
+                    }
+                };
+                chain.push_str(&arrow);
+                chain.push_str(&to);
+                let ev = l
+                    .evidence
+                    .first()
+                    .map(|e| format!("{}:{}-{}", e.doc, e.start, e.end))
+                    .unwrap_or_default();
+                rows.push(vec![
+                    (i + 1).to_string(),
+                    from,
+                    link.into(),
+                    to,
+                    l.weight.to_string(),
+                    ev,
+                ]);
+            }
+            format!(
+                "{chain}\n{} link(s)\n{}",
+                links.len(),
+                table(
+                    &["step", "from", "link", "to", "weight", "first evidence"],
+                    rows,
+                    &[0, 4]
+                )
+            )
+        }
+        Verb::Between { a: x, b: y } => {
+            let (x, y) = (find(x)?, find(y)?);
+            let links: Vec<_> = query::links_between(g, x, y)
+                .into_iter()
+                .map(|e| query::link(g, e))
+                .collect();
+            let with_text: Vec<(query::Link, Vec<EvidenceText>)> = links
+                .into_iter()
+                .map(|l| {
+                    let t = l.evidence.iter().map(|e| docs.text(e)).collect();
+                    (l, t)
+                })
+                .collect();
+            if json_out {
+                let v: Vec<_> = with_text
+                    .iter()
+                    .map(|(l, t)| json!({"source": l.source, "target": l.target, "kind": l.kind, "weight": l.weight, "evidence": t}))
+                    .collect();
+                return emit(out, &json!({"a": id(x), "b": id(y), "links": v}));
+            }
+            let mut s = format!(
+                "{} link(s) between {} and {}\n",
+                with_text.len(),
+                id(x),
+                id(y)
+            );
+            for (l, t) in &with_text {
+                let arrow = if l.kind == EdgeKind::Attribution {
+                    "->"
+                } else {
+                    "--"
+                };
+                s.push_str(&format!(
+                    "\n{} {arrow} {}  {}, weight {}, {} evidence kept\n",
+                    l.source,
+                    l.target,
+                    l.kind.as_str(),
+                    l.weight,
+                    t.len()
+                ));
+                for e in t {
+                    let words = match (&e.text, &e.error) {
+                        (Some(w), _) => w.clone(),
+                        (None, Some(err)) => format!("({err})"),
+                        (None, None) => String::new(),
+                    };
+                    s.push_str(&format!(
+                        "  {}:{}-{}\n      {words}\n",
+                        e.doc, e.start, e.end
+                    ));
+                }
+            }
+            s
+        }
+        Verb::Top { by, n } => {
+            let by = match by {
+                ByArg::Degree => RankBy::Degree,
+                ByArg::Weight => RankBy::Weight,
+                ByArg::Mentions => RankBy::Mentions,
+                ByArg::Betweenness => RankBy::Betweenness,
+            };
+            let v = query::top(g, by, *n);
+            if json_out {
+                return emit(out, &json!({"by": by, "actors": v}));
+            }
+            let rows = v
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    vec![
+                        (i + 1).to_string(),
+                        r.id.clone(),
+                        r.kind.as_str().into(),
+                        r.degree.to_string(),
+                        r.weight.to_string(),
+                        r.mentions.to_string(),
+                        if by == RankBy::Betweenness {
+                            format!("{:.2}", r.betweenness)
+                        } else {
+                            "-".into()
+                        },
+                    ]
+                })
+                .collect();
+            table(
+                &[
+                    "rank",
+                    "actor",
+                    "kind",
+                    "degree",
+                    "weight",
+                    "mentions",
+                    "betweenness",
+                ],
+                rows,
+                &[0, 3, 4, 5, 6],
+            )
+        }
+        Verb::SaidAbout { name } | Verb::SaidBy { name } => {
+            let n = find(name)?;
+            let about = matches!(a.verb, Verb::SaidAbout { .. });
+            let v: Vec<Speech> = if about {
+                query::said_about(g, n)
+            } else {
+                query::said_by(g, n)
+            };
+            if json_out {
+                let key = if about { "speakers" } else { "about" };
+                return emit(out, &json!({"actor": id(n), key: v}));
+            }
+            let rows = v
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.id.clone(),
+                        s.weight.to_string(),
+                        s.evidence
+                            .first()
+                            .map(|e| format!("{}:{}-{}", e.doc, e.start, e.end))
+                            .unwrap_or_default(),
+                    ]
+                })
+                .collect();
+            let (head, col) = if about {
+                (
+                    format!("{} actor(s) spoke about {}", v.len(), id(n)),
+                    "speaker",
+                )
+            } else {
+                (
+                    format!("{} spoke about {} actor(s)", id(n), v.len()),
+                    "about",
+                )
+            };
+            format!(
+                "{head}\n{}",
+                table(&[col, "times", "first evidence"], rows, &[1])
+            )
+        }
+        Verb::Ego { name, depth } => {
+            let n = find(name)?;
+            let e = query::ego(g, n, usize::from(*depth));
+            match a.format {
+                FormatArg::Dot => {
+                    return export::dot::write(&e, out).map_err(|err| Fail(2, err.to_string()))
+                }
+                FormatArg::Json => {
+                    return gjson::write(&e, out).map_err(|err| Fail(2, err.to_string()))
+                }
+                FormatArg::Text => {}
+            }
+            let rows = e
+                .sorted_edges()
+                .into_iter()
+                .map(|x| query::link(&e, x))
+                .map(|l| {
+                    vec![
+                        l.source,
+                        l.kind.as_str().into(),
+                        l.target,
+                        l.weight.to_string(),
+                    ]
+                })
+                .collect();
+            format!(
+                "ego graph of {} (depth {depth}): {} actor(s), {} link(s)\n{}",
+                id(n),
+                e.node_count(),
+                e.edge_count(),
+                table(&["source", "kind", "target", "weight"], rows, &[3])
+            )
+        }
+    };
+    out.extend_from_slice(text.as_bytes());
+    if !text.ends_with('\n') {
+        out.push(b'\n');
+    }
+    Ok(())
+}
+
+fn dir(w: query::Way) -> String {
+    serde_json::to_value(w)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn emit(out: &mut Vec<u8>, v: &serde_json::Value) -> Result<(), Fail> {
+    serde_json::to_writer_pretty(&mut *out, v).map_err(|e| Fail(2, e.to_string()))?;
+    out.push(b'\n');
+    Ok(())
+}
+
+/// An aligned table: a header, a rule, the rows; columns in `right` are
+/// right-aligned (numbers).
+fn table(head: &[&str], rows: Vec<Vec<String>>, right: &[usize]) -> String {
+    let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for r in &rows {
+        for (i, c) in r.iter().enumerate() {
+            width[i] = width[i].max(c.chars().count());
+        }
+    }
+    let line = |cells: Vec<String>| {
+        let v: Vec<String> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let pad = " ".repeat(width[i] - c.chars().count());
+                if right.contains(&i) {
+                    format!("{pad}{c}")
+                } else if i + 1 == cells.len() {
+                    c.clone()
+                } else {
+                    format!("{c}{pad}")
+                }
+            })
+            .collect();
+        v.join("  ").trim_end().to_owned()
+    };
+    let mut s = line(head.iter().map(|h| h.to_string()).collect());
+    s.push('\n');
+    s.push_str(&line(width.iter().map(|&w| "-".repeat(w)).collect()));
+    s.push('\n');
+    for r in rows {
+        s.push_str(&line(r));
+        s.push('\n');
+    }
+    s
+}

@@ -1,0 +1,158 @@
+//! Pronouns by salience.
+//!
+//! Walking the mentions in order, each person cluster carries a salience
+//! score: a name adds more than a pronoun, a mention opening its sentence
+//! (the likely subject) adds more than one inside it, and the score fades
+//! with every sentence. A pronoun goes to the most salient person of a
+//! matching gender mentioned in the last few sentences; the document's
+//! main person (named most often) keeps a floor of salience, so that "He"
+//! at the head of a new paragraph in a life story is still its subject.
+//! Only a bounded list of recent people is kept, so the walk is linear in
+//! the number of mentions.
+
+use crate::mentions::{ActorKind, Gender, Mention, Via};
+use crate::segment::Segmentation;
+
+/// Salience left after each sentence.
+const DECAY: f64 = 0.5;
+/// Sentences back a person stays a candidate.
+const WINDOW: usize = 3;
+/// Recent people kept.
+const RECENT: usize = 24;
+/// Salience a name adds, and a pronoun.
+const NAME_WEIGHT: f64 = 2.0;
+const PRONOUN_WEIGHT: f64 = 1.0;
+/// Extra for a mention that opens its sentence.
+const SUBJECT_BONUS: f64 = 1.0;
+/// Salience floor of the document's main person.
+const TOPIC_FLOOR: f64 = 0.9;
+/// Factor for a person whose gender is not known.
+const UNKNOWN_GENDER: f64 = 0.6;
+/// Below this, a pronoun is left unresolved.
+const MIN_SCORE: f64 = 0.2;
+
+struct Recent {
+    cluster: usize,
+    score: f64,
+    sentence: usize,
+}
+
+impl Recent {
+    fn at(&self, sentence: usize) -> f64 {
+        self.score * DECAY.powi(sentence.saturating_sub(self.sentence).min(60) as i32)
+    }
+}
+
+/// True when mention `i` is the first mention of its sentence and stands
+/// among its first few tokens.
+fn opens_sentence(i: usize, mentions: &[Mention], seg: &Segmentation) -> bool {
+    let m = &mentions[i];
+    if i > 0 && mentions[i - 1].sentence == m.sentence {
+        return false;
+    }
+    let Some(s) = seg.sentences.get(m.sentence) else {
+        return false;
+    };
+    let t = seg.token_at_or_after(m.span.start);
+    t.saturating_sub(s.tokens.start) <= 3
+}
+
+/// Tie pronoun mentions to person clusters; `members` gains them.
+pub(super) fn resolve_pronouns(
+    seg: &Segmentation,
+    mentions: &[Mention],
+    cluster: &mut [Option<usize>],
+    members: &mut [Vec<usize>],
+) {
+    let nc = members.len();
+    // Each cluster's kind and gender from its names; name counts for the topic.
+    let mut person = vec![false; nc];
+    let mut gender = vec![Gender::Unknown; nc];
+    let mut names = vec![0usize; nc];
+    for (c, ms) in members.iter().enumerate() {
+        for &j in ms {
+            let m = &mentions[j];
+            person[c] |= m.kind == ActorKind::Person;
+            if gender[c] == Gender::Unknown {
+                gender[c] = m.gender;
+            }
+            names[c] += 1;
+        }
+    }
+    let topic = (0..nc)
+        .filter(|&c| person[c] && names[c] >= 3)
+        .max_by_key(|&c| (names[c], std::cmp::Reverse(c)));
+    let mut topic_seen = false;
+    let mut recent: Vec<Recent> = Vec::new();
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let subject = opens_sentence(i, mentions, seg);
+        if m.via == Via::Pronoun && cluster[i].is_none() {
+            let mut best: Option<(f64, usize)> = None;
+            let mut consider = |c: usize, s: f64| {
+                let g = gender[c];
+                let f = if g == m.gender || m.gender == Gender::Unknown {
+                    1.0
+                } else if g == Gender::Unknown {
+                    UNKNOWN_GENDER
+                } else {
+                    0.0
+                };
+                let v = s * f;
+                if v >= MIN_SCORE && best.is_none_or(|(b, _)| v > b) {
+                    best = Some((v, c));
+                }
+            };
+            for r in &recent {
+                if m.sentence.saturating_sub(r.sentence) <= WINDOW {
+                    let floor = if Some(r.cluster) == topic {
+                        TOPIC_FLOOR
+                    } else {
+                        0.0
+                    };
+                    consider(r.cluster, r.at(m.sentence).max(floor));
+                }
+            }
+            if let Some(t) = topic.filter(|_| topic_seen) {
+                consider(t, TOPIC_FLOOR);
+            }
+            if let Some((_, c)) = best {
+                cluster[i] = Some(c);
+                members[c].push(i);
+                if gender[c] == Gender::Unknown {
+                    gender[c] = m.gender;
+                }
+            }
+        }
+        let Some(c) = cluster[i] else { continue };
+        if !person[c] {
+            continue;
+        }
+        topic_seen |= Some(c) == topic;
+        let w = if m.via == Via::Name {
+            NAME_WEIGHT
+        } else {
+            PRONOUN_WEIGHT
+        } + if subject { SUBJECT_BONUS } else { 0.0 };
+        if let Some(r) = recent.iter_mut().find(|r| r.cluster == c) {
+            r.score = r.at(m.sentence) + w;
+            r.sentence = m.sentence;
+        } else {
+            if recent.len() >= RECENT {
+                // Forget the least salient.
+                if let Some(k) = (0..recent.len()).min_by(|&a, &b| {
+                    recent[a]
+                        .at(m.sentence)
+                        .total_cmp(&recent[b].at(m.sentence))
+                }) {
+                    recent.swap_remove(k);
+                }
+            }
+            recent.push(Recent {
+                cluster: c,
+                score: w,
+                sentence: m.sentence,
+            });
+        }
+    }
+}
