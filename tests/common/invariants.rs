@@ -140,10 +140,13 @@ pub fn check_record(doc: &Document, rec: &DocRecord) {
 
 /// A small checker for the DOT the exporter writes: `digraph ID { stmt;* }`
 /// where IDs are bare words, numbers or double-quoted strings (escapes
-/// `\"` and `\\`, no raw control characters), attribute lists are
+/// `\"` and `\\`, no raw control characters, at most 16 KiB as Graphviz
+/// requires), attribute lists are
 /// balanced `[ a=b, ... ]`, statements end in `;`, and nothing follows the
 /// closing brace. Returns the first problem found.
 pub fn check_dot(dot: &str) -> Result<(), String> {
+    // Graphviz's scanner stops at 16 KiB per quoted string.
+    const GRAPHVIZ_MAX_STRING: usize = 16384;
     #[derive(Debug, PartialEq)]
     enum Tok {
         Id,
@@ -175,6 +178,12 @@ pub fn check_dot(dot: &str) -> Result<(), String> {
                 }
                 if !closed {
                     return Err(format!("unterminated string at {i}"));
+                }
+                let len = it.peek().map_or(dot.len(), |&(j, _)| j) - i;
+                if len > GRAPHVIZ_MAX_STRING {
+                    return Err(format!(
+                        "quoted string at {i} is {len} bytes; Graphviz refuses more than {GRAPHVIZ_MAX_STRING}"
+                    ));
                 }
                 toks.push(Tok::Id);
             }
