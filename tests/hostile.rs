@@ -888,20 +888,25 @@ fn extract_text(text: String) {
     actorgraph::pipeline::Extractor::new().extract(&doc);
 }
 
+/// Once cubic (resolve::antecedent scanned back over every mention of an
+/// unpunctuated sentence): this input did not finish in 60 s on d0a549a and
+/// takes 0.1 s on main as of 9b617db (debug build). No watchdog: a
+/// regression shows as a test that does not end.
 #[test]
-#[ignore = "resolve::antecedent scans back over every mention of an unpunctuated sentence and cluster_gender over each cluster: cubic"]
-fn superlinear_pronouns_in_one_long_sentence() {
+fn pronouns_in_one_long_sentence() {
     // 100 KB, one sentence: 4,000 names and 8,000 pronouns.
     let text = "Ines Varga and he and she ".repeat(4_000);
-    finishes_within(60, "pronouns in one sentence", move || extract_text(text));
+    extract_text(text);
 }
 
+/// Once quadratic (attribution scanned every quotation per cue; 1 MB did
+/// not finish in 60 s on d0a549a, 6 s on main as of 9b617db): 300 KB here,
+/// about 1 s in a debug build.
 #[test]
-#[ignore = "attribution: inside_quote / quote_before / quotes.find scan every quotation per cue, finish() scans every mention per attribution: quadratic"]
-fn superlinear_quotes_and_cues() {
-    // 1 MB: 45,000 quotations, each with a cue.
-    let text = "\"Go,\" Ines Varga said. ".repeat(45_000);
-    finishes_within(60, "quotations with cues", move || extract_text(text));
+fn quotes_and_cues() {
+    // 13,000 quotations, each with a cue.
+    let text = "\"Go,\" Ines Varga said. ".repeat(13_000);
+    extract_text(text);
 }
 
 #[test]
