@@ -864,8 +864,8 @@ fn seed_corpus_builds_a_clean_graph() {
 // Superlinear work in stages this suite does not own. Each test is ignored
 // until its stage is fixed (see the reason). The watchdog ones run an
 // input that linear code analyses in a few seconds in a debug build, under
-// a 60 s watchdog; measured at commit time, all three were still running
-// at 60 s. They are hang detectors, not benchmarks: run
+// a 60 s watchdog; on main as of 9b617db each still ran at 60 s. They are
+// hang detectors, not benchmarks: run
 // `cargo test --test hostile -- --ignored superlinear`.
 
 /// Run `f` on another thread; panic if it has not finished after `secs`.
