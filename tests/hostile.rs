@@ -287,8 +287,7 @@ fn extract_keeps_every_good_document_and_names_every_bad_one() {
         for r in &recs {
             let path = Path::new(r["doc"].as_str().unwrap());
             let bytes = std::fs::read(path).unwrap();
-            let (_, hint) = hint_of(3);
-            let format = actorgraph::ingest::Format::from_path(path).or(hint);
+            let format = actorgraph::ingest::Format::from_path(path);
             let doc = actorgraph::ingest::read_bytes(s(path), &bytes, format).unwrap();
             for m in r["mentions"].as_array().unwrap() {
                 let (a, b) = (
