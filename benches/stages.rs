@@ -19,7 +19,7 @@ use rayon::prelude::*;
 use std::hint::black_box;
 use std::time::Duration;
 
-/// The allocator the binary uses (see `src/cmd/input.rs`), so the numbers
+/// The allocator the binary uses (see `src/main.rs`), so the numbers
 /// are the binary's.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

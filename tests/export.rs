@@ -570,6 +570,35 @@ fn render_draws_with_graphviz_or_says_it_is_missing() {
 }
 
 #[test]
+fn large_graphs_get_straight_edges() {
+    let dir = tempfile::tempdir().unwrap();
+    // (actors, splines)
+    for (n, splines) in [(300, "splines=true"), (301, "splines=line")] {
+        let nodes: Vec<Value> = (0..n)
+            .map(|i| serde_json::json!({"id": format!("Actor {i:03}"), "kind": "person", "mentions": 1, "documents": 1, "aliases": []}))
+            .collect();
+        let edges: Vec<Value> = (1..n)
+            .map(|i| serde_json::json!({"source": "Actor 000", "target": format!("Actor {i:03}"), "kind": "cooccurrence", "weight": 1, "evidence": []}))
+            .collect();
+        let g = dir.path().join(format!("g{n}.json"));
+        std::fs::write(
+            &g,
+            serde_json::json!({"nodes": nodes, "edges": edges}).to_string(),
+        )
+        .unwrap();
+        let dot = build(
+            dir.path(),
+            &[g.to_str().unwrap().to_owned()],
+            &[],
+            &format!("g{n}.dot"),
+        );
+        let dot = std::fs::read_to_string(dot).unwrap();
+        assert!(dot.contains(splines), "{n} actors: {}", &dot[..200]);
+        assert_eq!(dot.matches(" -> ").count(), n - 1);
+    }
+}
+
+#[test]
 fn build_grows_a_saved_graph() {
     let dir = tempfile::tempdir().unwrap();
     let d = write_docs(dir.path());

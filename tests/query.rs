@@ -161,6 +161,11 @@ fn answers_on_a_hand_made_graph() {
             json!(4),
         ),
         (
+            vec!["top", "--by", "weight", "-n", "1"],
+            "/actors/0/betweenness",
+            json!(null),
+        ),
+        (
             vec!["top", "--by", "degree", "-n", "1"],
             "/actors/0/degree",
             json!(3),

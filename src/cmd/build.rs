@@ -165,6 +165,14 @@ fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
         cluster_by_document: a.cluster_by_document,
         element_ids: false,
     };
+    let draws = a.render.is_some() || matches!(a.format, FormatArg::Html);
+    if draws && graph.node_count() > 300 && !a.quiet {
+        eprintln!(
+            "actorgraph: a picture of {} actors and {} links is hard to read; --top N or --min-weight N trims the graph",
+            graph.node_count(),
+            graph.edge_count()
+        );
+    }
     if let Some(r) = a.render {
         anyhow::ensure!(
             matches!(a.format, FormatArg::Dot),

@@ -21,12 +21,6 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-/// The binary's allocator. The stages make many small allocations (token
-/// strings, word vectors); mimalloc serves them at a fraction of the cost of
-/// the system allocator, and keeps per-thread heaps for the workers.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// How a run reads its documents.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RunOptions {

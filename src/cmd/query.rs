@@ -346,11 +346,7 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
                         r.degree.to_string(),
                         r.weight.to_string(),
                         r.mentions.to_string(),
-                        if by == RankBy::Betweenness {
-                            format!("{:.2}", r.betweenness)
-                        } else {
-                            "-".into()
-                        },
+                        r.betweenness.map_or("-".into(), |b| format!("{b:.2}")),
                     ]
                 })
                 .collect();

@@ -101,6 +101,7 @@ header h1 { font-size: 15px; margin: 0; font-weight: normal; }
 main { flex: 1; display: flex; min-height: 0; }
 #graph { flex: 3; overflow: auto; }
 #graph svg { max-width: none; }
+#graph.fit svg { width: 100%; height: auto; }
 #evidence { flex: 1; min-width: 18em; border-left: 1px solid #ccd; padding: 8px 12px; overflow: auto; }
 #evidence blockquote { margin: 4px 0 10px 0; padding-left: 8px; border-left: 3px solid #c0392b; }
 #evidence .where { color: #667; font-size: 12px; }
@@ -118,6 +119,7 @@ g.edge.selected path { stroke: #d35400; }
 <header>
 <h1>{{TITLE}}</h1>
 <input id="search" type="search" placeholder="Find an actor (name or alias)" autocomplete="off">
+<button id="fit" type="button">Fit to window</button>
 <span id="status"></span>
 </header>
 <main>
@@ -197,6 +199,11 @@ g.edge.selected path { stroke: #d35400; }
     });
   });
   input.addEventListener("input", function () { search(input.value); });
+  var fit = document.getElementById("fit");
+  fit.addEventListener("click", function () {
+    var on = document.getElementById("graph").classList.toggle("fit");
+    fit.textContent = on ? "Actual size" : "Fit to window";
+  });
   var params = new URLSearchParams(location.hash.slice(1) || location.search.slice(1));
   if (params.get("q")) { input.value = params.get("q"); search(params.get("q")); }
   if (params.get("edge") && el(params.get("edge"))) el(params.get("edge")).dispatchEvent(new MouseEvent("click", { bubbles: true }));

@@ -38,6 +38,11 @@ pub struct Lexicon {
     /// Words for places and things that no person's name holds ("Bridge",
     /// "Award", "Cyclone"), lower case.
     pub non_person: HashSet<String>,
+    /// Adjectives and foreign articles that open titles of works, places
+    /// and groups but no person's name ("Silver", "Les"), lower case.
+    pub modifiers: HashSet<String>,
+    /// People known by one name ("Obama", "Einstein"), exact case.
+    pub people: HashSet<String>,
 }
 
 /// Lines of a data file with comments and blanks removed.
@@ -91,6 +96,12 @@ impl Lexicon {
                 non_person: entries(include_str!("data/non_person.txt"))
                     .map(|w| w.to_lowercase())
                     .collect(),
+                modifiers: entries(include_str!("data/modifiers.txt"))
+                    .map(|w| w.to_lowercase())
+                    .collect(),
+                people: entries(include_str!("data/people.txt"))
+                    .map(str::to_owned)
+                    .collect(),
             }
         })
     }
@@ -131,7 +142,15 @@ mod tests {
         assert_eq!(l.first_names.get("Flynt"), Some(&Gender::Male));
         assert!(l.common.contains("monday"));
         assert!(l.non_person.contains("bridge"));
-        for list in [&l.titles, &l.org_words, &l.common, &l.non_person] {
+        assert!(l.modifiers.contains("silver"));
+        assert!(l.people.contains("Einstein"));
+        for list in [
+            &l.titles,
+            &l.org_words,
+            &l.common,
+            &l.non_person,
+            &l.modifiers,
+        ] {
             assert!(list.iter().all(|e| e == &e.to_lowercase()));
         }
     }

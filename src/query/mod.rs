@@ -365,8 +365,9 @@ pub struct Ranked {
     pub weight: u64,
     /// Mentions over the corpus.
     pub mentions: u64,
-    /// Betweenness centrality (undirected, unweighted, not normalised).
-    pub betweenness: f64,
+    /// Betweenness centrality (undirected, unweighted, not normalised);
+    /// computed only when ranking by it (`null` otherwise).
+    pub betweenness: Option<f64>,
 }
 
 /// Betweenness centrality of every actor (Brandes' algorithm) over the
@@ -438,7 +439,7 @@ pub fn top(g: &ActorGraph, by: RankBy, n: usize) -> Vec<Ranked> {
                 degree,
                 weight: inc.iter().map(|&(e, _)| g.graph[e].weight).sum(),
                 mentions: node.mentions,
-                betweenness: bc.get(&x).copied().unwrap_or(0.0),
+                betweenness: bc.get(&x).copied(),
             }
         })
         .collect();
@@ -446,7 +447,7 @@ pub fn top(g: &ActorGraph, by: RankBy, n: usize) -> Vec<Ranked> {
         RankBy::Degree => r.degree as f64,
         RankBy::Weight => r.weight as f64,
         RankBy::Mentions => r.mentions as f64,
-        RankBy::Betweenness => r.betweenness,
+        RankBy::Betweenness => r.betweenness.unwrap_or(0.0),
     };
     v.sort_by(|a, b| key(b).total_cmp(&key(a)).then_with(|| a.id.cmp(&b.id)));
     v.truncate(n);

@@ -300,7 +300,7 @@ fn top_by_each_measure() {
         assert_eq!(got, want, "{by:?}");
     }
     let olek = top(&g, RankBy::Degree, 1).remove(0);
-    assert_eq!((olek.degree, olek.weight, olek.betweenness), (3, 4, 0.0));
+    assert_eq!((olek.degree, olek.weight, olek.betweenness), (3, 4, None));
 }
 
 #[test]

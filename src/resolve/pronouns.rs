@@ -14,16 +14,16 @@ use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::Segmentation;
 
 /// Salience left after each sentence.
-const DECAY: f64 = 0.5;
+const DECAY: f64 = 0.7;
 /// Sentences back a person stays a candidate.
-const WINDOW: usize = 3;
+const WINDOW: usize = 4;
 /// Recent people kept.
 const RECENT: usize = 24;
 /// Salience a name adds, and a pronoun.
 const NAME_WEIGHT: f64 = 2.0;
 const PRONOUN_WEIGHT: f64 = 1.0;
 /// Extra for a mention that opens its sentence.
-const SUBJECT_BONUS: f64 = 1.0;
+const SUBJECT_BONUS: f64 = 2.0;
 /// Salience floor of the document's main person.
 const TOPIC_FLOOR: f64 = 0.9;
 /// Factor for a person whose gender is not known.

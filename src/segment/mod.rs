@@ -131,7 +131,7 @@ pub fn segment(text: &str) -> Segmentation {
     let tokens = tokenize(text);
     let paragraphs = paragraphs(text);
     let wrapped = is_hard_wrapped(text);
-    let mut sentences = Vec::new();
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let mut para = 0;
     let mut start_tok = 0;
     let n = tokens.len();

@@ -54,7 +54,11 @@ pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let body = p.slice(text);
         let mut open_double: Option<usize> = carry.take();
         let mut open_single: Option<usize> = None;
-        for (k, c) in body.char_indices() {
+        // Every quote mark is `"` or starts with the byte 0xE2 (U+2018,
+        // U+2019, U+201C..U+201E); only those bytes are decoded.
+        let marks = memchr::memchr2_iter(b'"', 0xE2, body.as_bytes())
+            .filter_map(|k| body[k..].chars().next().map(|c| (k, c)));
+        for (k, c) in marks {
             let i = p.start + k;
             let Some((m, double)) = mark(text, i, c) else {
                 continue;
@@ -133,6 +137,19 @@ mod tests {
             .iter()
             .map(|q| (q.inner.slice(t), q.closed))
             .collect()
+    }
+
+    /// `find_quotes` decodes only `"` and characters led by the byte 0xE2:
+    /// every character `mark` knows must be one of them.
+    #[test]
+    fn every_mark_is_found_by_its_first_byte() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            if mark(&alone, 0, c).is_some() {
+                let lead = alone.as_bytes()[0];
+                assert!(lead == b'"' || lead == 0xE2, "{c:?} would be missed");
+            }
+        }
     }
 
     #[test]
