@@ -7,7 +7,8 @@
 //! [`guard_interrupts`] deletes the temporary files in progress and exits
 //! with status 130; `std::process::exit` would skip the destructors that
 //! normally delete them. Only SIGKILL can leave a stray `.tmpXXXXXX` file
-//! beside the target, never a partial target.
+//! beside the target, never a partial target. A target that is a device or
+//! a pipe (`-o /dev/stdout`) is written directly, never replaced.
 
 use anyhow::Context;
 use std::io::{BufWriter, Write};
@@ -66,6 +67,18 @@ pub fn write_to(
     match path {
         None => write_stdout(f),
         Some(p) if p.as_os_str() == "-" => write_stdout(f),
+        // A device or pipe (`-o /dev/stdout`, a FIFO) is written as it is:
+        // renaming a file over it would replace it.
+        Some(p) if is_special(p) => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(p)
+                .with_context(|| format!("{}: cannot open", p.display()))?;
+            let mut w = BufWriter::new(file);
+            f(&mut w)
+                .and_then(|_| w.flush())
+                .with_context(|| format!("{}: write failed", p.display()))
+        }
         Some(p) => {
             guard_interrupts();
             let dir = p
@@ -101,6 +114,12 @@ pub fn write_to(
             Ok(())
         }
     }
+}
+
+/// True for an existing path that is neither a regular file nor a
+/// directory: a character device, a pipe, a socket.
+fn is_special(p: &Path) -> bool {
+    std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 fn write_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {

@@ -15,6 +15,14 @@ pub enum Encoding {
     /// to the decoded text.
     #[serde(rename = "utf-8-lossy")]
     Utf8Lossy,
+    /// UTF-16, little-endian, with its byte order mark (Windows "Unicode"
+    /// text): spans refer to the decoded text.
+    #[serde(rename = "utf-16le")]
+    Utf16Le,
+    /// UTF-16, big-endian, with its byte order mark: spans refer to the
+    /// decoded text.
+    #[serde(rename = "utf-16be")]
+    Utf16Be,
 }
 
 impl Encoding {
@@ -38,9 +46,34 @@ pub fn is_binary(bytes: &[u8]) -> bool {
     !head.is_empty() && control * 10 > head.len()
 }
 
-/// Decode bytes: UTF-8 when valid; Windows-1252 when most of the invalid
-/// bytes look like that code page; lossy UTF-8 otherwise.
+/// The UTF-16 encoding a byte order mark announces, if any.
+pub fn utf16_bom(bytes: &[u8]) -> Option<Encoding> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some(Encoding::Utf16Le),
+        [0xfe, 0xff, ..] => Some(Encoding::Utf16Be),
+        _ => None,
+    }
+}
+
+/// Decode bytes: UTF-16 after its byte order mark (unpaired surrogates
+/// and an odd last byte become U+FFFD); UTF-8 when valid; Windows-1252 when
+/// most of the invalid bytes look like that code page; lossy UTF-8
+/// otherwise.
 pub fn decode(bytes: &[u8]) -> (String, Encoding) {
+    if let Some(enc) = utf16_bom(bytes) {
+        let body = &bytes[2..];
+        let units = body.chunks_exact(2).map(|p| match enc {
+            Encoding::Utf16Be => u16::from_be_bytes([p[0], p[1]]),
+            _ => u16::from_le_bytes([p[0], p[1]]),
+        });
+        let mut text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or('\u{FFFD}'))
+            .collect();
+        if body.len() % 2 == 1 {
+            text.push('\u{FFFD}');
+        }
+        return (text, enc);
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_owned(), Encoding::Utf8),
         Err(_) => {
@@ -88,6 +121,26 @@ mod tests {
         let (s, e) = decode(b"\x93Hello,\x94 said Ana.");
         assert_eq!(e, Encoding::Windows1252);
         assert_eq!(s, "\u{201c}Hello,\u{201d} said Ana.");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark() {
+        let text = "\u{201c}Hi,\u{201d} said Zo\u{eb} \u{1f600}";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le), (text.to_owned(), Encoding::Utf16Le));
+        assert_eq!(decode(&be), (text.to_owned(), Encoding::Utf16Be));
+        // A lone surrogate and an odd last byte.
+        assert_eq!(
+            decode(&[0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42]).0,
+            "A\u{FFFD}\u{FFFD}"
+        );
     }
 
     #[test]

@@ -130,7 +130,8 @@ impl Document {
 /// the format from the extension, if any (`.txt` and unknown are sniffed).
 pub fn read_bytes(name: &str, bytes: &[u8], hint: Option<Format>) -> Result<Document> {
     let path = Path::new(name);
-    if decode::is_binary(bytes) {
+    // UTF-16 is full of NUL bytes: trust its byte order mark first.
+    if decode::utf16_bom(bytes).is_none() && decode::is_binary(bytes) {
         return Err(Error::Binary { path: path.into() });
     }
     let (text, encoding) = decode::decode(bytes);

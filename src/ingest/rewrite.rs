@@ -5,16 +5,24 @@
 //! edge of a word become spaces in place (so the word keeps its offsets),
 //! and deleted bytes inside a word (`**T**he`, `Cheney&#8217;s`) are closed
 //! up, the word shifted left within its own extent and padded after.
+//!
+//! Spans of the body are byte offsets into the file, so every character
+//! boundary of a laid-out word must be one of the original text too. When
+//! closing up would break that (`**a**` before CJK letters, an entity
+//! before non-ASCII letters), the word is laid out in place instead: deleted bytes
+//! become spaces where they stood.
 
 /// Byte-level edit buffer over one text.
-pub(crate) struct Rewriter {
+pub(crate) struct Rewriter<'t> {
+    text: &'t str,
     cells: Vec<Option<u8>>,
 }
 
-impl Rewriter {
+impl<'t> Rewriter<'t> {
     /// A rewriter that keeps every byte of `text`.
-    pub fn new(text: &str) -> Rewriter {
+    pub fn new(text: &'t str) -> Rewriter<'t> {
         Rewriter {
+            text,
             cells: text.bytes().map(Some).collect(),
         }
     }
@@ -55,11 +63,21 @@ impl Rewriter {
             }
             let first = (i..j).find(|&k| self.cells[k].is_some());
             if let Some(first) = first {
+                let text = self.text;
                 let mut w = first;
+                // Every character start (and the word's end) must be a
+                // character boundary of the original text.
+                let mut aligned = true;
                 for k in first..j {
                     if let Some(b) = self.cells[k] {
+                        aligned &= (b & 0xc0) == 0x80 || text.is_char_boundary(w);
                         out[w] = b;
                         w += 1;
+                    }
+                }
+                if !(aligned && text.is_char_boundary(w)) {
+                    for (o, c) in out[first..j].iter_mut().zip(&self.cells[first..j]) {
+                        *o = c.unwrap_or(b' ');
                     }
                 }
             }
@@ -84,6 +102,61 @@ mod tests {
         let s = r.finish();
         assert_eq!(s.len(), t.len());
         assert_eq!(s, "  The   end");
+    }
+
+    #[test]
+    fn closing_up_never_breaks_a_character_of_the_original() {
+        // (text, deletions, replacements, laid out)
+        type Case<'a> = (
+            &'a str,
+            &'a [(usize, usize)],
+            &'a [(usize, usize, &'a str)],
+            &'a str,
+        );
+        let cases: &[Case] = &[
+            ("**Zo\u{eb}**x", &[(0, 2), (6, 8)], &[], "  Zo\u{eb}x  "),
+            (
+                "**a**\u{4e2d}\u{6587}",
+                &[(0, 2), (3, 5)],
+                &[],
+                "  a  \u{4e2d}\u{6587}",
+            ),
+            ("**Zo**x", &[(0, 2), (4, 6)], &[], "  Zox  "),
+            (
+                "&#x1F600;\u{4e2d}s",
+                &[],
+                &[(0, 9, "\u{1f600}")],
+                "\u{1f600}\u{4e2d}s     ",
+            ),
+            (
+                "&#x1F600;\u{4e2d}\u{6587}",
+                &[],
+                &[(0, 9, "\u{1f600}")],
+                "\u{1f600}     \u{4e2d}\u{6587}",
+            ),
+            (
+                "Cheney&#8217;s",
+                &[],
+                &[(6, 13, "\u{2019}")],
+                "Cheney\u{2019}s    ",
+            ),
+        ];
+        for (t, dels, reps, want) in cases {
+            let mut r = Rewriter::new(t);
+            for &(a, b) in *dels {
+                r.delete(a, b);
+            }
+            for &(a, b, w) in *reps {
+                r.replace(a, b, w);
+            }
+            let got = r.finish();
+            assert_eq!(&got, want, "for {t:?}");
+            // Tokens start and end at the edges of non-space characters.
+            for (i, c) in got.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                assert!(t.is_char_boundary(i), "{i} in {t:?}");
+                assert!(t.is_char_boundary(i + c.len_utf8()), "{i} in {t:?}");
+            }
+        }
     }
 
     #[test]
