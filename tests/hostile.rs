@@ -909,7 +909,6 @@ fn quotes_and_cues() {
 }
 
 #[test]
-#[ignore = "attribution::clause_end scans from each cue to the end of its sentence: quadratic in an unpunctuated sentence full of cues"]
 fn superlinear_cues_in_one_long_sentence() {
     // 190 KB, one sentence, 12,000 cues (debug: 3,000 cues took 20 s).
     let text = "they talked and ".repeat(12_000);
@@ -917,7 +916,6 @@ fn superlinear_cues_in_one_long_sentence() {
 }
 
 #[test]
-#[ignore = "graph::window_span scans every sentence for each paragraph window (--window paragraph): quadratic"]
 fn superlinear_paragraph_windows() {
     use actorgraph::graph::{ActorGraph, GraphOptions, Window};
     use actorgraph::pipeline::{DocRecord, MentionRecord, SentenceRecord};
@@ -963,7 +961,6 @@ fn superlinear_paragraph_windows() {
 }
 
 #[test]
-#[ignore = "graph::add_record links every pair of actors in a window: n names in one unpunctuated sentence give n(n-1)/2 edges (20,000 names: 200 million); cap actors per window"]
 fn superlinear_many_distinct_names_in_one_window() {
     // 2,000 distinct full names in one unpunctuated sentence (32 KB).
     let n = 2_000u32;

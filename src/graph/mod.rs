@@ -5,7 +5,9 @@
 //!
 //! * [`EdgeKind::Cooccurrence`]: two actors mentioned in the same sentence
 //!   (or paragraph, with [`Window::Paragraph`]); undirected, stored once
-//!   from the smaller id to the larger; weight = number of windows;
+//!   from the smaller id to the larger; weight = number of windows. A
+//!   window naming more than [`MAX_WINDOW_ACTORS`] actors is read as a
+//!   list, each actor linked to the [`LIST_REACH`] named next after it;
 //! * [`EdgeKind::Attribution`]: speaker -> each actor in `about`;
 //!   weight = number of attributions.
 //!
@@ -19,8 +21,18 @@ use crate::mentions::{ActorKind, Via};
 use crate::pipeline::DocRecord;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+
+/// A window naming more actors than this is a list (or text without
+/// sentence punctuation), not a sentence: each actor in it is linked only to
+/// the [`LIST_REACH`] actors named next after it, so links stay linear in
+/// the input rather than quadratic.
+pub const MAX_WINDOW_ACTORS: usize = 20;
+
+/// In a window of more than [`MAX_WINDOW_ACTORS`] actors, how many of the
+/// actors named after an actor it is linked to.
+pub const LIST_REACH: usize = 10;
 
 /// The window within which mentions co-occur.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -260,8 +272,9 @@ impl ActorGraph {
         for &n in seen.values() {
             self.graph[n].documents += 1;
         }
-        // Co-occurrence per window.
-        let mut windows: BTreeMap<usize, BTreeSet<&str>> = BTreeMap::new();
+        // Co-occurrence per window: the actors of each window in order of
+        // first mention, and each window's span, in one pass each.
+        let mut windows: BTreeMap<usize, (Vec<&str>, HashSet<&str>)> = BTreeMap::new();
         for m in &rec.mentions {
             if self.options.names_only && m.via != Via::Name {
                 continue;
@@ -270,13 +283,22 @@ impl ActorGraph {
                 Window::Sentence => m.sentence,
                 Window::Paragraph => m.paragraph,
             };
-            windows.entry(w).or_default().insert(&m.actor);
+            let (order, set) = windows.entry(w).or_default();
+            if set.insert(&m.actor) {
+                order.push(&m.actor);
+            }
         }
-        for (w, actors) in windows {
-            let (start, end) = self.window_span(rec, w);
+        let spans = self.window_spans(rec);
+        for (w, (actors, _)) in windows {
+            let (start, end) = spans.get(&w).copied().unwrap_or((0, 0));
             let actors: Vec<NodeIndex> = actors.into_iter().map(|a| seen[a]).collect();
+            let reach = if actors.len() > MAX_WINDOW_ACTORS {
+                LIST_REACH
+            } else {
+                actors.len()
+            };
             for (i, &a) in actors.iter().enumerate() {
-                for &b in &actors[i + 1..] {
+                for &b in actors[i + 1..].iter().take(reach) {
                     self.add_link(a, b, EdgeKind::Cooccurrence, &rec.doc, start, end);
                 }
             }
@@ -308,22 +330,20 @@ impl ActorGraph {
         }
     }
 
-    fn window_span(&self, rec: &DocRecord, w: usize) -> (usize, usize) {
-        match self.options.window {
-            Window::Sentence => rec.sentences.get(w).map_or((0, 0), |s| (s.start, s.end)),
-            Window::Paragraph => {
-                let mut it = rec.sentences.iter().filter(|s| s.paragraph == w);
-                let first = it.next().map_or((0, 0), |s| (s.start, s.end));
-                let end = rec
-                    .sentences
-                    .iter()
-                    .filter(|s| s.paragraph == w)
-                    .map(|s| s.end)
-                    .max()
-                    .unwrap_or(first.1);
-                (first.0, end)
-            }
+    /// The span of every window of a record (sentence or paragraph), in one
+    /// pass over its sentences.
+    fn window_spans(&self, rec: &DocRecord) -> HashMap<usize, (usize, usize)> {
+        let mut spans: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (i, s) in rec.sentences.iter().enumerate() {
+            let w = match self.options.window {
+                Window::Sentence => i,
+                Window::Paragraph => s.paragraph,
+            };
+            let e = spans.entry(w).or_insert((s.start, s.end));
+            e.0 = e.0.min(s.start);
+            e.1 = e.1.max(s.end);
         }
+        spans
     }
 
     /// Nodes in id order.
@@ -706,5 +726,55 @@ mod tests {
             .map(|n| g.graph[n].id.as_str())
             .collect();
         assert_eq!(ids, ["Olek Sarno", "Tavi Renn"]);
+    }
+
+    #[test]
+    fn oversized_windows_are_lists_with_linear_links() {
+        use crate::pipeline::{MentionRecord, SentenceRecord};
+        let names: Vec<String> = (0..100).map(|i| format!("Actor {i:03}")).collect();
+        let mentions = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| MentionRecord {
+                start: i * 10,
+                end: i * 10 + 9,
+                text: n.clone(),
+                actor: n.clone(),
+                kind: ActorKind::Person,
+                via: Via::Name,
+                sentence: 0,
+                paragraph: 0,
+            })
+            .collect();
+        let rec = DocRecord {
+            doc: "list.txt".into(),
+            encoding: crate::ingest::Encoding::Utf8,
+            format: crate::ingest::Format::Text,
+            mentions,
+            attributions: vec![],
+            sentences: vec![SentenceRecord {
+                start: 0,
+                end: 1000,
+                paragraph: 0,
+            }],
+        };
+        let mut g = ActorGraph::new(GraphOptions::default());
+        g.add_record(&rec);
+        // Each actor links to the next LIST_REACH (fewer near the end).
+        let want: usize = (0..100).map(|i| LIST_REACH.min(99 - i)).sum();
+        assert_eq!(g.edge_count(), want);
+        assert!(edge(&g, "Actor 000", "Actor 010", EdgeKind::Cooccurrence).is_some());
+        assert!(edge(&g, "Actor 000", "Actor 011", EdgeKind::Cooccurrence).is_none());
+        // A window at the limit still links every pair.
+        let small = DocRecord {
+            mentions: rec.mentions[..MAX_WINDOW_ACTORS].to_vec(),
+            ..rec.clone()
+        };
+        let mut g = ActorGraph::new(GraphOptions::default());
+        g.add_record(&small);
+        assert_eq!(
+            g.edge_count(),
+            MAX_WINDOW_ACTORS * (MAX_WINDOW_ACTORS - 1) / 2
+        );
     }
 }
