@@ -197,6 +197,13 @@ fn is_cap(w: &str) -> bool {
 /// A name word that opens with a lower-case particle joined to a capital:
 /// "al-Hadrami", "el-Sayed", "bin-Talal", "d'Orsay", "ibn-Rushd".
 fn is_prefixed_name(w: &str) -> bool {
+    // Every prefix below opens with one of these letters.
+    if !matches!(
+        w.as_bytes().first(),
+        Some(b'a' | b'b' | b'd' | b'e' | b'i' | b'l')
+    ) {
+        return false;
+    }
     [
         "al-",
         "el-",
