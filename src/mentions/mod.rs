@@ -385,7 +385,9 @@ fn word<'t>(text: &'t str, t: &Token) -> Option<&'t str> {
 
 /// Push `w` in lower case without periods, as titles are kept.
 fn push_title_word(phrase: &mut String, w: &str) {
-    if w.is_ascii() {
+    if !w.contains('.') {
+        phrase.push_str(&w.lower());
+    } else if w.is_ascii() {
         phrase.extend(
             w.bytes()
                 .filter(|&b| b != b'.')
@@ -404,12 +406,17 @@ fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usiz
     if !is_cap(first) {
         return None;
     }
-    let mut phrase = String::with_capacity(32);
-    push_title_word(&mut phrase, first);
-    if !lex.title_first.contains(&phrase) {
+    let opens = if first.contains('.') {
+        let mut p = String::new();
+        push_title_word(&mut p, first);
+        lex.title_first.contains(&p)
+    } else {
+        lex.title_first.contains(&*first.lower())
+    };
+    if !opens {
         return None;
     }
-    phrase.clear();
+    let mut phrase = String::new();
     let mut best = None;
     let mut words = 0;
     let mut j = i;
@@ -862,7 +869,7 @@ fn is_org_head(text: &str, run: &[Token], lex: &Lexicon) -> bool {
 /// A word that no person's name holds: a common word, a role, an
 /// organization word or a thing ("Bridge", "Award").
 fn is_splitter(w: &str, next_is_name: bool, lex: &Lexicon) -> bool {
-    if lex.first_names.contains_key(w) && next_is_name {
+    if next_is_name && lex.first_names.contains_key(w) {
         return false;
     }
     lex.splitters.contains(&*w.lower()) || (is_all_caps(w) && !is_roman(w))
