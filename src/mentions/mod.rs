@@ -501,9 +501,10 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             i += 1;
             continue;
         }
+        let title_here = title_at(text, toks, i, lex);
         // A capitalised common word before a title ("Later Dr. Renn").
         if lex.common.contains(&*w.lower())
-            && title_at(text, toks, i, lex).is_none()
+            && title_here.is_none()
             && title_at(text, toks, i + 1, lex).is_some()
         {
             i += 1;
@@ -512,7 +513,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         // A title or role cue.
         let mut title = None;
         let mut start = i;
-        if let Some((len, phrase)) = title_at(text, toks, i, lex) {
+        if let Some((len, phrase)) = title_here {
             let next = toks.get(i + len).and_then(|t| word(text, t));
             if next.is_some_and(|n| is_cap(n) && !lex.common.contains(&*n.lower())) {
                 title = Some((Span::new(t.span.start, toks[i + len - 1].span.end), phrase));
@@ -944,7 +945,10 @@ fn classify(
     if words.iter().all(|w| {
         let l: &str = &w.lower();
         lex.is_title(l) || lex.common.contains(l)
-    }) || (n > 1 && lex.is_title(&words.join(" ").lower()))
+    }) || (n > 1
+        && n <= lex.title_max_words
+        && lex.title_first.contains(&*words[0].lower())
+        && lex.is_title(&words.join(" ").lower()))
     {
         return None;
     }
