@@ -205,6 +205,34 @@ impl Lower for str {
     }
 }
 
+/// Look a word up in a lower-case list without allocating.
+trait HasLower {
+    /// True when the list holds `w` in lower case.
+    fn has_lower(&self, w: &str) -> bool;
+}
+
+impl HasLower for hash::WordSet<String> {
+    #[inline]
+    fn has_lower(&self, w: &str) -> bool {
+        if !w.is_ascii() {
+            return self.contains(&w.to_lowercase());
+        }
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.contains(w);
+        }
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        BUF.with(|b| {
+            let mut b = b.borrow_mut();
+            b.clear();
+            b.push_str(w);
+            b.make_ascii_lowercase();
+            self.contains(b.as_str())
+        })
+    }
+}
+
 /// True when `w` in lower case is `lower` (itself lower-case ASCII with no
 /// "k", the one letter a non-ASCII capital, the Kelvin sign, lowers to).
 #[inline]
@@ -411,7 +439,7 @@ fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usiz
         push_title_word(&mut p, first);
         lex.title_first.contains(&p)
     } else {
-        lex.title_first.contains(&*first.lower())
+        lex.title_first.has_lower(first)
     };
     if !opens {
         return None;
@@ -503,7 +531,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         }
         let title_here = title_at(text, toks, i, lex);
         // A capitalised common word before a title ("Later Dr. Renn").
-        if lex.common.contains(&*w.lower())
+        if lex.common.has_lower(w)
             && title_here.is_none()
             && title_at(text, toks, i + 1, lex).is_some()
         {
@@ -515,7 +543,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         let mut start = i;
         if let Some((len, phrase)) = title_here {
             let next = toks.get(i + len).and_then(|t| word(text, t));
-            if next.is_some_and(|n| is_cap(n) && !lex.common.contains(&*n.lower())) {
+            if next.is_some_and(|n| is_cap(n) && !lex.common.has_lower(n)) {
                 title = Some((Span::new(t.span.start, toks[i + len - 1].span.end), phrase));
                 start = i + len;
             }
@@ -815,7 +843,7 @@ fn ends_org(text: &str, run: &[Token], lex: &Lexicon) -> bool {
     run.iter()
         .rev()
         .find(|t| t.kind == TokenKind::Word)
-        .is_some_and(|t| lex.org_words.contains(&*t.text(text).lower()))
+        .is_some_and(|t| lex.org_words.has_lower(t.text(text)))
 }
 
 /// True when the run's first two words name a place ("New York ...").
@@ -843,7 +871,7 @@ fn pronoun_follows(
     let verb = toks
         .get(from)
         .and_then(|t| word(text, t))
-        .is_some_and(|w| !is_cap(w) && !lex.common.contains(&*w.lower()));
+        .is_some_and(|w| !is_cap(w) && !lex.common.has_lower(w));
     if !verb {
         return None;
     }
@@ -864,7 +892,7 @@ fn pronoun_follows(
 /// ("Ministry of ...", "University of ...").
 fn is_org_head(text: &str, run: &[Token], lex: &Lexicon) -> bool {
     run.last()
-        .is_some_and(|t| lex.org_words.contains(&*t.text(text).lower()))
+        .is_some_and(|t| lex.org_words.has_lower(t.text(text)))
 }
 
 /// A word that no person's name holds: a common word, a role, an
@@ -873,7 +901,7 @@ fn is_splitter(w: &str, next_is_name: bool, lex: &Lexicon) -> bool {
     if next_is_name && lex.first_names.contains_key(w) {
         return false;
     }
-    lex.splitters.contains(&*w.lower()) || (is_all_caps(w) && !is_roman(w))
+    lex.splitters.has_lower(w) || (is_all_caps(w) && !is_roman(w))
 }
 
 /// A regnal number ("II", "XIV").
@@ -924,7 +952,7 @@ fn classify(
     }
     if title.is_none()
         && (lex.org_words.contains(last_lower)
-            || (n >= 3 && words.contains(&"of") && lex.org_words.contains(&*words[0].lower())))
+            || (n >= 3 && words.contains(&"of") && lex.org_words.has_lower(words[0])))
     {
         if n >= 2 || !lex.common.contains(last_lower) {
             return org(base);
@@ -947,7 +975,7 @@ fn classify(
         lex.is_title(l) || lex.common.contains(l)
     }) || (n > 1
         && n <= lex.title_max_words
-        && lex.title_first.contains(&*words[0].lower())
+        && lex.title_first.has_lower(words[0])
         && lex.is_title(&words.join(" ").lower()))
     {
         return None;
@@ -984,9 +1012,7 @@ fn classify(
             while k > 0 && is_splitter(toks[word_toks[k - 1]].text(text), true, lex) {
                 k -= 1;
             }
-            if k == 0
-                || !(k..n).all(|j| lex.common.contains(&*toks[word_toks[j]].text(text).lower()))
-            {
+            if k == 0 || !(k..n).all(|j| lex.common.has_lower(toks[word_toks[j]].text(text))) {
                 return None;
             }
             let mut end = word_toks[k - 1] + 1;
@@ -1317,6 +1343,15 @@ mod tests {
         ];
         for w in cases {
             assert_eq!(&*w.lower(), w.to_lowercase(), "for {w:?}");
+            let set: hash::WordSet<String> = ["varga", "ökonom", "\u{212a}arl", "karl"]
+                .into_iter()
+                .map(String::from)
+                .collect();
+            assert_eq!(
+                set.has_lower(w),
+                set.contains(&w.to_lowercase()),
+                "for {w:?}"
+            );
             for p in ["he", "she", "the", "who"] {
                 assert_eq!(lower_is(w, p), w.to_lowercase() == p, "{w:?} {p:?}");
             }
