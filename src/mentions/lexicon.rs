@@ -3,7 +3,7 @@
 //! Each file holds one entry a line; `#` starts a comment. The lists are
 //! loaded once into an immutable [`Lexicon`].
 
-use std::collections::{HashMap, HashSet};
+use super::hash::{WordMap, WordSet};
 use std::sync::OnceLock;
 
 /// A person's usual gender, as far as a name or title tells.
@@ -22,27 +22,32 @@ pub enum Gender {
 #[derive(Debug)]
 pub struct Lexicon {
     /// Title and role phrases, lower case, words joined by one space.
-    pub titles: HashSet<String>,
+    pub titles: WordSet<String>,
     /// The longest title in words.
     pub title_max_words: usize,
     /// Words that mark an organization, lower case.
-    pub org_words: HashSet<String>,
+    pub org_words: WordSet<String>,
     /// Organizations known by their bare name, exact case.
-    pub orgs: HashSet<String>,
+    pub orgs: WordSet<String>,
     /// Places, exact case.
-    pub places: HashSet<String>,
+    pub places: WordSet<String>,
     /// Given names with their usual gender.
-    pub first_names: HashMap<String, Gender>,
+    pub first_names: WordMap<String, Gender>,
     /// Capitalised words that are not names, lower case.
-    pub common: HashSet<String>,
+    pub common: WordSet<String>,
     /// Words for places and things that no person's name holds ("Bridge",
     /// "Award", "Cyclone"), lower case.
-    pub non_person: HashSet<String>,
+    pub non_person: WordSet<String>,
     /// Adjectives and foreign articles that open titles of works, places
     /// and groups but no person's name ("Silver", "Les"), lower case.
-    pub modifiers: HashSet<String>,
+    pub modifiers: WordSet<String>,
     /// People known by one name ("Obama", "Einstein"), exact case.
-    pub people: HashSet<String>,
+    pub people: WordSet<String>,
+    /// Words that no person's name holds: `common`, `titles`, `org_words`
+    /// and `non_person` together, lower case.
+    pub splitters: WordSet<String>,
+    /// The first word of every title, lower case without periods.
+    pub title_first: WordSet<String>,
 }
 
 /// Lines of a data file with comments and blanks removed.
@@ -57,7 +62,7 @@ impl Lexicon {
     pub fn builtin() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            let titles: HashSet<String> = entries(include_str!("data/titles.txt"))
+            let titles: WordSet<String> = entries(include_str!("data/titles.txt"))
                 .map(|t| t.to_lowercase().replace('.', ""))
                 .collect();
             let title_max_words = titles
@@ -77,7 +82,7 @@ impl Lexicon {
                     (name, g)
                 })
                 .collect();
-            Lexicon {
+            let mut lex = Lexicon {
                 titles,
                 title_max_words,
                 org_words: entries(include_str!("data/org_words.txt"))
@@ -102,7 +107,23 @@ impl Lexicon {
                 people: entries(include_str!("data/people.txt"))
                     .map(str::to_owned)
                     .collect(),
-            }
+                splitters: WordSet::default(),
+                title_first: WordSet::default(),
+            };
+            lex.splitters = lex
+                .common
+                .iter()
+                .chain(&lex.titles)
+                .chain(&lex.org_words)
+                .chain(&lex.non_person)
+                .cloned()
+                .collect();
+            lex.title_first = lex
+                .titles
+                .iter()
+                .map(|t| t.split(' ').next().unwrap_or("").to_owned())
+                .collect();
+            lex
         })
     }
 
@@ -144,6 +165,21 @@ mod tests {
         assert!(l.non_person.contains("bridge"));
         assert!(l.modifiers.contains("silver"));
         assert!(l.people.contains("Einstein"));
+        // The merged lists hold exactly their parts.
+        for w in ["monday", "vice president", "ministry", "bridge"] {
+            assert!(l.splitters.contains(w), "{w}");
+        }
+        assert!(!l.splitters.contains("varga"));
+        let parts = [&l.common, &l.titles, &l.org_words, &l.non_person];
+        assert!(l
+            .splitters
+            .iter()
+            .all(|w| parts.iter().any(|p| p.contains(w))));
+        assert!(l.title_first.contains("vice") && l.title_first.contains("secretary"));
+        assert!(l
+            .titles
+            .iter()
+            .all(|t| l.title_first.contains(t.split(' ').next().unwrap())));
         for list in [
             &l.titles,
             &l.org_words,

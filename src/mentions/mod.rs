@@ -27,6 +27,7 @@
 //! acting as a subject. All word lists are data in `data/*.txt`, loaded
 //! once.
 
+pub mod hash;
 mod lexicon;
 
 pub use lexicon::{Gender, Lexicon};
@@ -155,6 +156,97 @@ const PRONOUNS: &[(&str, Gender)] = &[
     ("herself", Gender::Female),
 ];
 
+/// Lower case without allocating for words already in lower case; equal
+/// to `str::to_lowercase` for every input.
+trait Lower {
+    fn lower(&self) -> Lowered<'_>;
+}
+
+/// Longest word lowered on the stack.
+const SHORT: usize = 32;
+
+/// A word in lower case: borrowed when it already is, on the stack when it
+/// is short ASCII, on the heap otherwise.
+enum Lowered<'a> {
+    Same(&'a str),
+    Short([u8; SHORT], u8),
+    Owned(String),
+}
+
+impl std::ops::Deref for Lowered<'_> {
+    type Target = str;
+    #[inline]
+    fn deref(&self) -> &str {
+        match self {
+            Lowered::Same(s) => s,
+            // Only ASCII bytes are stored here, so this never fails.
+            Lowered::Short(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or_default(),
+            Lowered::Owned(s) => s,
+        }
+    }
+}
+
+impl Lower for str {
+    #[inline]
+    fn lower(&self) -> Lowered<'_> {
+        if !self.is_ascii() {
+            Lowered::Owned(self.to_lowercase())
+        } else if !self.bytes().any(|b| b.is_ascii_uppercase()) {
+            Lowered::Same(self)
+        } else if self.len() <= SHORT {
+            let mut b = [0u8; SHORT];
+            for (d, c) in b.iter_mut().zip(self.bytes()) {
+                *d = c.to_ascii_lowercase();
+            }
+            Lowered::Short(b, self.len() as u8)
+        } else {
+            Lowered::Owned(self.to_ascii_lowercase())
+        }
+    }
+}
+
+/// Look a word up in a lower-case list without allocating.
+trait HasLower {
+    /// True when the list holds `w` in lower case.
+    fn has_lower(&self, w: &str) -> bool;
+}
+
+impl HasLower for hash::WordSet<String> {
+    #[inline]
+    fn has_lower(&self, w: &str) -> bool {
+        if !w.is_ascii() {
+            return self.contains(&w.to_lowercase());
+        }
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.contains(w);
+        }
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        BUF.with(|b| {
+            let mut b = b.borrow_mut();
+            b.clear();
+            b.push_str(w);
+            b.make_ascii_lowercase();
+            self.contains(b.as_str())
+        })
+    }
+}
+
+/// True when `w` in lower case is `lower` (itself lower-case ASCII with no
+/// "k", the one letter a non-ASCII capital, the Kelvin sign, lowers to).
+#[inline]
+fn lower_is(w: &str, lower: &str) -> bool {
+    debug_assert!(lower.is_ascii() && !lower.contains('k'));
+    w.eq_ignore_ascii_case(lower)
+}
+
+/// True when `w` in lower case is one of the name particles.
+#[inline]
+fn is_particle(w: &str) -> bool {
+    w.len() <= 5 && PARTICLES.contains(&&*w.lower())
+}
+
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_first_person(w)
 }
@@ -162,6 +254,14 @@ fn is_cap(w: &str) -> bool {
 /// A name word that opens with a lower-case particle joined to a capital:
 /// "al-Hadrami", "el-Sayed", "bin-Talal", "d'Orsay", "ibn-Rushd".
 fn is_prefixed_name(w: &str) -> bool {
+    // Every prefix below opens with one of these letters and ends in a
+    // hyphen or an apostrophe within its first five bytes.
+    let b = w.as_bytes();
+    if !matches!(b.first(), Some(b'a' | b'b' | b'd' | b'e' | b'i' | b'l'))
+        || !b.iter().take(5).any(|&c| matches!(c, b'-' | b'\'' | 0xe2))
+    {
+        return false;
+    }
     [
         "al-",
         "el-",
@@ -253,7 +353,7 @@ const ORG_MODIFIERS: &[&str] = &[
 /// True for a word with a plural ending no surname has: "-ies", "-ions",
 /// "-ments" ("Galleries", "Collections", "Departments"; not "Davies").
 fn plural_like(w: &str) -> bool {
-    let l = w.to_lowercase();
+    let l: &str = &w.lower();
     l.chars().count() >= 6
         && (l.ends_with("ies") && !l.ends_with("vies")
             || l.ends_with("ions")
@@ -266,8 +366,8 @@ fn adjective_like(w: &str, lex: &Lexicon) -> bool {
     if lex.first_names.contains_key(w) {
         return false;
     }
-    let l = w.to_lowercase();
-    if lex.modifiers.contains(&l) {
+    let l: &str = &w.lower();
+    if lex.modifiers.contains(l) {
         return true;
     }
     let n = l.chars().count();
@@ -311,11 +411,41 @@ fn word<'t>(text: &'t str, t: &Token) -> Option<&'t str> {
     (t.kind == TokenKind::Word).then(|| t.text(text))
 }
 
+/// Push `w` in lower case without periods, as titles are kept.
+fn push_title_word(phrase: &mut String, w: &str) {
+    if !w.contains('.') {
+        phrase.push_str(&w.lower());
+    } else if w.is_ascii() {
+        phrase.extend(
+            w.bytes()
+                .filter(|&b| b != b'.')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    } else {
+        phrase.push_str(&w.to_lowercase().replace('.', ""));
+    }
+}
+
 /// Length in tokens of the longest title starting at `i` (periods after
 /// abbreviations included), and its normalized phrase.
 fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usize, String)> {
-    let mut best = None;
+    // Most capitalised words open no title: look at the first word alone.
+    let first = toks.get(i).and_then(|t| word(text, t))?;
+    if !is_cap(first) {
+        return None;
+    }
+    let opens = if first.contains('.') {
+        let mut p = String::new();
+        push_title_word(&mut p, first);
+        lex.title_first.contains(&p)
+    } else {
+        lex.title_first.has_lower(first)
+    };
+    if !opens {
+        return None;
+    }
     let mut phrase = String::new();
+    let mut best = None;
     let mut words = 0;
     let mut j = i;
     while j < toks.len() && words < lex.title_max_words {
@@ -326,7 +456,7 @@ fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usiz
         if words > 0 {
             phrase.push(' ');
         }
-        phrase.push_str(&w.to_lowercase().replace('.', ""));
+        push_title_word(&mut phrase, w);
         words += 1;
         j += 1;
         // An abbreviation's period belongs to the title ("Gen.", "Lt. Col.").
@@ -367,8 +497,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
     while i < toks.len() {
         let t = &toks[i];
         if let Some(w) = word(text, t) {
-            let lower = w.to_lowercase();
-            if let Some(&(_, g)) = PRONOUNS.iter().find(|(p, _)| *p == lower) {
+            if let Some(&(p, g)) = PRONOUNS.iter().find(|(p, _)| lower_is(w, p)) {
                 out.push(Mention {
                     span: t.span,
                     kind: ActorKind::Person,
@@ -377,14 +506,14 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                     title: None,
                     gender: g,
                     possessive: false,
-                    words: vec![lower],
+                    words: vec![p.to_owned()],
                     weak: false,
                     verb_after: false,
                 });
                 i += 1;
                 continue;
             }
-            if lower == "the" {
+            if lower_is(w, "the") {
                 if let Some((len, m)) = nominal_at(text, toks, i + 1, lex) {
                     out.push(Mention { sentence: si, ..m });
                     i += 1 + len;
@@ -400,9 +529,10 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             i += 1;
             continue;
         }
+        let title_here = title_at(text, toks, i, lex);
         // A capitalised common word before a title ("Later Dr. Renn").
-        if lex.common.contains(&w.to_lowercase())
-            && title_at(text, toks, i, lex).is_none()
+        if lex.common.has_lower(w)
+            && title_here.is_none()
             && title_at(text, toks, i + 1, lex).is_some()
         {
             i += 1;
@@ -411,9 +541,9 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         // A title or role cue.
         let mut title = None;
         let mut start = i;
-        if let Some((len, phrase)) = title_at(text, toks, i, lex) {
+        if let Some((len, phrase)) = title_here {
             let next = toks.get(i + len).and_then(|t| word(text, t));
-            if next.is_some_and(|n| is_cap(n) && !lex.common.contains(&n.to_lowercase())) {
+            if next.is_some_and(|n| is_cap(n) && !lex.common.has_lower(n)) {
                 title = Some((Span::new(t.span.start, toks[i + len - 1].span.end), phrase));
                 start = i + len;
             }
@@ -438,13 +568,13 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                         end += 1;
                     }
                 }
-                Some(w) if end > start && PARTICLES.contains(&w.to_lowercase().as_str()) => {
+                Some(w) if end > start && is_particle(w) => {
                     // Particles, possibly chained ("van der"), then a capital.
                     let mut j = end;
                     while toks
                         .get(j)
                         .and_then(|t| word(text, t))
-                        .is_some_and(|w| PARTICLES.contains(&w.to_lowercase().as_str()))
+                        .is_some_and(is_particle)
                     {
                         j += 1;
                     }
@@ -481,9 +611,9 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         let mut s = start;
         while s < e && title.is_none() {
             let w = toks[s].text(text);
-            let l = w.to_lowercase();
-            if lex.common.contains(&l) && !(lex.first_names.contains_key(w) && s + 1 < e) {
-                if ORG_MODIFIERS.contains(&l.as_str())
+            let l: &str = &w.lower();
+            if lex.common.contains(l) && !(lex.first_names.contains_key(w) && s + 1 < e) {
+                if ORG_MODIFIERS.contains(&l)
                     && s + 1 < e
                     && (ends_org(text, &toks[s..e], lex) || starts_place(text, &toks[s..e], lex))
                 {
@@ -580,12 +710,12 @@ fn namesake(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Op
     let mut k = s + 1;
     while k < e {
         let w = word(text, &toks[k])?;
-        let l = w.to_lowercase();
+        let l: &str = &w.lower();
         if !is_cap(w)
-            || lex.common.contains(&l)
-            || lex.org_words.contains(&l)
-            || lex.non_person.contains(&l)
-            || lex.is_title(&l)
+            || lex.common.contains(l)
+            || lex.org_words.contains(l)
+            || lex.non_person.contains(l)
+            || lex.is_title(l)
             || (k > s + 1 && adjective_like(w, lex))
         {
             break;
@@ -677,13 +807,13 @@ fn nominal_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> Option<(u
         // The phrase must end here: a verb or function word follows, not
         // more of a noun phrase ("the president said", not "the president
         // elect" or "the minister Tavi Renn").
-        let l = n.to_lowercase();
+        let l: &str = &n.lower();
         let ends = !is_cap(n)
             && l != "of"
             && l != "and"
-            && (lex.common.contains(&l)
-                || PERSON_VERBS.contains(&l.as_str())
-                || PAST_VERBS.contains(&l.as_str())
+            && (lex.common.contains(l)
+                || PERSON_VERBS.contains(&l)
+                || PAST_VERBS.contains(&l)
                 || l.ends_with("ed")
                 || l.ends_with('s'));
         if !ends {
@@ -713,7 +843,7 @@ fn ends_org(text: &str, run: &[Token], lex: &Lexicon) -> bool {
     run.iter()
         .rev()
         .find(|t| t.kind == TokenKind::Word)
-        .is_some_and(|t| lex.org_words.contains(&t.text(text).to_lowercase()))
+        .is_some_and(|t| lex.org_words.has_lower(t.text(text)))
 }
 
 /// True when the run's first two words name a place ("New York ...").
@@ -741,17 +871,17 @@ fn pronoun_follows(
     let verb = toks
         .get(from)
         .and_then(|t| word(text, t))
-        .is_some_and(|w| !is_cap(w) && !lex.common.contains(&w.to_lowercase()));
+        .is_some_and(|w| !is_cap(w) && !lex.common.has_lower(w));
     if !verb {
         return None;
     }
     for t in toks.iter().skip(from).take(12) {
         let Some(w) = word(text, t) else { continue };
-        let l = w.to_lowercase();
+        let l: &str = &w.lower();
         if let Some(&(_, g)) = PRONOUNS.iter().find(|(p, _)| *p == l) {
             return Some(g);
         }
-        if is_cap(w) && !lex.common.contains(&l) {
+        if is_cap(w) && !lex.common.contains(l) {
             return None;
         }
     }
@@ -762,21 +892,16 @@ fn pronoun_follows(
 /// ("Ministry of ...", "University of ...").
 fn is_org_head(text: &str, run: &[Token], lex: &Lexicon) -> bool {
     run.last()
-        .is_some_and(|t| lex.org_words.contains(&t.text(text).to_lowercase()))
+        .is_some_and(|t| lex.org_words.has_lower(t.text(text)))
 }
 
 /// A word that no person's name holds: a common word, a role, an
 /// organization word or a thing ("Bridge", "Award").
 fn is_splitter(w: &str, next_is_name: bool, lex: &Lexicon) -> bool {
-    let l = w.to_lowercase();
-    if lex.first_names.contains_key(w) && next_is_name {
+    if next_is_name && lex.first_names.contains_key(w) {
         return false;
     }
-    lex.common.contains(&l)
-        || lex.is_title(&l)
-        || lex.org_words.contains(&l)
-        || lex.non_person.contains(&l)
-        || (is_all_caps(w) && !is_roman(w))
+    lex.splitters.has_lower(w) || (is_all_caps(w) && !is_roman(w))
 }
 
 /// A regnal number ("II", "XIV").
@@ -795,14 +920,14 @@ fn classify(
 ) -> Option<Mention> {
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
     let name = span.slice(text);
-    let words: Vec<String> = toks[s..e]
+    let words: Vec<&str> = toks[s..e]
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(text).to_owned())
+        .map(|t| t.text(text))
         .collect();
     let n = words.len();
-    let last_lower = words.last()?.to_lowercase();
-    let first = words[0].as_str();
+    let last_lower: &str = &words.last()?.lower();
+    let first = words[0];
     let base = Mention {
         span,
         kind: ActorKind::Person,
@@ -811,7 +936,7 @@ fn classify(
         title: title.map(|t| t.0),
         gender: Gender::Unknown,
         possessive: false,
-        words: words.clone(),
+        words: words.iter().map(|w| (*w).to_owned()).collect(),
         weak: false,
         verb_after: false,
     };
@@ -826,12 +951,10 @@ fn classify(
         return org(base);
     }
     if title.is_none()
-        && (lex.org_words.contains(&last_lower)
-            || (n >= 3
-                && words.iter().any(|w| w == "of")
-                && lex.org_words.contains(&words[0].to_lowercase())))
+        && (lex.org_words.contains(last_lower)
+            || (n >= 3 && words.contains(&"of") && lex.org_words.has_lower(words[0])))
     {
-        if n >= 2 || !lex.common.contains(&last_lower) {
+        if n >= 2 || !lex.common.contains(last_lower) {
             return org(base);
         }
         return None;
@@ -848,9 +971,12 @@ fn classify(
         return None;
     }
     if words.iter().all(|w| {
-        let l = w.to_lowercase();
-        lex.is_title(&l) || lex.common.contains(&l)
-    }) || lex.is_title(&words.join(" ").to_lowercase())
+        let l: &str = &w.lower();
+        lex.is_title(l) || lex.common.contains(l)
+    }) || (n > 1
+        && n <= lex.title_max_words
+        && lex.title_first.has_lower(words[0])
+        && lex.is_title(&words.join(" ").lower()))
     {
         return None;
     }
@@ -868,9 +994,9 @@ fn classify(
             if k + 1 < word_toks.len() {
                 // After a thing's word the rest names the thing ("Cyclone
                 // Orvetta", "Operation Varn"), unless a given name follows.
-                let sw = toks[word_toks[k]].text(text).to_lowercase();
+                let sw: &str = &toks[word_toks[k]].text(text).lower();
                 let thing =
-                    lex.non_person.contains(&sw) && !lex.common.contains(&sw) && !lex.is_title(&sw);
+                    lex.non_person.contains(sw) && !lex.common.contains(sw) && !lex.is_title(sw);
                 if thing
                     && !lex
                         .first_names
@@ -886,12 +1012,7 @@ fn classify(
             while k > 0 && is_splitter(toks[word_toks[k - 1]].text(text), true, lex) {
                 k -= 1;
             }
-            if k == 0
-                || !(k..n).all(|j| {
-                    lex.common
-                        .contains(&toks[word_toks[j]].text(text).to_lowercase())
-                })
-            {
+            if k == 0 || !(k..n).all(|j| lex.common.has_lower(toks[word_toks[j]].text(text))) {
                 return None;
             }
             let mut end = word_toks[k - 1] + 1;
@@ -925,8 +1046,8 @@ fn classify(
         // "Major League ...", "General Assembly": the title word opened an
         // organization's or a thing's name, not a person's.
         if words.iter().any(|w| {
-            let l = w.to_lowercase();
-            lex.org_words.contains(&l) || lex.non_person.contains(&l)
+            let l: &str = &w.lower();
+            lex.org_words.contains(l) || lex.non_person.contains(l)
         }) {
             return None;
         }
@@ -935,21 +1056,15 @@ fn classify(
     if words.iter().all(|w| is_all_caps(w)) && given.is_none() {
         return None;
     }
-    let next_words: Vec<String> = toks[after..]
-        .iter()
-        .take(3)
-        .map(|t| t.text(text).to_lowercase())
-        .collect();
-    let cue_after = next_words
-        .first()
-        .is_some_and(|w| PERSON_VERBS.contains(&w.as_str()))
-        || (next_words.first().is_some_and(|w| w == ",")
-            && next_words
-                .get(1)
-                .is_some_and(|w| w == "who" || w.chars().all(|c| c.is_ascii_digit())));
+    // The next two tokens, compared in lower case.
+    let next = |k: usize| toks.get(after + k).map(|t| t.text(text));
+    let cue_after = next(0).is_some_and(|w| PERSON_VERBS.contains(&&*w.lower()))
+        || (next(0) == Some(",")
+            && next(1)
+                .is_some_and(|w| lower_is(w, "who") || w.chars().all(|c| c.is_ascii_digit())));
     if n == 1 {
-        let lower = first.to_lowercase();
-        if lex.common.contains(&lower) {
+        let lower: &str = &first.lower();
+        if lex.common.contains(lower) {
             return None;
         }
         if lex.places.contains(first) {
@@ -968,9 +1083,8 @@ fn classify(
     }
     // A place inside the run makes it no person ("Tehran Varn"), save a
     // place-named surname after an unknown given name ("Valeska Paris").
-    let place_surname =
-        n == 2 && !lex.places.contains(first) && lex.places.contains(words[1].as_str());
-    if !place_surname && words.iter().any(|w| lex.places.contains(w.as_str())) && !cue_after {
+    let place_surname = n == 2 && !lex.places.contains(first) && lex.places.contains(words[1]);
+    if !place_surname && words.iter().any(|w| lex.places.contains(*w)) && !cue_after {
         return None;
     }
     if adjective_like(first, lex) && !cue_after {
@@ -978,7 +1092,7 @@ fn classify(
     }
     // A plural at the end names a group or a work ("Harbour Galleries",
     // "Varn Collections"), unless a given name or a cue says person.
-    if plural_like(&words[n - 1]) && !cue_after {
+    if plural_like(words[n - 1]) && !cue_after {
         return None;
     }
     if n <= 4 {
@@ -1206,6 +1320,82 @@ mod tests {
                 .map(|m| m.span.slice(t))
                 .collect();
             assert_eq!(got, want.iter().copied().collect::<Vec<_>>(), "for {t:?}");
+        }
+    }
+
+    /// The allocation-free lower case agrees with `str::to_lowercase`,
+    /// and the ASCII comparisons with comparing lower-cased words.
+    #[test]
+    fn lower_matches_to_lowercase() {
+        let cases = [
+            "varga",
+            "Varga",
+            "VARGA",
+            "",
+            "Ökonom",
+            "ΟΔΟΣ",
+            "\u{212a}arl",
+            "İnes",
+            "a.b",
+            "42",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFG",
+        ];
+        for w in cases {
+            assert_eq!(&*w.lower(), w.to_lowercase(), "for {w:?}");
+            let set: hash::WordSet<String> = ["varga", "ökonom", "\u{212a}arl", "karl"]
+                .into_iter()
+                .map(String::from)
+                .collect();
+            assert_eq!(
+                set.has_lower(w),
+                set.contains(&w.to_lowercase()),
+                "for {w:?}"
+            );
+            for p in ["he", "she", "the", "who"] {
+                assert_eq!(lower_is(w, p), w.to_lowercase() == p, "{w:?} {p:?}");
+            }
+            let mut phrase = String::new();
+            push_title_word(&mut phrase, w);
+            assert_eq!(phrase, w.to_lowercase().replace('.', ""), "for {w:?}");
+        }
+        for (w, want) in [
+            ("He", true),
+            ("HIM", true),
+            ("Hex", false),
+            ("\u{212a}", false),
+        ] {
+            let got = PRONOUNS.iter().any(|(p, _)| lower_is(w, p));
+            assert_eq!(got, want, "for {w:?}");
+        }
+        for (w, want) in [
+            ("Van", true),
+            ("DER", true),
+            ("Vans", false),
+            ("della", true),
+        ] {
+            assert_eq!(is_particle(w), want, "for {w:?}");
+        }
+    }
+
+    #[test]
+    fn prefixed_names_table() {
+        let cases = [
+            ("al-Varn", true),
+            ("ash-Tavir", true),
+            ("ibn-Renn", true),
+            ("abu-Kessar", true),
+            ("d'Orvaine", true),
+            ("d\u{2019}Orvaine", true),
+            ("l'Ardeche", true),
+            ("de-Vasq", true),
+            ("al-varn", false),
+            ("albeit", false),
+            ("Dorvaine", false),
+            ("x-Ray", false),
+        ];
+        for (w, want) in cases {
+            assert_eq!(is_prefixed_name(w), want, "for {w:?}");
         }
     }
 

@@ -28,9 +28,10 @@ mod pronouns;
 
 pub use aliases::{AliasEntry, AliasTable};
 
+use crate::mentions::hash::WordMap;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::Segmentation;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// An actor of one document.
 #[derive(Clone, Debug, PartialEq)]
@@ -81,14 +82,14 @@ struct Clusters {
     titles: Vec<Vec<String>>,
     /// Gender of each cluster as its full names tell it.
     gender: Vec<Gender>,
-    /// (kind, words joined) -> cluster.
-    by_key: HashMap<(ActorKind, String), usize>,
+    /// Words joined -> cluster, one map per kind (person, organization).
+    by_key: [WordMap<String, usize>; 2],
     /// Person clusters by the last word of their first full name.
-    by_last: HashMap<String, Vec<usize>>,
+    by_last: WordMap<String, Vec<usize>>,
     /// Person clusters by the first word of their first full name.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: WordMap<String, Vec<usize>>,
     /// Organization clusters by each word of their name.
-    org_by_word: HashMap<String, Vec<usize>>,
+    org_by_word: WordMap<String, Vec<usize>>,
 }
 
 impl Clusters {
@@ -119,6 +120,16 @@ impl Clusters {
         c
     }
 
+    /// The cluster named by these words joined, for this kind.
+    fn by_key(&self, kind: ActorKind, key: &str) -> Option<usize> {
+        self.by_key[kind as usize].get(key).copied()
+    }
+
+    /// Name a cluster by these words joined, for this kind.
+    fn set_key(&mut self, kind: ActorKind, key: String, c: usize) {
+        self.by_key[kind as usize].insert(key, c);
+    }
+
     fn head<'m>(&self, c: usize, mentions: &'m [Mention]) -> &'m Mention {
         &mentions[self.members[c][0]]
     }
@@ -144,18 +155,18 @@ pub fn resolve(
     full.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len()), i));
     for &i in &full {
         let m = &mentions[i];
-        let k = (m.kind, key(&m.words));
-        let c = if let Some(&c) = cs.by_key.get(&k) {
+        let k = key(&m.words);
+        let c = if let Some(c) = cs.by_key(m.kind, &k) {
             c
         } else if let Some(c) = (m.kind == ActorKind::Person)
             .then(|| join_longer(m, &cs, mentions))
             .flatten()
         {
-            cs.by_key.insert(k, c);
+            cs.set_key(m.kind, k, c);
             c
         } else {
             let c = cs.new_cluster(m);
-            cs.by_key.insert(k, c);
+            cs.set_key(m.kind, k, c);
             c
         };
         cs.members[c].push(i);
@@ -179,7 +190,7 @@ pub fn resolve(
     // ("Renn" with no cue) can join a person the text confirmed elsewhere.
     // An unknown word that opens clauses as a subject again and again
     // ("Renn taught ...", "Renn wrote ...") is a person's name.
-    let mut acting: HashMap<&str, usize> = HashMap::new();
+    let mut acting: WordMap<&str, usize> = WordMap::default();
     for m in mentions {
         if m.weak && m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
             *acting.entry(m.words[0].as_str()).or_default() += 1;
@@ -196,9 +207,7 @@ pub fn resolve(
                 // a person named elsewhere.
                 if pass {
                     let c = cs
-                        .by_key
-                        .get(&(m.kind, key(&m.words)))
-                        .copied()
+                        .by_key(m.kind, &key(&m.words))
                         .or_else(|| join_longer(m, &cs, mentions));
                     if let Some(c) = c {
                         cs.members[c].push(i);
@@ -210,7 +219,7 @@ pub fn resolve(
             let w = &m.words[0];
             let candidates = single_word_candidates(w, m.kind, &cs, mentions);
             let chosen = match candidates.len() {
-                0 => cs.by_key.get(&(m.kind, w.clone())).copied(),
+                0 => cs.by_key(m.kind, w),
                 1 => Some(candidates[0]),
                 _ if is_plural(w, &cs) => continue, // "the Leveretts": several people
                 _ => {
@@ -227,7 +236,7 @@ pub fn resolve(
                 cluster[i] = Some(c);
             } else if !m.weak || acting.get(w.as_str()).is_some_and(|&k| k >= 2) {
                 let c = cs.new_cluster(m);
-                cs.by_key.insert((m.kind, w.clone()), c);
+                cs.set_key(m.kind, w.clone(), c);
                 cs.members[c].push(i);
                 cluster[i] = Some(c);
             }
@@ -263,7 +272,7 @@ fn resolve_nominals(
     members: &mut [Vec<usize>],
 ) {
     // Titled name mentions by the title's last word: (start, cluster, title).
-    let mut by_head: HashMap<String, Vec<(usize, usize, String)>> = HashMap::new();
+    let mut by_head: WordMap<String, Vec<(usize, usize, String)>> = WordMap::default();
     for (i, m) in mentions.iter().enumerate() {
         let (Some(t), Some(c), Via::Name) = (m.title, cluster[i], m.via) else {
             continue;
@@ -478,9 +487,14 @@ fn build_actors(
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
-        let hit = std::iter::once(id.as_str())
-            .chain(names.iter().map(|m| m.text(text)))
-            .find_map(|n| aliases.lookup(n));
+        // Most runs have no alias table: skip the lookups.
+        let hit = if aliases.is_empty() {
+            None
+        } else {
+            std::iter::once(id.as_str())
+                .chain(names.iter().map(|m| m.text(text)))
+                .find_map(|n| aliases.lookup(n))
+        };
         named.push(match hit {
             Some(e) if e.ignore => None,
             Some(e) => Some((e.name.clone(), e.kind.unwrap_or(best.kind))),
@@ -500,7 +514,7 @@ fn build_actors(
         .collect();
     first_at.sort();
     let mut actors: Vec<Actor> = Vec::new();
-    let mut index: HashMap<(String, ActorKind), usize> = HashMap::new();
+    let mut index: WordMap<(String, ActorKind), usize> = WordMap::default();
     let mut of_cluster = vec![None; clusters.len()];
     for (_, ci) in first_at {
         let Some((id, kind)) = named[ci].clone() else {
