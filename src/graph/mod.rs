@@ -22,7 +22,6 @@ use crate::pipeline::DocRecord;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// A window naming more actors than this is a list (or text without
 /// sentence punctuation), not a sentence: each actor in it is linked only to
@@ -129,7 +128,8 @@ pub struct ActorGraph {
     /// The petgraph graph.
     pub graph: StableDiGraph<Node, Edge>,
     nodes: HashMap<String, NodeIndex>,
-    edges: HashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex, BuildHasherDefault<IndexHasher>>,
+    /// Fx-hashed: the default SipHash costs more than the rest of an edge lookup.
+    edges: rustc_hash::FxHashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
     options: GraphOptions,
 }
 
@@ -481,47 +481,6 @@ fn keep_evidence(list: &mut Vec<Evidence>, cap: usize, doc: &str, start: usize, 
             },
         );
         list.truncate(cap);
-    }
-}
-
-/// A fast hasher for keys made of small integers (node and edge indices);
-/// the default SipHash costs more than the rest of an edge lookup.
-#[derive(Clone, Copy, Debug, Default)]
-struct IndexHasher(u64);
-
-impl IndexHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for IndexHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
