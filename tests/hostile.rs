@@ -993,7 +993,6 @@ fn superlinear_many_distinct_names_in_one_window() {
 }
 
 #[test]
-#[ignore = "mentions: a run of capitalised words has no length cap (a 20,000-word name), and export::dot::quote writes ids and labels of any length; Graphviz refuses quoted strings over 16 KiB. Fix: cap name runs (e.g. 8 words, 200 bytes) and truncate DOT labels"]
 fn giant_names_still_give_dot_graphviz_accepts() {
     let cases = [
         ("a name repeated", "Ines Varga ".repeat(10_000)),

@@ -287,8 +287,17 @@ fn is_prefixed_name(w: &str) -> bool {
 
 /// A word that may stand in a name: capitalised or particle-prefixed.
 fn is_name_word(w: &str) -> bool {
-    is_cap(w) || is_prefixed_name(w)
+    w.len() <= MAX_NAME_WORD_BYTES && (is_cap(w) || is_prefixed_name(w))
 }
+
+/// The longest word a name may hold, in bytes: a longer "word" is junk
+/// (a run of letters with no space), not a name.
+const MAX_NAME_WORD_BYTES: usize = 48;
+
+/// The most tokens a run of name words may span; a longer run (a name
+/// repeated with no punctuation, a title-case list) is cut, so names, and
+/// the node ids and DOT labels made from them, stay short.
+const MAX_NAME_TOKENS: usize = 32;
 
 /// "I" and its contractions ("I'm", "I've") are capitalised but no name.
 fn is_first_person(w: &str) -> bool {
@@ -550,7 +559,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         }
         // The run of name words.
         let mut end = start;
-        while end < toks.len() {
+        while end < toks.len() && end - start < MAX_NAME_TOKENS {
             let tk = &toks[end];
             match word(text, tk) {
                 Some(w) if is_name_word(w) => {
