@@ -3,8 +3,6 @@
 use super::{input, output};
 use actorgraph::export::{self, dot::DotOptions, Format, Selection};
 use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions, Window};
-use actorgraph::pipeline::ExtractorBuilder;
-use actorgraph::resolve::AliasTable;
 use anyhow::Context;
 use std::path::PathBuf;
 
@@ -105,11 +103,7 @@ pub struct Args {
 /// Run `build`.
 pub fn run(a: Args) -> anyhow::Result<i32> {
     let (graphs, docs) = split_graph_inputs(&a.paths);
-    let mut b = ExtractorBuilder::new();
-    if let Some(p) = &a.aliases {
-        b = b.aliases(AliasTable::from_path(p)?);
-    }
-    let extractor = b.build();
+    let extractor = input::extractor(a.aliases.as_deref())?;
     let window = match a.window {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,

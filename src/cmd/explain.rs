@@ -1,10 +1,9 @@
 //! `actorgraph explain`: per sentence, the attributions found and the rule
 //! that fired, so a user can see why an attribution link exists.
 
-use super::output;
+use super::{input, output};
 use actorgraph::ingest::{collect_inputs, read_path};
-use actorgraph::pipeline::{Analysis, ExtractorBuilder};
-use actorgraph::resolve::AliasTable;
+use actorgraph::pipeline::Analysis;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -27,11 +26,7 @@ pub struct Args {
 
 /// Run `explain`.
 pub fn run(a: Args) -> anyhow::Result<i32> {
-    let mut b = ExtractorBuilder::new();
-    if let Some(p) = &a.aliases {
-        b = b.aliases(AliasTable::from_path(p)?);
-    }
-    let extractor = b.build();
+    let extractor = input::extractor(a.aliases.as_deref())?;
     let (inputs, errors) = collect_inputs(&a.paths);
     let mut failed = errors.len();
     for e in &errors {

@@ -1,8 +1,6 @@
 //! `actorgraph extract`: per-document JSON Lines.
 
 use super::{input, output};
-use actorgraph::pipeline::ExtractorBuilder;
-use actorgraph::resolve::AliasTable;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -28,11 +26,7 @@ pub struct Args {
 
 /// Run `extract`.
 pub fn run(a: Args) -> anyhow::Result<i32> {
-    let mut b = ExtractorBuilder::new();
-    if let Some(p) = &a.aliases {
-        b = b.aliases(AliasTable::from_path(p)?);
-    }
-    let extractor = b.build();
+    let extractor = input::extractor(a.aliases.as_deref())?;
     let opts = input::RunOptions {
         threads: a.threads,
         quiet: a.quiet,

@@ -230,3 +230,15 @@ impl Progress {
         self.bar.finish_and_clear();
     }
 }
+
+/// The extractor of a run, with the user's alias file when one is given
+/// (a malformed file is an error naming its line).
+pub fn extractor(
+    aliases: Option<&std::path::Path>,
+) -> anyhow::Result<actorgraph::pipeline::Extractor> {
+    let mut b = actorgraph::pipeline::ExtractorBuilder::new();
+    if let Some(p) = aliases {
+        b = b.aliases(actorgraph::resolve::AliasTable::from_path(p)?);
+    }
+    Ok(b.build())
+}
