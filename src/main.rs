@@ -12,6 +12,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::Parser;
 
 fn main() {
+    // Ctrl-C, SIGTERM, SIGHUP: remove temporary outputs, exit 130.
+    cmd::output::guard_interrupts();
     let cli = cmd::Cli::parse();
     let code = match cmd::run(cli) {
         Ok(code) => code,

@@ -1015,7 +1015,6 @@ fn giant_names_still_give_dot_graphviz_accepts() {
 }
 
 #[test]
-#[ignore = "attribution::subject_of / np_after scan the whole unpunctuated sentence for each cue: quadratic (main a39500f: 256 KB took 136 s in debug, 200 ms on 9b617db)"]
 fn superlinear_subject_of_in_one_long_sentence() {
     // 256 KB, one sentence, about 6,900 cues.
     let text = "the minister met the envoy and talked ".repeat(6_900);

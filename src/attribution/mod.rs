@@ -929,6 +929,9 @@ fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
     (e > s && !NOT_SPEAKER.contains(&d.w(s)) && d.kind(s) != TokenKind::Punct).then_some((s, e))
 }
 
+/// How far into its sentence [`subject_of`] looks for a subject, in tokens.
+const SUBJECT_REACH: usize = 60;
+
 /// The subject of sentence `si` before token `k`, for a cue coordinated
 /// with an earlier verb. Reuses the speaker of an earlier attribution.
 fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<Span> {
@@ -943,6 +946,9 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
         }
     }
     let (s0, _) = sentence_range(d.seg, si);
+    // A subject stands near its sentence's start: looking no further than
+    // SUBJECT_REACH tokens keeps a giant sentence of cues linear.
+    let k = k.min(s0 + SUBJECT_REACH);
     let mut s = s0;
     while s < k && d.kind(s) == TokenKind::Punct {
         s += 1;
