@@ -4,6 +4,7 @@
 
 use crate::error::{Error, Result};
 use crate::graph::{ActorGraph, EdgeKind, Evidence, GraphOptions, Node};
+use petgraph::stable_graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Write};
 use std::path::Path;
@@ -32,6 +33,19 @@ pub struct GraphJson {
     pub edges: Vec<EdgeJson>,
 }
 
+/// The JSON form of one edge.
+pub fn edge_json(g: &ActorGraph, e: EdgeIndex) -> EdgeJson {
+    let (a, b) = g.graph.edge_endpoints(e).expect("edge");
+    let edge = &g.graph[e];
+    EdgeJson {
+        source: g.graph[a].id.clone(),
+        target: g.graph[b].id.clone(),
+        kind: edge.kind,
+        weight: edge.weight,
+        evidence: edge.evidence.clone(),
+    }
+}
+
 /// The JSON form of a graph.
 pub fn to_json(g: &ActorGraph) -> GraphJson {
     let nodes = g
@@ -42,17 +56,7 @@ pub fn to_json(g: &ActorGraph) -> GraphJson {
     let edges = g
         .sorted_edges()
         .into_iter()
-        .map(|e| {
-            let (a, b) = g.graph.edge_endpoints(e).expect("edge");
-            let edge = &g.graph[e];
-            EdgeJson {
-                source: g.graph[a].id.clone(),
-                target: g.graph[b].id.clone(),
-                kind: edge.kind,
-                weight: edge.weight,
-                evidence: edge.evidence.clone(),
-            }
-        })
+        .map(|e| edge_json(g, e))
         .collect();
     GraphJson { nodes, edges }
 }

@@ -226,32 +226,12 @@ pub fn neighbours(
     v
 }
 
-/// A link written out by ids.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Link {
-    /// Source id (the speaker for attribution).
-    pub source: String,
-    /// Target id.
-    pub target: String,
-    /// Kind.
-    pub kind: EdgeKind,
-    /// Weight.
-    pub weight: u64,
-    /// Evidence kept.
-    pub evidence: Vec<Evidence>,
-}
+/// A link written out by ids: the JSON form of an edge.
+pub use crate::export::json::EdgeJson as Link;
 
 /// The link of an edge index.
 pub fn link(g: &ActorGraph, e: EdgeIndex) -> Link {
-    let (a, b) = g.graph.edge_endpoints(e).expect("edge");
-    let edge = &g.graph[e];
-    Link {
-        source: g.graph[a].id.clone(),
-        target: g.graph[b].id.clone(),
-        kind: edge.kind,
-        weight: edge.weight,
-        evidence: edge.evidence.clone(),
-    }
+    crate::export::json::edge_json(g, e)
 }
 
 /// Every link between two actors, in either direction, in kind order.
