@@ -71,6 +71,27 @@ pub struct Attribution {
     pub sentence: usize,
 }
 
+impl Attribution {
+    /// An attribution as a rule finds it; the speaker's actor and `about`
+    /// are filled in afterwards.
+    fn found(
+        speaker: Option<Speaker>,
+        cue: Span,
+        content: Vec<Span>,
+        rule: &'static str,
+        sentence: usize,
+    ) -> Attribution {
+        Attribution {
+            speaker,
+            cue: vec![cue],
+            content,
+            about: vec![],
+            rule,
+            sentence,
+        }
+    }
+}
+
 /// Every rule name, as stored in [`Attribution::rule`].
 pub const RULES: &[&str] = &[
     "according-to",
@@ -1062,14 +1083,13 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
         }
         vec![d.span(cs, we)?]
     };
-    Some(Attribution {
-        speaker: Some(speaker),
-        cue: vec![cue],
+    Some(Attribution::found(
+        Some(speaker),
+        cue,
         content,
-        about: vec![],
-        rule: "according-to",
-        sentence: si,
-    })
+        "according-to",
+        si,
+    ))
 }
 
 /// Nouns that make `in ...` a source: "In a new poll, ...", "in his view".
@@ -1134,14 +1154,13 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     if content.is_empty() {
         return None;
     }
-    Some(Attribution {
-        speaker: Some(speaker),
-        cue: vec![d.tok(k)],
+    Some(Attribution::found(
+        Some(speaker),
+        d.tok(k),
         content,
-        about: vec![],
-        rule: "in-source",
-        sentence: si,
-    })
+        "in-source",
+        si,
+    ))
 }
 
 /// `X retorted: "..."`: a colon right before a quotation (or a quoted
@@ -1166,17 +1185,16 @@ fn colon_quote(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<
     })?;
     let mut content = vec![q.span];
     content.extend(continuation(d, q.span.end, 2));
-    Some(Attribution {
-        speaker: Some(Speaker {
+    Some(Attribution::found(
+        Some(Speaker {
             span: speaker,
             actor: None,
         }),
-        cue: vec![d.tok(k)],
+        d.tok(k),
         content,
-        about: vec![],
-        rule: "colon-quote",
-        sentence: si,
-    })
+        "colon-quote",
+        si,
+    ))
 }
 
 /// `Name: words` at a sentence's start (headline style).
@@ -1215,17 +1233,16 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
     if we - (k + 1) < 2 {
         return None;
     }
-    Some(Attribution {
-        speaker: Some(Speaker {
+    Some(Attribution::found(
+        Some(Speaker {
             span: sp,
             actor: None,
         }),
-        cue: vec![d.tok(k)],
-        content: vec![content],
-        about: vec![],
-        rule: "colon",
-        sentence: si,
-    })
+        d.tok(k),
+        vec![content],
+        "colon",
+        si,
+    ))
 }
 
 /// Is token `j` (a cue form) coordinated with what comes before it:
@@ -1561,14 +1578,7 @@ fn verb_cue(
                         }
                     }
                 }
-                return Some(Attribution {
-                    speaker: Some(speaker),
-                    cue: vec![cue],
-                    content,
-                    about: vec![],
-                    rule,
-                    sentence: si,
-                });
+                return Some(Attribution::found(Some(speaker), cue, content, rule, si));
             }
         }
     }
@@ -1626,17 +1636,16 @@ fn verb_cue(
         if end > r + 1 && d.w(r) == "for" {
             content.extend(d.span(r, end));
         }
-        return Some(Attribution {
-            speaker: Some(Speaker {
+        return Some(Attribution::found(
+            Some(Speaker {
                 span: d.span(bs, be)?,
                 actor: None,
             }),
-            cue: vec![cue],
+            cue,
             content,
-            about: vec![],
-            rule: "passive-cue",
-            sentence: si,
-        });
+            "passive-cue",
+            si,
+        ));
     }
     let (speaker, mut rule) = if passive {
         (None, "passive-cue")
@@ -1741,14 +1750,7 @@ fn verb_cue(
                 if !ran_on && rule == "quote-cue" {
                     content.extend(continuation(d, d.tok(s1 - 1).end, 2));
                 }
-                return Some(Attribution {
-                    speaker,
-                    cue: vec![cue],
-                    content,
-                    about: vec![],
-                    rule,
-                    sentence: si,
-                });
+                return Some(Attribution::found(speaker, cue, content, rule, si));
             }
         }
     }
@@ -1772,14 +1774,13 @@ fn verb_cue(
             if qe >= we {
                 content.extend(continuation(d, q.span.end.max(d.tok(s1 - 1).end), 2));
             }
-            return Some(Attribution {
+            return Some(Attribution::found(
                 speaker,
-                cue: vec![cue],
+                cue,
                 content,
-                about: vec![],
-                rule: if coord || passive { rule } else { "cue-quote" },
-                sentence: si,
-            });
+                if coord || passive { rule } else { "cue-quote" },
+                si,
+            ));
         }
     }
     // A colon at the end of a paragraph introduces the next paragraph.
@@ -1789,14 +1790,7 @@ fn verb_cue(
             let inner = *next;
             let mut content = vec![inner];
             content.extend(continuation(d, next.end, 3));
-            return Some(Attribution {
-                speaker,
-                cue: vec![cue],
-                content,
-                about: vec![],
-                rule: "cue-block",
-                sentence: si,
-            });
+            return Some(Attribution::found(speaker, cue, content, "cue-block", si));
         }
     }
     let mut end = clause_end(d, k, we);
@@ -1817,14 +1811,7 @@ fn verb_cue(
         // "X observed that ...:" with the quotation after the colon.
         content.extend(continuation(d, d.tok(s1 - 1).end, 2));
     }
-    Some(Attribution {
-        speaker,
-        cue: vec![cue],
-        content,
-        about: vec![],
-        rule,
-        sentence: si,
-    })
+    Some(Attribution::found(speaker, cue, content, rule, si))
 }
 
 /// Where the object of a stance verb ends: before a comma, a dash, a
