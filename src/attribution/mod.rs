@@ -38,11 +38,11 @@
 //! keeps byte offsets), a per-token quotation index, and a bounded look
 //! around each cue, so the stage is linear in the document's length.
 
+use crate::mentions::hash::WordSet;
 use crate::mentions::{ActorKind, Mention};
 use crate::resolve::Resolution;
 use crate::segment::{Quote, Segmentation, TokenKind};
 use crate::span::Span;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The speaker of an attribution.
@@ -139,14 +139,14 @@ pub const DATA_FILES: &[(&str, &str)] = &[
 ];
 
 /// Every form of every reporting verb, lower case.
-pub fn cue_forms() -> &'static HashSet<&'static str> {
-    static CUES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn cue_forms() -> &'static WordSet<&'static str> {
+    static CUES: OnceLock<WordSet<&'static str>> = OnceLock::new();
     CUES.get_or_init(|| words_of(DATA_FILES[0].1).collect())
 }
 
 /// Every form of every stance verb, lower case.
-pub fn stance_forms() -> &'static HashSet<&'static str> {
-    static CUES: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn stance_forms() -> &'static WordSet<&'static str> {
+    static CUES: OnceLock<WordSet<&'static str>> = OnceLock::new();
     CUES.get_or_init(|| {
         words_of(DATA_FILES[1].1)
             .filter(|w| !cue_forms().contains(w))
@@ -155,8 +155,8 @@ pub fn stance_forms() -> &'static HashSet<&'static str> {
 }
 
 /// Lower-case nouns and pronouns that can name a source.
-pub fn source_nouns() -> &'static HashSet<&'static str> {
-    static SRC: OnceLock<HashSet<&'static str>> = OnceLock::new();
+pub fn source_nouns() -> &'static WordSet<&'static str> {
+    static SRC: OnceLock<WordSet<&'static str>> = OnceLock::new();
     SRC.get_or_init(|| words_of(DATA_FILES[2].1).collect())
 }
 
