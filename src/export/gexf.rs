@@ -32,31 +32,25 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     )?;
     writeln!(out, "  </meta>")?;
     writeln!(out, r#"  <graph defaultedgetype="directed" mode="static">"#)?;
-    writeln!(out, r#"    <attributes class="node">"#)?;
-    for (id, title, ty) in [
-        (0, "kind", "string"),
-        (1, "mentions", "long"),
-        (2, "documents", "long"),
-        (3, "aliases", "string"),
-    ] {
-        writeln!(
-            out,
-            r#"      <attribute id="{id}" title="{title}" type="{ty}"/>"#
-        )?;
-    }
-    writeln!(out, "    </attributes>")?;
-    writeln!(out, r#"    <attributes class="edge">"#)?;
-    for (id, title, ty) in [
-        (0, "kind", "string"),
-        (1, "evidence_count", "integer"),
-        (2, "evidence", "string"),
-    ] {
-        writeln!(
-            out,
-            r#"      <attribute id="{id}" title="{title}" type="{ty}"/>"#
-        )?;
-    }
-    writeln!(out, "    </attributes>")?;
+    attributes(
+        out,
+        "node",
+        &[
+            ("kind", "string"),
+            ("mentions", "long"),
+            ("documents", "long"),
+            ("aliases", "string"),
+        ],
+    )?;
+    attributes(
+        out,
+        "edge",
+        &[
+            ("kind", "string"),
+            ("evidence_count", "integer"),
+            ("evidence", "string"),
+        ],
+    )?;
     writeln!(out, "    <nodes>")?;
     let mut ids = HashMap::new();
     for (i, n) in g.sorted_nodes().into_iter().enumerate() {
@@ -128,4 +122,16 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "    </edges>")?;
     writeln!(out, "  </graph>")?;
     writeln!(out, "</gexf>")
+}
+
+/// An `<attributes>` block declaring typed attributes, numbered in order.
+fn attributes(out: &mut dyn Write, class: &str, attrs: &[(&str, &str)]) -> io::Result<()> {
+    writeln!(out, r#"    <attributes class="{class}">"#)?;
+    for (id, (title, ty)) in attrs.iter().enumerate() {
+        writeln!(
+            out,
+            r#"      <attribute id="{id}" title="{title}" type="{ty}"/>"#
+        )?;
+    }
+    writeln!(out, "    </attributes>")
 }
