@@ -1534,7 +1534,7 @@ fn verb_cue(
                         | "before"
                         | "because"
                 )
-                || d.is_close_quote_tok(k - 1);
+                || (k > 0 && d.is_close_quote_tok(k - 1));
             if at_end {
                 let speaker = Speaker {
                     span: d.span(s, src_end)?,

@@ -411,3 +411,17 @@ fn rules_documented() {
         );
     }
 }
+
+/// A cue as the very first token of a document has no token before it
+/// (once an arithmetic underflow found by the property tests).
+#[test]
+fn cue_opening_the_document() {
+    for t in [
+        "said Ines Varga loudly and left",
+        "Said Tavi Renn \"yes\"",
+        "says",
+    ] {
+        let found = run(t);
+        assert!(found.iter().all(|a| !a.cue.is_empty()), "{t:?}");
+    }
+}
