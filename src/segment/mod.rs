@@ -132,33 +132,43 @@ pub fn segment(text: &str) -> Segmentation {
     let paragraphs = paragraphs(text);
     let wrapped = is_hard_wrapped(text);
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
+    let bytes = text.as_bytes();
     let mut para = 0;
     let mut start_tok = 0;
     let n = tokens.len();
     let mut i = 0;
     while i < n {
+        let t = &tokens[i];
         // Move to the paragraph holding this token.
-        while para + 1 < paragraphs.len() && paragraphs[para].end <= tokens[i].span.start {
+        while para + 1 < paragraphs.len() && paragraphs[para].end <= t.span.start {
             para += 1;
         }
         let mut end_here = false;
-        let t = &tokens[i];
         let next = tokens.get(i + 1);
         // A break between this token and the next?
         if let Some(nx) = next {
-            let gap = &text[t.span.end..nx.span.start];
-            let newlines = gap.bytes().filter(|&b| b == b'\n').count();
+            let gap = &bytes[t.span.end..nx.span.start];
+            // Most gaps are one space or none: count line breaks only in
+            // longer ones.
+            let newlines = match gap {
+                [] => 0,
+                [b] => usize::from(*b == b'\n'),
+                _ => memchr::memchr_iter(b'\n', gap).take(2).count(),
+            };
             if newlines >= 2 || (newlines == 1 && !wrapped) {
                 end_here = true;
             }
         } else {
             end_here = true;
         }
-        if !end_here && t.kind == TokenKind::Punct && is_terminal(t.text(text)) {
+        let tb = &bytes[t.span.start..t.span.end];
+        if !end_here && t.kind == TokenKind::Punct && is_terminal(tb) {
             // Swallow closing quotes and brackets after the terminal mark.
             let mut j = i;
             while let Some(nx) = tokens.get(j + 1) {
-                if nx.span.start == tokens[j].span.end && is_closer(nx.text(text)) {
+                if nx.span.start == tokens[j].span.end
+                    && is_closer(&bytes[nx.span.start..nx.span.end])
+                {
                     j += 1;
                 } else {
                     break;
@@ -166,13 +176,13 @@ pub fn segment(text: &str) -> Segmentation {
             }
             if let Some(nx) = tokens.get(j + 1) {
                 if opens_sentence(text, nx)
-                    && !(t.text(text) == "." && protected_period(text, &tokens, i, nx))
+                    && !(tb == b"." && protected_period(text, &tokens, i, nx))
                 {
                     i = j;
                     end_here = true;
                 }
             }
-        } else if !end_here && t.kind == TokenKind::Word && t.text(text).ends_with('.') {
+        } else if !end_here && t.kind == TokenKind::Word && tb.last() == Some(&b'.') {
             // An initialism with its period ("U.S.") may end a sentence.
             let w = t.text(text).trim_end_matches('.').to_lowercase();
             if let Some(nx) = next {
@@ -204,12 +214,16 @@ pub fn segment(text: &str) -> Segmentation {
     }
 }
 
-fn is_terminal(p: &str) -> bool {
-    matches!(p, "." | "!" | "?" | "\u{2026}")
+/// `.`, `!`, `?` or `…`, compared as bytes.
+fn is_terminal(p: &[u8]) -> bool {
+    matches!(p, b"." | b"!" | b"?") || p == "\u{2026}".as_bytes()
 }
 
-fn is_closer(p: &str) -> bool {
-    matches!(p, "\"" | "\u{201d}" | "\u{2019}" | "'" | ")" | "]")
+/// A closing quote or bracket, compared as bytes.
+fn is_closer(p: &[u8]) -> bool {
+    matches!(p, b"\"" | b"'" | b")" | b"]")
+        || p == "\u{201d}".as_bytes()
+        || p == "\u{2019}".as_bytes()
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -260,8 +274,11 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = None;
     let mut blank_run = false;
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
+    let bytes = text.as_bytes();
+    while pos < bytes.len() {
+        let line_end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |k| pos + k + 1);
+        let line = &text[pos..line_end];
+        let blank = line.chars().all(char::is_whitespace);
         if blank {
             if let Some(s) = start.take() {
                 out.push(Span::new(s, pos).trim(text, &[]));
@@ -273,7 +290,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
             }
             blank_run = false;
         }
-        pos += line.len();
+        pos = line_end;
     }
     let _ = blank_run;
     if let Some(s) = start {
@@ -289,7 +306,19 @@ fn is_hard_wrapped(text: &str) -> bool {
     let mut inner_breaks = 0usize;
     let mut lines = 0usize;
     let mut long = 0usize;
-    let mut it = text.lines().map(str::trim);
+    // `str::lines` with memchr: every line without its break, the last
+    // one only when text follows the final break; trimmed.
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut it = std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
+        let line = &text[pos..end];
+        pos = end + 1;
+        Some(line.trim())
+    });
     let Some(mut a) = it.next() else { return false };
     for b in it {
         if !a.is_empty() {
