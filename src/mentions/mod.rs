@@ -214,8 +214,19 @@ fn lower_is(w: &str, lower: &str) -> bool {
     w.eq_ignore_ascii_case(lower)
 }
 
+/// True for a word of one character.
+#[inline]
+fn one_char(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some() && c.next().is_none()
+}
+
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_first_person(w)
+    match w.as_bytes().first() {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase() && (b != b'I' || !is_first_person(w)),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// A name word that opens with a lower-case particle joined to a capital:
@@ -253,8 +264,20 @@ fn is_prefixed_name(w: &str) -> bool {
 }
 
 /// A word that may stand in a name: capitalised or particle-prefixed.
+#[inline]
 fn is_name_word(w: &str) -> bool {
-    w.len() <= MAX_NAME_WORD_BYTES && (is_cap(w) || is_prefixed_name(w))
+    if w.len() > MAX_NAME_WORD_BYTES {
+        return false;
+    }
+    // ASCII first letters decide at once: a capital is a name word unless
+    // it is "I" ("I'm"); a small letter only when it opens a prefix.
+    match w.as_bytes().first() {
+        Some(&c) if c.is_ascii_lowercase() => {
+            matches!(c, b'a' | b'b' | b'd' | b'e' | b'i' | b'l') && is_prefixed_name(w)
+        }
+        Some(&c) if c.is_ascii_uppercase() => c != b'I' || !is_first_person(w),
+        _ => is_cap(w) || is_prefixed_name(w),
+    }
 }
 
 /// The longest word a name may hold, in bytes: a longer "word" is junk
@@ -378,12 +401,24 @@ pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
     let lex = Lexicon::builtin();
     let table = WordTable::builtin();
     let mut out = Vec::new();
-    // What the word lists say about each token, looked up at most once.
-    let info = vec![Cell::new(Info::UNKNOWN); seg.tokens.len()];
+    // What the word lists say about each token, looked up at most once
+    // (packed by `Info::pack`; 0 until looked up).
+    let mut packed = vec![0u32; seg.tokens.len()];
+    let info = Cell::from_mut(&mut packed[..]).as_slice_of_cells();
+    // The body in ASCII lower case, as segmentation made it (or made here
+    // when the segmentation came without it).
+    let own_lower;
+    let low = if seg.lower.len() == text.len() {
+        seg.lower.as_str()
+    } else {
+        own_lower = text.to_ascii_lowercase();
+        own_lower.as_str()
+    };
     for (si, sent) in seg.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
         let cx = Cx {
             text,
+            low,
             toks: &seg.tokens[r.clone()],
             info: &info[r],
             lex,
@@ -443,6 +478,31 @@ impl Info {
     fn has(&self, bits: u32) -> bool {
         self.f & bits != 0
     }
+
+    /// The flags in the low 24 bits, the genders in two bits each above.
+    #[inline]
+    fn pack(&self) -> u32 {
+        let code = |g: Gender| match g {
+            Gender::Unknown => 0,
+            Gender::Male => 1,
+            Gender::Female => 2,
+        };
+        self.f | code(self.gender) << 24 | code(self.pron) << 26
+    }
+
+    #[inline]
+    fn unpack(p: u32) -> Info {
+        let gender = |c: u32| match c & 3 {
+            1 => Gender::Male,
+            2 => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        Info {
+            f: p & 0xff_ffff,
+            gender: gender(p >> 24),
+            pron: gender(p >> 26),
+        }
+    }
 }
 
 /// Every word list merged into two maps, so one lookup tells everything
@@ -453,6 +513,9 @@ struct WordTable {
     /// Some exact key is in lower case already: look lower-case words up
     /// in `exact` too.
     exact_has_lower: bool,
+    /// For each byte length below 32, the first letters (bit 0 for `a`)
+    /// of the [`NOMINAL_HEADS`] of that length.
+    head_letters: [u32; 32],
 }
 
 impl WordTable {
@@ -499,20 +562,42 @@ impl WordTable {
                 exact.entry(w.clone()).or_insert((0, Gender::Unknown)).0 |= E_PEOPLE;
             }
             let exact_has_lower = exact.keys().any(|k| *k == k.to_lowercase());
+            let mut head_letters = [0u32; 32];
+            for h in NOMINAL_HEADS {
+                let b = h.as_bytes()[0];
+                assert!(h.len() < 32 && b.is_ascii_lowercase(), "{h}");
+                head_letters[h.len()] |= 1 << (b - b'a');
+            }
             WordTable {
                 lower,
                 exact,
                 exact_has_lower,
+                head_letters,
             }
         })
     }
 
+    /// False when `w` is surely none of the [`NOMINAL_HEADS`] (exact
+    /// case): no head has its length and first letter.
+    #[inline]
+    fn may_be_head(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        b.len() < 32
+            && b.first().is_some_and(|c| {
+                c.is_ascii_lowercase() && self.head_letters[b.len()] >> (c - b'a') & 1 != 0
+            })
+    }
+
     /// Look a word up.
     fn info(&self, w: &str) -> Info {
+        self.info_lowered(w, &w.lower())
+    }
+
+    /// Look a word up, given it in lower case (`str::to_lowercase`).
+    fn info_lowered(&self, w: &str, l: &str) -> Info {
         let mut f = DONE | WORD;
         let mut gender = Gender::Unknown;
         let mut pron = Gender::Unknown;
-        let l: &str = &w.lower();
         let same = l == w;
         if same {
             f |= IS_LOWER;
@@ -545,8 +630,11 @@ impl WordTable {
 /// One sentence with its tokens' word-list lookups.
 struct Cx<'a> {
     text: &'a str,
+    /// `text` in ASCII lower case.
+    low: &'a str,
     toks: &'a [Token],
-    info: &'a [Cell<Info>],
+    /// Packed [`Info`] of each token, 0 until looked up.
+    info: &'a [Cell<u32>],
     lex: &'static Lexicon,
     table: &'static WordTable,
 }
@@ -559,20 +647,32 @@ impl Cx<'_> {
         let Some(c) = self.info.get(k) else {
             return Info::UNKNOWN;
         };
-        let i = c.get();
-        if i.f & DONE != 0 {
-            return i;
+        let p = c.get();
+        if p & DONE != 0 {
+            return Info::unpack(p);
         }
+        self.look_up(k, c)
+    }
+
+    /// Look token `k` up and keep the answer in `c`.
+    #[inline(never)]
+    fn look_up(&self, k: usize, c: &Cell<u32>) -> Info {
         let t = &self.toks[k];
         let i = if t.kind == TokenKind::Word {
-            self.table.info(t.text(self.text))
+            let w = t.text(self.text);
+            if w.is_ascii() {
+                // ASCII lower case is the lower case of an ASCII word.
+                self.table.info_lowered(w, t.span.slice(self.low))
+            } else {
+                self.table.info(w)
+            }
         } else {
             Info {
                 f: DONE,
                 ..Info::UNKNOWN
             }
         };
-        c.set(i);
+        c.set(i.pack());
         i
     }
 
@@ -644,7 +744,7 @@ fn title_at(cx: &Cx, i: usize) -> Option<(usize, String)> {
     let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
     // Most capitalised words open no title: look at the first word alone.
     let first = cx.word(i)?;
-    if !cx.has(i, CAP) {
+    if !is_cap(first) {
         return None;
     }
     let opens = if first.contains('.') {
@@ -698,8 +798,8 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
     }
     let (mut long, mut cap) = (0usize, 0usize);
     for w in toks.iter().filter_map(|t| word(text, t)) {
-        // More than three characters: at least four bytes.
-        if w.len() > 3 && w.chars().count() > 3 {
+        // More than three characters.
+        if w.len() > 3 && w.chars().nth(3).is_some() {
             long += 1;
             if is_cap(w) {
                 cap += 1;
@@ -779,7 +879,7 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
                 Some(w) if is_name_word(w) => {
                     end += 1;
                     // An initial's period: "W." in "George W. Bush".
-                    if w.chars().count() == 1
+                    if one_char(w)
                         && toks
                             .get(end)
                             .is_some_and(|p| p.text(text) == "." && p.span.start == tk.span.end)
@@ -1000,7 +1100,7 @@ fn nominal_at(cx: &Cx, at: usize) -> Option<(usize, Mention)> {
         if w.chars().any(char::is_uppercase) {
             break;
         }
-        if head_at(at + len - 1) {
+        if cx.table.may_be_head(w) && head_at(at + len - 1) {
             any_head = true;
             break;
         }
@@ -1178,7 +1278,7 @@ fn classify(
     }
     // Runs of bare initials ("L. D.") and titles alone ("Madam Speaker")
     // name no one.
-    if (0..n).all(|j| w(j).chars().count() == 1) {
+    if (0..n).all(|j| one_char(w(j))) {
         return None;
     }
     if (0..n).all(|j| f(j).has(L_TITLE | L_COMMON))
@@ -1616,6 +1716,40 @@ mod tests {
                 may_be_pronoun(p) && may_be_pronoun(&p.to_uppercase()),
                 "{p}"
             );
+        }
+    }
+
+    /// The quick tests agree with the slow ones they stand for.
+    #[test]
+    fn quick_tests_agree() {
+        for w in [
+            "Varga",
+            "varga",
+            "I",
+            "I'm",
+            "Ines",
+            "al-Varn",
+            "albeit",
+            "\u{c9}mile",
+            "\u{e9}mile",
+            "d'Orvaine",
+            "42",
+            "X",
+            "ibn-Renn",
+            "Bindar",
+            "l'Ardeche",
+            "lower",
+        ] {
+            let slow = w.len() <= MAX_NAME_WORD_BYTES && (is_cap(w) || is_prefixed_name(w));
+            assert_eq!(is_name_word(w), slow, "for {w:?}");
+            assert_eq!(one_char(w), w.chars().count() == 1, "for {w:?}");
+        }
+        let table = WordTable::builtin();
+        for h in NOMINAL_HEADS {
+            assert!(table.may_be_head(h), "{h}");
+        }
+        for w in ["the", "Minister", "ministers", "x"] {
+            assert!(!table.may_be_head(w), "{w}");
         }
     }
 

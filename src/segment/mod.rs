@@ -106,6 +106,10 @@ pub struct Segmentation {
     pub tokens: Vec<Token>,
     /// Quotations in order of their opening mark.
     pub quotes: Vec<Quote>,
+    /// The text in ASCII lower case (`str::to_ascii_lowercase`): same
+    /// length, so every span slices it too, and an ASCII token's slice is
+    /// its lower case. Made once for the stages after this one.
+    pub lower: String,
 }
 
 impl Segmentation {
@@ -211,6 +215,7 @@ pub fn segment(text: &str) -> Segmentation {
         sentences,
         tokens,
         quotes,
+        lower: text.to_ascii_lowercase(),
     }
 }
 
@@ -404,6 +409,16 @@ mod tests {
         assert_eq!(s.sentences[2].paragraph, 1);
         assert_eq!(s.sentence_at(t.find("Three").unwrap()), Some(2));
         assert_eq!(s.sentence_at(t.len()), None);
+        // The lower-case copy lines up with the text.
+        let t = "Ines VARGA \u{c9}mile said.";
+        let s = segment(t);
+        assert_eq!(s.lower, "ines varga \u{c9}mile said.");
+        for k in &s.tokens {
+            let w = k.text(t);
+            if w.is_ascii() {
+                assert_eq!(k.span.slice(&s.lower), w.to_lowercase());
+            }
+        }
     }
 
     #[test]
