@@ -819,9 +819,23 @@ fn may_be_pronoun(w: &str) -> bool {
 fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
     let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
     let headline = is_headline(text, toks);
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
+        // Most words open with a small letter that starts no pronoun
+        // (h, s), no "the" and no prefixed name ([`is_name_word`]): they
+        // start nothing.
+        if t.kind == TokenKind::Word
+            && bytes[t.span.start].is_ascii_lowercase()
+            && !matches!(
+                bytes[t.span.start],
+                b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b'h' | b's' | b't'
+            )
+        {
+            i += 1;
+            continue;
+        }
         let Some(w) = word(text, t) else {
             i += 1;
             continue;
@@ -1227,10 +1241,25 @@ fn classify(
     let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
     let name = span.slice(text);
-    // The run's word tokens.
-    let wt: Vec<usize> = (s..e)
-        .filter(|&k| toks[k].kind == TokenKind::Word)
-        .collect();
+    // The run's word tokens, on the stack (a run holds at most
+    // `MAX_NAME_TOKENS` and a few more).
+    let mut buf = [0usize; 64];
+    let heap: Vec<usize>;
+    let wt: &[usize] = if e - s <= buf.len() {
+        let mut n = 0;
+        for (k, t) in toks.iter().enumerate().take(e).skip(s) {
+            if t.kind == TokenKind::Word {
+                buf[n] = k;
+                n += 1;
+            }
+        }
+        &buf[..n]
+    } else {
+        heap = (s..e)
+            .filter(|&k| toks[k].kind == TokenKind::Word)
+            .collect();
+        &heap
+    };
     let n = wt.len();
     let &last = wt.last()?;
     let first_tok = wt[0];
