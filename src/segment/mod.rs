@@ -138,14 +138,24 @@ pub fn segment(text: &str) -> Segmentation {
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let bytes = text.as_bytes();
     let mut para = 0;
+    // Where the current paragraph ends (never, for the last one).
+    let end_of = |p: usize| {
+        if p + 1 < paragraphs.len() {
+            paragraphs[p].end
+        } else {
+            usize::MAX
+        }
+    };
+    let mut para_end = end_of(0);
     let mut start_tok = 0;
     let n = tokens.len();
     let mut i = 0;
     while i < n {
         let t = &tokens[i];
         // Move to the paragraph holding this token.
-        while para + 1 < paragraphs.len() && paragraphs[para].end <= t.span.start {
+        while para_end <= t.span.start {
             para += 1;
+            para_end = end_of(para);
         }
         let mut end_here = false;
         let next = tokens.get(i + 1);
