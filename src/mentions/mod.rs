@@ -902,7 +902,7 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
                         end += 1;
                     }
                 }
-                Some(_) if end > start && cx.has(end, L_PARTICLE) => {
+                Some(w) if end > start && w.len() <= 5 && cx.has(end, L_PARTICLE) => {
                     // Particles, possibly chained ("van der"), then a capital.
                     let mut j = end;
                     while cx.has(j, L_PARTICLE) {
