@@ -161,13 +161,14 @@ pub fn segment(text: &str) -> Segmentation {
         let next = tokens.get(i + 1);
         // A break between this token and the next?
         if let Some(nx) = next {
-            let gap = &bytes[t.span.end..nx.span.start];
             // Most gaps are one space or none: count line breaks only in
             // longer ones.
-            let newlines = match gap {
-                [] => 0,
-                [b] => usize::from(*b == b'\n'),
-                _ => memchr::memchr_iter(b'\n', gap).take(2).count(),
+            let newlines = match nx.span.start - t.span.end {
+                0 => 0,
+                1 => usize::from(bytes[t.span.end] == b'\n'),
+                _ => memchr::memchr_iter(b'\n', &bytes[t.span.end..nx.span.start])
+                    .take(2)
+                    .count(),
             };
             if newlines >= 2 || (newlines == 1 && !wrapped) {
                 end_here = true;
@@ -175,8 +176,8 @@ pub fn segment(text: &str) -> Segmentation {
         } else {
             end_here = true;
         }
-        let tb = &bytes[t.span.start..t.span.end];
-        if !end_here && t.kind == TokenKind::Punct && is_terminal(tb) {
+        if !end_here && t.kind == TokenKind::Punct && is_terminal(&bytes[t.span.start..t.span.end])
+        {
             // Swallow closing quotes and brackets after the terminal mark.
             let mut j = i;
             while let Some(nx) = tokens.get(j + 1) {
@@ -190,13 +191,13 @@ pub fn segment(text: &str) -> Segmentation {
             }
             if let Some(nx) = tokens.get(j + 1) {
                 if opens_sentence(text, nx)
-                    && !(tb == b"." && protected_period(text, &tokens, i, nx))
+                    && !(bytes[t.span.start] == b'.' && protected_period(text, &tokens, i, nx))
                 {
                     i = j;
                     end_here = true;
                 }
             }
-        } else if !end_here && t.kind == TokenKind::Word && tb.last() == Some(&b'.') {
+        } else if !end_here && t.kind == TokenKind::Word && bytes[t.span.end - 1] == b'.' {
             // An initialism with its period ("U.S.") may end a sentence.
             let w = t.text(text).trim_end_matches('.').to_lowercase();
             if let Some(nx) = next {
@@ -231,14 +232,14 @@ pub fn segment(text: &str) -> Segmentation {
 
 /// `.`, `!`, `?` or `…`, compared as bytes.
 fn is_terminal(p: &[u8]) -> bool {
-    matches!(p, b"." | b"!" | b"?") || p == "\u{2026}".as_bytes()
+    // U+2026 is E2 80 A6 in UTF-8.
+    matches!(p, [b'.' | b'!' | b'?'] | [0xe2, 0x80, 0xa6])
 }
 
 /// A closing quote or bracket, compared as bytes.
 fn is_closer(p: &[u8]) -> bool {
-    matches!(p, b"\"" | b"'" | b")" | b"]")
-        || p == "\u{201d}".as_bytes()
-        || p == "\u{2019}".as_bytes()
+    // U+201D is E2 80 9D, U+2019 is E2 80 99.
+    matches!(p, [b'"' | b'\'' | b')' | b']'] | [0xe2, 0x80, 0x9d | 0x99])
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -408,6 +409,21 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(&sents(text), want, "for {text:?}");
+        }
+    }
+
+    /// The byte patterns stand for exactly these characters.
+    #[test]
+    fn marks_by_bytes() {
+        for c in [
+            '.', '!', '?', '\u{2026}', '"', '\'', ')', ']', '\u{201d}', '\u{2019}', '\u{201c}',
+            '\u{2018}', '\u{2025}', 'a', ',', '\u{2014}',
+        ] {
+            let s = c.to_string();
+            let terminal = matches!(c, '.' | '!' | '?' | '\u{2026}');
+            let closer = matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\'' | ')' | ']');
+            assert_eq!(is_terminal(s.as_bytes()), terminal, "{c:?}");
+            assert_eq!(is_closer(s.as_bytes()), closer, "{c:?}");
         }
     }
 
