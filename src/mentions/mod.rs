@@ -400,7 +400,8 @@ fn is_all_caps(w: &str) -> bool {
 pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
     let lex = Lexicon::builtin();
     let table = WordTable::builtin();
-    let mut out = Vec::new();
+    // News runs about one mention to twelve tokens.
+    let mut out = Vec::with_capacity(seg.tokens.len() / 8 + 4);
     // What the word lists say about each token, looked up at most once
     // (packed by `Info::pack`; 0 until looked up).
     let mut packed = vec![0u32; seg.tokens.len()];
