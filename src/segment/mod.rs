@@ -199,10 +199,10 @@ pub fn segment(text: &str) -> Segmentation {
             }
         } else if !end_here && t.kind == TokenKind::Word && bytes[t.span.end - 1] == b'.' {
             // An initialism with its period ("U.S.") may end a sentence.
-            let w = t.text(text).trim_end_matches('.').to_lowercase();
+            let w = t.text(text).trim_end_matches('.');
             if let Some(nx) = next {
-                if FINAL_ABBREVIATIONS.contains(&w.as_str())
-                    && SENTENCE_OPENERS.contains(&nx.text(text).to_lowercase().as_str())
+                if lower_in(FINAL_ABBREVIATIONS, w)
+                    && lower_in(SENTENCE_OPENERS, nx.text(text))
                     && starts_upper(nx.text(text))
                 {
                     end_here = true;
@@ -227,6 +227,17 @@ pub fn segment(text: &str) -> Segmentation {
         tokens,
         quotes,
         lower: text.to_ascii_lowercase(),
+    }
+}
+
+/// True when `w` in lower case (`str::to_lowercase`) is in `list`, a
+/// list of lower-case ASCII words: ASCII words are compared ignoring case,
+/// without lower-casing them.
+fn lower_in(list: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|a| a.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
     }
 }
 
@@ -269,15 +280,13 @@ fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
         return false;
     }
     let w = prev.text(text);
-    let lower = w.to_lowercase();
     // A single capital letter is an initial ("W." in "George W. Bush").
     if w.chars().count() == 1 && starts_upper(w) {
         return true;
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
-        if FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
-            let nx = next.text(text).to_lowercase();
-            return !SENTENCE_OPENERS.contains(&nx.as_str());
+    if lower_in(ABBREVIATIONS, w) {
+        if lower_in(FINAL_ABBREVIATIONS, w) {
+            return !lower_in(SENTENCE_OPENERS, next.text(text));
         }
         return true;
     }
@@ -409,6 +418,34 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(&sents(text), want, "for {text:?}");
+        }
+    }
+
+    /// Looking a word up in lower case agrees with lower-casing it.
+    #[test]
+    fn lower_in_agrees_with_to_lowercase() {
+        for w in [
+            "Inc",
+            "INC",
+            "inc",
+            "U.S",
+            "u.s",
+            "The",
+            "THE",
+            "Then",
+            "\u{212a}",
+            "U.\u{212a}",
+            "",
+            "\u{c9}tat",
+            "Ph.D",
+        ] {
+            for list in [ABBREVIATIONS, FINAL_ABBREVIATIONS, SENTENCE_OPENERS] {
+                let want = list.contains(&w.to_lowercase().as_str());
+                assert_eq!(lower_in(list, w), want, "{w:?}");
+            }
+        }
+        for list in [ABBREVIATIONS, FINAL_ABBREVIATIONS, SENTENCE_OPENERS] {
+            assert!(list.iter().all(|a| a.is_ascii() && *a == a.to_lowercase()));
         }
     }
 
