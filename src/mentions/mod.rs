@@ -232,12 +232,7 @@ fn is_cap(w: &str) -> bool {
 /// A name word that opens with a lower-case particle joined to a capital:
 /// "al-Hadrami", "el-Sayed", "bin-Talal", "d'Orsay", "ibn-Rushd".
 fn is_prefixed_name(w: &str) -> bool {
-    // Every prefix below opens with one of these letters and ends in a
-    // hyphen or an apostrophe within its first five bytes.
-    let b = w.as_bytes();
-    if !matches!(b.first(), Some(b'a' | b'b' | b'd' | b'e' | b'i' | b'l'))
-        || !b.iter().take(5).any(|&c| matches!(c, b'-' | b'\'' | 0xe2))
-    {
+    if !may_be_prefixed(w.as_bytes()) {
         return false;
     }
     [
@@ -261,6 +256,17 @@ fn is_prefixed_name(w: &str) -> bool {
         w.strip_prefix(p)
             .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
     })
+}
+
+/// False when the word surely opens with none of the prefixes of
+/// [`is_prefixed_name`]: each opens with one of these letters and ends in
+/// an apostrophe (the first byte of `’` for the curly one) at byte 1 or a
+/// hyphen at byte 2 or 3, and a capital follows it.
+#[inline]
+fn may_be_prefixed(b: &[u8]) -> bool {
+    b.len() >= 3
+        && matches!(b[0], b'a' | b'b' | b'd' | b'e' | b'i' | b'l')
+        && (matches!(b[1], b'\'' | 0xe2) || b[2] == b'-' || b.get(3) == Some(&b'-'))
 }
 
 /// A word that may stand in a name: capitalised or particle-prefixed.
@@ -824,18 +830,18 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        // Most words open with a small letter that starts no pronoun
-        // (h, s), no "the" and no prefixed name ([`is_name_word`]): they
-        // start nothing.
-        if t.kind == TokenKind::Word
-            && bytes[t.span.start].is_ascii_lowercase()
-            && !matches!(
-                bytes[t.span.start],
-                b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b'h' | b's' | b't'
-            )
-        {
-            i += 1;
-            continue;
+        // Most words open with a small letter and are no pronoun (h, s),
+        // no "the" and no prefixed name ([`is_name_word`]): they start
+        // nothing.
+        if t.kind == TokenKind::Word {
+            let b = &bytes[t.span.start..t.span.end];
+            if b[0].is_ascii_lowercase()
+                && !matches!(b[0], b'h' | b's' | b't')
+                && !may_be_prefixed(b)
+            {
+                i += 1;
+                continue;
+            }
         }
         let Some(w) = word(text, t) else {
             i += 1;
@@ -1773,6 +1779,28 @@ mod tests {
             let slow = w.len() <= MAX_NAME_WORD_BYTES && (is_cap(w) || is_prefixed_name(w));
             assert_eq!(is_name_word(w), slow, "for {w:?}");
             assert_eq!(one_char(w), w.chars().count() == 1, "for {w:?}");
+        }
+        // Every prefix passes the quick test that guards the full one.
+        for p in [
+            "al-",
+            "el-",
+            "ad-",
+            "as-",
+            "ash-",
+            "at-",
+            "az-",
+            "bin-",
+            "ibn-",
+            "abu-",
+            "d'",
+            "d\u{2019}",
+            "l'",
+            "de-",
+        ] {
+            for rest in ["Varn", "V", "\u{c9}mile"] {
+                let w = format!("{p}{rest}");
+                assert!(is_prefixed_name(&w) && is_name_word(&w), "{w}");
+            }
         }
         let table = WordTable::builtin();
         for h in NOMINAL_HEADS {
