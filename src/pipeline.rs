@@ -227,24 +227,21 @@ impl DocRecord {
         let text = &doc.body;
         let seg = &a.segmentation;
         let para_of = |s: usize| seg.sentences.get(s).map_or(0, |x| x.paragraph);
-        let mentions = a
-            .mentions
-            .iter()
-            .enumerate()
-            .filter_map(|(i, m)| {
-                let actor = a.resolution.actor_of(i)?;
-                Some(MentionRecord {
-                    start: m.span.start,
-                    end: m.span.end,
-                    text: m.text(text).to_owned(),
-                    actor: actor.id.clone(),
-                    kind: actor.kind,
-                    via: m.via,
-                    sentence: m.sentence,
-                    paragraph: para_of(m.sentence),
-                })
+        // Room for every mention: most have an actor.
+        let mut mentions = Vec::with_capacity(a.mentions.len());
+        mentions.extend(a.mentions.iter().enumerate().filter_map(|(i, m)| {
+            let actor = a.resolution.actor_of(i)?;
+            Some(MentionRecord {
+                start: m.span.start,
+                end: m.span.end,
+                text: m.text(text).to_owned(),
+                actor: actor.id.clone(),
+                kind: actor.kind,
+                via: m.via,
+                sentence: m.sentence,
+                paragraph: para_of(m.sentence),
             })
-            .collect();
+        }));
         let id = |x: usize| a.resolution.actors[x].id.clone();
         let attributions = a
             .attributions

@@ -39,10 +39,17 @@ pub fn is_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head
-        .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    // Counted in runs of at most 255 bytes with a byte-wide counter, a
+    // loop the compiler turns into vector code.
+    let control: usize = head
+        .chunks(255)
+        .map(|run| {
+            run.iter().fold(0u8, |n, &b| {
+                n + u8::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+            })
+        })
+        .map(usize::from)
+        .sum();
     !head.is_empty() && control * 10 > head.len()
 }
 
@@ -141,6 +148,38 @@ mod tests {
             decode(&[0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42]).0,
             "A\u{FFFD}\u{FFFD}"
         );
+    }
+
+    /// Binary when more than a tenth of the first 8 KiB are control
+    /// characters (line breaks, tabs and form feeds are none), at the
+    /// threshold and past 255-byte runs alike.
+    #[test]
+    fn binary_threshold_table() {
+        let text = |len: usize, control: usize| -> Vec<u8> {
+            (0..len)
+                .map(|k| {
+                    if k % 10 == 0 && k / 10 < control {
+                        0x01
+                    } else {
+                        b'a'
+                    }
+                })
+                .collect()
+        };
+        let cases: &[(Vec<u8>, bool)] = &[
+            (text(1000, 100), false),
+            (text(1000, 99), false),
+            (text(1001, 101), true),
+            (text(9000, 800), false),
+            (text(9000, 830), true),
+            (vec![0x01; 600], true),
+            (b"line\nbreaks\r\n\tand tabs\x0c".to_vec(), false),
+            (b"nul\x00inside".to_vec(), true),
+            (Vec::new(), false),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(is_binary(bytes), *want, "{} bytes", bytes.len());
+        }
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub use lexicon::{Gender, Lexicon};
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 
 /// What kind of actor a mention names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -205,34 +206,6 @@ impl Lower for str {
     }
 }
 
-/// Look a word up in a lower-case list without allocating.
-trait HasLower {
-    /// True when the list holds `w` in lower case.
-    fn has_lower(&self, w: &str) -> bool;
-}
-
-impl HasLower for hash::WordSet<String> {
-    #[inline]
-    fn has_lower(&self, w: &str) -> bool {
-        if !w.is_ascii() {
-            return self.contains(&w.to_lowercase());
-        }
-        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.contains(w);
-        }
-        thread_local! {
-            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-        }
-        BUF.with(|b| {
-            let mut b = b.borrow_mut();
-            b.clear();
-            b.push_str(w);
-            b.make_ascii_lowercase();
-            self.contains(b.as_str())
-        })
-    }
-}
-
 /// True when `w` in lower case is `lower` (itself lower-case ASCII with no
 /// "k", the one letter a non-ASCII capital, the Kelvin sign, lowers to).
 #[inline]
@@ -241,25 +214,25 @@ fn lower_is(w: &str, lower: &str) -> bool {
     w.eq_ignore_ascii_case(lower)
 }
 
-/// True when `w` in lower case is one of the name particles.
+/// True for a word of one character.
 #[inline]
-fn is_particle(w: &str) -> bool {
-    w.len() <= 5 && PARTICLES.contains(&&*w.lower())
+fn one_char(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some() && c.next().is_none()
 }
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| c.is_uppercase()) && !is_first_person(w)
+    match w.as_bytes().first() {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_uppercase() && (b != b'I' || !is_first_person(w)),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// A name word that opens with a lower-case particle joined to a capital:
 /// "al-Hadrami", "el-Sayed", "bin-Talal", "d'Orsay", "ibn-Rushd".
 fn is_prefixed_name(w: &str) -> bool {
-    // Every prefix below opens with one of these letters and ends in a
-    // hyphen or an apostrophe within its first five bytes.
-    let b = w.as_bytes();
-    if !matches!(b.first(), Some(b'a' | b'b' | b'd' | b'e' | b'i' | b'l'))
-        || !b.iter().take(5).any(|&c| matches!(c, b'-' | b'\'' | 0xe2))
-    {
+    if !may_be_prefixed(w.as_bytes()) {
         return false;
     }
     [
@@ -285,9 +258,32 @@ fn is_prefixed_name(w: &str) -> bool {
     })
 }
 
+/// False when the word surely opens with none of the prefixes of
+/// [`is_prefixed_name`]: each opens with one of these letters and ends in
+/// an apostrophe (the first byte of `’` for the curly one) at byte 1 or a
+/// hyphen at byte 2 or 3, and a capital follows it.
+#[inline]
+fn may_be_prefixed(b: &[u8]) -> bool {
+    b.len() >= 3
+        && matches!(b[0], b'a' | b'b' | b'd' | b'e' | b'i' | b'l')
+        && (matches!(b[1], b'\'' | 0xe2) || b[2] == b'-' || b.get(3) == Some(&b'-'))
+}
+
 /// A word that may stand in a name: capitalised or particle-prefixed.
+#[inline]
 fn is_name_word(w: &str) -> bool {
-    w.len() <= MAX_NAME_WORD_BYTES && (is_cap(w) || is_prefixed_name(w))
+    if w.len() > MAX_NAME_WORD_BYTES {
+        return false;
+    }
+    // ASCII first letters decide at once: a capital is a name word unless
+    // it is "I" ("I'm"); a small letter only when it opens a prefix.
+    match w.as_bytes().first() {
+        Some(&c) if c.is_ascii_lowercase() => {
+            matches!(c, b'a' | b'b' | b'd' | b'e' | b'i' | b'l') && is_prefixed_name(w)
+        }
+        Some(&c) if c.is_ascii_uppercase() => c != b'I' || !is_first_person(w),
+        _ => is_cap(w) || is_prefixed_name(w),
+    }
 }
 
 /// The longest word a name may hold, in bytes: a longer "word" is junk
@@ -370,15 +366,10 @@ fn plural_like(w: &str) -> bool {
 }
 
 /// True for a first word that reads as an adjective or a gerund
-/// ("Digital", "Musical", "Chasing"), which no given name is.
-fn adjective_like(w: &str, lex: &Lexicon) -> bool {
-    if lex.first_names.contains_key(w) {
-        return false;
-    }
-    let l: &str = &w.lower();
-    if lex.modifiers.contains(l) {
-        return true;
-    }
+/// ("Digital", "Musical", "Chasing"), which no given name is: a listed
+/// modifier (see [`Cx::adjective_like_at`]) or, given here in lower case,
+/// a long enough word with an adjective's or a gerund's ending.
+fn adjective_suffix(l: &str) -> bool {
     let n = l.chars().count();
     const SUFFIXES: &[(&str, usize)] = &[
         ("able", 7),
@@ -401,19 +392,338 @@ fn adjective_like(w: &str, lex: &Lexicon) -> bool {
         .any(|(suf, min)| n >= *min && l.ends_with(suf))
 }
 
+/// True for a word in capitals ("NATO", "UN"): two letters or more, none
+/// in lower case.
 fn is_all_caps(w: &str) -> bool {
+    // A lower-case ASCII letter settles it at once.
+    if w.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
 }
 
 /// Find the mentions of a document body.
 pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
     let lex = Lexicon::builtin();
-    let mut out = Vec::new();
+    let table = WordTable::builtin();
+    // News runs about one mention to twelve tokens.
+    let mut out = Vec::with_capacity(seg.tokens.len() / 8 + 4);
+    // What the word lists say about each token, looked up at most once
+    // (packed by `Info::pack`; 0 until looked up).
+    let mut packed = vec![0u32; seg.tokens.len()];
+    let info = Cell::from_mut(&mut packed[..]).as_slice_of_cells();
+    // The body in ASCII lower case, as segmentation made it (or made here
+    // when the segmentation came without it).
+    let own_lower;
+    let low = if seg.lower.len() == text.len() {
+        seg.lower.as_str()
+    } else {
+        own_lower = text.to_ascii_lowercase();
+        own_lower.as_str()
+    };
     for (si, sent) in seg.sentences.iter().enumerate() {
-        let toks = &seg.tokens[sent.tokens.clone()];
-        detect_sentence(text, toks, si, lex, &mut out);
+        let r = sent.tokens.clone();
+        let cx = Cx {
+            text,
+            low,
+            toks: &seg.tokens[r.clone()],
+            info: &info[r],
+            lex,
+            table,
+        };
+        detect_sentence(&cx, si, &mut out);
     }
     out
+}
+
+// Flags of a token: what the word lists say about its lower-case form
+// (`L_*`), its exact form (`E_*`), and about its shape.
+/// The token has been looked up.
+const DONE: u32 = 1;
+/// A word token.
+const WORD: u32 = 1 << 1;
+/// Lower case already: the word equals its lower-cased form.
+const IS_LOWER: u32 = 1 << 2;
+/// Capitalised ([`is_cap`]).
+const CAP: u32 = 1 << 3;
+const L_COMMON: u32 = 1 << 4;
+const L_TITLE: u32 = 1 << 5;
+const L_TITLE_FIRST: u32 = 1 << 6;
+const L_ORG_WORD: u32 = 1 << 7;
+const L_NON_PERSON: u32 = 1 << 8;
+const L_MODIFIER: u32 = 1 << 9;
+const L_SPLITTER: u32 = 1 << 10;
+const L_PARTICLE: u32 = 1 << 11;
+const L_PERSON_VERB: u32 = 1 << 12;
+const L_PAST_VERB: u32 = 1 << 13;
+const L_ORG_MODIFIER: u32 = 1 << 14;
+const L_PRONOUN: u32 = 1 << 15;
+const L_NOMINAL_HEAD: u32 = 1 << 16;
+const E_FIRST_NAME: u32 = 1 << 17;
+const E_PLACE: u32 = 1 << 18;
+const E_PEOPLE: u32 = 1 << 19;
+
+/// What the word lists say about one token.
+#[derive(Clone, Copy, Debug)]
+struct Info {
+    /// `DONE`, `WORD`, `L_*`, `E_*` bits.
+    f: u32,
+    /// The gender of the given name it is (with `E_FIRST_NAME`).
+    gender: Gender,
+    /// The gender of the pronoun it is (with `L_PRONOUN`).
+    pron: Gender,
+}
+
+impl Info {
+    const UNKNOWN: Info = Info {
+        f: 0,
+        gender: Gender::Unknown,
+        pron: Gender::Unknown,
+    };
+
+    #[inline]
+    fn has(&self, bits: u32) -> bool {
+        self.f & bits != 0
+    }
+
+    /// The flags in the low 24 bits, the genders in two bits each above.
+    #[inline]
+    fn pack(&self) -> u32 {
+        let code = |g: Gender| match g {
+            Gender::Unknown => 0,
+            Gender::Male => 1,
+            Gender::Female => 2,
+        };
+        self.f | code(self.gender) << 24 | code(self.pron) << 26
+    }
+
+    #[inline]
+    fn unpack(p: u32) -> Info {
+        let gender = |c: u32| match c & 3 {
+            1 => Gender::Male,
+            2 => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        Info {
+            f: p & 0xff_ffff,
+            gender: gender(p >> 24),
+            pron: gender(p >> 26),
+        }
+    }
+}
+
+/// Every word list merged into two maps, so one lookup tells everything
+/// about a word: one keyed by the lower-cased word, one by the exact word.
+struct WordTable {
+    lower: hash::WordMap<String, (u32, Gender)>,
+    exact: hash::WordMap<String, (u32, Gender)>,
+    /// Some exact key is in lower case already: look lower-case words up
+    /// in `exact` too.
+    exact_has_lower: bool,
+    /// For each byte length below 32, the first letters (bit 0 for `a`)
+    /// of the [`NOMINAL_HEADS`] of that length.
+    head_letters: [u32; 32],
+}
+
+impl WordTable {
+    fn builtin() -> &'static WordTable {
+        static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+        TABLE.get_or_init(|| {
+            let lex = Lexicon::builtin();
+            let mut lower: hash::WordMap<String, (u32, Gender)> = hash::WordMap::default();
+            let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u32| {
+                for w in words {
+                    lower.entry(w.to_owned()).or_insert((0, Gender::Unknown)).0 |= bit;
+                }
+            };
+            add(&mut lex.common.iter().map(String::as_str), L_COMMON);
+            add(&mut lex.titles.iter().map(String::as_str), L_TITLE);
+            add(
+                &mut lex.title_first.iter().map(String::as_str),
+                L_TITLE_FIRST,
+            );
+            add(&mut lex.org_words.iter().map(String::as_str), L_ORG_WORD);
+            add(&mut lex.non_person.iter().map(String::as_str), L_NON_PERSON);
+            add(&mut lex.modifiers.iter().map(String::as_str), L_MODIFIER);
+            add(&mut lex.splitters.iter().map(String::as_str), L_SPLITTER);
+            add(&mut PARTICLES.iter().copied(), L_PARTICLE);
+            add(&mut PERSON_VERBS.iter().copied(), L_PERSON_VERB);
+            add(&mut PAST_VERBS.iter().copied(), L_PAST_VERB);
+            add(&mut ORG_MODIFIERS.iter().copied(), L_ORG_MODIFIER);
+            add(&mut NOMINAL_HEADS.iter().copied(), L_NOMINAL_HEAD);
+            for &(p, g) in PRONOUNS {
+                let e = lower.entry(p.to_owned()).or_insert((0, Gender::Unknown));
+                e.0 |= L_PRONOUN;
+                e.1 = g;
+            }
+            let mut exact: hash::WordMap<String, (u32, Gender)> = hash::WordMap::default();
+            for (w, &g) in &lex.first_names {
+                let e = exact.entry(w.clone()).or_insert((0, Gender::Unknown));
+                e.0 |= E_FIRST_NAME;
+                e.1 = g;
+            }
+            for w in &lex.places {
+                exact.entry(w.clone()).or_insert((0, Gender::Unknown)).0 |= E_PLACE;
+            }
+            for w in &lex.people {
+                exact.entry(w.clone()).or_insert((0, Gender::Unknown)).0 |= E_PEOPLE;
+            }
+            let exact_has_lower = exact.keys().any(|k| *k == k.to_lowercase());
+            let mut head_letters = [0u32; 32];
+            for h in NOMINAL_HEADS {
+                let b = h.as_bytes()[0];
+                assert!(h.len() < 32 && b.is_ascii_lowercase(), "{h}");
+                head_letters[h.len()] |= 1 << (b - b'a');
+            }
+            WordTable {
+                lower,
+                exact,
+                exact_has_lower,
+                head_letters,
+            }
+        })
+    }
+
+    /// False when `w` is surely none of the [`NOMINAL_HEADS`] (exact
+    /// case): no head has its length and first letter.
+    #[inline]
+    fn may_be_head(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        b.len() < 32
+            && b.first().is_some_and(|c| {
+                c.is_ascii_lowercase() && self.head_letters[b.len()] >> (c - b'a') & 1 != 0
+            })
+    }
+
+    /// Look a word up.
+    fn info(&self, w: &str) -> Info {
+        self.info_lowered(w, &w.lower())
+    }
+
+    /// Look a word up, given it in lower case (`str::to_lowercase`).
+    fn info_lowered(&self, w: &str, l: &str) -> Info {
+        let mut f = DONE | WORD;
+        let mut gender = Gender::Unknown;
+        let mut pron = Gender::Unknown;
+        let same = l == w;
+        if same {
+            f |= IS_LOWER;
+        }
+        if let Some(&(lf, g)) = self.lower.get(l) {
+            f |= lf;
+            if lf & L_PRONOUN != 0 {
+                pron = g;
+            }
+            // A particle is short ([`is_particle`]).
+            if w.len() > 5 {
+                f &= !L_PARTICLE;
+            }
+        }
+        if !same || self.exact_has_lower {
+            if let Some(&(ef, g)) = self.exact.get(w) {
+                f |= ef;
+                if ef & E_FIRST_NAME != 0 {
+                    gender = g;
+                }
+            }
+        }
+        if is_cap(w) {
+            f |= CAP;
+        }
+        Info { f, gender, pron }
+    }
+}
+
+/// One sentence with its tokens' word-list lookups.
+struct Cx<'a> {
+    text: &'a str,
+    /// `text` in ASCII lower case.
+    low: &'a str,
+    toks: &'a [Token],
+    /// Packed [`Info`] of each token, 0 until looked up.
+    info: &'a [Cell<u32>],
+    lex: &'static Lexicon,
+    table: &'static WordTable,
+}
+
+impl Cx<'_> {
+    /// What the word lists say about token `k` (nothing for tokens that
+    /// are not words or past the end).
+    #[inline]
+    fn info(&self, k: usize) -> Info {
+        let Some(c) = self.info.get(k) else {
+            return Info::UNKNOWN;
+        };
+        let p = c.get();
+        if p & DONE != 0 {
+            return Info::unpack(p);
+        }
+        self.look_up(k, c)
+    }
+
+    /// Look token `k` up and keep the answer in `c`.
+    #[inline(never)]
+    fn look_up(&self, k: usize, c: &Cell<u32>) -> Info {
+        let t = &self.toks[k];
+        let i = if t.kind == TokenKind::Word {
+            let w = t.text(self.text);
+            if w.is_ascii() {
+                // ASCII lower case is the lower case of an ASCII word.
+                self.table.info_lowered(w, t.span.slice(self.low))
+            } else {
+                self.table.info(w)
+            }
+        } else {
+            Info {
+                f: DONE,
+                ..Info::UNKNOWN
+            }
+        };
+        c.set(i.pack());
+        i
+    }
+
+    /// True when token `k` has any of `bits`.
+    #[inline]
+    fn has(&self, k: usize, bits: u32) -> bool {
+        self.info(k).has(bits)
+    }
+
+    /// The word at `k`, if it is one.
+    #[inline]
+    fn word(&self, k: usize) -> Option<&str> {
+        self.toks.get(k).and_then(|t| word(self.text, t))
+    }
+
+    /// The text of token `k`.
+    #[inline]
+    fn text_of(&self, k: usize) -> &str {
+        self.toks[k].text(self.text)
+    }
+
+    /// [`adjective_like`] for token `k`.
+    fn adjective_like_at(&self, k: usize) -> bool {
+        let i = self.info(k);
+        if i.has(E_FIRST_NAME) {
+            return false;
+        }
+        if i.has(L_MODIFIER) {
+            return true;
+        }
+        adjective_suffix(&self.text_of(k).lower())
+    }
+
+    /// [`is_splitter`] for token `k`.
+    fn is_splitter_at(&self, k: usize, next_is_name: bool) -> bool {
+        let i = self.info(k);
+        if next_is_name && i.has(E_FIRST_NAME) {
+            return false;
+        }
+        i.has(L_SPLITTER) || {
+            let w = self.text_of(k);
+            is_all_caps(w) && !is_roman(w)
+        }
+    }
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> Option<&'t str> {
@@ -437,9 +747,10 @@ fn push_title_word(phrase: &mut String, w: &str) {
 
 /// Length in tokens of the longest title starting at `i` (periods after
 /// abbreviations included), and its normalized phrase.
-fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usize, String)> {
+fn title_at(cx: &Cx, i: usize) -> Option<(usize, String)> {
+    let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
     // Most capitalised words open no title: look at the first word alone.
-    let first = toks.get(i).and_then(|t| word(text, t))?;
+    let first = cx.word(i)?;
     if !is_cap(first) {
         return None;
     }
@@ -448,7 +759,7 @@ fn title_at(text: &str, toks: &[Token], i: usize, lex: &Lexicon) -> Option<(usiz
         push_title_word(&mut p, first);
         lex.title_first.contains(&p)
     } else {
-        lex.title_first.has_lower(first)
+        cx.has(i, L_TITLE_FIRST)
     };
     if !opens {
         return None;
@@ -492,20 +803,51 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
     {
         return false;
     }
-    let long: Vec<&str> = toks
-        .iter()
-        .filter_map(|t| word(text, t))
-        .filter(|w| w.chars().count() > 3)
-        .collect();
-    long.len() >= 3 && long.iter().filter(|w| is_cap(w)).count() * 4 >= long.len() * 3
+    let (mut long, mut cap) = (0usize, 0usize);
+    for w in toks.iter().filter_map(|t| word(text, t)) {
+        // More than three characters.
+        if w.len() > 3 && w.chars().nth(3).is_some() {
+            long += 1;
+            if is_cap(w) {
+                cap += 1;
+            }
+        }
+    }
+    long >= 3 && cap * 4 >= long * 3
 }
 
-fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &mut Vec<Mention>) {
+/// True when `w` may be a pronoun: two to seven bytes, opening with an
+/// `h` or an `s` (every entry of [`PRONOUNS`] does).
+#[inline]
+fn may_be_pronoun(w: &str) -> bool {
+    (2..=7).contains(&w.len()) && matches!(w.as_bytes()[0] | 0x20, b'h' | b's')
+}
+
+fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
+    let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
     let headline = is_headline(text, toks);
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if let Some(w) = word(text, t) {
+        // Most words open with a small letter and are no pronoun (h, s),
+        // no "the" and no prefixed name ([`is_name_word`]): they start
+        // nothing.
+        if t.kind == TokenKind::Word {
+            let b = &bytes[t.span.start..t.span.end];
+            if b[0].is_ascii_lowercase()
+                && !matches!(b[0], b'h' | b's' | b't')
+                && !may_be_prefixed(b)
+            {
+                i += 1;
+                continue;
+            }
+        }
+        let Some(w) = word(text, t) else {
+            i += 1;
+            continue;
+        };
+        if may_be_pronoun(w) {
             if let Some(&(p, g)) = PRONOUNS.iter().find(|(p, _)| lower_is(w, p)) {
                 out.push(Mention {
                     span: t.span,
@@ -522,28 +864,21 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                 i += 1;
                 continue;
             }
-            if lower_is(w, "the") {
-                if let Some((len, m)) = nominal_at(text, toks, i + 1, lex) {
-                    out.push(Mention { sentence: si, ..m });
-                    i += 1 + len;
-                    continue;
-                }
+        }
+        if lower_is(w, "the") {
+            if let Some((len, m)) = nominal_at(cx, i + 1) {
+                out.push(Mention { sentence: si, ..m });
+                i += 1 + len;
+                continue;
             }
         }
-        let Some(w) = word(text, t) else {
-            i += 1;
-            continue;
-        };
         if !is_name_word(w) {
             i += 1;
             continue;
         }
-        let title_here = title_at(text, toks, i, lex);
+        let title_here = title_at(cx, i);
         // A capitalised common word before a title ("Later Dr. Renn").
-        if lex.common.has_lower(w)
-            && title_here.is_none()
-            && title_at(text, toks, i + 1, lex).is_some()
-        {
+        if cx.has(i, L_COMMON) && title_here.is_none() && title_at(cx, i + 1).is_some() {
             i += 1;
             continue;
         }
@@ -551,8 +886,8 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         let mut title = None;
         let mut start = i;
         if let Some((len, phrase)) = title_here {
-            let next = toks.get(i + len).and_then(|t| word(text, t));
-            if next.is_some_and(|n| is_cap(n) && !lex.common.has_lower(n)) {
+            let n = cx.info(i + len);
+            if n.has(WORD) && n.has(CAP) && !n.has(L_COMMON) {
                 title = Some((Span::new(t.span.start, toks[i + len - 1].span.end), phrase));
                 start = i + len;
             }
@@ -565,29 +900,22 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                 Some(w) if is_name_word(w) => {
                     end += 1;
                     // An initial's period: "W." in "George W. Bush".
-                    if w.chars().count() == 1
+                    if one_char(w)
                         && toks
                             .get(end)
                             .is_some_and(|p| p.text(text) == "." && p.span.start == tk.span.end)
-                        && toks
-                            .get(end + 1)
-                            .and_then(|n| word(text, n))
-                            .is_some_and(is_cap)
+                        && cx.word(end + 1).is_some_and(is_cap)
                     {
                         end += 1;
                     }
                 }
-                Some(w) if end > start && is_particle(w) => {
+                Some(w) if end > start && w.len() <= 5 && cx.has(end, L_PARTICLE) => {
                     // Particles, possibly chained ("van der"), then a capital.
                     let mut j = end;
-                    while toks
-                        .get(j)
-                        .and_then(|t| word(text, t))
-                        .is_some_and(is_particle)
-                    {
+                    while cx.has(j, L_PARTICLE) {
                         j += 1;
                     }
-                    if j - end <= 2 && toks.get(j).and_then(|n| word(text, n)).is_some_and(is_cap) {
+                    if j - end <= 2 && cx.word(j).is_some_and(is_cap) {
                         end = j;
                     } else {
                         break;
@@ -595,11 +923,8 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                 }
                 Some("of")
                     if end > start
-                        && is_org_head(text, &toks[start..end], lex)
-                        && toks
-                            .get(end + 1)
-                            .and_then(|n| word(text, n))
-                            .is_some_and(is_cap) =>
+                        && cx.has(end - 1, L_ORG_WORD)
+                        && cx.word(end + 1).is_some_and(is_cap) =>
                 {
                     end += 1
                 }
@@ -619,12 +944,11 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
         }
         let mut s = start;
         while s < e && title.is_none() {
-            let w = toks[s].text(text);
-            let l: &str = &w.lower();
-            if lex.common.contains(l) && !(lex.first_names.contains_key(w) && s + 1 < e) {
-                if ORG_MODIFIERS.contains(&l)
+            let f = cx.info(s);
+            if f.has(L_COMMON) && !(f.has(E_FIRST_NAME) && s + 1 < e) {
+                if f.has(L_ORG_MODIFIER)
                     && s + 1 < e
-                    && (ends_org(text, &toks[s..e], lex) || starts_place(text, &toks[s..e], lex))
+                    && (ends_org(cx, s, e) || starts_place(text, &toks[s..e], lex))
                 {
                     break;
                 }
@@ -637,7 +961,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             let possessive = toks
                 .get(end)
                 .is_some_and(|p| p.kind == TokenKind::Possessive);
-            if let Some(mut m) = classify(text, toks, s, e, end, title.as_ref(), lex) {
+            if let Some((mut m, first)) = classify(cx, s, e, end, title.as_ref()) {
                 // In a headline only a title or a known given name vouches
                 // for a person.
                 if headline
@@ -650,23 +974,17 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
                 {
                     m.weak = true;
                 }
-                if m.weak
-                    && !headline
-                    && !lex.places.contains(m.words[0].as_str())
-                    && !adjective_like(&m.words[0], lex)
-                {
-                    if let Some(g) = pronoun_follows(text, toks, s, end, lex) {
+                if m.weak && !headline && !cx.has(first, E_PLACE) && !cx.adjective_like_at(first) {
+                    if let Some(g) = pronoun_follows(cx, s, end) {
                         m.weak = false;
                         m.gender = g;
                     }
                 }
-                let verb_after = !possessive
-                    && !lex.places.contains(m.words[0].as_str())
-                    && past_verb_at(text, toks, end, lex);
+                let verb_after = !possessive && !cx.has(first, E_PLACE) && past_verb_at(cx, end);
                 // An organization named after a person ("the Tavi Renn
                 // Foundation") also mentions that person.
                 let namesake = (m.kind == ActorKind::Organization)
-                    .then(|| namesake(text, toks, s, e, lex))
+                    .then(|| namesake(cx, s, e))
                     .flatten();
                 out.push(Mention {
                     sentence: si,
@@ -680,7 +998,7 @@ fn detect_sentence(text: &str, toks: &[Token], si: usize, lex: &Lexicon, out: &m
             } else if title.is_none() && !headline {
                 // A law, prize or place named after a person ("the Ines
                 // Renn Memorial Prize") still mentions that person.
-                if let Some(p) = namesake(text, toks, s, e, lex) {
+                if let Some(p) = namesake(cx, s, e) {
                     out.push(Mention { sentence: si, ..p });
                 }
             }
@@ -699,33 +1017,37 @@ const PAST_VERBS: &[&str] = &[
 
 /// True when token `at` is a past-tense verb: a lower-case word ending in
 /// "-ed" or an irregular form.
-fn past_verb_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> bool {
-    let Some(w) = toks.get(at).and_then(|t| word(text, t)) else {
+fn past_verb_at(cx: &Cx, at: usize) -> bool {
+    let Some(w) = cx.word(at) else {
         return false;
     };
-    if is_cap(w) || lex.common.contains(w) {
+    let f = cx.info(at);
+    // `common` and `PAST_VERBS` hold lower-case words: the word matches
+    // one only when it is in lower case itself.
+    if f.has(CAP) || (f.has(L_COMMON) && f.has(IS_LOWER)) {
         return false;
     }
-    (w.len() > 4 && w.ends_with("ed")) || PAST_VERBS.contains(&w)
+    (w.len() > 4 && w.ends_with("ed")) || (f.has(L_PAST_VERB) && f.has(IS_LOWER))
 }
 
 /// The person an organization, law or prize is named after: a known given
 /// name opening it, then capitalised words up to the first organization,
 /// thing, role or adjective word. Weak: it only counts if the person is
 /// named elsewhere.
-fn namesake(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Option<Mention> {
-    let first = word(text, &toks[s])?;
-    lex.first_names.get(first)?;
+fn namesake(cx: &Cx, s: usize, e: usize) -> Option<Mention> {
+    let (text, toks) = (cx.text, cx.toks);
+    cx.word(s)?;
+    let fi = cx.info(s);
+    if !fi.has(E_FIRST_NAME) {
+        return None;
+    }
     let mut k = s + 1;
     while k < e {
-        let w = word(text, &toks[k])?;
-        let l: &str = &w.lower();
-        if !is_cap(w)
-            || lex.common.contains(l)
-            || lex.org_words.contains(l)
-            || lex.non_person.contains(l)
-            || lex.is_title(l)
-            || (k > s + 1 && adjective_like(w, lex))
+        cx.word(k)?;
+        let f = cx.info(k);
+        if !f.has(CAP)
+            || f.has(L_COMMON | L_ORG_WORD | L_NON_PERSON | L_TITLE)
+            || (k > s + 1 && cx.adjective_like_at(k))
         {
             break;
         }
@@ -741,11 +1063,7 @@ fn namesake(text: &str, toks: &[Token], s: usize, e: usize, lex: &Lexicon) -> Op
         via: Via::Name,
         sentence: 0,
         title: None,
-        gender: lex
-            .first_names
-            .get(first)
-            .copied()
-            .unwrap_or(Gender::Unknown),
+        gender: fi.gender,
         possessive: false,
         words,
         weak: true,
@@ -790,11 +1108,31 @@ const NOMINAL_HEADS: &[&str] = &[
 /// president"), not followed by a name: a nominal mention the resolver may
 /// tie to the person last named with that title. Returns its length in
 /// tokens.
-fn nominal_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> Option<(usize, Mention)> {
+fn nominal_at(cx: &Cx, at: usize) -> Option<(usize, Mention)> {
+    let (toks, lex) = (cx.toks, cx.lex);
+    // Only a role word (exactly as listed, so in lower case) ends one:
+    // without one in reach there is nothing to build.
+    let head_at = |k: usize| cx.has(k, L_NOMINAL_HEAD) && cx.has(k, IS_LOWER);
+    let mut any_head = false;
+    for len in 1..=3 {
+        let Some(w) = cx.word(at + len - 1) else {
+            break;
+        };
+        if w.chars().any(char::is_uppercase) {
+            break;
+        }
+        if cx.table.may_be_head(w) && head_at(at + len - 1) {
+            any_head = true;
+            break;
+        }
+    }
+    if !any_head {
+        return None;
+    }
     let mut best = None;
     let mut phrase = String::new();
     for len in 1..=3 {
-        let Some(w) = toks.get(at + len - 1).and_then(|t| word(text, t)) else {
+        let Some(w) = cx.word(at + len - 1) else {
             break;
         };
         if w.chars().any(char::is_uppercase) {
@@ -804,7 +1142,7 @@ fn nominal_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> Option<(u
             phrase.push(' ');
         }
         phrase.push_str(w);
-        if lex.is_title(&phrase) && NOMINAL_HEADS.contains(&w) {
+        if head_at(at + len - 1) && lex.is_title(&phrase) {
             best = Some((len, phrase.clone()));
         }
     }
@@ -812,17 +1150,16 @@ fn nominal_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> Option<(u
     // "the minister Tavi Renn": the name itself is the mention; "the
     // minister of": a definition, not a reference; "the minister's": fine.
     let next = toks.get(at + len);
-    if let Some(n) = next.and_then(|t| word(text, t)) {
+    if let Some(n) = cx.word(at + len) {
         // The phrase must end here: a verb or function word follows, not
         // more of a noun phrase ("the president said", not "the president
         // elect" or "the minister Tavi Renn").
+        let f = cx.info(at + len);
         let l: &str = &n.lower();
-        let ends = !is_cap(n)
+        let ends = !f.has(CAP)
             && l != "of"
             && l != "and"
-            && (lex.common.contains(l)
-                || PERSON_VERBS.contains(&l)
-                || PAST_VERBS.contains(&l)
+            && (f.has(L_COMMON | L_PERSON_VERB | L_PAST_VERB)
                 || l.ends_with("ed")
                 || l.ends_with('s'));
         if !ends {
@@ -847,12 +1184,12 @@ fn nominal_at(text: &str, toks: &[Token], at: usize, lex: &Lexicon) -> Option<(u
     ))
 }
 
-/// True when the last word of `run` is an organization word.
-fn ends_org(text: &str, run: &[Token], lex: &Lexicon) -> bool {
-    run.iter()
+/// True when the last word of the run `s..e` is an organization word.
+fn ends_org(cx: &Cx, s: usize, e: usize) -> bool {
+    (s..e)
         .rev()
-        .find(|t| t.kind == TokenKind::Word)
-        .is_some_and(|t| lex.org_words.has_lower(t.text(text)))
+        .find(|&k| cx.toks[k].kind == TokenKind::Word)
+        .is_some_and(|k| cx.has(k, L_ORG_WORD))
 }
 
 /// True when the run's first two words name a place ("New York ...").
@@ -866,51 +1203,32 @@ fn starts_place(text: &str, run: &[Token], lex: &Lexicon) -> bool {
 /// After a single unknown word, a personal pronoun later in the sentence
 /// with no other capitalised word between ("Tavi received his ...") says it
 /// is a person; returns the pronoun's gender.
-fn pronoun_follows(
-    text: &str,
-    toks: &[Token],
-    start: usize,
-    from: usize,
-    lex: &Lexicon,
-) -> Option<Gender> {
+fn pronoun_follows(cx: &Cx, start: usize, from: usize) -> Option<Gender> {
+    let toks = cx.toks;
     // Only the subject opening the sentence, with a verb after it.
     if toks[..start].iter().any(|t| t.kind != TokenKind::Punct) {
         return None;
     }
-    let verb = toks
-        .get(from)
-        .and_then(|t| word(text, t))
-        .is_some_and(|w| !is_cap(w) && !lex.common.has_lower(w));
+    let verb = cx.word(from).is_some() && {
+        let f = cx.info(from);
+        !f.has(CAP) && !f.has(L_COMMON)
+    };
     if !verb {
         return None;
     }
-    for t in toks.iter().skip(from).take(12) {
-        let Some(w) = word(text, t) else { continue };
-        let l: &str = &w.lower();
-        if let Some(&(_, g)) = PRONOUNS.iter().find(|(p, _)| *p == l) {
-            return Some(g);
+    for k in (from..toks.len()).take(12) {
+        if cx.word(k).is_none() {
+            continue;
         }
-        if is_cap(w) && !lex.common.contains(l) {
+        let f = cx.info(k);
+        if f.has(L_PRONOUN) {
+            return Some(f.pron);
+        }
+        if f.has(CAP) && !f.has(L_COMMON) {
             return None;
         }
     }
     None
-}
-
-/// True when the run so far heads an organization that takes "of"
-/// ("Ministry of ...", "University of ...").
-fn is_org_head(text: &str, run: &[Token], lex: &Lexicon) -> bool {
-    run.last()
-        .is_some_and(|t| lex.org_words.has_lower(t.text(text)))
-}
-
-/// A word that no person's name holds: a common word, a role, an
-/// organization word or a thing ("Bridge", "Award").
-fn is_splitter(w: &str, next_is_name: bool, lex: &Lexicon) -> bool {
-    if next_is_name && lex.first_names.contains_key(w) {
-        return false;
-    }
-    lex.splitters.has_lower(w) || (is_all_caps(w) && !is_roman(w))
 }
 
 /// A regnal number ("II", "XIV").
@@ -918,26 +1236,43 @@ fn is_roman(w: &str) -> bool {
     !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
 
+/// Classify the run of tokens `s..e`; `after` is the token after the run.
+/// Returns the mention and the index of its first word's token.
 fn classify(
-    text: &str,
-    toks: &[Token],
+    cx: &Cx,
     s: usize,
     e: usize,
     after: usize,
     title: Option<&(Span, String)>,
-    lex: &Lexicon,
-) -> Option<Mention> {
+) -> Option<(Mention, usize)> {
+    let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
     let name = span.slice(text);
-    let words: Vec<&str> = toks[s..e]
-        .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(text))
-        .collect();
-    let n = words.len();
-    let last_lower: &str = &words.last()?.lower();
-    let first = words[0];
-    let base = Mention {
+    // The run's word tokens, on the stack (a run holds at most
+    // `MAX_NAME_TOKENS` and a few more).
+    let mut buf = [0usize; 64];
+    let heap: Vec<usize>;
+    let wt: &[usize] = if e - s <= buf.len() {
+        let mut n = 0;
+        for (k, t) in toks.iter().enumerate().take(e).skip(s) {
+            if t.kind == TokenKind::Word {
+                buf[n] = k;
+                n += 1;
+            }
+        }
+        &buf[..n]
+    } else {
+        heap = (s..e)
+            .filter(|&k| toks[k].kind == TokenKind::Word)
+            .collect();
+        &heap
+    };
+    let n = wt.len();
+    let &last = wt.last()?;
+    let first_tok = wt[0];
+    let w = |j: usize| cx.text_of(wt[j]);
+    let f = |j: usize| cx.info(wt[j]);
+    let base = || Mention {
         span,
         kind: ActorKind::Person,
         via: Via::Name,
@@ -945,167 +1280,159 @@ fn classify(
         title: title.map(|t| t.0),
         gender: Gender::Unknown,
         possessive: false,
-        words: words.iter().map(|w| (*w).to_owned()).collect(),
+        words: wt.iter().map(|&k| cx.text_of(k).to_owned()).collect(),
         weak: false,
         verb_after: false,
     };
-    let org = |m: Mention| {
-        Some(Mention {
-            kind: ActorKind::Organization,
-            gender: Gender::Unknown,
-            ..m
-        })
+    let org = || {
+        Some((
+            Mention {
+                kind: ActorKind::Organization,
+                gender: Gender::Unknown,
+                ..base()
+            },
+            first_tok,
+        ))
     };
     if lex.orgs.contains(name) {
-        return org(base);
+        return org();
     }
     if title.is_none()
-        && (lex.org_words.contains(last_lower)
-            || (n >= 3 && words.contains(&"of") && lex.org_words.has_lower(words[0])))
+        && (cx.has(last, L_ORG_WORD)
+            || (n >= 3 && (0..n).any(|j| w(j) == "of") && f(0).has(L_ORG_WORD)))
     {
-        if n >= 2 || !lex.common.contains(last_lower) {
-            return org(base);
+        if n >= 2 || !cx.has(last, L_COMMON) {
+            return org();
         }
         return None;
     }
     if n > 1
-        && (lex.places.contains(name) || starts_place(text, &toks[s..e], lex))
         && title.is_none()
+        && (lex.places.contains(name) || starts_place(text, &toks[s..e], lex))
     {
         return None;
     }
     // Runs of bare initials ("L. D.") and titles alone ("Madam Speaker")
     // name no one.
-    if words.iter().all(|w| w.chars().count() == 1) {
+    if (0..n).all(|j| one_char(w(j))) {
         return None;
     }
-    if words.iter().all(|w| {
-        let l: &str = &w.lower();
-        lex.is_title(l) || lex.common.contains(l)
-    }) || (n > 1
-        && n <= lex.title_max_words
-        && lex.title_first.has_lower(words[0])
-        && lex.is_title(&words.join(" ").lower()))
+    if (0..n).all(|j| f(j).has(L_TITLE | L_COMMON))
+        || (n > 1
+            && n <= lex.title_max_words
+            && f(0).has(L_TITLE_FIRST)
+            && lex.is_title(&(0..n).map(w).collect::<Vec<_>>().join(" ").lower()))
     {
         return None;
     }
     // A role, common word or thing inside the run: the name, if any, is
     // what follows it ("Policy Douglas Feith", "U.S. Ambassador").
     if title.is_none() {
-        let word_toks: Vec<usize> = (s..e)
-            .filter(|&k| toks[k].kind == TokenKind::Word)
-            .collect();
-        let split = (0..word_toks.len()).rev().find(|&k| {
-            let w = toks[word_toks[k]].text(text);
-            is_splitter(w, k + 1 < word_toks.len(), lex)
-        });
+        let split = (0..n).rev().find(|&k| cx.is_splitter_at(wt[k], k + 1 < n));
         if let Some(k) = split {
-            if k + 1 < word_toks.len() {
+            if k + 1 < n {
                 // After a thing's word the rest names the thing ("Cyclone
                 // Orvetta", "Operation Varn"), unless a given name follows.
-                let sw: &str = &toks[word_toks[k]].text(text).lower();
-                let thing =
-                    lex.non_person.contains(sw) && !lex.common.contains(sw) && !lex.is_title(sw);
-                if thing
-                    && !lex
-                        .first_names
-                        .contains_key(toks[word_toks[k + 1]].text(text))
-                {
+                let sf = f(k);
+                let thing = sf.has(L_NON_PERSON) && !sf.has(L_COMMON) && !sf.has(L_TITLE);
+                if thing && !f(k + 1).has(E_FIRST_NAME) {
                     return None;
                 }
-                return classify(text, toks, word_toks[k + 1], e, after, None, lex);
+                return classify(cx, wt[k + 1], e, after, None);
             }
             // A trailing common word or thing: the name, if any, is the
             // last stretch before it ("Tavi Renn Sunday").
             let mut k = k;
-            while k > 0 && is_splitter(toks[word_toks[k - 1]].text(text), true, lex) {
+            while k > 0 && cx.is_splitter_at(wt[k - 1], true) {
                 k -= 1;
             }
-            if k == 0 || !(k..n).all(|j| lex.common.has_lower(toks[word_toks[j]].text(text))) {
+            if k == 0 || !(k..n).all(|j| f(j).has(L_COMMON)) {
                 return None;
             }
-            let mut end = word_toks[k - 1] + 1;
+            let mut end = wt[k - 1] + 1;
             while end > s + 1 && toks[end - 1].kind == TokenKind::Punct {
                 end -= 1;
             }
-            return classify(text, toks, s, end, end, None, lex);
+            return classify(cx, s, end, end, None);
         }
         // An unknown word before a known given name in a longer run is a
         // role or a greeting ("Biologist Tavi Renn", "Hey Ines Varga").
-        if word_toks.len() >= 3
-            && !lex.first_names.contains_key(toks[word_toks[0]].text(text))
-            && lex.first_names.contains_key(toks[word_toks[1]].text(text))
-            && !lex.people.contains(toks[word_toks[0]].text(text))
-        {
-            return classify(text, toks, word_toks[1], e, after, None, lex);
+        if n >= 3 && !f(0).has(E_FIRST_NAME) && f(1).has(E_FIRST_NAME) && !f(0).has(E_PEOPLE) {
+            return classify(cx, wt[1], e, after, None);
         }
     }
-    let given = lex
-        .first_names
-        .get(first)
-        .copied()
-        .or_else(|| lex.people.contains(first).then_some(Gender::Unknown));
+    let f0 = f(0);
+    let given = if f0.has(E_FIRST_NAME) {
+        Some(f0.gender)
+    } else {
+        f0.has(E_PEOPLE).then_some(Gender::Unknown)
+    };
     let gender = title
         .map(|t| lex.title_gender(&t.1))
         .filter(|g| *g != Gender::Unknown)
         .or(given)
         .unwrap_or(Gender::Unknown);
-    let person = |m: Mention| Some(Mention { gender, ..m });
+    let person = || Some((Mention { gender, ..base() }, first_tok));
+    let weak = || {
+        Some((
+            Mention {
+                weak: true,
+                ..base()
+            },
+            first_tok,
+        ))
+    };
     if title.is_some() {
         // "Major League ...", "General Assembly": the title word opened an
         // organization's or a thing's name, not a person's.
-        if words.iter().any(|w| {
-            let l: &str = &w.lower();
-            lex.org_words.contains(l) || lex.non_person.contains(l)
-        }) {
+        if (0..n).any(|j| f(j).has(L_ORG_WORD | L_NON_PERSON)) {
             return None;
         }
-        return person(base);
+        return person();
     }
-    if words.iter().all(|w| is_all_caps(w)) && given.is_none() {
+    if given.is_none() && (0..n).all(|j| is_all_caps(w(j))) {
         return None;
     }
     // The next two tokens, compared in lower case.
     let next = |k: usize| toks.get(after + k).map(|t| t.text(text));
-    let cue_after = next(0).is_some_and(|w| PERSON_VERBS.contains(&&*w.lower()))
+    let cue_after = cx.has(after, L_PERSON_VERB)
         || (next(0) == Some(",")
             && next(1)
                 .is_some_and(|w| lower_is(w, "who") || w.chars().all(|c| c.is_ascii_digit())));
     if n == 1 {
-        let lower: &str = &first.lower();
-        if lex.common.contains(lower) {
+        if f0.has(L_COMMON) {
             return None;
         }
-        if lex.places.contains(first) {
+        if f0.has(E_PLACE) {
             // A place, unless the resolver finds a person of that surname.
-            return Some(Mention { weak: true, ..base });
+            return weak();
         }
         if given.is_some() || cue_after {
-            return person(base);
+            return person();
         }
         // An unknown single word: a candidate surname, which the resolver
         // drops unless it can tie it to a fuller name.
-        return Some(Mention { weak: true, ..base });
+        return weak();
     }
     if given.is_some() {
-        return person(base);
+        return person();
     }
     // A place inside the run makes it no person ("Tehran Varn"), save a
     // place-named surname after an unknown given name ("Valeska Paris").
-    let place_surname = n == 2 && !lex.places.contains(first) && lex.places.contains(words[1]);
-    if !place_surname && words.iter().any(|w| lex.places.contains(*w)) && !cue_after {
+    let place_surname = n == 2 && !f0.has(E_PLACE) && f(1).has(E_PLACE);
+    if !place_surname && (0..n).any(|j| f(j).has(E_PLACE)) && !cue_after {
         return None;
     }
-    if adjective_like(first, lex) && !cue_after {
+    if !cue_after && cx.adjective_like_at(first_tok) {
         return None;
     }
     // A plural at the end names a group or a work ("Harbour Galleries",
     // "Varn Collections"), unless a given name or a cue says person.
-    if plural_like(words[n - 1]) && !cue_after {
+    if !cue_after && plural_like(w(n - 1)) {
         return None;
     }
     if n <= 4 {
-        return person(base);
+        return person();
     }
     None
 }
@@ -1333,9 +1660,13 @@ mod tests {
     }
 
     /// The allocation-free lower case agrees with `str::to_lowercase`,
-    /// and the ASCII comparisons with comparing lower-cased words.
+    /// the ASCII comparisons with comparing lower-cased words, and the
+    /// merged word table with looking the lower-cased or exact word up in
+    /// each list.
     #[test]
     fn lower_matches_to_lowercase() {
+        let lex = Lexicon::builtin();
+        let table = WordTable::builtin();
         let cases = [
             "varga",
             "Varga",
@@ -1349,24 +1680,52 @@ mod tests {
             "42",
             "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEF",
             "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFG",
+            "Monday",
+            "MINISTRY",
+            "Bridge",
+            "Tehran",
+            "Flynt",
+            "Einstein",
+            "HIS",
+            "Said",
+            "Van",
+            "Vice",
         ];
         for w in cases {
-            assert_eq!(&*w.lower(), w.to_lowercase(), "for {w:?}");
-            let set: hash::WordSet<String> = ["varga", "ökonom", "\u{212a}arl", "karl"]
-                .into_iter()
-                .map(String::from)
-                .collect();
-            assert_eq!(
-                set.has_lower(w),
-                set.contains(&w.to_lowercase()),
-                "for {w:?}"
-            );
+            let l = w.to_lowercase();
+            assert_eq!(&*w.lower(), l, "for {w:?}");
             for p in ["he", "she", "the", "who"] {
-                assert_eq!(lower_is(w, p), w.to_lowercase() == p, "{w:?} {p:?}");
+                assert_eq!(lower_is(w, p), l == p, "{w:?} {p:?}");
             }
             let mut phrase = String::new();
             push_title_word(&mut phrase, w);
-            assert_eq!(phrase, w.to_lowercase().replace('.', ""), "for {w:?}");
+            assert_eq!(phrase, l.replace('.', ""), "for {w:?}");
+            let info = table.info(w);
+            let lists: &[(u32, bool)] = &[
+                (IS_LOWER, l == w),
+                (CAP, is_cap(w)),
+                (L_COMMON, lex.common.contains(&l)),
+                (L_TITLE, lex.is_title(&l)),
+                (L_TITLE_FIRST, lex.title_first.contains(&l)),
+                (L_ORG_WORD, lex.org_words.contains(&l)),
+                (L_NON_PERSON, lex.non_person.contains(&l)),
+                (L_MODIFIER, lex.modifiers.contains(&l)),
+                (L_SPLITTER, lex.splitters.contains(&l)),
+                (L_PARTICLE, w.len() <= 5 && PARTICLES.contains(&l.as_str())),
+                (L_PERSON_VERB, PERSON_VERBS.contains(&l.as_str())),
+                (L_PAST_VERB, PAST_VERBS.contains(&l.as_str())),
+                (L_ORG_MODIFIER, ORG_MODIFIERS.contains(&l.as_str())),
+                (L_NOMINAL_HEAD, NOMINAL_HEADS.contains(&l.as_str())),
+                (L_PRONOUN, PRONOUNS.iter().any(|(p, _)| *p == l)),
+                (E_FIRST_NAME, lex.first_names.contains_key(w)),
+                (E_PLACE, lex.places.contains(w)),
+                (E_PEOPLE, lex.people.contains(w)),
+            ];
+            for (bit, want) in lists {
+                assert_eq!(info.has(*bit), *want, "for {w:?}, bit {bit:#x}");
+            }
+            let given = lex.first_names.get(w).copied().unwrap_or(Gender::Unknown);
+            assert_eq!(info.gender, given, "for {w:?}");
         }
         for (w, want) in [
             ("He", true),
@@ -1376,14 +1735,95 @@ mod tests {
         ] {
             let got = PRONOUNS.iter().any(|(p, _)| lower_is(w, p));
             assert_eq!(got, want, "for {w:?}");
+            assert_eq!(may_be_pronoun(w) && got, got, "for {w:?}");
         }
         for (w, want) in [
             ("Van", true),
             ("DER", true),
             ("Vans", false),
             ("della", true),
+            ("Bindar", false),
         ] {
-            assert_eq!(is_particle(w), want, "for {w:?}");
+            assert_eq!(table.info(w).has(L_PARTICLE), want, "for {w:?}");
+        }
+        // Every pronoun passes the quick test that guards the lookup.
+        for (p, _) in PRONOUNS {
+            assert!(
+                may_be_pronoun(p) && may_be_pronoun(&p.to_uppercase()),
+                "{p}"
+            );
+        }
+    }
+
+    /// The quick tests agree with the slow ones they stand for.
+    #[test]
+    fn quick_tests_agree() {
+        for w in [
+            "Varga",
+            "varga",
+            "I",
+            "I'm",
+            "Ines",
+            "al-Varn",
+            "albeit",
+            "\u{c9}mile",
+            "\u{e9}mile",
+            "d'Orvaine",
+            "42",
+            "X",
+            "ibn-Renn",
+            "Bindar",
+            "l'Ardeche",
+            "lower",
+        ] {
+            let slow = w.len() <= MAX_NAME_WORD_BYTES && (is_cap(w) || is_prefixed_name(w));
+            assert_eq!(is_name_word(w), slow, "for {w:?}");
+            assert_eq!(one_char(w), w.chars().count() == 1, "for {w:?}");
+        }
+        // Every prefix passes the quick test that guards the full one.
+        for p in [
+            "al-",
+            "el-",
+            "ad-",
+            "as-",
+            "ash-",
+            "at-",
+            "az-",
+            "bin-",
+            "ibn-",
+            "abu-",
+            "d'",
+            "d\u{2019}",
+            "l'",
+            "de-",
+        ] {
+            for rest in ["Varn", "V", "\u{c9}mile"] {
+                let w = format!("{p}{rest}");
+                assert!(is_prefixed_name(&w) && is_name_word(&w), "{w}");
+            }
+        }
+        let table = WordTable::builtin();
+        for h in NOMINAL_HEADS {
+            assert!(table.may_be_head(h), "{h}");
+        }
+        for w in ["the", "Minister", "ministers", "x"] {
+            assert!(!table.may_be_head(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn all_caps_table() {
+        for (w, want) in [
+            ("NATO", true),
+            ("UN", true),
+            ("A", false),
+            ("NaTO", false),
+            ("\u{d6}KO", true),
+            ("\u{d6}ko", false),
+            ("U.S.", true),
+            ("42", false),
+        ] {
+            assert_eq!(is_all_caps(w), want, "for {w:?}");
         }
     }
 

@@ -106,6 +106,10 @@ pub struct Segmentation {
     pub tokens: Vec<Token>,
     /// Quotations in order of their opening mark.
     pub quotes: Vec<Quote>,
+    /// The text in ASCII lower case (`str::to_ascii_lowercase`): same
+    /// length, so every span slices it too, and an ASCII token's slice is
+    /// its lower case. Made once for the stages after this one.
+    pub lower: String,
 }
 
 impl Segmentation {
@@ -132,33 +136,54 @@ pub fn segment(text: &str) -> Segmentation {
     let paragraphs = paragraphs(text);
     let wrapped = is_hard_wrapped(text);
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
+    let bytes = text.as_bytes();
     let mut para = 0;
+    // Where the current paragraph ends (never, for the last one).
+    let end_of = |p: usize| {
+        if p + 1 < paragraphs.len() {
+            paragraphs[p].end
+        } else {
+            usize::MAX
+        }
+    };
+    let mut para_end = end_of(0);
     let mut start_tok = 0;
     let n = tokens.len();
     let mut i = 0;
     while i < n {
+        let t = &tokens[i];
         // Move to the paragraph holding this token.
-        while para + 1 < paragraphs.len() && paragraphs[para].end <= tokens[i].span.start {
+        while para_end <= t.span.start {
             para += 1;
+            para_end = end_of(para);
         }
         let mut end_here = false;
-        let t = &tokens[i];
         let next = tokens.get(i + 1);
         // A break between this token and the next?
         if let Some(nx) = next {
-            let gap = &text[t.span.end..nx.span.start];
-            let newlines = gap.bytes().filter(|&b| b == b'\n').count();
+            // Most gaps are one space or none: count line breaks only in
+            // longer ones.
+            let newlines = match nx.span.start - t.span.end {
+                0 => 0,
+                1 => usize::from(bytes[t.span.end] == b'\n'),
+                _ => memchr::memchr_iter(b'\n', &bytes[t.span.end..nx.span.start])
+                    .take(2)
+                    .count(),
+            };
             if newlines >= 2 || (newlines == 1 && !wrapped) {
                 end_here = true;
             }
         } else {
             end_here = true;
         }
-        if !end_here && t.kind == TokenKind::Punct && is_terminal(t.text(text)) {
+        if !end_here && t.kind == TokenKind::Punct && is_terminal(&bytes[t.span.start..t.span.end])
+        {
             // Swallow closing quotes and brackets after the terminal mark.
             let mut j = i;
             while let Some(nx) = tokens.get(j + 1) {
-                if nx.span.start == tokens[j].span.end && is_closer(nx.text(text)) {
+                if nx.span.start == tokens[j].span.end
+                    && is_closer(&bytes[nx.span.start..nx.span.end])
+                {
                     j += 1;
                 } else {
                     break;
@@ -166,18 +191,18 @@ pub fn segment(text: &str) -> Segmentation {
             }
             if let Some(nx) = tokens.get(j + 1) {
                 if opens_sentence(text, nx)
-                    && !(t.text(text) == "." && protected_period(text, &tokens, i, nx))
+                    && !(bytes[t.span.start] == b'.' && protected_period(text, &tokens, i, nx))
                 {
                     i = j;
                     end_here = true;
                 }
             }
-        } else if !end_here && t.kind == TokenKind::Word && t.text(text).ends_with('.') {
+        } else if !end_here && t.kind == TokenKind::Word && bytes[t.span.end - 1] == b'.' {
             // An initialism with its period ("U.S.") may end a sentence.
-            let w = t.text(text).trim_end_matches('.').to_lowercase();
+            let w = t.text(text).trim_end_matches('.');
             if let Some(nx) = next {
-                if FINAL_ABBREVIATIONS.contains(&w.as_str())
-                    && SENTENCE_OPENERS.contains(&nx.text(text).to_lowercase().as_str())
+                if lower_in(FINAL_ABBREVIATIONS, w)
+                    && lower_in(SENTENCE_OPENERS, nx.text(text))
                     && starts_upper(nx.text(text))
                 {
                     end_here = true;
@@ -201,15 +226,31 @@ pub fn segment(text: &str) -> Segmentation {
         sentences,
         tokens,
         quotes,
+        lower: text.to_ascii_lowercase(),
     }
 }
 
-fn is_terminal(p: &str) -> bool {
-    matches!(p, "." | "!" | "?" | "\u{2026}")
+/// True when `w` in lower case (`str::to_lowercase`) is in `list`, a
+/// list of lower-case ASCII words: ASCII words are compared ignoring case,
+/// without lower-casing them.
+fn lower_in(list: &[&str], w: &str) -> bool {
+    if w.is_ascii() {
+        list.iter().any(|a| a.eq_ignore_ascii_case(w))
+    } else {
+        list.contains(&w.to_lowercase().as_str())
+    }
 }
 
-fn is_closer(p: &str) -> bool {
-    matches!(p, "\"" | "\u{201d}" | "\u{2019}" | "'" | ")" | "]")
+/// `.`, `!`, `?` or `…`, compared as bytes.
+fn is_terminal(p: &[u8]) -> bool {
+    // U+2026 is E2 80 A6 in UTF-8.
+    matches!(p, [b'.' | b'!' | b'?'] | [0xe2, 0x80, 0xa6])
+}
+
+/// A closing quote or bracket, compared as bytes.
+fn is_closer(p: &[u8]) -> bool {
+    // U+201D is E2 80 9D, U+2019 is E2 80 99.
+    matches!(p, [b'"' | b'\'' | b')' | b']'] | [0xe2, 0x80, 0x9d | 0x99])
 }
 
 fn starts_upper(s: &str) -> bool {
@@ -239,15 +280,13 @@ fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
         return false;
     }
     let w = prev.text(text);
-    let lower = w.to_lowercase();
     // A single capital letter is an initial ("W." in "George W. Bush").
     if w.chars().count() == 1 && starts_upper(w) {
         return true;
     }
-    if ABBREVIATIONS.contains(&lower.as_str()) {
-        if FINAL_ABBREVIATIONS.contains(&lower.as_str()) {
-            let nx = next.text(text).to_lowercase();
-            return !SENTENCE_OPENERS.contains(&nx.as_str());
+    if lower_in(ABBREVIATIONS, w) {
+        if lower_in(FINAL_ABBREVIATIONS, w) {
+            return !lower_in(SENTENCE_OPENERS, next.text(text));
         }
         return true;
     }
@@ -260,8 +299,11 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
     let mut start = None;
     let mut blank_run = false;
     let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
+    let bytes = text.as_bytes();
+    while pos < bytes.len() {
+        let line_end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |k| pos + k + 1);
+        let line = &text[pos..line_end];
+        let blank = line.chars().all(char::is_whitespace);
         if blank {
             if let Some(s) = start.take() {
                 out.push(Span::new(s, pos).trim(text, &[]));
@@ -273,7 +315,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
             }
             blank_run = false;
         }
-        pos += line.len();
+        pos = line_end;
     }
     let _ = blank_run;
     if let Some(s) = start {
@@ -289,7 +331,19 @@ fn is_hard_wrapped(text: &str) -> bool {
     let mut inner_breaks = 0usize;
     let mut lines = 0usize;
     let mut long = 0usize;
-    let mut it = text.lines().map(str::trim);
+    // `str::lines` with memchr: every line without its break, the last
+    // one only when text follows the final break; trimmed.
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut it = std::iter::from_fn(move || {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |k| pos + k);
+        let line = &text[pos..end];
+        pos = end + 1;
+        Some(line.trim())
+    });
     let Some(mut a) = it.next() else { return false };
     for b in it {
         if !a.is_empty() {
@@ -367,6 +421,49 @@ mod tests {
         }
     }
 
+    /// Looking a word up in lower case agrees with lower-casing it.
+    #[test]
+    fn lower_in_agrees_with_to_lowercase() {
+        for w in [
+            "Inc",
+            "INC",
+            "inc",
+            "U.S",
+            "u.s",
+            "The",
+            "THE",
+            "Then",
+            "\u{212a}",
+            "U.\u{212a}",
+            "",
+            "\u{c9}tat",
+            "Ph.D",
+        ] {
+            for list in [ABBREVIATIONS, FINAL_ABBREVIATIONS, SENTENCE_OPENERS] {
+                let want = list.contains(&w.to_lowercase().as_str());
+                assert_eq!(lower_in(list, w), want, "{w:?}");
+            }
+        }
+        for list in [ABBREVIATIONS, FINAL_ABBREVIATIONS, SENTENCE_OPENERS] {
+            assert!(list.iter().all(|a| a.is_ascii() && *a == a.to_lowercase()));
+        }
+    }
+
+    /// The byte patterns stand for exactly these characters.
+    #[test]
+    fn marks_by_bytes() {
+        for c in [
+            '.', '!', '?', '\u{2026}', '"', '\'', ')', ']', '\u{201d}', '\u{2019}', '\u{201c}',
+            '\u{2018}', '\u{2025}', 'a', ',', '\u{2014}',
+        ] {
+            let s = c.to_string();
+            let terminal = matches!(c, '.' | '!' | '?' | '\u{2026}');
+            let closer = matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\'' | ')' | ']');
+            assert_eq!(is_terminal(s.as_bytes()), terminal, "{c:?}");
+            assert_eq!(is_closer(s.as_bytes()), closer, "{c:?}");
+        }
+    }
+
     #[test]
     fn paragraphs_and_lookup() {
         let t = "One. Two.\n\nThree.\n";
@@ -375,6 +472,16 @@ mod tests {
         assert_eq!(s.sentences[2].paragraph, 1);
         assert_eq!(s.sentence_at(t.find("Three").unwrap()), Some(2));
         assert_eq!(s.sentence_at(t.len()), None);
+        // The lower-case copy lines up with the text.
+        let t = "Ines VARGA \u{c9}mile said.";
+        let s = segment(t);
+        assert_eq!(s.lower, "ines varga \u{c9}mile said.");
+        for k in &s.tokens {
+            let w = k.text(t);
+            if w.is_ascii() {
+                assert_eq!(k.span.slice(&s.lower), w.to_lowercase());
+            }
+        }
     }
 
     #[test]

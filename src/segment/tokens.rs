@@ -64,6 +64,26 @@ fn width_at(text: &str, p: usize) -> usize {
     char_at(text, p).map_or(0, char::len_utf8)
 }
 
+/// ASCII letters and digits, as a table: one load a byte.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// Length of the run of ASCII letters and digits `bytes` opens with.
+#[inline]
+fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
 /// Split text into tokens. Linear in the text's length; one pass over the
 /// bytes, characters decoded where they are looked at, no allocation but
 /// the result.
@@ -96,9 +116,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             loop {
                 // Fast path: a run of ASCII letters and digits.
                 let from = j;
-                while j < n && bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
+                j += ascii_alnum_run(&bytes[j..]);
                 if j > from {
                     seg_len += j - from;
                     if seg_len > 1 {
@@ -160,9 +178,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if !punctuation && (c.is_ascii_digit() || c.is_numeric()) {
             let mut j = next;
             loop {
-                while j < n && bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                }
+                j += ascii_alnum_run(&bytes[j..]);
                 let Some(d) = char_at(text, j) else { break };
                 let j1 = j + d.len_utf8();
                 // Digits and letters, or a separator before a digit.
