@@ -20,8 +20,9 @@
 use crate::mentions::{ActorKind, Via};
 use crate::pipeline::DocRecord;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// A window naming more actors than this is a list (or text without
 /// sentence punctuation), not a sentence: each actor in it is linked only to
@@ -127,7 +128,8 @@ pub struct Edge {
 pub struct ActorGraph {
     /// The petgraph graph.
     pub graph: StableDiGraph<Node, Edge>,
-    nodes: HashMap<String, NodeIndex>,
+    /// Fx-hashed like `edges`; only looked up, never iterated.
+    nodes: rustc_hash::FxHashMap<String, NodeIndex>,
     /// Fx-hashed: the default SipHash costs more than the rest of an edge lookup.
     edges: rustc_hash::FxHashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
     options: GraphOptions,
@@ -206,23 +208,6 @@ impl ActorGraph {
         }
     }
 
-    /// Add one sighting of a link, with its evidence span.
-    fn add_link(
-        &mut self,
-        a: NodeIndex,
-        b: NodeIndex,
-        kind: EdgeKind,
-        doc: &str,
-        start: usize,
-        end: usize,
-    ) {
-        let e = self.edge_or_insert(a, b, kind);
-        let cap = self.options.max_evidence;
-        let edge = &mut self.graph[e];
-        edge.weight += 1;
-        keep_evidence(&mut edge.evidence, cap, doc, start, end);
-    }
-
     /// The link of this kind between two nodes, made if new (co-occurrence
     /// links run from the smaller id to the larger).
     fn edge_or_insert(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind) -> EdgeIndex {
@@ -251,99 +236,66 @@ impl ActorGraph {
 
     /// Add one document's record.
     pub fn add_record(&mut self, rec: &DocRecord) {
-        // Nodes: mention counts, document counts, aliases.
-        let mut seen: BTreeMap<&str, NodeIndex> = BTreeMap::new();
-        for m in &rec.mentions {
-            let n = match seen.get(m.actor.as_str()) {
+        let plan = RecordPlan::new(rec, &self.options);
+        self.add_plan(plan);
+    }
+
+    /// Add one document's contribution, worked out beforehand by
+    /// [`RecordPlan::new`] (on any thread) with this graph's options.
+    /// Gives the same graph as [`ActorGraph::add_record`].
+    pub fn add_plan(&mut self, plan: RecordPlan) {
+        let mut index: Vec<NodeIndex> = Vec::with_capacity(plan.actors.len());
+        for a in plan.actors {
+            let n = match self.nodes.get(a.id.as_str()) {
                 Some(&n) => n,
                 None => {
-                    let n = self.node_or_insert(&m.actor, m.kind);
-                    seen.insert(&m.actor, n);
+                    let n = self.graph.add_node(Node {
+                        id: a.id.clone(),
+                        kind: a.kind,
+                        mentions: 0,
+                        documents: 0,
+                        aliases: BTreeSet::new(),
+                    });
+                    self.nodes.insert(a.id, n);
                     n
                 }
             };
             let node = &mut self.graph[n];
-            node.mentions += 1;
-            // Look before cloning: most names are already known.
-            if m.via == Via::Name && !node.aliases.contains(&m.text) {
-                node.aliases.insert(m.text.clone());
-            }
-        }
-        for &n in seen.values() {
-            self.graph[n].documents += 1;
-        }
-        // Co-occurrence per window: the actors of each window in order of
-        // first mention, and each window's span, in one pass each.
-        let mut windows: BTreeMap<usize, (Vec<&str>, HashSet<&str>)> = BTreeMap::new();
-        for m in &rec.mentions {
-            if self.options.names_only && m.via != Via::Name {
-                continue;
-            }
-            let w = match self.options.window {
-                Window::Sentence => m.sentence,
-                Window::Paragraph => m.paragraph,
-            };
-            let (order, set) = windows.entry(w).or_default();
-            if set.insert(&m.actor) {
-                order.push(&m.actor);
-            }
-        }
-        let spans = self.window_spans(rec);
-        for (w, (actors, _)) in windows {
-            let (start, end) = spans.get(&w).copied().unwrap_or((0, 0));
-            let actors: Vec<NodeIndex> = actors.into_iter().map(|a| seen[a]).collect();
-            let reach = if actors.len() > MAX_WINDOW_ACTORS {
-                LIST_REACH
-            } else {
-                actors.len()
-            };
-            for (i, &a) in actors.iter().enumerate() {
-                for &b in actors[i + 1..].iter().take(reach) {
-                    self.add_link(a, b, EdgeKind::Cooccurrence, &rec.doc, start, end);
+            node.mentions += a.mentions;
+            node.documents += 1;
+            for alias in a.aliases {
+                // Look before moving: most names are already known.
+                if !node.aliases.contains(&alias) {
+                    node.aliases.insert(alias);
                 }
             }
+            index.push(n);
         }
-        // Attribution: speaker -> about.
-        for at in &rec.attributions {
-            let Some(sp) = at.speaker.as_ref() else {
-                continue;
-            };
-            let Some(speaker) = sp.actor.as_deref() else {
-                continue;
-            };
-            let Some(&s) = seen.get(speaker) else {
-                continue;
-            };
-            let mut start = sp.start;
-            let mut end = sp.end;
-            for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
-                start = start.min(p.start);
-                end = end.max(p.end);
-            }
-            for target in &at.about {
-                if let Some(&t) = seen.get(target.as_str()) {
-                    if t != s {
-                        self.add_link(s, t, EdgeKind::Attribution, &rec.doc, start, end);
-                    }
+        let cap = self.options.max_evidence;
+        for l in plan.links {
+            let (a, b) = (index[l.a as usize], index[l.b as usize]);
+            let e = match self.edges.get(&(a, b, l.kind)) {
+                Some(&e) => e,
+                None => {
+                    let e = self.graph.add_edge(
+                        a,
+                        b,
+                        Edge {
+                            kind: l.kind,
+                            weight: 0,
+                            evidence: Vec::new(),
+                        },
+                    );
+                    self.edges.insert((a, b, l.kind), e);
+                    e
                 }
+            };
+            let edge = &mut self.graph[e];
+            edge.weight += l.weight;
+            for &(start, end) in &l.spans {
+                keep_evidence(&mut edge.evidence, cap, &plan.doc, start, end);
             }
         }
-    }
-
-    /// The span of every window of a record (sentence or paragraph), in one
-    /// pass over its sentences.
-    fn window_spans(&self, rec: &DocRecord) -> HashMap<usize, (usize, usize)> {
-        let mut spans: HashMap<usize, (usize, usize)> = HashMap::new();
-        for (i, s) in rec.sentences.iter().enumerate() {
-            let w = match self.options.window {
-                Window::Sentence => i,
-                Window::Paragraph => s.paragraph,
-            };
-            let e = spans.entry(w).or_insert((s.start, s.end));
-            e.0 = e.0.min(s.start);
-            e.1 = e.1.max(s.end);
-        }
-        spans
     }
 
     /// Nodes in id order.
@@ -481,6 +433,193 @@ fn keep_evidence(list: &mut Vec<Evidence>, cap: usize, doc: &str, start: usize, 
             },
         );
         list.truncate(cap);
+    }
+}
+
+/// Keep the span `new` in `list` if it is among the `cap` smallest, like
+/// [`keep_evidence`] for spans of one document.
+fn keep_span(list: &mut Vec<(usize, usize)>, cap: usize, new: (usize, usize)) {
+    if list.len() >= cap && list.last().is_none_or(|&last| last <= new) {
+        return;
+    }
+    if let Err(at) = list.binary_search(&new) {
+        list.insert(at, new);
+        list.truncate(cap);
+    }
+}
+
+/// One document's contribution to a graph (its actors, and its links with
+/// their weights and evidence), worked out from its record alone. Workers
+/// make these in parallel; [`ActorGraph::add_plan`] then only looks up
+/// nodes and edges and adds counts, so the one thread growing the graph
+/// does little per document.
+#[derive(Clone, Debug)]
+pub struct RecordPlan {
+    doc: String,
+    /// Distinct actors (by id) in order of first mention.
+    actors: Vec<PlanActor>,
+    /// Distinct links in order of first sighting.
+    links: Vec<PlanLink>,
+}
+
+#[derive(Clone, Debug)]
+struct PlanActor {
+    id: String,
+    /// The kind of its first mention.
+    kind: ActorKind,
+    mentions: u64,
+    /// Names it goes by here, each once.
+    aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+struct PlanLink {
+    /// Actors (indices into `actors`); co-occurrence links run from the
+    /// smaller id to the larger.
+    a: u32,
+    b: u32,
+    kind: EdgeKind,
+    weight: u64,
+    /// The smallest evidence spans, sorted, at most the evidence cap.
+    spans: Vec<(usize, usize)>,
+}
+
+impl RecordPlan {
+    /// The contribution of `rec` to a graph built with `options`.
+    pub fn new(rec: &DocRecord, options: &GraphOptions) -> RecordPlan {
+        // Actors by id, in order of first mention (a node's kind is that
+        // of its first mention).
+        let mut local: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut actors: Vec<PlanActor> = Vec::new();
+        let mut of_mention: Vec<u32> = Vec::with_capacity(rec.mentions.len());
+        for m in &rec.mentions {
+            let a = *local.entry(m.actor.as_str()).or_insert_with(|| {
+                actors.push(PlanActor {
+                    id: m.actor.clone(),
+                    kind: m.kind,
+                    mentions: 0,
+                    aliases: Vec::new(),
+                });
+                (actors.len() - 1) as u32
+            });
+            let pa = &mut actors[a as usize];
+            pa.mentions += 1;
+            if m.via == Via::Name && !pa.aliases.contains(&m.text) {
+                pa.aliases.push(m.text.clone());
+            }
+            of_mention.push(a);
+        }
+        let cap = options.max_evidence;
+        let mut links: Vec<PlanLink> = Vec::new();
+        let mut link_at: FxHashMap<(u32, u32, EdgeKind), usize> = FxHashMap::default();
+        let mut add = |a: u32, b: u32, kind: EdgeKind, span: (usize, usize)| {
+            let i = *link_at.entry((a, b, kind)).or_insert_with(|| {
+                links.push(PlanLink {
+                    a,
+                    b,
+                    kind,
+                    weight: 0,
+                    spans: Vec::new(),
+                });
+                links.len() - 1
+            });
+            let l = &mut links[i];
+            l.weight += 1;
+            keep_span(&mut l.spans, cap, span);
+        };
+        // Co-occurrence per window, windows in index order, the actors of
+        // each in order of first mention.
+        let window_of = |m: &crate::pipeline::MentionRecord| match options.window {
+            Window::Sentence => m.sentence,
+            Window::Paragraph => m.paragraph,
+        };
+        let mut by_window: Vec<(usize, u32)> = rec
+            .mentions
+            .iter()
+            .zip(&of_mention)
+            .filter(|(m, _)| !options.names_only || m.via == Via::Name)
+            .map(|(m, &a)| (window_of(m), a))
+            .collect();
+        // Mentions come in text order, so this is usually sorted already;
+        // the sort is stable, keeping mention order within a window.
+        if !by_window.is_sorted_by_key(|&(w, _)| w) {
+            by_window.sort_by_key(|&(w, _)| w);
+        }
+        let paragraph_spans = match options.window {
+            Window::Sentence => FxHashMap::default(),
+            Window::Paragraph => {
+                let mut spans: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+                for s in &rec.sentences {
+                    let e = spans.entry(s.paragraph).or_insert((s.start, s.end));
+                    e.0 = e.0.min(s.start);
+                    e.1 = e.1.max(s.end);
+                }
+                spans
+            }
+        };
+        // The window each actor was last listed in (+1), to list it once.
+        let mut listed: Vec<usize> = vec![0; actors.len()];
+        let mut in_window: Vec<u32> = Vec::new();
+        for (k, run) in by_window.chunk_by(|x, y| x.0 == y.0).enumerate() {
+            let w = run[0].0;
+            in_window.clear();
+            for &(_, a) in run {
+                if listed[a as usize] != k + 1 {
+                    listed[a as usize] = k + 1;
+                    in_window.push(a);
+                }
+            }
+            let span = match options.window {
+                Window::Sentence => rec.sentences.get(w).map(|s| (s.start, s.end)),
+                Window::Paragraph => paragraph_spans.get(&w).copied(),
+            }
+            .unwrap_or((0, 0));
+            let reach = if in_window.len() > MAX_WINDOW_ACTORS {
+                LIST_REACH
+            } else {
+                in_window.len()
+            };
+            for (i, &a) in in_window.iter().enumerate() {
+                for &b in in_window[i + 1..].iter().take(reach) {
+                    let (a, b) = if actors[a as usize].id > actors[b as usize].id {
+                        (b, a)
+                    } else {
+                        (a, b)
+                    };
+                    add(a, b, EdgeKind::Cooccurrence, span);
+                }
+            }
+        }
+        // Attribution: speaker -> about.
+        for at in &rec.attributions {
+            let Some(sp) = at.speaker.as_ref() else {
+                continue;
+            };
+            let Some(speaker) = sp.actor.as_deref() else {
+                continue;
+            };
+            let Some(&s) = local.get(speaker) else {
+                continue;
+            };
+            let mut start = sp.start;
+            let mut end = sp.end;
+            for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
+                start = start.min(p.start);
+                end = end.max(p.end);
+            }
+            for target in &at.about {
+                if let Some(&t) = local.get(target.as_str()) {
+                    if t != s {
+                        add(s, t, EdgeKind::Attribution, (start, end));
+                    }
+                }
+            }
+        }
+        RecordPlan {
+            doc: rec.doc.clone(),
+            actors,
+            links,
+        }
     }
 }
 
