@@ -2,7 +2,7 @@
 
 use super::{input, output};
 use actorgraph::export::{self, dot::DotOptions, Format, Selection};
-use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions, Window};
+use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions, RecordPlan, Window};
 use anyhow::Context;
 use std::path::PathBuf;
 
@@ -123,10 +123,18 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         threads: a.threads,
         quiet: a.quiet,
     };
-    let summary = input::for_each_record(&docs, &extractor, opts, |rec| {
-        graph.add_record(&rec);
-        Ok(())
-    })?;
+    // Workers turn each record into the graph's plan for it; this thread
+    // only adds the plans, in input order.
+    let summary = input::for_each_record(
+        &docs,
+        &extractor,
+        opts,
+        |rec| RecordPlan::new(&rec, &options),
+        |plan| {
+            graph.add_plan(plan);
+            Ok(())
+        },
+    )?;
     let kinds = a
         .kinds
         .iter()

@@ -55,39 +55,57 @@ pub fn thread_count(threads: usize) -> usize {
     }
 }
 
-/// One document's outcome: its record and how long its text was, or the
-/// error message.
-type Outcome = Result<(DocRecord, Encoding, usize), String>;
-
-/// Read and analyse one document. A panic in the stages is caught and
-/// reported as this document's failure, so one bad document neither stops
-/// nor hangs the run.
-fn process(path: &std::path::Path, extractor: &Extractor) -> Outcome {
-    let doc: Document = read_path(path).map_err(|e| e.to_string())?;
-    let len = doc.len();
-    let rec = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc)))
-        .map_err(|p| {
-            let why = p
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            format!(
-                "{}: internal error while analysing the document: {why}",
-                path.display()
-            )
-        })?;
-    Ok((rec, doc.encoding, len))
+/// One document done: what `prepare` made of its record, the document's
+/// name when its bytes were not valid UTF-8 (for the warning), and how long
+/// its text was.
+struct Done<T> {
+    item: T,
+    inexact: Option<(String, Encoding)>,
+    len: usize,
 }
 
-/// Read and analyse every document under `paths`, calling `sink` with each
-/// record in input order. Returns the counts; an error from `sink` (e.g. a
-/// failed write) stops the run and is returned.
-pub fn for_each_record(
+/// One document's outcome, or the error message.
+type Outcome<T> = Result<Done<T>, String>;
+
+/// Read and analyse one document, and run `prepare` on its record (on the
+/// worker, so that only what the caller must do in order is left for its
+/// thread). A panic in the stages is caught and reported as this
+/// document's failure, so one bad document neither stops nor hangs the run.
+fn process<T>(
+    path: &std::path::Path,
+    extractor: &Extractor,
+    prepare: &(impl Fn(DocRecord) -> T + Sync),
+) -> Outcome<T> {
+    let doc: Document = read_path(path).map_err(|e| e.to_string())?;
+    let len = doc.len();
+    let inexact = (!doc.encoding.is_exact()).then(|| (doc.name.clone(), doc.encoding));
+    let item = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        prepare(extractor.extract(&doc))
+    }))
+    .map_err(|p| {
+        let why = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!(
+            "{}: internal error while analysing the document: {why}",
+            path.display()
+        )
+    })?;
+    Ok(Done { item, inexact, len })
+}
+
+/// Read and analyse every document under `paths`, turn each record into a
+/// `T` with `prepare` on the worker threads, and call `sink` with each `T`
+/// in input order. Returns the counts; an error from `sink` (e.g. a failed
+/// write) stops the run and is returned.
+pub fn for_each_record<T: Send>(
     paths: &[PathBuf],
     extractor: &Extractor,
     opts: RunOptions,
-    mut sink: impl FnMut(DocRecord) -> anyhow::Result<()>,
+    prepare: impl Fn(DocRecord) -> T + Sync,
+    mut sink: impl FnMut(T) -> anyhow::Result<()>,
 ) -> anyhow::Result<Summary> {
     let (inputs, errors) = collect_inputs(paths);
     let progress = Progress::new(inputs.len(), opts.quiet);
@@ -98,23 +116,22 @@ pub fn for_each_record(
     for e in &errors {
         progress.report(&format!("actorgraph: {e}"));
     }
-    let mut take = |outcome: Outcome, summary: &mut Summary| -> anyhow::Result<()> {
+    let mut take = |outcome: Outcome<T>, summary: &mut Summary| -> anyhow::Result<()> {
         match outcome {
-            Ok((rec, enc, len)) => {
-                if !enc.is_exact() {
+            Ok(Done { item, inexact, len }) => {
+                if let Some((doc, enc)) = inexact {
                     let name = serde_json::to_value(enc)
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_owned))
                         .unwrap_or_default();
                     progress.report(&format!(
-                        "actorgraph: {}: not valid UTF-8, read as {name}; offsets refer to the decoded text",
-                        rec.doc
+                        "actorgraph: {doc}: not valid UTF-8, read as {name}; offsets refer to the decoded text"
                     ));
                 }
                 summary.documents += 1;
                 summary.bytes += len as u64;
                 progress.advance(len);
-                sink(rec)
+                sink(item)
             }
             Err(msg) => {
                 progress.report(&format!("actorgraph: {msg}"));
@@ -128,20 +145,21 @@ pub fn for_each_record(
     if threads <= 1 || inputs.len() <= 1 {
         // One thread: no pool, the caller's thread does everything.
         for input in &inputs {
-            take(process(&input.path, extractor), &mut summary)?;
+            take(process(&input.path, extractor, &prepare), &mut summary)?;
         }
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()?;
         let window = threads * IN_FLIGHT_PER_THREAD;
-        let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+        let (tx, rx) = mpsc::channel::<(usize, Outcome<T>)>();
+        let prepare = &prepare;
         // The calling thread submits work and reassembles the order; the
-        // pool's threads do the reading and analysis.
+        // pool's threads do the reading, analysis and preparation.
         pool.in_place_scope(|scope| -> anyhow::Result<()> {
             let mut submitted = 0;
             let mut next = 0;
-            let mut waiting: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut waiting: BTreeMap<usize, Outcome<T>> = BTreeMap::new();
             while next < inputs.len() {
                 while submitted < inputs.len() && submitted - next < window {
                     let tx = tx.clone();
@@ -149,7 +167,7 @@ pub fn for_each_record(
                     let i = submitted;
                     scope.spawn(move |_| {
                         // The receiver only goes away when the run stops early.
-                        let _ = tx.send((i, process(path, extractor)));
+                        let _ = tx.send((i, process(path, extractor, prepare)));
                     });
                     submitted += 1;
                 }
