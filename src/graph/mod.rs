@@ -307,18 +307,39 @@ impl ActorGraph {
 
     /// Edges in (kind, source id, target id) order.
     pub fn sorted_edges(&self) -> Vec<EdgeIndex> {
-        let mut v: Vec<EdgeIndex> = self.graph.edge_indices().collect();
-        // Compare borrowed ids; no key is cloned.
-        let key = |e: EdgeIndex| {
-            let (a, b) = self.graph.edge_endpoints(e).expect("edge");
-            (
-                self.graph[e].kind,
-                self.graph[a].id.as_str(),
-                self.graph[b].id.as_str(),
-            )
-        };
-        v.sort_by(|&x, &y| key(x).cmp(&key(y)));
-        v
+        self.sorted_edges_after(&self.sorted_nodes())
+    }
+
+    /// Nodes in id order, and edges in (kind, source id, target id) order.
+    pub fn sorted(&self) -> (Vec<NodeIndex>, Vec<EdgeIndex>) {
+        let nodes = self.sorted_nodes();
+        let edges = self.sorted_edges_after(&nodes);
+        (nodes, edges)
+    }
+
+    /// Edges in (kind, source id, target id) order, given the nodes in id
+    /// order: ids are compared by their rank, so the sort compares
+    /// integers, not strings (equal ids get equal ranks).
+    fn sorted_edges_after(&self, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
+        let bound = petgraph::visit::NodeIndexable::node_bound(&self.graph);
+        let mut rank = vec![0u32; bound];
+        let mut r = 0u32;
+        for (i, &n) in nodes.iter().enumerate() {
+            if i > 0 && self.graph[n].id != self.graph[nodes[i - 1]].id {
+                r += 1;
+            }
+            rank[n.index()] = r;
+        }
+        let mut v: Vec<(EdgeKind, u32, u32, EdgeIndex)> = self
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let (a, b) = self.graph.edge_endpoints(e).expect("edge");
+                (self.graph[e].kind, rank[a.index()], rank[b.index()], e)
+            })
+            .collect();
+        v.sort_by_key(|&(k, a, b, _)| (k, a, b));
+        v.into_iter().map(|x| x.3).collect()
     }
 
     /// A copy keeping only edges of weight `min_weight` or more, and the
