@@ -143,12 +143,17 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
             KindArg::Attribution => EdgeKind::Attribution,
         })
         .collect();
-    let graph = Selection {
+    let selection = Selection {
         min_weight: a.min_weight,
         kinds,
         top: a.top,
-    }
-    .apply(&graph);
+    };
+    // Most runs keep everything: no copy of the graph then.
+    let graph = if selection.keeps_all(&graph) {
+        graph
+    } else {
+        selection.apply(&graph)
+    };
     write(&graph, &a)?;
     Ok(i32::from(summary.failed > 0))
 }
