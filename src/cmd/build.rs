@@ -123,13 +123,13 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         threads: a.threads,
         quiet: a.quiet,
     };
-    // Workers turn each record into the graph's plan for it; this thread
-    // only adds the plans, in input order.
+    // Workers turn each analysed document into the graph's plan for it;
+    // this thread only adds the plans, in input order.
     let summary = input::for_each_record(
         &docs,
         &extractor,
         opts,
-        |rec| RecordPlan::new(&rec, &options),
+        |doc, analysis| RecordPlan::from_analysis(doc, analysis, &options),
         |plan| {
             graph.add_plan(plan);
             Ok(())

@@ -36,7 +36,8 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     output::write_to(a.output.as_deref(), |w: &mut dyn Write| {
         // Workers write each record's JSON line; this thread only copies
         // the lines out in input order.
-        let line = |rec: actorgraph::pipeline::DocRecord| {
+        let line = |doc: &_, analysis: &_| {
+            let rec = actorgraph::pipeline::DocRecord::new(doc, analysis);
             let mut buf = Vec::with_capacity(4096);
             serde_json::to_writer(&mut buf, &rec).map(|()| {
                 buf.push(b'\n');

@@ -13,7 +13,7 @@
 //! a couple of seconds, unless stderr is not a terminal or `quiet` is set.
 
 use actorgraph::ingest::{collect_inputs, read_path, Document, Encoding};
-use actorgraph::pipeline::{DocRecord, Extractor};
+use actorgraph::pipeline::{Analysis, Extractor};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -67,20 +67,20 @@ struct Done<T> {
 /// One document's outcome, or the error message.
 type Outcome<T> = Result<Done<T>, String>;
 
-/// Read and analyse one document, and run `prepare` on its record (on the
-/// worker, so that only what the caller must do in order is left for its
-/// thread). A panic in the stages is caught and reported as this
+/// Read and analyse one document, and run `prepare` on it and its
+/// analysis (on the worker, so that only what the caller must do in order
+/// is left for its thread). A panic in the stages is caught and reported as this
 /// document's failure, so one bad document neither stops nor hangs the run.
 fn process<T>(
     path: &std::path::Path,
     extractor: &Extractor,
-    prepare: &(impl Fn(DocRecord) -> T + Sync),
+    prepare: &(impl Fn(&Document, &Analysis) -> T + Sync),
 ) -> Outcome<T> {
     let doc: Document = read_path(path).map_err(|e| e.to_string())?;
     let len = doc.len();
     let inexact = (!doc.encoding.is_exact()).then(|| (doc.name.clone(), doc.encoding));
     let item = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        prepare(extractor.extract(&doc))
+        prepare(&doc, &extractor.analyze(&doc))
     }))
     .map_err(|p| {
         let why = p
@@ -96,15 +96,16 @@ fn process<T>(
     Ok(Done { item, inexact, len })
 }
 
-/// Read and analyse every document under `paths`, turn each record into a
-/// `T` with `prepare` on the worker threads, and call `sink` with each `T`
-/// in input order. Returns the counts; an error from `sink` (e.g. a failed
+/// Read and analyse every document under `paths`, turn each document and
+/// its analysis into a `T` with `prepare` on the worker threads (e.g. its
+/// `DocRecord`, or what a graph needs of it), and call `sink` with each
+/// `T` in input order. Returns the counts; an error from `sink` (e.g. a failed
 /// write) stops the run and is returned.
 pub fn for_each_record<T: Send>(
     paths: &[PathBuf],
     extractor: &Extractor,
     opts: RunOptions,
-    prepare: impl Fn(DocRecord) -> T + Sync,
+    prepare: impl Fn(&Document, &Analysis) -> T + Sync,
     mut sink: impl FnMut(T) -> anyhow::Result<()>,
 ) -> anyhow::Result<Summary> {
     let (inputs, errors) = collect_inputs(paths);

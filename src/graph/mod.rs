@@ -474,7 +474,7 @@ fn keep_span(list: &mut Vec<(usize, usize)>, cap: usize, new: (usize, usize)) {
 /// make these in parallel; [`ActorGraph::add_plan`] then only looks up
 /// nodes and edges and adds counts, so the one thread growing the graph
 /// does little per document.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordPlan {
     doc: String,
     /// Distinct actors (by id) in order of first mention.
@@ -483,7 +483,7 @@ pub struct RecordPlan {
     links: Vec<PlanLink>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct PlanActor {
     id: String,
     /// The kind of its first mention.
@@ -493,7 +493,7 @@ struct PlanActor {
     aliases: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 struct PlanLink {
     /// Actors (indices into `actors`); co-occurrence links run from the
     /// smaller id to the larger.
@@ -505,18 +505,109 @@ struct PlanLink {
     spans: Vec<(usize, usize)>,
 }
 
+/// What a plan needs of one mention.
+struct MentionView<'a> {
+    actor: &'a str,
+    kind: ActorKind,
+    via: Via,
+    text: &'a str,
+    sentence: usize,
+    paragraph: usize,
+}
+
 impl RecordPlan {
     /// The contribution of `rec` to a graph built with `options`.
     pub fn new(rec: &DocRecord, options: &GraphOptions) -> RecordPlan {
+        let mentions = rec.mentions.iter().map(|m| MentionView {
+            actor: &m.actor,
+            kind: m.kind,
+            via: m.via,
+            text: &m.text,
+            sentence: m.sentence,
+            paragraph: m.paragraph,
+        });
+        let attributions = rec.attributions.iter().filter_map(|at| {
+            let sp = at.speaker.as_ref()?;
+            let speaker = sp.actor.as_deref()?;
+            let mut span = (sp.start, sp.end);
+            for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
+                span = (span.0.min(p.start), span.1.max(p.end));
+            }
+            Some((speaker, span, at.about.iter().map(String::as_str)))
+        });
+        let sentence = |i: usize| {
+            rec.sentences
+                .get(i)
+                .map(|s| ((s.start, s.end), s.paragraph))
+        };
+        RecordPlan::build(&rec.doc, mentions, attributions, sentence, options)
+    }
+
+    /// The same plan as [`RecordPlan::new`] of the document's record
+    /// (`DocRecord::new(doc, analysis)`), made straight from the analysis,
+    /// without copying out every mention's text and actor id.
+    pub fn from_analysis(
+        doc: &crate::ingest::Document,
+        a: &crate::pipeline::Analysis,
+        options: &GraphOptions,
+    ) -> RecordPlan {
+        let text = doc.body.as_str();
+        let seg = &a.segmentation;
+        let para_of = |s: usize| seg.sentences.get(s).map_or(0, |x| x.paragraph);
+        let mentions = a.mentions.iter().enumerate().filter_map(|(i, m)| {
+            let actor = a.resolution.actor_of(i)?;
+            Some(MentionView {
+                actor: &actor.id,
+                kind: actor.kind,
+                via: m.via,
+                text: m.text(text),
+                sentence: m.sentence,
+                paragraph: para_of(m.sentence),
+            })
+        });
+        let id = |x: usize| a.resolution.actors[x].id.as_str();
+        let attributions = a.attributions.iter().filter_map(|at| {
+            let sp = at.speaker.as_ref()?;
+            let speaker = id(sp.actor?);
+            let mut span = (sp.span.start, sp.span.end);
+            for p in at.cue.iter().chain(&at.content) {
+                span = (span.0.min(p.start), span.1.max(p.end));
+            }
+            Some((speaker, span, at.about.iter().map(move |&x| id(x))))
+        });
+        let sentence = |i: usize| {
+            seg.sentences
+                .get(i)
+                .map(|s| ((s.span.start, s.span.end), s.paragraph))
+        };
+        RecordPlan::build(&doc.name, mentions, attributions, sentence, options)
+    }
+
+    /// The plan of a document given its mentions (in text order), its
+    /// attributions with a speaker (speaker id, evidence span, ids spoken
+    /// about), and its sentences by index (span, paragraph).
+    fn build<'a, M, A, T>(
+        doc: &str,
+        mentions: M,
+        attributions: A,
+        sentence: impl Fn(usize) -> Option<((usize, usize), usize)>,
+        options: &GraphOptions,
+    ) -> RecordPlan
+    where
+        M: Iterator<Item = MentionView<'a>>,
+        A: Iterator<Item = (&'a str, (usize, usize), T)>,
+        T: Iterator<Item = &'a str>,
+    {
         // Actors by id, in order of first mention (a node's kind is that
         // of its first mention).
         let mut local: FxHashMap<&str, u32> = FxHashMap::default();
         let mut actors: Vec<PlanActor> = Vec::new();
-        let mut of_mention: Vec<u32> = Vec::with_capacity(rec.mentions.len());
-        for m in &rec.mentions {
-            let a = *local.entry(m.actor.as_str()).or_insert_with(|| {
+        // (window, actor) of each mention counted toward co-occurrence.
+        let mut by_window: Vec<(usize, u32)> = Vec::new();
+        for m in mentions {
+            let a = *local.entry(m.actor).or_insert_with(|| {
                 actors.push(PlanActor {
-                    id: m.actor.clone(),
+                    id: m.actor.to_owned(),
                     kind: m.kind,
                     mentions: 0,
                     aliases: Vec::new(),
@@ -525,10 +616,16 @@ impl RecordPlan {
             });
             let pa = &mut actors[a as usize];
             pa.mentions += 1;
-            if m.via == Via::Name && !pa.aliases.contains(&m.text) {
-                pa.aliases.push(m.text.clone());
+            if m.via == Via::Name && !pa.aliases.iter().any(|x| x == m.text) {
+                pa.aliases.push(m.text.to_owned());
             }
-            of_mention.push(a);
+            if !options.names_only || m.via == Via::Name {
+                let w = match options.window {
+                    Window::Sentence => m.sentence,
+                    Window::Paragraph => m.paragraph,
+                };
+                by_window.push((w, a));
+            }
         }
         let cap = options.max_evidence;
         let mut links: Vec<PlanLink> = Vec::new();
@@ -549,20 +646,9 @@ impl RecordPlan {
             keep_span(&mut l.spans, cap, span);
         };
         // Co-occurrence per window, windows in index order, the actors of
-        // each in order of first mention.
-        let window_of = |m: &crate::pipeline::MentionRecord| match options.window {
-            Window::Sentence => m.sentence,
-            Window::Paragraph => m.paragraph,
-        };
-        let mut by_window: Vec<(usize, u32)> = rec
-            .mentions
-            .iter()
-            .zip(&of_mention)
-            .filter(|(m, _)| !options.names_only || m.via == Via::Name)
-            .map(|(m, &a)| (window_of(m), a))
-            .collect();
-        // Mentions come in text order, so this is usually sorted already;
-        // the sort is stable, keeping mention order within a window.
+        // each in order of first mention. Mentions come in text order, so
+        // this is usually sorted already; the sort is stable, keeping
+        // mention order within a window.
         if !by_window.is_sorted_by_key(|&(w, _)| w) {
             by_window.sort_by_key(|&(w, _)| w);
         }
@@ -570,10 +656,12 @@ impl RecordPlan {
             Window::Sentence => FxHashMap::default(),
             Window::Paragraph => {
                 let mut spans: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
-                for s in &rec.sentences {
-                    let e = spans.entry(s.paragraph).or_insert((s.start, s.end));
-                    e.0 = e.0.min(s.start);
-                    e.1 = e.1.max(s.end);
+                let mut i = 0;
+                while let Some(((start, end), p)) = sentence(i) {
+                    let e = spans.entry(p).or_insert((start, end));
+                    e.0 = e.0.min(start);
+                    e.1 = e.1.max(end);
+                    i += 1;
                 }
                 spans
             }
@@ -591,7 +679,7 @@ impl RecordPlan {
                 }
             }
             let span = match options.window {
-                Window::Sentence => rec.sentences.get(w).map(|s| (s.start, s.end)),
+                Window::Sentence => sentence(w).map(|(span, _)| span),
                 Window::Paragraph => paragraph_spans.get(&w).copied(),
             }
             .unwrap_or((0, 0));
@@ -612,32 +700,20 @@ impl RecordPlan {
             }
         }
         // Attribution: speaker -> about.
-        for at in &rec.attributions {
-            let Some(sp) = at.speaker.as_ref() else {
-                continue;
-            };
-            let Some(speaker) = sp.actor.as_deref() else {
-                continue;
-            };
+        for (speaker, span, about) in attributions {
             let Some(&s) = local.get(speaker) else {
                 continue;
             };
-            let mut start = sp.start;
-            let mut end = sp.end;
-            for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
-                start = start.min(p.start);
-                end = end.max(p.end);
-            }
-            for target in &at.about {
-                if let Some(&t) = local.get(target.as_str()) {
+            for target in about {
+                if let Some(&t) = local.get(target) {
                     if t != s {
-                        add(s, t, EdgeKind::Attribution, (start, end));
+                        add(s, t, EdgeKind::Attribution, span);
                     }
                 }
             }
         }
         RecordPlan {
-            doc: rec.doc.clone(),
+            doc: doc.to_owned(),
             actors,
             links,
         }
@@ -683,6 +759,44 @@ mod tests {
         let at = edge(&g, "Ines Varga", "Paulo Brandt", EdgeKind::Attribution).unwrap();
         assert_eq!(at.weight, 1);
         assert_eq!(g.graph[g.node("Paulo Brandt").unwrap()].mentions, 3);
+    }
+
+    /// The plan made straight from an analysis is the plan of the
+    /// document's record, for every window and option, and adding plans
+    /// gives what adding records gives.
+    #[test]
+    fn plan_from_analysis_matches_plan_from_record() {
+        let texts = [
+            "Ines Varga met Paulo Brandt in Lisbon. Varga said Brandt was tired. Brandt left.",
+            "Mara Quell spoke first.\n\nThen Tobin Quell arrived with Ines Varga. Quell said he was tired.",
+            "\"We cannot wait,\" said Tavi Renn of the Copper Valley Council. Renn told Olek Sarno that she would go.",
+            "",
+        ];
+        let ex = Extractor::new();
+        for window in [Window::Sentence, Window::Paragraph] {
+            for names_only in [false, true] {
+                for max_evidence in [1, 5] {
+                    let options = GraphOptions {
+                        window,
+                        max_evidence,
+                        names_only,
+                    };
+                    let mut by_record = ActorGraph::new(options.clone());
+                    let mut by_plan = ActorGraph::new(options.clone());
+                    for (i, t) in texts.iter().enumerate() {
+                        let doc = Document::from_text(format!("d{i}.txt"), *t);
+                        let a = ex.analyze(&doc);
+                        let rec = DocRecord::new(&doc, &a);
+                        let plan = RecordPlan::from_analysis(&doc, &a, &options);
+                        assert_eq!(plan, RecordPlan::new(&rec, &options), "{t:?}");
+                        by_record.add_record(&rec);
+                        by_plan.add_plan(plan);
+                    }
+                    assert_eq!(contents(&by_plan), contents(&by_record));
+                    assert!(by_plan.edge_count() > 0);
+                }
+            }
+        }
     }
 
     #[test]
