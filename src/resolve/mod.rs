@@ -70,6 +70,34 @@ fn key(words: &[String]) -> String {
     words.join(" ")
 }
 
+/// Add cluster `c` to the list under `word` (once), copying the word only
+/// when it is new to the index.
+fn push_at(index: &mut WordMap<String, Vec<usize>>, word: &str, c: usize) {
+    match index.get_mut(word) {
+        Some(v) => {
+            if v.last() != Some(&c) {
+                v.push(c);
+            }
+        }
+        None => {
+            index.insert(word.to_owned(), vec![c]);
+        }
+    }
+}
+
+/// Whitespace runs in `s` as single spaces, ends trimmed (what
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ")` gives), copied once.
+fn squeeze_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Clusters under construction, indexed by their full names' words so that
 /// each lookup costs the number of namesakes, not the number of clusters.
 #[derive(Default)]
@@ -103,16 +131,13 @@ impl Clusters {
             match m.kind {
                 ActorKind::Person => {
                     if let Some(l) = m.words.last() {
-                        self.by_last.entry(l.clone()).or_default().push(c);
+                        push_at(&mut self.by_last, l, c);
                     }
-                    self.by_first.entry(m.words[0].clone()).or_default().push(c);
+                    push_at(&mut self.by_first, &m.words[0], c);
                 }
                 ActorKind::Organization => {
                     for w in &m.words {
-                        let v = self.org_by_word.entry(w.clone()).or_default();
-                        if v.last() != Some(&c) {
-                            v.push(c);
-                        }
+                        push_at(&mut self.org_by_word, w, c);
                     }
                 }
             }
@@ -277,13 +302,16 @@ fn resolve_nominals(
         let (Some(t), Some(c), Via::Name) = (m.title, cluster[i], m.via) else {
             continue;
         };
-        let phrase = t.slice(text).to_lowercase().replace('.', "");
-        let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        let phrase = title_phrase(text, t);
         if let Some(head) = phrase.split(' ').next_back() {
-            by_head
-                .entry(head.to_owned())
-                .or_default()
-                .push((m.span.start, c, phrase.clone()));
+            let at = (m.span.start, c);
+            match by_head.get_mut(head) {
+                Some(v) => v.push((at.0, at.1, phrase)),
+                None => {
+                    let head = head.to_owned();
+                    by_head.insert(head, vec![(at.0, at.1, phrase)]);
+                }
+            }
         }
     }
     for i in 0..mentions.len() {
@@ -392,12 +420,26 @@ fn by_gender(g: Gender, candidates: Vec<usize>, cs: &Clusters) -> Vec<usize> {
 
 /// A title as written, in lower case without periods ("Dr." -> "dr").
 fn title_phrase(text: &str, t: crate::span::Span) -> String {
-    t.slice(text)
-        .to_lowercase()
-        .replace('.', "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Periods dropped and whitespace runs squeezed in one pass over the
+    // lower-cased text.
+    let lower = t.slice(text).to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut gap = false;
+    for c in lower.chars() {
+        if c == '.' {
+            continue;
+        }
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    out
 }
 
 /// Among namesakes: those named with the same title ("Dr. Nelson" after
@@ -468,12 +510,12 @@ fn build_actors(
     // Each cluster's id and kind, after the alias table.
     let mut named: Vec<Option<(String, ActorKind)>> = Vec::with_capacity(clusters.len());
     for c in &clusters {
-        let names: Vec<&Mention> = c
-            .iter()
-            .map(|&j| &mentions[j])
-            .filter(|m| m.via == Via::Name)
-            .collect();
-        let Some(best) = names.iter().max_by(|a, b| {
+        let names = || {
+            c.iter()
+                .map(|&j| &mentions[j])
+                .filter(|m| m.via == Via::Name)
+        };
+        let Some(best) = names().max_by(|a, b| {
             a.words
                 .len()
                 .cmp(&b.words.len())
@@ -482,17 +524,13 @@ fn build_actors(
             named.push(None);
             continue;
         };
-        let id = best
-            .text(text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let id = squeeze_whitespace(best.text(text));
         // Most runs have no alias table: skip the lookups.
         let hit = if aliases.is_empty() {
             None
         } else {
             std::iter::once(id.as_str())
-                .chain(names.iter().map(|m| m.text(text)))
+                .chain(names().map(|m| m.text(text)))
                 .find_map(|n| aliases.lookup(n))
         };
         named.push(match hit {
@@ -517,7 +555,8 @@ fn build_actors(
     let mut index: WordMap<(String, ActorKind), usize> = WordMap::default();
     let mut of_cluster = vec![None; clusters.len()];
     for (_, ci) in first_at {
-        let Some((id, kind)) = named[ci].clone() else {
+        // Each cluster comes once: its name can be moved out.
+        let Some((id, kind)) = named[ci].take() else {
             continue;
         };
         let a = *index.entry((id.clone(), kind)).or_insert_with(|| {
@@ -532,7 +571,8 @@ fn build_actors(
         of_cluster[ci] = Some(a);
         for &j in &clusters[ci] {
             let m = &mentions[j];
-            if m.via == Via::Name {
+            // Look before copying: most names repeat.
+            if m.via == Via::Name && !actors[a].aliases.contains(m.text(text)) {
                 actors[a].aliases.insert(m.text(text).to_owned());
             }
             if actors[a].gender == Gender::Unknown {
@@ -694,6 +734,33 @@ mod tests {
                 let prev = ms[..i].iter().rev().find(|p| p.words.len() == 2).unwrap();
                 assert_eq!(r.actor_of(i).map(|a| a.id.as_str()), Some(prev.text(&t)));
             }
+        }
+    }
+
+    /// The one-pass title and id normalisations give what the
+    /// lower-case / drop periods / split / join chain gives.
+    #[test]
+    fn normalisations_match_split_and_join() {
+        for t in [
+            "Dr.",
+            "  Vice  President ",
+            "Lt. Gen.",
+            "Sen . \t Maj.\nLeader",
+            "MRS.",
+            ". .",
+            "",
+            "Ministre\u{a0}Délégué",
+        ] {
+            let span = crate::span::Span::new(0, t.len());
+            let want = t
+                .to_lowercase()
+                .replace('.', "")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(title_phrase(t, span), want, "{t:?}");
+            let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze_whitespace(t), want, "{t:?}");
         }
     }
 
