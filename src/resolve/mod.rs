@@ -121,6 +121,24 @@ struct Clusters {
 }
 
 impl Clusters {
+    /// Room for the clusters of `n` mentions, so the indexes do not grow
+    /// one step at a time.
+    fn with_capacity(n: usize) -> Clusters {
+        fn map<V>(n: usize) -> WordMap<String, V> {
+            WordMap::with_capacity_and_hasher(n, Default::default())
+        }
+        Clusters {
+            members: Vec::with_capacity(n),
+            full_at: Vec::with_capacity(n),
+            titles: Vec::with_capacity(n),
+            gender: Vec::with_capacity(n),
+            by_key: [map(n), map(n)],
+            by_last: map(n),
+            by_first: map(n),
+            org_by_word: map(n),
+        }
+    }
+
     fn new_cluster(&mut self, m: &Mention) -> usize {
         let c = self.members.len();
         self.members.push(Vec::new());
@@ -169,7 +187,7 @@ pub fn resolve(
 ) -> Resolution {
     let n = mentions.len();
     let mut cluster: Vec<Option<usize>> = vec![None; n];
-    let mut cs = Clusters::default();
+    let mut cs = Clusters::with_capacity(n);
 
     // 1. Full names, longest first so shorter ones can join them.
     let mut full: Vec<usize> = (0..n)
