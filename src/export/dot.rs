@@ -79,6 +79,13 @@ fn quote_into(out: &mut Vec<u8>, s: &str) {
 /// The inside of [`quote_into`].
 fn escape_into(out: &mut Vec<u8>, s: &str) {
     let b = s.as_bytes();
+    // Most names need nothing: copy them whole.
+    if b.iter()
+        .all(|&c| c >= 0x20 && !matches!(c, b'"' | b'\\' | 0x7f | 0xc2))
+    {
+        out.extend_from_slice(b);
+        return;
+    }
     let mut plain = 0;
     let mut i = 0;
     while i < b.len() {

@@ -322,6 +322,8 @@ impl ActorGraph {
     /// integers, not strings (equal ids get equal ranks).
     fn sorted_edges_after(&self, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
         let bound = petgraph::visit::NodeIndexable::node_bound(&self.graph);
+        // Ranks fit in 31 bits (checked: a graph has fewer nodes than that).
+        assert!(nodes.len() < 1 << 31, "too many nodes to rank");
         let mut rank = vec![0u32; bound];
         let mut r = 0u32;
         for (i, &n) in nodes.iter().enumerate() {
@@ -330,16 +332,26 @@ impl ActorGraph {
             }
             rank[n.index()] = r;
         }
-        let mut v: Vec<(EdgeKind, u32, u32, EdgeIndex)> = self
-            .graph
-            .edge_indices()
-            .map(|e| {
+        // (kind, source rank, target rank) packed in one integer, then the
+        // edge's place in index order: sorting these pairs gives what a
+        // stable sort by (kind, source id, target id) gives.
+        let edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+        let mut v: Vec<(u64, u32)> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, &e)| {
                 let (a, b) = self.graph.edge_endpoints(e).expect("edge");
-                (self.graph[e].kind, rank[a.index()], rank[b.index()], e)
+                let kind = match self.graph[e].kind {
+                    EdgeKind::Cooccurrence => 0u64,
+                    EdgeKind::Attribution => 1u64,
+                };
+                let key =
+                    kind << 62 | u64::from(rank[a.index()]) << 31 | u64::from(rank[b.index()]);
+                (key, i as u32)
             })
             .collect();
-        v.sort_by_key(|&(k, a, b, _)| (k, a, b));
-        v.into_iter().map(|x| x.3).collect()
+        v.sort_unstable();
+        v.into_iter().map(|(_, i)| edges[i as usize]).collect()
     }
 
     /// A copy keeping only edges of weight `min_weight` or more, and the
