@@ -12,7 +12,7 @@
 //! A progress bar (documents, MB, MB/s) shows on stderr for runs longer than
 //! a couple of seconds, unless stderr is not a terminal or `quiet` is set.
 
-use actorgraph::ingest::{collect_inputs, read_path, Document, Encoding};
+use actorgraph::ingest::{collect_inputs, read_path, Document, Encoding, Input};
 use actorgraph::pipeline::{Analysis, Extractor};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
@@ -41,10 +41,13 @@ pub struct Summary {
     pub failed: usize,
 }
 
-/// Documents in flight per worker thread: enough to keep the workers busy
+/// Documents per task of the pool.
+const BATCH: usize = 4;
+
+/// Batches in flight per worker thread: enough to keep the workers busy
 /// while one slow document holds up the order, few enough to keep memory
-/// flat.
-const IN_FLIGHT_PER_THREAD: usize = 4;
+/// flat (what waits is each document's prepared result, not its text).
+const IN_FLIGHT_PER_THREAD: usize = 2;
 
 /// The number of worker threads `threads` asks for (0: all cores).
 pub fn thread_count(threads: usize) -> usize {
@@ -152,35 +155,44 @@ pub fn for_each_record<T: Send>(
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()?;
+        // Work goes out in batches of consecutive documents: one task, one
+        // message and one wake-up per batch rather than per document.
+        let batches: Vec<&[Input]> = inputs.chunks(BATCH).collect();
         let window = threads * IN_FLIGHT_PER_THREAD;
-        let (tx, rx) = mpsc::channel::<(usize, Outcome<T>)>();
+        let (tx, rx) = mpsc::channel::<(usize, Vec<Outcome<T>>)>();
         let prepare = &prepare;
         // The calling thread submits work and reassembles the order; the
         // pool's threads do the reading, analysis and preparation.
         pool.in_place_scope(|scope| -> anyhow::Result<()> {
             let mut submitted = 0;
             let mut next = 0;
-            let mut waiting: BTreeMap<usize, Outcome<T>> = BTreeMap::new();
-            while next < inputs.len() {
-                while submitted < inputs.len() && submitted - next < window {
+            let mut waiting: BTreeMap<usize, Vec<Outcome<T>>> = BTreeMap::new();
+            while next < batches.len() {
+                while submitted < batches.len() && submitted - next < window {
                     let tx = tx.clone();
-                    let path = &inputs[submitted].path;
+                    let batch = batches[submitted];
                     let i = submitted;
                     scope.spawn(move |_| {
+                        let outcomes = batch
+                            .iter()
+                            .map(|input| process(&input.path, extractor, prepare))
+                            .collect();
                         // The receiver only goes away when the run stops early.
-                        let _ = tx.send((i, process(path, extractor, prepare)));
+                        let _ = tx.send((i, outcomes));
                     });
                     submitted += 1;
                 }
-                if let Some(outcome) = waiting.remove(&next) {
-                    take(outcome, &mut summary)?;
+                if let Some(outcomes) = waiting.remove(&next) {
+                    for outcome in outcomes {
+                        take(outcome, &mut summary)?;
+                    }
                     next += 1;
                     continue;
                 }
-                let (i, outcome) = rx
+                let (i, outcomes) = rx
                     .recv()
                     .expect("a worker holds a sender while work is pending");
-                waiting.insert(i, outcome);
+                waiting.insert(i, outcomes);
             }
             Ok(())
         })?;
