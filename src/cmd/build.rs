@@ -155,6 +155,9 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         selection.apply(&graph)
     };
     write(&graph, &a)?;
+    // The process ends next: freeing the graph node by node would only
+    // cost time (the operating system takes the memory back at once).
+    std::mem::forget(graph);
     Ok(i32::from(summary.failed > 0))
 }
 
