@@ -31,6 +31,7 @@ pub use aliases::{AliasEntry, AliasTable};
 use crate::mentions::hash::WordMap;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::Segmentation;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// An actor of one document.
@@ -66,8 +67,15 @@ impl Resolution {
     }
 }
 
-fn key(words: &[String]) -> String {
-    words.join(" ")
+/// The words joined by spaces, into `buf` (cleared first).
+fn key_into(buf: &mut String, words: &[String]) {
+    buf.clear();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
 }
 
 /// Add cluster `c` to the list under `word` (once), copying the word only
@@ -196,20 +204,22 @@ pub fn resolve(
         })
         .collect();
     full.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len()), i));
+    // Keys are built in one buffer and copied only when a name is new.
+    let mut k = String::new();
     for &i in &full {
         let m = &mentions[i];
-        let k = key(&m.words);
+        key_into(&mut k, &m.words);
         let c = if let Some(c) = cs.by_key(m.kind, &k) {
             c
         } else if let Some(c) = (m.kind == ActorKind::Person)
             .then(|| join_longer(m, &cs, mentions))
             .flatten()
         {
-            cs.set_key(m.kind, k, c);
+            cs.set_key(m.kind, k.clone(), c);
             c
         } else {
             let c = cs.new_cluster(m);
-            cs.set_key(m.kind, k, c);
+            cs.set_key(m.kind, k.clone(), c);
             c
         };
         cs.members[c].push(i);
@@ -249,8 +259,9 @@ pub fn resolve(
                 // A full name without support (a headline's): only joins
                 // a person named elsewhere.
                 if pass {
+                    key_into(&mut k, &m.words);
                     let c = cs
-                        .by_key(m.kind, &key(&m.words))
+                        .by_key(m.kind, &k)
                         .or_else(|| join_longer(m, &cs, mentions));
                     if let Some(c) = c {
                         cs.members[c].push(i);
@@ -271,7 +282,7 @@ pub fn resolve(
                     let g = m.title.map_or(Gender::Unknown, |t| {
                         crate::mentions::Lexicon::builtin().title_gender(&title_phrase(text, t))
                     });
-                    choose(text, m, &by_gender(g, candidates, &cs), &cs)
+                    choose(text, m, &by_gender(g, candidates.into_owned(), &cs), &cs)
                 }
             };
             if let Some(c) = chosen {
@@ -368,34 +379,48 @@ fn join_longer(m: &Mention, cs: &Clusters, mentions: &[Mention]) -> Option<usize
     hits.next().is_none().then_some(first)
 }
 
-/// Clusters whose full name has this word as surname or given name.
-fn single_word_candidates(
+/// Clusters whose full name has this word as surname or given name
+/// (borrowed from the indexes when no list needs changing, as is usual).
+fn single_word_candidates<'c>(
     w: &str,
     kind: ActorKind,
-    cs: &Clusters,
+    cs: &'c Clusters,
     mentions: &[Mention],
-) -> Vec<usize> {
+) -> Cow<'c, [usize]> {
+    let none: &[usize] = &[];
     match kind {
         ActorKind::Person => {
+            let is_person = |c: &usize| cs.head(*c, mentions).kind == ActorKind::Person;
             let stem = w.strip_suffix('s').filter(|_| w.len() > 3);
-            let mut surname: Vec<usize> = cs.by_last.get(w).cloned().unwrap_or_default();
-            if let Some(st) = stem {
-                surname.extend(cs.by_last.get(st).into_iter().flatten().copied());
-            }
-            surname.retain(|&c| cs.head(c, mentions).kind == ActorKind::Person);
+            let by_last = cs.by_last.get(w).map_or(none, Vec::as_slice);
+            let by_stem = stem
+                .and_then(|st| cs.by_last.get(st))
+                .map_or(none, Vec::as_slice);
+            let surname: Cow<[usize]> = if by_stem.is_empty() && by_last.iter().all(is_person) {
+                Cow::Borrowed(by_last)
+            } else {
+                Cow::Owned(
+                    by_last
+                        .iter()
+                        .chain(by_stem)
+                        .copied()
+                        .filter(is_person)
+                        .collect(),
+                )
+            };
             if !surname.is_empty() {
                 return surname;
             }
-            cs.by_first.get(w).cloned().unwrap_or_default()
+            Cow::Borrowed(cs.by_first.get(w).map_or(none, Vec::as_slice))
         }
         ActorKind::Organization => {
             // "Senate" is its own body, not "Senate Republicans"; "Times"
             // may be "New York Times".
             let lex = crate::mentions::Lexicon::builtin();
             if lex.orgs.contains(w) {
-                return Vec::new();
+                return Cow::Borrowed(none);
             }
-            cs.org_by_word.get(w).cloned().unwrap_or_default()
+            Cow::Borrowed(cs.org_by_word.get(w).map_or(none, Vec::as_slice))
         }
     }
 }
