@@ -1,13 +1,25 @@
 //! Reading the documents of a run: in parallel, streamed, in input order.
 //!
 //! [`for_each_record`] reads and analyses documents on a pool of worker
-//! threads but hands their records to the caller one at a time, **in input
+//! threads but hands their results to the caller one at a time, **in input
 //! order**, so what the caller builds (a graph, JSON lines) is the same
-//! whatever the number of threads. At most a small window of documents is
-//! in flight at once (read, analysed, or waiting for its turn), so memory is
-//! bounded by the caller's own state plus a few documents, not by the size
-//! of the corpus. Each failure is reported on stderr with its path, when its
-//! turn comes, and counted.
+//! whatever the number of threads.
+//!
+//! The split of the work is what makes a second core pay off: everything
+//! that depends on one document alone runs on the workers, including the
+//! caller's `prepare` step (for `build`, the graph's plan of the document:
+//! its actors, and its links already deduplicated with their weights and
+//! evidence; for `extract`, the serialized JSON line). The calling thread
+//! only puts the prepared results together in order (`add_plan`: node and
+//! edge lookups and counts; or copying bytes out), a few percent of the
+//! work. Documents go to the pool in batches of [`BATCH`] consecutive
+//! inputs: one task, one channel message and one wake-up per batch.
+//!
+//! At most a small window of batches is in flight at once (being analysed,
+//! or prepared and waiting for its turn), so memory is bounded by the
+//! caller's own state plus a few documents, not by the size of the corpus.
+//! Each failure is reported on stderr with its path, when its turn comes,
+//! and counted.
 //!
 //! A progress bar (documents, MB, MB/s) shows on stderr for runs longer than
 //! a couple of seconds, unless stderr is not a terminal or `quiet` is set.
