@@ -78,18 +78,12 @@ fn key_into(buf: &mut String, words: &[String]) {
     }
 }
 
-/// Add cluster `c` to the list under `word` (once), copying the word only
-/// when it is new to the index.
-fn push_at(index: &mut WordMap<String, Vec<usize>>, word: &str, c: usize) {
-    match index.get_mut(word) {
-        Some(v) => {
-            if v.last() != Some(&c) {
-                v.push(c);
-            }
-        }
-        None => {
-            index.insert(word.to_owned(), vec![c]);
-        }
+/// Add cluster `c` to the list under `word` (once); the index borrows the
+/// word from its mention.
+fn push_at<'m>(index: &mut WordMap<&'m str, Vec<usize>>, word: &'m str, c: usize) {
+    let v = index.entry(word).or_default();
+    if v.last() != Some(&c) {
+        v.push(c);
     }
 }
 
@@ -109,7 +103,7 @@ fn squeeze_whitespace(s: &str) -> String {
 /// Clusters under construction, indexed by their full names' words so that
 /// each lookup costs the number of namesakes, not the number of clusters.
 #[derive(Default)]
-struct Clusters {
+struct Clusters<'m> {
     /// Mentions of each cluster.
     members: Vec<Vec<usize>>,
     /// Span starts of each cluster's full-name mentions, sorted.
@@ -121,18 +115,18 @@ struct Clusters {
     /// Words joined -> cluster, one map per kind (person, organization).
     by_key: [WordMap<String, usize>; 2],
     /// Person clusters by the last word of their first full name.
-    by_last: WordMap<String, Vec<usize>>,
+    by_last: WordMap<&'m str, Vec<usize>>,
     /// Person clusters by the first word of their first full name.
-    by_first: WordMap<String, Vec<usize>>,
+    by_first: WordMap<&'m str, Vec<usize>>,
     /// Organization clusters by each word of their name.
-    org_by_word: WordMap<String, Vec<usize>>,
+    org_by_word: WordMap<&'m str, Vec<usize>>,
 }
 
-impl Clusters {
+impl<'m> Clusters<'m> {
     /// Room for the clusters of `n` mentions, so the indexes do not grow
     /// one step at a time.
-    fn with_capacity(n: usize) -> Clusters {
-        fn map<V>(n: usize) -> WordMap<String, V> {
+    fn with_capacity(n: usize) -> Clusters<'m> {
+        fn map<K, V>(n: usize) -> WordMap<K, V> {
             WordMap::with_capacity_and_hasher(n, Default::default())
         }
         Clusters {
@@ -147,7 +141,7 @@ impl Clusters {
         }
     }
 
-    fn new_cluster(&mut self, m: &Mention) -> usize {
+    fn new_cluster(&mut self, m: &'m Mention) -> usize {
         let c = self.members.len();
         self.members.push(Vec::new());
         self.full_at.push(Vec::new());
@@ -159,7 +153,7 @@ impl Clusters {
                     if let Some(l) = m.words.last() {
                         push_at(&mut self.by_last, l, c);
                     }
-                    push_at(&mut self.by_first, &m.words[0], c);
+                    push_at(&mut self.by_first, m.words[0].as_str(), c);
                 }
                 ActorKind::Organization => {
                     for w in &m.words {
@@ -181,7 +175,7 @@ impl Clusters {
         self.by_key[kind as usize].insert(key, c);
     }
 
-    fn head<'m>(&self, c: usize, mentions: &'m [Mention]) -> &'m Mention {
+    fn head<'a>(&self, c: usize, mentions: &'a [Mention]) -> &'a Mention {
         &mentions[self.members[c][0]]
     }
 }
@@ -369,9 +363,9 @@ fn resolve_nominals(
 }
 
 /// A full name joining a longer one with the same first and last word.
-fn join_longer(m: &Mention, cs: &Clusters, mentions: &[Mention]) -> Option<usize> {
+fn join_longer(m: &Mention, cs: &Clusters<'_>, mentions: &[Mention]) -> Option<usize> {
     let (f, l) = (m.words.first()?, m.words.last()?);
-    let mut hits = cs.by_last.get(l)?.iter().copied().filter(|&c| {
+    let mut hits = cs.by_last.get(l.as_str())?.iter().copied().filter(|&c| {
         let h = cs.head(c, mentions);
         h.kind == ActorKind::Person && h.words.len() > m.words.len() && h.words.first() == Some(f)
     });
@@ -384,7 +378,7 @@ fn join_longer(m: &Mention, cs: &Clusters, mentions: &[Mention]) -> Option<usize
 fn single_word_candidates<'c>(
     w: &str,
     kind: ActorKind,
-    cs: &'c Clusters,
+    cs: &'c Clusters<'_>,
     mentions: &[Mention],
 ) -> Cow<'c, [usize]> {
     let none: &[usize] = &[];
@@ -426,7 +420,7 @@ fn single_word_candidates<'c>(
 }
 
 /// True for a plural surname ("Leveretts") shared by several people.
-fn is_plural(w: &str, cs: &Clusters) -> bool {
+fn is_plural(w: &str, cs: &Clusters<'_>) -> bool {
     let Some(stem) = w.strip_suffix('s') else {
         return false;
     };
@@ -436,7 +430,7 @@ fn is_plural(w: &str, cs: &Clusters) -> bool {
 /// Among namesakes, those whose gender (from a given name or title) is
 /// the mention's ("Ms. Quell" with Tobin and Mrs. Mara Quell in play);
 /// failing that, those of unknown gender; failing that, all.
-fn by_gender(g: Gender, candidates: Vec<usize>, cs: &Clusters) -> Vec<usize> {
+fn by_gender(g: Gender, candidates: Vec<usize>, cs: &Clusters<'_>) -> Vec<usize> {
     if g == Gender::Unknown {
         return candidates;
     }
@@ -490,7 +484,7 @@ fn title_phrase(text: &str, t: crate::span::Span) -> String {
 /// nearest before `m` if that was at most two sentences back; else the
 /// one named most often (a life story's subject over a relative named
 /// once); else the nearest before, then after.
-fn choose(text: &str, m: &Mention, candidates: &[usize], cs: &Clusters) -> Option<usize> {
+fn choose(text: &str, m: &Mention, candidates: &[usize], cs: &Clusters<'_>) -> Option<usize> {
     let titled: Vec<usize> = match m.title {
         Some(t) => {
             let t = title_phrase(text, t);
