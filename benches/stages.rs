@@ -1,5 +1,7 @@
 //! Per-stage benchmarks (ingest, segment, mentions, resolve, attribution,
-//! record, graph, and the graph split as `build` runs it: plans on workers, merge + DOT on one thread) and end to end on one thread and on all threads.
+//! record, graph, and the graph split as `build` runs it: plans on the
+//! workers, merge + DOT on one thread) and end to end on one thread and on
+//! all threads.
 //!
 //! `cargo bench --bench stages`; throughput is in bytes of document text.
 //! Inputs: see `common/mod.rs` (corpus read at run time, or generated).
