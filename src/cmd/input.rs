@@ -59,7 +59,7 @@ const BATCH: usize = 4;
 /// Batches in flight per worker thread: enough to keep the workers busy
 /// while one slow document holds up the order, few enough to keep memory
 /// flat (what waits is each document's prepared result, not its text).
-const IN_FLIGHT_PER_THREAD: usize = 2;
+const IN_FLIGHT_PER_THREAD: usize = 4;
 
 /// The number of worker threads `threads` asks for (0: all cores).
 pub fn thread_count(threads: usize) -> usize {
