@@ -16,6 +16,15 @@
 //! `(doc, start, end)` order are kept, so the result does not depend on the
 //! order documents arrive in. Nodes are keyed by actor id: the same id in
 //! two documents is one node.
+//!
+//! Adding a document is two steps. [`RecordPlan::new`] (from a record) or
+//! [`RecordPlan::from_analysis`] (straight from the stages' output) works
+//! out everything that depends on the document alone: its actors with
+//! their mention counts and names, and its links, deduplicated, with
+//! weights and the smallest evidence spans. [`ActorGraph::add_plan`] then
+//! only finds or makes nodes and edges and adds counts. `build` makes plans
+//! on its worker threads and adds them in input order on one thread;
+//! [`ActorGraph::add_record`] does both steps at once.
 
 use crate::mentions::{ActorKind, Via};
 use crate::pipeline::DocRecord;
