@@ -301,7 +301,7 @@ impl ActorGraph {
             };
             let edge = &mut self.graph[e];
             edge.weight += l.weight;
-            for &(start, end) in &l.spans {
+            for &(start, end) in l.spans.as_slice() {
                 keep_evidence(&mut edge.evidence, cap, &plan.doc, start, end);
             }
         }
@@ -490,6 +490,44 @@ fn keep_span(list: &mut Vec<(usize, usize)>, cap: usize, new: (usize, usize)) {
     }
 }
 
+/// The evidence spans of a link in one document, kept like
+/// [`keep_span`] does; a link seen once (the usual case) needs no
+/// allocation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum SpanList {
+    Empty,
+    One((usize, usize)),
+    Many(Vec<(usize, usize)>),
+}
+
+impl SpanList {
+    fn keep(&mut self, cap: usize, new: (usize, usize)) {
+        match self {
+            SpanList::Empty => {
+                if cap > 0 {
+                    *self = SpanList::One(new);
+                }
+            }
+            SpanList::One(first) => {
+                if *first != new {
+                    let mut v = vec![*first];
+                    keep_span(&mut v, cap, new);
+                    *self = SpanList::Many(v);
+                }
+            }
+            SpanList::Many(v) => keep_span(v, cap, new),
+        }
+    }
+
+    fn as_slice(&self) -> &[(usize, usize)] {
+        match self {
+            SpanList::Empty => &[],
+            SpanList::One(one) => std::slice::from_ref(one),
+            SpanList::Many(v) => v,
+        }
+    }
+}
+
 /// One document's contribution to a graph (its actors, and its links with
 /// their weights and evidence), worked out from its record alone. Workers
 /// make these in parallel; [`ActorGraph::add_plan`] then only looks up
@@ -523,7 +561,7 @@ struct PlanLink {
     kind: EdgeKind,
     weight: u64,
     /// The smallest evidence spans, sorted, at most the evidence cap.
-    spans: Vec<(usize, usize)>,
+    spans: SpanList,
 }
 
 /// What a plan needs of one mention.
@@ -561,7 +599,8 @@ impl RecordPlan {
                 .get(i)
                 .map(|s| ((s.start, s.end), s.paragraph))
         };
-        RecordPlan::build(&rec.doc, mentions, attributions, sentence, options)
+        let sizes = (rec.mentions.len(), rec.mentions.len());
+        RecordPlan::build(&rec.doc, sizes, mentions, attributions, sentence, options)
     }
 
     /// The same plan as [`RecordPlan::new`] of the document's record
@@ -601,14 +640,17 @@ impl RecordPlan {
                 .get(i)
                 .map(|s| ((s.span.start, s.span.end), s.paragraph))
         };
-        RecordPlan::build(&doc.name, mentions, attributions, sentence, options)
+        let sizes = (a.resolution.actors.len(), a.mentions.len());
+        RecordPlan::build(&doc.name, sizes, mentions, attributions, sentence, options)
     }
 
-    /// The plan of a document given its mentions (in text order), its
+    /// The plan of a document given (at most) how many actors and mentions
+    /// it has (to size the tables), its mentions (in text order), its
     /// attributions with a speaker (speaker id, evidence span, ids spoken
     /// about), and its sentences by index (span, paragraph).
     fn build<'a, M, A, T>(
         doc: &str,
+        (actor_count, mention_count): (usize, usize),
         mentions: M,
         attributions: A,
         sentence: impl Fn(usize) -> Option<((usize, usize), usize)>,
@@ -621,10 +663,11 @@ impl RecordPlan {
     {
         // Actors by id, in order of first mention (a node's kind is that
         // of its first mention).
-        let mut local: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut actors: Vec<PlanActor> = Vec::new();
+        let mut local: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(actor_count, Default::default());
+        let mut actors: Vec<PlanActor> = Vec::with_capacity(actor_count);
         // (window, actor) of each mention counted toward co-occurrence.
-        let mut by_window: Vec<(usize, u32)> = Vec::new();
+        let mut by_window: Vec<(usize, u32)> = Vec::with_capacity(mention_count);
         for m in mentions {
             let a = *local.entry(m.actor).or_insert_with(|| {
                 actors.push(PlanActor {
@@ -649,8 +692,11 @@ impl RecordPlan {
             }
         }
         let cap = options.max_evidence;
-        let mut links: Vec<PlanLink> = Vec::new();
-        let mut link_at: FxHashMap<(u32, u32, EdgeKind), usize> = FxHashMap::default();
+        // Most windows name one or two actors: about as many links as
+        // mentions.
+        let mut links: Vec<PlanLink> = Vec::with_capacity(mention_count);
+        let mut link_at: FxHashMap<(u32, u32, EdgeKind), usize> =
+            FxHashMap::with_capacity_and_hasher(mention_count, Default::default());
         let mut add = |a: u32, b: u32, kind: EdgeKind, span: (usize, usize)| {
             let i = *link_at.entry((a, b, kind)).or_insert_with(|| {
                 links.push(PlanLink {
@@ -658,13 +704,13 @@ impl RecordPlan {
                     b,
                     kind,
                     weight: 0,
-                    spans: Vec::new(),
+                    spans: SpanList::Empty,
                 });
                 links.len() - 1
             });
             let l = &mut links[i];
             l.weight += 1;
-            keep_span(&mut l.spans, cap, span);
+            l.spans.keep(cap, span);
         };
         // Co-occurrence per window, windows in index order, the actors of
         // each in order of first mention. Mentions come in text order, so
@@ -856,6 +902,23 @@ mod tests {
         );
         let e = edge(&c, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).unwrap();
         assert_eq!((e.weight, e.evidence.len()), (9, 3));
+    }
+
+    proptest::proptest! {
+        /// A span list keeps what a plain list kept by `keep_span` keeps.
+        #[test]
+        fn span_list_matches_keep_span(
+            spans in proptest::collection::vec((0usize..6, 0usize..3), 0..20),
+            cap in 0usize..4,
+        ) {
+            let mut list = SpanList::Empty;
+            let mut plain = Vec::new();
+            for &(s, l) in &spans {
+                list.keep(cap, (s, s + l));
+                keep_span(&mut plain, cap, (s, s + l));
+            }
+            proptest::prop_assert_eq!(list.as_slice(), &plain[..]);
+        }
     }
 
     proptest::proptest! {
