@@ -301,6 +301,11 @@ impl ActorGraph {
             };
             let edge = &mut self.graph[e];
             edge.weight += l.weight;
+            if edge.evidence.is_empty() {
+                // A new link: room for this document's spans at once.
+                edge.evidence
+                    .reserve_exact(l.spans.as_slice().len().min(cap));
+            }
             for &(start, end) in l.spans.as_slice() {
                 keep_evidence(&mut edge.evidence, cap, &plan.doc, start, end);
             }
