@@ -1,5 +1,7 @@
 //! Per-stage benchmarks (ingest, segment, mentions, resolve, attribution,
-//! record, graph) and end to end on one thread and on all threads.
+//! record, graph, and the graph split as `build` runs it: plans on the
+//! workers, merge + DOT on one thread) and end to end on one thread and on
+//! all threads.
 //!
 //! `cargo bench --bench stages`; throughput is in bytes of document text.
 //! Inputs: see `common/mod.rs` (corpus read at run time, or generated).
@@ -8,7 +10,7 @@ mod common;
 
 use actorgraph::attribution::attribute;
 use actorgraph::export::{self, Format};
-use actorgraph::graph::{ActorGraph, GraphOptions};
+use actorgraph::graph::{ActorGraph, GraphOptions, RecordPlan};
 use actorgraph::ingest::{read_bytes, Document};
 use actorgraph::mentions::detect;
 use actorgraph::pipeline::{DocRecord, Extractor};
@@ -119,6 +121,35 @@ fn stages(c: &mut Criterion) {
             BatchSize::LargeInput,
         )
     });
+    // `build` splits the graph work: plans on the workers, then merging
+    // them in order and writing on one thread.
+    let options = GraphOptions::default();
+    g.bench_function("graph plan (workers)", |b| {
+        b.iter(|| {
+            for (d, a) in docs.iter().zip(&analyses) {
+                black_box(RecordPlan::from_analysis(d, a, &options));
+            }
+        })
+    });
+    let plans: Vec<RecordPlan> = docs
+        .iter()
+        .zip(&analyses)
+        .map(|(d, a)| RecordPlan::from_analysis(d, a, &options))
+        .collect();
+    g.bench_function("graph merge + dot (ordered thread)", |b| {
+        b.iter_batched(
+            || (ActorGraph::new(options.clone()), plans.clone()),
+            |(mut graph, plans)| {
+                for p in plans {
+                    graph.add_plan(p);
+                }
+                let mut out = Vec::new();
+                export::write(&graph, Format::Dot, &mut out).expect("in memory");
+                black_box(out)
+            },
+            BatchSize::LargeInput,
+        )
+    });
     g.finish();
 
     // End to end from bytes in memory to DOT, as `build` runs it.
@@ -138,15 +169,18 @@ fn stages(c: &mut Criterion) {
             .expect("pool");
         g.bench_function(format!("build/{threads}-threads"), |b| {
             b.iter(|| {
-                let records: Vec<DocRecord> = pool.install(|| {
+                // As the binary does: plans made on the workers, merged
+                // in input order on this thread.
+                let options = GraphOptions::default();
+                let plans: Vec<RecordPlan> = pool.install(|| {
                     raw.par_iter()
                         .filter_map(|(name, data)| read_bytes(name, data, None).ok())
-                        .map(|d| extractor.extract(&d))
+                        .map(|d| RecordPlan::from_analysis(&d, &extractor.analyze(&d), &options))
                         .collect()
                 });
-                let mut graph = ActorGraph::new(GraphOptions::default());
-                for r in &records {
-                    graph.add_record(r);
+                let mut graph = ActorGraph::new(options);
+                for p in plans {
+                    graph.add_plan(p);
                 }
                 let mut out = Vec::new();
                 export::write(&graph, Format::Dot, &mut out).expect("in memory");

@@ -2,7 +2,7 @@
 
 use super::{input, output};
 use actorgraph::export::{self, dot::DotOptions, Format, Selection};
-use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions, Window};
+use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions, RecordPlan, Window};
 use anyhow::Context;
 use std::path::PathBuf;
 
@@ -123,10 +123,18 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         threads: a.threads,
         quiet: a.quiet,
     };
-    let summary = input::for_each_record(&docs, &extractor, opts, |rec| {
-        graph.add_record(&rec);
-        Ok(())
-    })?;
+    // Workers turn each analysed document into the graph's plan for it;
+    // this thread only adds the plans, in input order.
+    let summary = input::for_each_record(
+        &docs,
+        &extractor,
+        opts,
+        |doc, analysis| RecordPlan::from_analysis(doc, analysis, &options),
+        |plan| {
+            graph.add_plan(plan);
+            Ok(())
+        },
+    )?;
     let kinds = a
         .kinds
         .iter()
@@ -135,13 +143,21 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
             KindArg::Attribution => EdgeKind::Attribution,
         })
         .collect();
-    let graph = Selection {
+    let selection = Selection {
         min_weight: a.min_weight,
         kinds,
         top: a.top,
-    }
-    .apply(&graph);
+    };
+    // Most runs keep everything: no copy of the graph then.
+    let graph = if selection.keeps_all(&graph) {
+        graph
+    } else {
+        selection.apply(&graph)
+    };
     write(&graph, &a)?;
+    // The process ends next: freeing the graph node by node would only
+    // cost time (the operating system takes the memory back at once).
+    std::mem::forget(graph);
     Ok(i32::from(summary.failed > 0))
 }
 

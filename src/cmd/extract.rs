@@ -34,9 +34,18 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     // Each record is written as soon as its turn comes, then dropped.
     let mut summary = input::Summary::default();
     output::write_to(a.output.as_deref(), |w: &mut dyn Write| {
-        summary = input::for_each_record(&a.paths, &extractor, opts, |rec| {
-            serde_json::to_writer(&mut *w, &rec).map_err(std::io::Error::from)?;
-            writeln!(w)?;
+        // Workers write each record's JSON line; this thread only copies
+        // the lines out in input order.
+        let line = |doc: &_, analysis: &_| {
+            let rec = actorgraph::pipeline::DocRecord::new(doc, analysis);
+            let mut buf = Vec::with_capacity(4096);
+            serde_json::to_writer(&mut buf, &rec).map(|()| {
+                buf.push(b'\n');
+                buf
+            })
+        };
+        summary = input::for_each_record(&a.paths, &extractor, opts, line, |buf| {
+            w.write_all(&buf.map_err(std::io::Error::from)?)?;
             Ok(())
         })
         // Keep I/O errors as they are, so a closed pipe stays quiet.

@@ -1,19 +1,31 @@
 //! Reading the documents of a run: in parallel, streamed, in input order.
 //!
 //! [`for_each_record`] reads and analyses documents on a pool of worker
-//! threads but hands their records to the caller one at a time, **in input
+//! threads but hands their results to the caller one at a time, **in input
 //! order**, so what the caller builds (a graph, JSON lines) is the same
-//! whatever the number of threads. At most a small window of documents is
-//! in flight at once (read, analysed, or waiting for its turn), so memory is
-//! bounded by the caller's own state plus a few documents, not by the size
-//! of the corpus. Each failure is reported on stderr with its path, when its
-//! turn comes, and counted.
+//! whatever the number of threads.
+//!
+//! The split of the work is what makes a second core pay off: everything
+//! that depends on one document alone runs on the workers, including the
+//! caller's `prepare` step (for `build`, the graph's plan of the document:
+//! its actors, and its links already deduplicated with their weights and
+//! evidence; for `extract`, the serialized JSON line). The calling thread
+//! only puts the prepared results together in order (`add_plan`: node and
+//! edge lookups and counts; or copying bytes out), a few percent of the
+//! work. Documents go to the pool in batches of [`BATCH`] consecutive
+//! inputs: one task, one channel message and one wake-up per batch.
+//!
+//! At most a small window of batches is in flight at once (being analysed,
+//! or prepared and waiting for its turn), so memory is bounded by the
+//! caller's own state plus a few documents, not by the size of the corpus.
+//! Each failure is reported on stderr with its path, when its turn comes,
+//! and counted.
 //!
 //! A progress bar (documents, MB, MB/s) shows on stderr for runs longer than
 //! a couple of seconds, unless stderr is not a terminal or `quiet` is set.
 
-use actorgraph::ingest::{collect_inputs, read_path, Document, Encoding};
-use actorgraph::pipeline::{DocRecord, Extractor};
+use actorgraph::ingest::{collect_inputs, read_path, Document, Encoding, Input};
+use actorgraph::pipeline::{Analysis, Extractor};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -41,9 +53,12 @@ pub struct Summary {
     pub failed: usize,
 }
 
-/// Documents in flight per worker thread: enough to keep the workers busy
+/// Documents per task of the pool.
+const BATCH: usize = 4;
+
+/// Batches in flight per worker thread: enough to keep the workers busy
 /// while one slow document holds up the order, few enough to keep memory
-/// flat.
+/// flat (what waits is each document's prepared result, not its text).
 const IN_FLIGHT_PER_THREAD: usize = 4;
 
 /// The number of worker threads `threads` asks for (0: all cores).
@@ -55,39 +70,58 @@ pub fn thread_count(threads: usize) -> usize {
     }
 }
 
-/// One document's outcome: its record and how long its text was, or the
-/// error message.
-type Outcome = Result<(DocRecord, Encoding, usize), String>;
-
-/// Read and analyse one document. A panic in the stages is caught and
-/// reported as this document's failure, so one bad document neither stops
-/// nor hangs the run.
-fn process(path: &std::path::Path, extractor: &Extractor) -> Outcome {
-    let doc: Document = read_path(path).map_err(|e| e.to_string())?;
-    let len = doc.len();
-    let rec = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc)))
-        .map_err(|p| {
-            let why = p
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            format!(
-                "{}: internal error while analysing the document: {why}",
-                path.display()
-            )
-        })?;
-    Ok((rec, doc.encoding, len))
+/// One document done: what `prepare` made of its record, the document's
+/// name when its bytes were not valid UTF-8 (for the warning), and how long
+/// its text was.
+struct Done<T> {
+    item: T,
+    inexact: Option<(String, Encoding)>,
+    len: usize,
 }
 
-/// Read and analyse every document under `paths`, calling `sink` with each
-/// record in input order. Returns the counts; an error from `sink` (e.g. a
-/// failed write) stops the run and is returned.
-pub fn for_each_record(
+/// One document's outcome, or the error message.
+type Outcome<T> = Result<Done<T>, String>;
+
+/// Read and analyse one document, and run `prepare` on it and its
+/// analysis (on the worker, so that only what the caller must do in order
+/// is left for its thread). A panic in the stages is caught and reported as this
+/// document's failure, so one bad document neither stops nor hangs the run.
+fn process<T>(
+    path: &std::path::Path,
+    extractor: &Extractor,
+    prepare: &(impl Fn(&Document, &Analysis) -> T + Sync),
+) -> Outcome<T> {
+    let doc: Document = read_path(path).map_err(|e| e.to_string())?;
+    let len = doc.len();
+    let inexact = (!doc.encoding.is_exact()).then(|| (doc.name.clone(), doc.encoding));
+    let item = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        prepare(&doc, &extractor.analyze(&doc))
+    }))
+    .map_err(|p| {
+        let why = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!(
+            "{}: internal error while analysing the document: {why}",
+            path.display()
+        )
+    })?;
+    Ok(Done { item, inexact, len })
+}
+
+/// Read and analyse every document under `paths`, turn each document and
+/// its analysis into a `T` with `prepare` on the worker threads (e.g. its
+/// `DocRecord`, or what a graph needs of it), and call `sink` with each
+/// `T` in input order. Returns the counts; an error from `sink` (e.g. a failed
+/// write) stops the run and is returned.
+pub fn for_each_record<T: Send>(
     paths: &[PathBuf],
     extractor: &Extractor,
     opts: RunOptions,
-    mut sink: impl FnMut(DocRecord) -> anyhow::Result<()>,
+    prepare: impl Fn(&Document, &Analysis) -> T + Sync,
+    mut sink: impl FnMut(T) -> anyhow::Result<()>,
 ) -> anyhow::Result<Summary> {
     let (inputs, errors) = collect_inputs(paths);
     let progress = Progress::new(inputs.len(), opts.quiet);
@@ -98,23 +132,22 @@ pub fn for_each_record(
     for e in &errors {
         progress.report(&format!("actorgraph: {e}"));
     }
-    let mut take = |outcome: Outcome, summary: &mut Summary| -> anyhow::Result<()> {
+    let mut take = |outcome: Outcome<T>, summary: &mut Summary| -> anyhow::Result<()> {
         match outcome {
-            Ok((rec, enc, len)) => {
-                if !enc.is_exact() {
+            Ok(Done { item, inexact, len }) => {
+                if let Some((doc, enc)) = inexact {
                     let name = serde_json::to_value(enc)
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_owned))
                         .unwrap_or_default();
                     progress.report(&format!(
-                        "actorgraph: {}: not valid UTF-8, read as {name}; offsets refer to the decoded text",
-                        rec.doc
+                        "actorgraph: {doc}: not valid UTF-8, read as {name}; offsets refer to the decoded text"
                     ));
                 }
                 summary.documents += 1;
                 summary.bytes += len as u64;
                 progress.advance(len);
-                sink(rec)
+                sink(item)
             }
             Err(msg) => {
                 progress.report(&format!("actorgraph: {msg}"));
@@ -128,40 +161,50 @@ pub fn for_each_record(
     if threads <= 1 || inputs.len() <= 1 {
         // One thread: no pool, the caller's thread does everything.
         for input in &inputs {
-            take(process(&input.path, extractor), &mut summary)?;
+            take(process(&input.path, extractor, &prepare), &mut summary)?;
         }
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()?;
+        // Work goes out in batches of consecutive documents: one task, one
+        // message and one wake-up per batch rather than per document.
+        let batches: Vec<&[Input]> = inputs.chunks(BATCH).collect();
         let window = threads * IN_FLIGHT_PER_THREAD;
-        let (tx, rx) = mpsc::channel::<(usize, Outcome)>();
+        let (tx, rx) = mpsc::channel::<(usize, Vec<Outcome<T>>)>();
+        let prepare = &prepare;
         // The calling thread submits work and reassembles the order; the
-        // pool's threads do the reading and analysis.
+        // pool's threads do the reading, analysis and preparation.
         pool.in_place_scope(|scope| -> anyhow::Result<()> {
             let mut submitted = 0;
             let mut next = 0;
-            let mut waiting: BTreeMap<usize, Outcome> = BTreeMap::new();
-            while next < inputs.len() {
-                while submitted < inputs.len() && submitted - next < window {
+            let mut waiting: BTreeMap<usize, Vec<Outcome<T>>> = BTreeMap::new();
+            while next < batches.len() {
+                while submitted < batches.len() && submitted - next < window {
                     let tx = tx.clone();
-                    let path = &inputs[submitted].path;
+                    let batch = batches[submitted];
                     let i = submitted;
                     scope.spawn(move |_| {
+                        let outcomes = batch
+                            .iter()
+                            .map(|input| process(&input.path, extractor, prepare))
+                            .collect();
                         // The receiver only goes away when the run stops early.
-                        let _ = tx.send((i, process(path, extractor)));
+                        let _ = tx.send((i, outcomes));
                     });
                     submitted += 1;
                 }
-                if let Some(outcome) = waiting.remove(&next) {
-                    take(outcome, &mut summary)?;
+                if let Some(outcomes) = waiting.remove(&next) {
+                    for outcome in outcomes {
+                        take(outcome, &mut summary)?;
+                    }
                     next += 1;
                     continue;
                 }
-                let (i, outcome) = rx
+                let (i, outcomes) = rx
                     .recv()
                     .expect("a worker holds a sender while work is pending");
-                waiting.insert(i, outcome);
+                waiting.insert(i, outcomes);
             }
             Ok(())
         })?;

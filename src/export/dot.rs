@@ -19,6 +19,7 @@
 
 use crate::graph::{ActorGraph, EdgeKind};
 use crate::mentions::ActorKind;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -61,20 +62,89 @@ pub fn home_documents(g: &ActorGraph) -> BTreeMap<String, String> {
 
 /// Quote a string as a DOT ID.
 pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => {}
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
+    let mut out = Vec::with_capacity(s.len() + 2);
+    quote_into(&mut out, s);
+    String::from_utf8(out).expect("quoting keeps UTF-8")
+}
+
+/// Append `s` quoted as a DOT ID: `"` and `\` escaped, newlines as `\n`,
+/// carriage returns dropped, other control characters (C0, DEL, C1) as a
+/// space. Runs of plain bytes are copied whole.
+fn quote_into(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    escape_into(out, s);
+    out.push(b'"');
+}
+
+/// The inside of [`quote_into`].
+fn escape_into(out: &mut Vec<u8>, s: &str) {
+    let b = s.as_bytes();
+    // Most names need nothing: copy them whole.
+    if b.iter()
+        .all(|&c| c >= 0x20 && !matches!(c, b'"' | b'\\' | 0x7f | 0xc2))
+    {
+        out.extend_from_slice(b);
+        return;
+    }
+    let mut plain = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let (with, width): (&[u8], usize) = match b[i] {
+            b'"' => (b"\\\"", 1),
+            b'\\' => (b"\\\\", 1),
+            b'\n' => (b"\\n", 1),
+            b'\r' => (b"", 1),
+            0..=0x1f | 0x7f => (b" ", 1),
+            // U+0080..U+009F, the C1 controls.
+            0xc2 if matches!(b.get(i + 1), Some(0x80..=0x9f)) => (b" ", 2),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.extend_from_slice(&b[plain..i]);
+        out.extend_from_slice(with);
+        i += width;
+        plain = i;
+    }
+    out.extend_from_slice(&b[plain..]);
+}
+
+/// Append the decimal digits of `n`.
+fn push_u64(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
-    out.push('"');
-    out
+    out.extend_from_slice(&digits[k..]);
+}
+
+/// Formatted numbers by the count they are computed from: a graph has few
+/// distinct mention counts and weights, and formatting a float costs more
+/// than looking it up.
+struct Memo {
+    done: FxHashMap<u64, String>,
+    format: fn(u64) -> String,
+}
+
+impl Memo {
+    fn new(format: fn(u64) -> String) -> Memo {
+        Memo {
+            done: FxHashMap::default(),
+            format,
+        }
+    }
+
+    fn get(&mut self, n: u64) -> &str {
+        let f = self.format;
+        self.done.entry(n).or_insert_with(|| f(n))
+    }
 }
 
 fn width(weight: u64) -> f64 {
@@ -103,31 +173,58 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
         "  node [fontname=\"Helvetica\", style=filled, fillcolor=\"#eef3fb\", color=\"#4a6fa5\"];"
     )?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
-    for (i, n) in g.sorted_nodes().into_iter().enumerate() {
+    let (nodes, edges) = g.sorted();
+    // Each node's quoted id, made once: `names[at[n]..at[n + 1]]`.
+    let bound = petgraph::visit::NodeIndexable::node_bound(&g.graph);
+    let mut quoted: Vec<(usize, usize)> = vec![(0, 0); bound];
+    let mut names: Vec<u8> = Vec::new();
+    for &n in &nodes {
+        let from = names.len();
+        quote_into(&mut names, &g.graph[n].id);
+        quoted[n.index()] = (from, names.len());
+    }
+    let name = |n: petgraph::stable_graph::NodeIndex| {
+        let (from, to) = quoted[n.index()];
+        &names[from..to]
+    };
+    let mut sizes = Memo::new(|mentions| {
+        let size = 10.0 + 2.0 * (mentions as f64).log2().max(0.0);
+        format!("{size:.1}")
+    });
+    let mut line: Vec<u8> = Vec::with_capacity(256);
+    for (i, &n) in nodes.iter().enumerate() {
         let node = &g.graph[n];
-        let id = if opts.element_ids {
-            format!(", id=\"n{i}\"")
-        } else {
-            String::new()
-        };
         let (shape, fill) = match node.kind {
             ActorKind::Person => ("ellipse", "#eef3fb"),
             ActorKind::Organization => ("box", "#fbf3e6"),
         };
-        let size = 10.0 + 2.0 * (node.mentions as f64).log2().max(0.0);
-        let label = format!(
-            "{}\n{} mention{}",
-            node.id,
-            node.mentions,
-            if node.mentions == 1 { "" } else { "s" }
-        );
-        writeln!(
-            out,
-            "  {} [label={}, shape={shape}, fillcolor=\"{fill}\", fontsize={size:.1}, kind={}{id}];",
-            quote(&node.id),
-            quote(&label),
-            node.kind.as_str()
-        )?;
+        line.clear();
+        line.extend_from_slice(b"  ");
+        line.extend_from_slice(name(n));
+        // The label: the id, a newline, the mention count.
+        line.extend_from_slice(b" [label=\"");
+        escape_into(&mut line, &node.id);
+        line.extend_from_slice(b"\\n");
+        push_u64(&mut line, node.mentions);
+        line.extend_from_slice(if node.mentions == 1 {
+            b" mention\", shape="
+        } else {
+            b" mentions\", shape="
+        });
+        line.extend_from_slice(shape.as_bytes());
+        line.extend_from_slice(b", fillcolor=\"");
+        line.extend_from_slice(fill.as_bytes());
+        line.extend_from_slice(b"\", fontsize=");
+        line.extend_from_slice(sizes.get(node.mentions).as_bytes());
+        line.extend_from_slice(b", kind=");
+        line.extend_from_slice(node.kind.as_str().as_bytes());
+        if opts.element_ids {
+            line.extend_from_slice(b", id=\"n");
+            push_u64(&mut line, i as u64);
+            line.push(b'"');
+        }
+        line.extend_from_slice(b"];\n");
+        out.write_all(&line)?;
     }
     if opts.cluster_by_document {
         let mut clusters: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -143,29 +240,37 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
             writeln!(out, "  }}")?;
         }
     }
-    for (i, e) in g.sorted_edges().into_iter().enumerate() {
-        let id = if opts.element_ids {
-            format!(", id=\"e{i}\"")
-        } else {
-            String::new()
-        };
+    let mut widths = Memo::new(|weight| format!("{:.2}", width(weight)));
+    for (i, &e) in edges.iter().enumerate() {
         let (a, b) = g.graph.edge_endpoints(e).expect("edge");
         let edge = &g.graph[e];
-        let (a, b) = (quote(&g.graph[a].id), quote(&g.graph[b].id));
-        let w = width(edge.weight);
+        line.clear();
+        line.extend_from_slice(b"  ");
+        line.extend_from_slice(name(a));
+        line.extend_from_slice(b" -> ");
+        line.extend_from_slice(name(b));
+        line.extend_from_slice(match edge.kind {
+            EdgeKind::Cooccurrence => b" [dir=none, color=\"#9aa5b1\", penwidth=",
+            EdgeKind::Attribution => b" [color=\"#c0392b\", fontcolor=\"#c0392b\", penwidth=",
+        });
+        line.extend_from_slice(widths.get(edge.weight).as_bytes());
+        line.extend_from_slice(b", weight=");
+        push_u64(&mut line, edge.weight);
         match edge.kind {
-            EdgeKind::Cooccurrence => writeln!(
-                out,
-                "  {a} -> {b} [dir=none, color=\"#9aa5b1\", penwidth={w:.2}, weight={}, kind=cooccurrence{id}];",
-                edge.weight
-            )?,
-            EdgeKind::Attribution => writeln!(
-                out,
-                "  {a} -> {b} [color=\"#c0392b\", fontcolor=\"#c0392b\", penwidth={w:.2}, weight={}, label={}, kind=attribution{id}];",
-                edge.weight,
-                quote(&edge.weight.to_string())
-            )?,
+            EdgeKind::Cooccurrence => line.extend_from_slice(b", kind=cooccurrence"),
+            EdgeKind::Attribution => {
+                line.extend_from_slice(b", label=\"");
+                push_u64(&mut line, edge.weight);
+                line.extend_from_slice(b"\", kind=attribution");
+            }
         }
+        if opts.element_ids {
+            line.extend_from_slice(b", id=\"e");
+            push_u64(&mut line, i as u64);
+            line.push(b'"');
+        }
+        line.extend_from_slice(b"];\n");
+        out.write_all(&line)?;
     }
     writeln!(out, "}}")
 }
@@ -178,5 +283,44 @@ mod tests {
     fn quoting() {
         assert_eq!(quote("Dick Cheney"), "\"Dick Cheney\"");
         assert_eq!(quote("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+    }
+
+    /// Byte-level quoting gives what quoting char by char gives.
+    #[test]
+    fn quoting_matches_char_by_char() {
+        fn by_char(s: &str) -> String {
+            let mut out = String::from('"');
+            for c in s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => {}
+                    c if c.is_control() => out.push(' '),
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        for s in [
+            "",
+            "Tavi Renn",
+            "a\r\nb",
+            "tab\there\u{1}\u{7f}",
+            "c1\u{85}\u{9f}\u{80} then \u{a0}\u{c2}\u{a9}",
+            "Ines \"Vášková\" \\ 東京",
+        ] {
+            assert_eq!(quote(s), by_char(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn decimal_digits() {
+        for n in [0u64, 7, 10, 99, 1234567, u64::MAX] {
+            let mut v = Vec::new();
+            push_u64(&mut v, n);
+            assert_eq!(String::from_utf8(v).unwrap(), n.to_string());
+        }
     }
 }

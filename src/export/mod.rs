@@ -91,6 +91,17 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// True when [`Selection::apply`] would give back all of `g`: no top
+    /// cut and every link kept (then the copy can be skipped).
+    pub fn keeps_all(&self, g: &ActorGraph) -> bool {
+        self.top.is_none()
+            && g.graph.edge_indices().all(|e| {
+                let edge = &g.graph[e];
+                edge.weight >= self.min_weight
+                    && (self.kinds.is_empty() || self.kinds.contains(&edge.kind))
+            })
+    }
+
     /// The selected part of `g`. Links are filtered first (kind, weight);
     /// when that removed any link, actors left without links go too; then
     /// the top actors are kept.

@@ -16,12 +16,22 @@
 //! `(doc, start, end)` order are kept, so the result does not depend on the
 //! order documents arrive in. Nodes are keyed by actor id: the same id in
 //! two documents is one node.
+//!
+//! Adding a document is two steps. [`RecordPlan::new`] (from a record) or
+//! [`RecordPlan::from_analysis`] (straight from the stages' output) works
+//! out everything that depends on the document alone: its actors with
+//! their mention counts and names, and its links, deduplicated, with
+//! weights and the smallest evidence spans. [`ActorGraph::add_plan`] then
+//! only finds or makes nodes and edges and adds counts. `build` makes plans
+//! on its worker threads and adds them in input order on one thread;
+//! [`ActorGraph::add_record`] does both steps at once.
 
 use crate::mentions::{ActorKind, Via};
 use crate::pipeline::DocRecord;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// A window naming more actors than this is a list (or text without
 /// sentence punctuation), not a sentence: each actor in it is linked only to
@@ -127,7 +137,8 @@ pub struct Edge {
 pub struct ActorGraph {
     /// The petgraph graph.
     pub graph: StableDiGraph<Node, Edge>,
-    nodes: HashMap<String, NodeIndex>,
+    /// Fx-hashed like `edges`; only looked up, never iterated.
+    nodes: rustc_hash::FxHashMap<String, NodeIndex>,
     /// Fx-hashed: the default SipHash costs more than the rest of an edge lookup.
     edges: rustc_hash::FxHashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
     options: GraphOptions,
@@ -206,23 +217,6 @@ impl ActorGraph {
         }
     }
 
-    /// Add one sighting of a link, with its evidence span.
-    fn add_link(
-        &mut self,
-        a: NodeIndex,
-        b: NodeIndex,
-        kind: EdgeKind,
-        doc: &str,
-        start: usize,
-        end: usize,
-    ) {
-        let e = self.edge_or_insert(a, b, kind);
-        let cap = self.options.max_evidence;
-        let edge = &mut self.graph[e];
-        edge.weight += 1;
-        keep_evidence(&mut edge.evidence, cap, doc, start, end);
-    }
-
     /// The link of this kind between two nodes, made if new (co-occurrence
     /// links run from the smaller id to the larger).
     fn edge_or_insert(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind) -> EdgeIndex {
@@ -251,99 +245,71 @@ impl ActorGraph {
 
     /// Add one document's record.
     pub fn add_record(&mut self, rec: &DocRecord) {
-        // Nodes: mention counts, document counts, aliases.
-        let mut seen: BTreeMap<&str, NodeIndex> = BTreeMap::new();
-        for m in &rec.mentions {
-            let n = match seen.get(m.actor.as_str()) {
+        let plan = RecordPlan::new(rec, &self.options);
+        self.add_plan(plan);
+    }
+
+    /// Add one document's contribution, worked out beforehand by
+    /// [`RecordPlan::new`] (on any thread) with this graph's options.
+    /// Gives the same graph as [`ActorGraph::add_record`].
+    pub fn add_plan(&mut self, plan: RecordPlan) {
+        let mut index: Vec<NodeIndex> = Vec::with_capacity(plan.actors.len());
+        for a in plan.actors {
+            let n = match self.nodes.get(a.id.as_str()) {
                 Some(&n) => n,
                 None => {
-                    let n = self.node_or_insert(&m.actor, m.kind);
-                    seen.insert(&m.actor, n);
+                    let n = self.graph.add_node(Node {
+                        id: a.id.clone(),
+                        kind: a.kind,
+                        mentions: 0,
+                        documents: 0,
+                        aliases: BTreeSet::new(),
+                    });
+                    self.nodes.insert(a.id, n);
                     n
                 }
             };
             let node = &mut self.graph[n];
-            node.mentions += 1;
-            // Look before cloning: most names are already known.
-            if m.via == Via::Name && !node.aliases.contains(&m.text) {
-                node.aliases.insert(m.text.clone());
-            }
-        }
-        for &n in seen.values() {
-            self.graph[n].documents += 1;
-        }
-        // Co-occurrence per window: the actors of each window in order of
-        // first mention, and each window's span, in one pass each.
-        let mut windows: BTreeMap<usize, (Vec<&str>, HashSet<&str>)> = BTreeMap::new();
-        for m in &rec.mentions {
-            if self.options.names_only && m.via != Via::Name {
-                continue;
-            }
-            let w = match self.options.window {
-                Window::Sentence => m.sentence,
-                Window::Paragraph => m.paragraph,
-            };
-            let (order, set) = windows.entry(w).or_default();
-            if set.insert(&m.actor) {
-                order.push(&m.actor);
-            }
-        }
-        let spans = self.window_spans(rec);
-        for (w, (actors, _)) in windows {
-            let (start, end) = spans.get(&w).copied().unwrap_or((0, 0));
-            let actors: Vec<NodeIndex> = actors.into_iter().map(|a| seen[a]).collect();
-            let reach = if actors.len() > MAX_WINDOW_ACTORS {
-                LIST_REACH
-            } else {
-                actors.len()
-            };
-            for (i, &a) in actors.iter().enumerate() {
-                for &b in actors[i + 1..].iter().take(reach) {
-                    self.add_link(a, b, EdgeKind::Cooccurrence, &rec.doc, start, end);
+            node.mentions += a.mentions;
+            node.documents += 1;
+            for alias in a.aliases {
+                // Look before moving: most names are already known.
+                if !node.aliases.contains(&alias) {
+                    node.aliases.insert(alias);
                 }
             }
+            index.push(n);
         }
-        // Attribution: speaker -> about.
-        for at in &rec.attributions {
-            let Some(sp) = at.speaker.as_ref() else {
-                continue;
-            };
-            let Some(speaker) = sp.actor.as_deref() else {
-                continue;
-            };
-            let Some(&s) = seen.get(speaker) else {
-                continue;
-            };
-            let mut start = sp.start;
-            let mut end = sp.end;
-            for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
-                start = start.min(p.start);
-                end = end.max(p.end);
-            }
-            for target in &at.about {
-                if let Some(&t) = seen.get(target.as_str()) {
-                    if t != s {
-                        self.add_link(s, t, EdgeKind::Attribution, &rec.doc, start, end);
-                    }
+        let cap = self.options.max_evidence;
+        for l in plan.links {
+            let (a, b) = (index[l.a as usize], index[l.b as usize]);
+            let e = match self.edges.get(&(a, b, l.kind)) {
+                Some(&e) => e,
+                None => {
+                    let e = self.graph.add_edge(
+                        a,
+                        b,
+                        Edge {
+                            kind: l.kind,
+                            weight: 0,
+                            evidence: Vec::new(),
+                        },
+                    );
+                    self.edges.insert((a, b, l.kind), e);
+                    e
                 }
+            };
+            let edge = &mut self.graph[e];
+            edge.weight += l.weight;
+            if edge.evidence.is_empty() {
+                // A new link: room for this document's spans at once.
+                edge.evidence
+                    .reserve_exact(l.spans.as_slice().len().min(cap));
+            }
+            for &(start, end) in l.spans.as_slice() {
+                keep_evidence(&mut edge.evidence, cap, &plan.doc, start, end);
             }
         }
-    }
-
-    /// The span of every window of a record (sentence or paragraph), in one
-    /// pass over its sentences.
-    fn window_spans(&self, rec: &DocRecord) -> HashMap<usize, (usize, usize)> {
-        let mut spans: HashMap<usize, (usize, usize)> = HashMap::new();
-        for (i, s) in rec.sentences.iter().enumerate() {
-            let w = match self.options.window {
-                Window::Sentence => i,
-                Window::Paragraph => s.paragraph,
-            };
-            let e = spans.entry(w).or_insert((s.start, s.end));
-            e.0 = e.0.min(s.start);
-            e.1 = e.1.max(s.end);
-        }
-        spans
     }
 
     /// Nodes in id order.
@@ -355,18 +321,51 @@ impl ActorGraph {
 
     /// Edges in (kind, source id, target id) order.
     pub fn sorted_edges(&self) -> Vec<EdgeIndex> {
-        let mut v: Vec<EdgeIndex> = self.graph.edge_indices().collect();
-        // Compare borrowed ids; no key is cloned.
-        let key = |e: EdgeIndex| {
-            let (a, b) = self.graph.edge_endpoints(e).expect("edge");
-            (
-                self.graph[e].kind,
-                self.graph[a].id.as_str(),
-                self.graph[b].id.as_str(),
-            )
-        };
-        v.sort_by(|&x, &y| key(x).cmp(&key(y)));
-        v
+        self.sorted_edges_after(&self.sorted_nodes())
+    }
+
+    /// Nodes in id order, and edges in (kind, source id, target id) order.
+    pub fn sorted(&self) -> (Vec<NodeIndex>, Vec<EdgeIndex>) {
+        let nodes = self.sorted_nodes();
+        let edges = self.sorted_edges_after(&nodes);
+        (nodes, edges)
+    }
+
+    /// Edges in (kind, source id, target id) order, given the nodes in id
+    /// order: ids are compared by their rank, so the sort compares
+    /// integers, not strings (equal ids get equal ranks).
+    fn sorted_edges_after(&self, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
+        let bound = petgraph::visit::NodeIndexable::node_bound(&self.graph);
+        // Ranks fit in 31 bits (checked: a graph has fewer nodes than that).
+        assert!(nodes.len() < 1 << 31, "too many nodes to rank");
+        let mut rank = vec![0u32; bound];
+        let mut r = 0u32;
+        for (i, &n) in nodes.iter().enumerate() {
+            if i > 0 && self.graph[n].id != self.graph[nodes[i - 1]].id {
+                r += 1;
+            }
+            rank[n.index()] = r;
+        }
+        // (kind, source rank, target rank) packed in one integer, then the
+        // edge's place in index order: sorting these pairs gives what a
+        // stable sort by (kind, source id, target id) gives.
+        let edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+        let mut v: Vec<(u64, u32)> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, &e)| {
+                let (a, b) = self.graph.edge_endpoints(e).expect("edge");
+                let kind = match self.graph[e].kind {
+                    EdgeKind::Cooccurrence => 0u64,
+                    EdgeKind::Attribution => 1u64,
+                };
+                let key =
+                    kind << 62 | u64::from(rank[a.index()]) << 31 | u64::from(rank[b.index()]);
+                (key, i as u32)
+            })
+            .collect();
+        v.sort_unstable();
+        v.into_iter().map(|(_, i)| edges[i as usize]).collect()
     }
 
     /// A copy keeping only edges of weight `min_weight` or more, and the
@@ -484,6 +483,315 @@ fn keep_evidence(list: &mut Vec<Evidence>, cap: usize, doc: &str, start: usize, 
     }
 }
 
+/// Keep the span `new` in `list` if it is among the `cap` smallest, like
+/// [`keep_evidence`] for spans of one document.
+fn keep_span(list: &mut Vec<(usize, usize)>, cap: usize, new: (usize, usize)) {
+    if list.len() >= cap && list.last().is_none_or(|&last| last <= new) {
+        return;
+    }
+    if let Err(at) = list.binary_search(&new) {
+        list.insert(at, new);
+        list.truncate(cap);
+    }
+}
+
+/// The evidence spans of a link in one document, kept like
+/// [`keep_span`] does; a link seen once (the usual case) needs no
+/// allocation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum SpanList {
+    Empty,
+    One((usize, usize)),
+    Many(Vec<(usize, usize)>),
+}
+
+impl SpanList {
+    fn keep(&mut self, cap: usize, new: (usize, usize)) {
+        match self {
+            SpanList::Empty => {
+                if cap > 0 {
+                    *self = SpanList::One(new);
+                }
+            }
+            SpanList::One(first) => {
+                if *first != new {
+                    let mut v = vec![*first];
+                    keep_span(&mut v, cap, new);
+                    *self = SpanList::Many(v);
+                }
+            }
+            SpanList::Many(v) => keep_span(v, cap, new),
+        }
+    }
+
+    fn as_slice(&self) -> &[(usize, usize)] {
+        match self {
+            SpanList::Empty => &[],
+            SpanList::One(one) => std::slice::from_ref(one),
+            SpanList::Many(v) => v,
+        }
+    }
+}
+
+/// One document's contribution to a graph (its actors, and its links with
+/// their weights and evidence), worked out from its record alone. Workers
+/// make these in parallel; [`ActorGraph::add_plan`] then only looks up
+/// nodes and edges and adds counts, so the one thread growing the graph
+/// does little per document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordPlan {
+    doc: String,
+    /// Distinct actors (by id) in order of first mention.
+    actors: Vec<PlanActor>,
+    /// Distinct links in order of first sighting.
+    links: Vec<PlanLink>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PlanActor {
+    id: String,
+    /// The kind of its first mention.
+    kind: ActorKind,
+    mentions: u64,
+    /// Names it goes by here, each once.
+    aliases: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PlanLink {
+    /// Actors (indices into `actors`); co-occurrence links run from the
+    /// smaller id to the larger.
+    a: u32,
+    b: u32,
+    kind: EdgeKind,
+    weight: u64,
+    /// The smallest evidence spans, sorted, at most the evidence cap.
+    spans: SpanList,
+}
+
+/// What a plan needs of one mention.
+struct MentionView<'a> {
+    actor: &'a str,
+    kind: ActorKind,
+    via: Via,
+    text: &'a str,
+    sentence: usize,
+    paragraph: usize,
+}
+
+impl RecordPlan {
+    /// The contribution of `rec` to a graph built with `options`.
+    pub fn new(rec: &DocRecord, options: &GraphOptions) -> RecordPlan {
+        let mentions = rec.mentions.iter().map(|m| MentionView {
+            actor: &m.actor,
+            kind: m.kind,
+            via: m.via,
+            text: &m.text,
+            sentence: m.sentence,
+            paragraph: m.paragraph,
+        });
+        let attributions = rec.attributions.iter().filter_map(|at| {
+            let sp = at.speaker.as_ref()?;
+            let speaker = sp.actor.as_deref()?;
+            let mut span = (sp.start, sp.end);
+            for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
+                span = (span.0.min(p.start), span.1.max(p.end));
+            }
+            Some((speaker, span, at.about.iter().map(String::as_str)))
+        });
+        let sentence = |i: usize| {
+            rec.sentences
+                .get(i)
+                .map(|s| ((s.start, s.end), s.paragraph))
+        };
+        let sizes = (rec.mentions.len(), rec.mentions.len());
+        RecordPlan::build(&rec.doc, sizes, mentions, attributions, sentence, options)
+    }
+
+    /// The same plan as [`RecordPlan::new`] of the document's record
+    /// (`DocRecord::new(doc, analysis)`), made straight from the analysis,
+    /// without copying out every mention's text and actor id.
+    pub fn from_analysis(
+        doc: &crate::ingest::Document,
+        a: &crate::pipeline::Analysis,
+        options: &GraphOptions,
+    ) -> RecordPlan {
+        let text = doc.body.as_str();
+        let seg = &a.segmentation;
+        let para_of = |s: usize| seg.sentences.get(s).map_or(0, |x| x.paragraph);
+        let mentions = a.mentions.iter().enumerate().filter_map(|(i, m)| {
+            let actor = a.resolution.actor_of(i)?;
+            Some(MentionView {
+                actor: &actor.id,
+                kind: actor.kind,
+                via: m.via,
+                text: m.text(text),
+                sentence: m.sentence,
+                paragraph: para_of(m.sentence),
+            })
+        });
+        let id = |x: usize| a.resolution.actors[x].id.as_str();
+        let attributions = a.attributions.iter().filter_map(|at| {
+            let sp = at.speaker.as_ref()?;
+            let speaker = id(sp.actor?);
+            let mut span = (sp.span.start, sp.span.end);
+            for p in at.cue.iter().chain(&at.content) {
+                span = (span.0.min(p.start), span.1.max(p.end));
+            }
+            Some((speaker, span, at.about.iter().map(move |&x| id(x))))
+        });
+        let sentence = |i: usize| {
+            seg.sentences
+                .get(i)
+                .map(|s| ((s.span.start, s.span.end), s.paragraph))
+        };
+        let sizes = (a.resolution.actors.len(), a.mentions.len());
+        RecordPlan::build(&doc.name, sizes, mentions, attributions, sentence, options)
+    }
+
+    /// The plan of a document given (at most) how many actors and mentions
+    /// it has (to size the tables), its mentions (in text order), its
+    /// attributions with a speaker (speaker id, evidence span, ids spoken
+    /// about), and its sentences by index (span, paragraph).
+    fn build<'a, M, A, T>(
+        doc: &str,
+        (actor_count, mention_count): (usize, usize),
+        mentions: M,
+        attributions: A,
+        sentence: impl Fn(usize) -> Option<((usize, usize), usize)>,
+        options: &GraphOptions,
+    ) -> RecordPlan
+    where
+        M: Iterator<Item = MentionView<'a>>,
+        A: Iterator<Item = (&'a str, (usize, usize), T)>,
+        T: Iterator<Item = &'a str>,
+    {
+        // Actors by id, in order of first mention (a node's kind is that
+        // of its first mention).
+        let mut local: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(actor_count, Default::default());
+        let mut actors: Vec<PlanActor> = Vec::with_capacity(actor_count);
+        // (window, actor) of each mention counted toward co-occurrence.
+        let mut by_window: Vec<(usize, u32)> = Vec::with_capacity(mention_count);
+        for m in mentions {
+            let a = *local.entry(m.actor).or_insert_with(|| {
+                actors.push(PlanActor {
+                    id: m.actor.to_owned(),
+                    kind: m.kind,
+                    mentions: 0,
+                    aliases: Vec::new(),
+                });
+                (actors.len() - 1) as u32
+            });
+            let pa = &mut actors[a as usize];
+            pa.mentions += 1;
+            if m.via == Via::Name && !pa.aliases.iter().any(|x| x == m.text) {
+                pa.aliases.push(m.text.to_owned());
+            }
+            if !options.names_only || m.via == Via::Name {
+                let w = match options.window {
+                    Window::Sentence => m.sentence,
+                    Window::Paragraph => m.paragraph,
+                };
+                by_window.push((w, a));
+            }
+        }
+        let cap = options.max_evidence;
+        // Most windows name one or two actors: about as many links as
+        // mentions.
+        let mut links: Vec<PlanLink> = Vec::with_capacity(mention_count);
+        let mut link_at: FxHashMap<(u32, u32, EdgeKind), usize> =
+            FxHashMap::with_capacity_and_hasher(mention_count, Default::default());
+        let mut add = |a: u32, b: u32, kind: EdgeKind, span: (usize, usize)| {
+            let i = *link_at.entry((a, b, kind)).or_insert_with(|| {
+                links.push(PlanLink {
+                    a,
+                    b,
+                    kind,
+                    weight: 0,
+                    spans: SpanList::Empty,
+                });
+                links.len() - 1
+            });
+            let l = &mut links[i];
+            l.weight += 1;
+            l.spans.keep(cap, span);
+        };
+        // Co-occurrence per window, windows in index order, the actors of
+        // each in order of first mention. Mentions come in text order, so
+        // this is usually sorted already; the sort is stable, keeping
+        // mention order within a window.
+        if !by_window.is_sorted_by_key(|&(w, _)| w) {
+            by_window.sort_by_key(|&(w, _)| w);
+        }
+        let paragraph_spans = match options.window {
+            Window::Sentence => FxHashMap::default(),
+            Window::Paragraph => {
+                let mut spans: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
+                let mut i = 0;
+                while let Some(((start, end), p)) = sentence(i) {
+                    let e = spans.entry(p).or_insert((start, end));
+                    e.0 = e.0.min(start);
+                    e.1 = e.1.max(end);
+                    i += 1;
+                }
+                spans
+            }
+        };
+        // The window each actor was last listed in (+1), to list it once.
+        let mut listed: Vec<usize> = vec![0; actors.len()];
+        let mut in_window: Vec<u32> = Vec::new();
+        for (k, run) in by_window.chunk_by(|x, y| x.0 == y.0).enumerate() {
+            let w = run[0].0;
+            in_window.clear();
+            for &(_, a) in run {
+                if listed[a as usize] != k + 1 {
+                    listed[a as usize] = k + 1;
+                    in_window.push(a);
+                }
+            }
+            let span = match options.window {
+                Window::Sentence => sentence(w).map(|(span, _)| span),
+                Window::Paragraph => paragraph_spans.get(&w).copied(),
+            }
+            .unwrap_or((0, 0));
+            let reach = if in_window.len() > MAX_WINDOW_ACTORS {
+                LIST_REACH
+            } else {
+                in_window.len()
+            };
+            for (i, &a) in in_window.iter().enumerate() {
+                for &b in in_window[i + 1..].iter().take(reach) {
+                    let (a, b) = if actors[a as usize].id > actors[b as usize].id {
+                        (b, a)
+                    } else {
+                        (a, b)
+                    };
+                    add(a, b, EdgeKind::Cooccurrence, span);
+                }
+            }
+        }
+        // Attribution: speaker -> about.
+        for (speaker, span, about) in attributions {
+            let Some(&s) = local.get(speaker) else {
+                continue;
+            };
+            for target in about {
+                if let Some(&t) = local.get(target) {
+                    if t != s {
+                        add(s, t, EdgeKind::Attribution, span);
+                    }
+                }
+            }
+        }
+        RecordPlan {
+            doc: doc.to_owned(),
+            actors,
+            links,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -525,6 +833,44 @@ mod tests {
         assert_eq!(g.graph[g.node("Paulo Brandt").unwrap()].mentions, 3);
     }
 
+    /// The plan made straight from an analysis is the plan of the
+    /// document's record, for every window and option, and adding plans
+    /// gives what adding records gives.
+    #[test]
+    fn plan_from_analysis_matches_plan_from_record() {
+        let texts = [
+            "Ines Varga met Paulo Brandt in Lisbon. Varga said Brandt was tired. Brandt left.",
+            "Mara Quell spoke first.\n\nThen Tobin Quell arrived with Ines Varga. Quell said he was tired.",
+            "\"We cannot wait,\" said Tavi Renn of the Copper Valley Council. Renn told Olek Sarno that she would go.",
+            "",
+        ];
+        let ex = Extractor::new();
+        for window in [Window::Sentence, Window::Paragraph] {
+            for names_only in [false, true] {
+                for max_evidence in [1, 5] {
+                    let options = GraphOptions {
+                        window,
+                        max_evidence,
+                        names_only,
+                    };
+                    let mut by_record = ActorGraph::new(options.clone());
+                    let mut by_plan = ActorGraph::new(options.clone());
+                    for (i, t) in texts.iter().enumerate() {
+                        let doc = Document::from_text(format!("d{i}.txt"), *t);
+                        let a = ex.analyze(&doc);
+                        let rec = DocRecord::new(&doc, &a);
+                        let plan = RecordPlan::from_analysis(&doc, &a, &options);
+                        assert_eq!(plan, RecordPlan::new(&rec, &options), "{t:?}");
+                        by_record.add_record(&rec);
+                        by_plan.add_plan(plan);
+                    }
+                    assert_eq!(contents(&by_plan), contents(&by_record));
+                    assert!(by_plan.edge_count() > 0);
+                }
+            }
+        }
+    }
+
     #[test]
     fn same_name_across_documents_is_one_node() {
         let g = graph(
@@ -561,6 +907,23 @@ mod tests {
         );
         let e = edge(&c, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).unwrap();
         assert_eq!((e.weight, e.evidence.len()), (9, 3));
+    }
+
+    proptest::proptest! {
+        /// A span list keeps what a plain list kept by `keep_span` keeps.
+        #[test]
+        fn span_list_matches_keep_span(
+            spans in proptest::collection::vec((0usize..6, 0usize..3), 0..20),
+            cap in 0usize..4,
+        ) {
+            let mut list = SpanList::Empty;
+            let mut plain = Vec::new();
+            for &(s, l) in &spans {
+                list.keep(cap, (s, s + l));
+                keep_span(&mut plain, cap, (s, s + l));
+            }
+            proptest::prop_assert_eq!(list.as_slice(), &plain[..]);
+        }
     }
 
     proptest::proptest! {

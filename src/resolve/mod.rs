@@ -31,6 +31,7 @@ pub use aliases::{AliasEntry, AliasTable};
 use crate::mentions::hash::WordMap;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::Segmentation;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// An actor of one document.
@@ -66,14 +67,43 @@ impl Resolution {
     }
 }
 
-fn key(words: &[String]) -> String {
-    words.join(" ")
+/// The words joined by spaces, into `buf` (cleared first).
+fn key_into(buf: &mut String, words: &[String]) {
+    buf.clear();
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
+}
+
+/// Add cluster `c` to the list under `word` (once); the index borrows the
+/// word from its mention.
+fn push_at<'m>(index: &mut WordMap<&'m str, Vec<usize>>, word: &'m str, c: usize) {
+    let v = index.entry(word).or_default();
+    if v.last() != Some(&c) {
+        v.push(c);
+    }
+}
+
+/// Whitespace runs in `s` as single spaces, ends trimmed (what
+/// `s.split_whitespace().collect::<Vec<_>>().join(" ")` gives), copied once.
+fn squeeze_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Clusters under construction, indexed by their full names' words so that
 /// each lookup costs the number of namesakes, not the number of clusters.
 #[derive(Default)]
-struct Clusters {
+struct Clusters<'m> {
     /// Mentions of each cluster.
     members: Vec<Vec<usize>>,
     /// Span starts of each cluster's full-name mentions, sorted.
@@ -85,15 +115,33 @@ struct Clusters {
     /// Words joined -> cluster, one map per kind (person, organization).
     by_key: [WordMap<String, usize>; 2],
     /// Person clusters by the last word of their first full name.
-    by_last: WordMap<String, Vec<usize>>,
+    by_last: WordMap<&'m str, Vec<usize>>,
     /// Person clusters by the first word of their first full name.
-    by_first: WordMap<String, Vec<usize>>,
+    by_first: WordMap<&'m str, Vec<usize>>,
     /// Organization clusters by each word of their name.
-    org_by_word: WordMap<String, Vec<usize>>,
+    org_by_word: WordMap<&'m str, Vec<usize>>,
 }
 
-impl Clusters {
-    fn new_cluster(&mut self, m: &Mention) -> usize {
+impl<'m> Clusters<'m> {
+    /// Room for the clusters of `n` mentions, so the indexes do not grow
+    /// one step at a time.
+    fn with_capacity(n: usize) -> Clusters<'m> {
+        fn map<K, V>(n: usize) -> WordMap<K, V> {
+            WordMap::with_capacity_and_hasher(n, Default::default())
+        }
+        Clusters {
+            members: Vec::with_capacity(n),
+            full_at: Vec::with_capacity(n),
+            titles: Vec::with_capacity(n),
+            gender: Vec::with_capacity(n),
+            by_key: [map(n), map(n)],
+            by_last: map(n),
+            by_first: map(n),
+            org_by_word: map(n),
+        }
+    }
+
+    fn new_cluster(&mut self, m: &'m Mention) -> usize {
         let c = self.members.len();
         self.members.push(Vec::new());
         self.full_at.push(Vec::new());
@@ -103,16 +151,13 @@ impl Clusters {
             match m.kind {
                 ActorKind::Person => {
                     if let Some(l) = m.words.last() {
-                        self.by_last.entry(l.clone()).or_default().push(c);
+                        push_at(&mut self.by_last, l, c);
                     }
-                    self.by_first.entry(m.words[0].clone()).or_default().push(c);
+                    push_at(&mut self.by_first, m.words[0].as_str(), c);
                 }
                 ActorKind::Organization => {
                     for w in &m.words {
-                        let v = self.org_by_word.entry(w.clone()).or_default();
-                        if v.last() != Some(&c) {
-                            v.push(c);
-                        }
+                        push_at(&mut self.org_by_word, w, c);
                     }
                 }
             }
@@ -130,7 +175,7 @@ impl Clusters {
         self.by_key[kind as usize].insert(key, c);
     }
 
-    fn head<'m>(&self, c: usize, mentions: &'m [Mention]) -> &'m Mention {
+    fn head<'a>(&self, c: usize, mentions: &'a [Mention]) -> &'a Mention {
         &mentions[self.members[c][0]]
     }
 }
@@ -144,7 +189,7 @@ pub fn resolve(
 ) -> Resolution {
     let n = mentions.len();
     let mut cluster: Vec<Option<usize>> = vec![None; n];
-    let mut cs = Clusters::default();
+    let mut cs = Clusters::with_capacity(n);
 
     // 1. Full names, longest first so shorter ones can join them.
     let mut full: Vec<usize> = (0..n)
@@ -153,20 +198,22 @@ pub fn resolve(
         })
         .collect();
     full.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len()), i));
+    // Keys are built in one buffer and copied only when a name is new.
+    let mut k = String::new();
     for &i in &full {
         let m = &mentions[i];
-        let k = key(&m.words);
+        key_into(&mut k, &m.words);
         let c = if let Some(c) = cs.by_key(m.kind, &k) {
             c
         } else if let Some(c) = (m.kind == ActorKind::Person)
             .then(|| join_longer(m, &cs, mentions))
             .flatten()
         {
-            cs.set_key(m.kind, k, c);
+            cs.set_key(m.kind, k.clone(), c);
             c
         } else {
             let c = cs.new_cluster(m);
-            cs.set_key(m.kind, k, c);
+            cs.set_key(m.kind, k.clone(), c);
             c
         };
         cs.members[c].push(i);
@@ -206,8 +253,9 @@ pub fn resolve(
                 // A full name without support (a headline's): only joins
                 // a person named elsewhere.
                 if pass {
+                    key_into(&mut k, &m.words);
                     let c = cs
-                        .by_key(m.kind, &key(&m.words))
+                        .by_key(m.kind, &k)
                         .or_else(|| join_longer(m, &cs, mentions));
                     if let Some(c) = c {
                         cs.members[c].push(i);
@@ -228,7 +276,7 @@ pub fn resolve(
                     let g = m.title.map_or(Gender::Unknown, |t| {
                         crate::mentions::Lexicon::builtin().title_gender(&title_phrase(text, t))
                     });
-                    choose(text, m, &by_gender(g, candidates, &cs), &cs)
+                    choose(text, m, &by_gender(g, candidates.into_owned(), &cs), &cs)
                 }
             };
             if let Some(c) = chosen {
@@ -277,13 +325,16 @@ fn resolve_nominals(
         let (Some(t), Some(c), Via::Name) = (m.title, cluster[i], m.via) else {
             continue;
         };
-        let phrase = t.slice(text).to_lowercase().replace('.', "");
-        let phrase = phrase.split_whitespace().collect::<Vec<_>>().join(" ");
+        let phrase = title_phrase(text, t);
         if let Some(head) = phrase.split(' ').next_back() {
-            by_head
-                .entry(head.to_owned())
-                .or_default()
-                .push((m.span.start, c, phrase.clone()));
+            let at = (m.span.start, c);
+            match by_head.get_mut(head) {
+                Some(v) => v.push((at.0, at.1, phrase)),
+                None => {
+                    let head = head.to_owned();
+                    by_head.insert(head, vec![(at.0, at.1, phrase)]);
+                }
+            }
         }
     }
     for i in 0..mentions.len() {
@@ -312,9 +363,9 @@ fn resolve_nominals(
 }
 
 /// A full name joining a longer one with the same first and last word.
-fn join_longer(m: &Mention, cs: &Clusters, mentions: &[Mention]) -> Option<usize> {
+fn join_longer(m: &Mention, cs: &Clusters<'_>, mentions: &[Mention]) -> Option<usize> {
     let (f, l) = (m.words.first()?, m.words.last()?);
-    let mut hits = cs.by_last.get(l)?.iter().copied().filter(|&c| {
+    let mut hits = cs.by_last.get(l.as_str())?.iter().copied().filter(|&c| {
         let h = cs.head(c, mentions);
         h.kind == ActorKind::Person && h.words.len() > m.words.len() && h.words.first() == Some(f)
     });
@@ -322,40 +373,54 @@ fn join_longer(m: &Mention, cs: &Clusters, mentions: &[Mention]) -> Option<usize
     hits.next().is_none().then_some(first)
 }
 
-/// Clusters whose full name has this word as surname or given name.
-fn single_word_candidates(
+/// Clusters whose full name has this word as surname or given name
+/// (borrowed from the indexes when no list needs changing, as is usual).
+fn single_word_candidates<'c>(
     w: &str,
     kind: ActorKind,
-    cs: &Clusters,
+    cs: &'c Clusters<'_>,
     mentions: &[Mention],
-) -> Vec<usize> {
+) -> Cow<'c, [usize]> {
+    let none: &[usize] = &[];
     match kind {
         ActorKind::Person => {
+            let is_person = |c: &usize| cs.head(*c, mentions).kind == ActorKind::Person;
             let stem = w.strip_suffix('s').filter(|_| w.len() > 3);
-            let mut surname: Vec<usize> = cs.by_last.get(w).cloned().unwrap_or_default();
-            if let Some(st) = stem {
-                surname.extend(cs.by_last.get(st).into_iter().flatten().copied());
-            }
-            surname.retain(|&c| cs.head(c, mentions).kind == ActorKind::Person);
+            let by_last = cs.by_last.get(w).map_or(none, Vec::as_slice);
+            let by_stem = stem
+                .and_then(|st| cs.by_last.get(st))
+                .map_or(none, Vec::as_slice);
+            let surname: Cow<[usize]> = if by_stem.is_empty() && by_last.iter().all(is_person) {
+                Cow::Borrowed(by_last)
+            } else {
+                Cow::Owned(
+                    by_last
+                        .iter()
+                        .chain(by_stem)
+                        .copied()
+                        .filter(is_person)
+                        .collect(),
+                )
+            };
             if !surname.is_empty() {
                 return surname;
             }
-            cs.by_first.get(w).cloned().unwrap_or_default()
+            Cow::Borrowed(cs.by_first.get(w).map_or(none, Vec::as_slice))
         }
         ActorKind::Organization => {
             // "Senate" is its own body, not "Senate Republicans"; "Times"
             // may be "New York Times".
             let lex = crate::mentions::Lexicon::builtin();
             if lex.orgs.contains(w) {
-                return Vec::new();
+                return Cow::Borrowed(none);
             }
-            cs.org_by_word.get(w).cloned().unwrap_or_default()
+            Cow::Borrowed(cs.org_by_word.get(w).map_or(none, Vec::as_slice))
         }
     }
 }
 
 /// True for a plural surname ("Leveretts") shared by several people.
-fn is_plural(w: &str, cs: &Clusters) -> bool {
+fn is_plural(w: &str, cs: &Clusters<'_>) -> bool {
     let Some(stem) = w.strip_suffix('s') else {
         return false;
     };
@@ -365,7 +430,7 @@ fn is_plural(w: &str, cs: &Clusters) -> bool {
 /// Among namesakes, those whose gender (from a given name or title) is
 /// the mention's ("Ms. Quell" with Tobin and Mrs. Mara Quell in play);
 /// failing that, those of unknown gender; failing that, all.
-fn by_gender(g: Gender, candidates: Vec<usize>, cs: &Clusters) -> Vec<usize> {
+fn by_gender(g: Gender, candidates: Vec<usize>, cs: &Clusters<'_>) -> Vec<usize> {
     if g == Gender::Unknown {
         return candidates;
     }
@@ -392,12 +457,26 @@ fn by_gender(g: Gender, candidates: Vec<usize>, cs: &Clusters) -> Vec<usize> {
 
 /// A title as written, in lower case without periods ("Dr." -> "dr").
 fn title_phrase(text: &str, t: crate::span::Span) -> String {
-    t.slice(text)
-        .to_lowercase()
-        .replace('.', "")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    // Periods dropped and whitespace runs squeezed in one pass over the
+    // lower-cased text.
+    let lower = t.slice(text).to_lowercase();
+    let mut out = String::with_capacity(lower.len());
+    let mut gap = false;
+    for c in lower.chars() {
+        if c == '.' {
+            continue;
+        }
+        if c.is_whitespace() {
+            gap = true;
+            continue;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(c);
+    }
+    out
 }
 
 /// Among namesakes: those named with the same title ("Dr. Nelson" after
@@ -405,7 +484,7 @@ fn title_phrase(text: &str, t: crate::span::Span) -> String {
 /// nearest before `m` if that was at most two sentences back; else the
 /// one named most often (a life story's subject over a relative named
 /// once); else the nearest before, then after.
-fn choose(text: &str, m: &Mention, candidates: &[usize], cs: &Clusters) -> Option<usize> {
+fn choose(text: &str, m: &Mention, candidates: &[usize], cs: &Clusters<'_>) -> Option<usize> {
     let titled: Vec<usize> = match m.title {
         Some(t) => {
             let t = title_phrase(text, t);
@@ -468,12 +547,12 @@ fn build_actors(
     // Each cluster's id and kind, after the alias table.
     let mut named: Vec<Option<(String, ActorKind)>> = Vec::with_capacity(clusters.len());
     for c in &clusters {
-        let names: Vec<&Mention> = c
-            .iter()
-            .map(|&j| &mentions[j])
-            .filter(|m| m.via == Via::Name)
-            .collect();
-        let Some(best) = names.iter().max_by(|a, b| {
+        let names = || {
+            c.iter()
+                .map(|&j| &mentions[j])
+                .filter(|m| m.via == Via::Name)
+        };
+        let Some(best) = names().max_by(|a, b| {
             a.words
                 .len()
                 .cmp(&b.words.len())
@@ -482,17 +561,13 @@ fn build_actors(
             named.push(None);
             continue;
         };
-        let id = best
-            .text(text)
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let id = squeeze_whitespace(best.text(text));
         // Most runs have no alias table: skip the lookups.
         let hit = if aliases.is_empty() {
             None
         } else {
             std::iter::once(id.as_str())
-                .chain(names.iter().map(|m| m.text(text)))
+                .chain(names().map(|m| m.text(text)))
                 .find_map(|n| aliases.lookup(n))
         };
         named.push(match hit {
@@ -517,7 +592,8 @@ fn build_actors(
     let mut index: WordMap<(String, ActorKind), usize> = WordMap::default();
     let mut of_cluster = vec![None; clusters.len()];
     for (_, ci) in first_at {
-        let Some((id, kind)) = named[ci].clone() else {
+        // Each cluster comes once: its name can be moved out.
+        let Some((id, kind)) = named[ci].take() else {
             continue;
         };
         let a = *index.entry((id.clone(), kind)).or_insert_with(|| {
@@ -532,7 +608,8 @@ fn build_actors(
         of_cluster[ci] = Some(a);
         for &j in &clusters[ci] {
             let m = &mentions[j];
-            if m.via == Via::Name {
+            // Look before copying: most names repeat.
+            if m.via == Via::Name && !actors[a].aliases.contains(m.text(text)) {
                 actors[a].aliases.insert(m.text(text).to_owned());
             }
             if actors[a].gender == Gender::Unknown {
@@ -694,6 +771,33 @@ mod tests {
                 let prev = ms[..i].iter().rev().find(|p| p.words.len() == 2).unwrap();
                 assert_eq!(r.actor_of(i).map(|a| a.id.as_str()), Some(prev.text(&t)));
             }
+        }
+    }
+
+    /// The one-pass title and id normalisations give what the
+    /// lower-case / drop periods / split / join chain gives.
+    #[test]
+    fn normalisations_match_split_and_join() {
+        for t in [
+            "Dr.",
+            "  Vice  President ",
+            "Lt. Gen.",
+            "Sen . \t Maj.\nLeader",
+            "MRS.",
+            ". .",
+            "",
+            "Ministre\u{a0}Délégué",
+        ] {
+            let span = crate::span::Span::new(0, t.len());
+            let want = t
+                .to_lowercase()
+                .replace('.', "")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(title_phrase(t, span), want, "{t:?}");
+            let want = t.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squeeze_whitespace(t), want, "{t:?}");
         }
     }
 

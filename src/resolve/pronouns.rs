@@ -37,9 +37,26 @@ struct Recent {
     sentence: usize,
 }
 
+/// Sentences after which salience stops fading further.
+const FADE_LIMIT: usize = 60;
+
+/// `DECAY.powi(k)` for k = 0..=FADE_LIMIT, each computed by `powi` itself
+/// (the exponent hidden from the optimiser, so the values are the very
+/// ones a call at run time gives).
+fn fades() -> &'static [f64; FADE_LIMIT + 1] {
+    static FADES: std::sync::OnceLock<[f64; FADE_LIMIT + 1]> = std::sync::OnceLock::new();
+    FADES.get_or_init(|| {
+        let mut t = [0.0; FADE_LIMIT + 1];
+        for (k, v) in t.iter_mut().enumerate() {
+            *v = DECAY.powi(std::hint::black_box(k as i32));
+        }
+        t
+    })
+}
+
 impl Recent {
-    fn at(&self, sentence: usize) -> f64 {
-        self.score * DECAY.powi(sentence.saturating_sub(self.sentence).min(60) as i32)
+    fn at(&self, sentence: usize, fades: &[f64; FADE_LIMIT + 1]) -> f64 {
+        self.score * fades[sentence.saturating_sub(self.sentence).min(FADE_LIMIT)]
     }
 }
 
@@ -84,9 +101,9 @@ pub(super) fn resolve_pronouns(
         .max_by_key(|&c| (names[c], std::cmp::Reverse(c)));
     let mut topic_seen = false;
     let mut recent: Vec<Recent> = Vec::new();
+    let fades = fades();
     for i in 0..mentions.len() {
         let m = &mentions[i];
-        let subject = opens_sentence(i, mentions, seg);
         if m.via == Via::Pronoun && cluster[i].is_none() {
             let mut best: Option<(f64, usize)> = None;
             let mut consider = |c: usize, s: f64| {
@@ -110,7 +127,7 @@ pub(super) fn resolve_pronouns(
                     } else {
                         0.0
                     };
-                    consider(r.cluster, r.at(m.sentence).max(floor));
+                    consider(r.cluster, r.at(m.sentence, fades).max(floor));
                 }
             }
             if let Some(t) = topic.filter(|_| topic_seen) {
@@ -129,21 +146,23 @@ pub(super) fn resolve_pronouns(
             continue;
         }
         topic_seen |= Some(c) == topic;
+        // Only needed here: most mentions never get this far.
+        let subject = opens_sentence(i, mentions, seg);
         let w = if m.via == Via::Name {
             NAME_WEIGHT
         } else {
             PRONOUN_WEIGHT
         } + if subject { SUBJECT_BONUS } else { 0.0 };
         if let Some(r) = recent.iter_mut().find(|r| r.cluster == c) {
-            r.score = r.at(m.sentence) + w;
+            r.score = r.at(m.sentence, fades) + w;
             r.sentence = m.sentence;
         } else {
             if recent.len() >= RECENT {
                 // Forget the least salient.
                 if let Some(k) = (0..recent.len()).min_by(|&a, &b| {
                     recent[a]
-                        .at(m.sentence)
-                        .total_cmp(&recent[b].at(m.sentence))
+                        .at(m.sentence, fades)
+                        .total_cmp(&recent[b].at(m.sentence, fades))
                 }) {
                     recent.swap_remove(k);
                 }
@@ -154,5 +173,21 @@ pub(super) fn resolve_pronouns(
                 sentence: m.sentence,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The table holds exactly what `powi` gives at run time.
+    #[test]
+    fn fades_are_powi() {
+        let t = fades();
+        for k in [0usize, 1, 2, 7, 33, FADE_LIMIT] {
+            let want = DECAY.powi(std::hint::black_box(k as i32));
+            assert_eq!(t[k].to_bits(), want.to_bits(), "k = {k}");
+        }
+        assert!(t[FADE_LIMIT] < t[1] && t[1] < t[0]);
     }
 }
