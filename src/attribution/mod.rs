@@ -1610,10 +1610,13 @@ fn verb_cue(
             d.w(j - 1),
             "by" | "after" | "while" | "before" | "without" | "in" | "when"
         );
+    if j == ws && w == "asked" {
+        return asked_intro(d, si, k, after, we);
+    }
     let coord = infinitive
         || gerund
         || coordinated_at(d, s0, j)
-        || (j == ws && class == CueClass::Report && w.ends_with("ing") || j == ws && w == "asked");
+        || (j == ws && class == CueClass::Report && w.ends_with("ing"));
     let by_agent = if passive && after < we && d.w(after) == "by" {
         np_after(d, after + 1, s1).filter(|&(s, e)| d.can_be_source(s, e))
     } else {
@@ -1812,6 +1815,35 @@ fn verb_cue(
         content.extend(continuation(d, d.tok(s1 - 1).end, 2));
     }
     Some(Attribution::found(speaker, cue, content, rule, si))
+}
+
+/// `Asked whether ..., X said ...` / `Asked by Y about ..., X said`: the
+/// question is the content, up to the comma; its source is the asker after
+/// `by`, else none.
+fn asked_intro(d: &Doc, si: usize, k: usize, after: usize, we: usize) -> Option<Attribution> {
+    let mut c = after;
+    let mut speaker = None;
+    if c < we && d.w(c) == "by" {
+        let (s, e) = np_after(d, c + 1, we).filter(|&(s, e)| d.can_be_source(s, e))?;
+        speaker = Some(Speaker {
+            span: d.span(s, e)?,
+            actor: None,
+        });
+        c = e;
+    }
+    let end = (c..we)
+        .find(|&j| d.w(j) == "," && d.in_quote[j].is_none())
+        .unwrap_or(we);
+    if end < c + 2 {
+        return None;
+    }
+    Some(Attribution::found(
+        speaker,
+        d.tok(k),
+        vec![d.span(c, end)?],
+        "passive-cue",
+        si,
+    ))
 }
 
 /// Where the object of a stance verb ends: before a comma, a dash, a
