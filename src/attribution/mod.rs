@@ -20,6 +20,7 @@
 //! | `in-source` | `In a new poll, ...` / `..., in his view.` | the phrase after `in` | the rest of the sentence |
 //! | `colon-quote` | `X retorted: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
+//! | `subject-cue` | `Ines Varga, 58, a nurse who ..., said ...` (no speaker found beside a plain reporting verb) | the subject of the sentence, or none | the rest of the clause |
 //!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source
 //! noun from `data/sources.txt` ("officials", "a source", "the campaign"),
@@ -105,6 +106,7 @@ pub const RULES: &[&str] = &[
     "colon",
     "in-source",
     "colon-quote",
+    "subject-cue",
 ];
 
 /// What kind of cue a word is.
@@ -364,6 +366,16 @@ const SAY_INF: &[&str] = &[
     "deny",
     "answer",
     "respond",
+    "discuss",
+    "endorse",
+    "portray",
+    "highlight",
+    "emphasize",
+    "declare",
+    "criticize",
+    "complain",
+    "mention",
+    "remind",
     "reply",
     "announce",
     "suggest",
@@ -379,6 +391,29 @@ const SAY_INF: &[&str] = &[
     "testify",
     "tweet",
     "write",
+];
+
+/// Reporting verbs that are cues even where no speaker stands next to them
+/// (the `subject-cue` rule).
+const SPEAKER_OPTIONAL: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "saying",
+    "adding",
+    "reported",
+    "suggested",
+    "revealed",
+    "noted",
+    "noting",
+    "referred",
+    "referring",
+    "wrote",
+    "claiming",
+    "cited",
+    "stating",
+    "promised",
+    "asked",
 ];
 
 /// Words that cannot be a speaker by themselves.
@@ -1485,14 +1520,14 @@ fn verb_cue(
     let ws = words_start(d, s0, s1);
     let w = d.w(k);
     // "went on to say": an infinitive reporting verb speaks for the subject.
-    let infinitive =
-        k > s0 && d.w(k - 1) == "to" && class == CueClass::Report && SAY_INF.contains(&w);
+    let infinitive = k > s0 && d.w(k - 1) == "to" && SAY_INF.contains(&w);
     if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) && !infinitive {
         return None;
     }
     // Nouns after a determiner two words back ("the latest report") are caught above;
     // a capitalised cue inside the sentence is a name ("Rep. Hank Call").
-    if k > ws && d.is_cap(k) {
+    // In a headline ("Tavi Renn Says Talks Are Over") every word is capitalised.
+    if k > ws && d.is_cap(k) && !title_case(d, ws, we) {
         return None;
     }
     let mut cue = d.tok(k);
@@ -1684,7 +1719,16 @@ fn verb_cue(
             None => (None, "cue-content"),
         }
     };
-    if speaker.is_none() && !passive {
+    // A plain reporting verb with no speaker beside it ("X, 58, a nurse
+    // from Y who ..., said"): the sentence's subject, or nobody.
+    let fallback = speaker.is_none() && !passive && !coord && SPEAKER_OPTIONAL.contains(&w);
+    let speaker = if fallback {
+        rule = "subject-cue";
+        subject_of(d, si, k, earlier).map(|span| Speaker { span, actor: None })
+    } else {
+        speaker
+    };
+    if speaker.is_none() && !passive && !fallback {
         return None;
     }
     if passive
@@ -1815,6 +1859,19 @@ fn verb_cue(
         content.extend(continuation(d, d.tok(s1 - 1).end, 2));
     }
     Some(Attribution::found(speaker, cue, content, rule, si))
+}
+
+/// Is the sentence in title case (a headline): most of its words of four
+/// letters or more capitalised?
+fn title_case(d: &Doc, ws: usize, we: usize) -> bool {
+    let (mut cap, mut n) = (0, 0);
+    for i in ws..we {
+        if d.is_word(i) && d.in_quote[i].is_none() && d.tok(i).len() >= 4 {
+            n += 1;
+            cap += usize::from(d.is_cap(i));
+        }
+    }
+    n >= 2 && cap * 4 >= n * 3
 }
 
 /// `Asked whether ..., X said ...` / `Asked by Y about ..., X said`: the

@@ -425,3 +425,68 @@ fn cue_opening_the_document() {
         assert!(found.iter().all(|a| !a.cue.is_empty()), "{t:?}");
     }
 }
+
+/// Rules added for issue #3: (text, cue, speaker, content, rule) for the
+/// attribution with that cue.
+#[test]
+fn recall_rules_table() {
+    let cases: &[(&str, &str, Option<&str>, &str, &str)] = &[
+        // A sentence-initial "Asked ...," is a cue with no source; the
+        // question runs to the comma.
+        (
+            "Asked whether the dam would hold, Tavi Renn said no.",
+            "Asked",
+            None,
+            "whether the dam would hold",
+            "passive-cue",
+        ),
+        (
+            "Asked by Mira Doss about the vote, Tavi Renn shrugged.",
+            "Asked",
+            Some("Mira Doss"),
+            "about the vote",
+            "passive-cue",
+        ),
+        // A headline in title case keeps its capitalised cue.
+        (
+            "Ines Varga Says Harbor Deal Is Dead.",
+            "Says",
+            Some("Ines Varga"),
+            "Harbor Deal Is Dead",
+            "cue-content",
+        ),
+        // A plain reporting verb after a long aside: the subject speaks.
+        (
+            "Odile Marsh, 61, a teacher who has lived in Varn for thirty years and who runs the choir there, said the school would close.",
+            "said",
+            Some("Odile Marsh"),
+            "the school would close",
+            "subject-cue",
+        ),
+        // More infinitives that speak for the subject.
+        (
+            "Tavi Renn went on radio to endorse the harbor plan.",
+            "endorse",
+            Some("Tavi Renn"),
+            "the harbor plan",
+            "coord-cue",
+        ),
+    ];
+    for &(t, cue, sp, content, rule) in cases {
+        let f = run(t);
+        let a = f
+            .iter()
+            .find(|a| a.cue == cue)
+            .unwrap_or_else(|| panic!("no cue {cue:?} in {t:?}: {f:?}"));
+        assert_eq!(a.speaker.as_deref(), sp, "speaker in {t:?}: {a:?}");
+        assert_eq!(a.content, content, "content in {t:?}: {a:?}");
+        assert_eq!(a.rule, rule, "rule in {t:?}: {a:?}");
+    }
+}
+
+/// A capitalised cue word inside an ordinary sentence is a name, not a cue.
+#[test]
+fn capitalised_cue_outside_headline() {
+    let f = run("The ferry was built by Rep. Hank Says in the old yard.");
+    assert!(f.iter().all(|a| a.cue != "Says"), "{f:?}");
+}
