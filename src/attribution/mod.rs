@@ -20,6 +20,7 @@
 //! | `in-source` | `In a new poll, ...` / `..., in his view.` | the phrase after `in` | the rest of the sentence |
 //! | `colon-quote` | `X retorted: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
+//! | `impersonal` | `It seems (that) ...` | none | the rest of the clause |
 //! | `subject-cue` | `Ines Varga, 58, a nurse who ..., said ...` (no speaker found beside a plain reporting verb) | the subject of the sentence, or none | the rest of the clause |
 //!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source
@@ -107,6 +108,7 @@ pub const RULES: &[&str] = &[
     "in-source",
     "colon-quote",
     "subject-cue",
+    "impersonal",
 ];
 
 /// What kind of cue a word is.
@@ -415,6 +417,9 @@ const SPEAKER_OPTIONAL: &[&str] = &[
     "promised",
     "asked",
 ];
+
+/// Verbs of seeming that make a cue after `it` with no speaker at all.
+const IMPERSONAL: &[&str] = &["seems", "seemed", "appears", "appeared"];
 
 /// Words that cannot be a speaker by themselves.
 const NOT_SPEAKER: &[&str] = &["it", "this", "that", "there", "what", "as", "to", "here"];
@@ -1647,6 +1652,21 @@ fn verb_cue(
         );
     if j == ws && w == "asked" {
         return asked_intro(d, si, k, after, we);
+    }
+    if j > s0 && d.w(j - 1) == "it" && IMPERSONAL.contains(&w) {
+        // "It seems (that) ...": an impression with no one behind it.
+        let c = skip_adjuncts(d, after, we);
+        let end = clause_end(d, k, we);
+        if end < c + 2 {
+            return None;
+        }
+        return Some(Attribution::found(
+            None,
+            cue,
+            vec![d.span(c, end)?],
+            "impersonal",
+            si,
+        ));
     }
     let coord = infinitive
         || gerund
