@@ -18,8 +18,9 @@
 //! | `coord-cue` | `X met Y and said ...` / `X left, saying ...` / `Asked about it, X said ...` | the subject of the sentence | the rest of the clause |
 //! | `passive-cue` | `X was reported to ...` / `when asked about ...` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
 //! | `in-source` | `In a new poll, ...` / `..., in his view.` | the phrase after `in` | the rest of the sentence |
-//! | `colon-quote` | `X retorted: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
+//! | `colon-quote` | `X grinned: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
+//! | `adverb-cue` | `X reportedly left ...` (no reporting verb after the adverb) | none | the clause, the adverb left out |
 //! | `impersonal` | `It seems (that) ...` | none | the rest of the clause |
 //! | `subject-cue` | `Ines Varga, 58, a nurse who ..., said ...` (no speaker found beside a plain reporting verb) | the subject of the sentence, or none | the rest of the clause |
 //!
@@ -109,6 +110,7 @@ pub const RULES: &[&str] = &[
     "colon-quote",
     "subject-cue",
     "impersonal",
+    "adverb-cue",
 ];
 
 /// What kind of cue a word is.
@@ -741,6 +743,8 @@ pub fn attribute(
                 according_to(&d, si, k)
             } else if w == "in" {
                 in_source(&d, si, k)
+            } else if ADVERB_CUES.contains(&w) {
+                adverb_cue(&d, si, k)
             } else if w == ":" {
                 colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
             } else if d.is_word(k) {
@@ -751,7 +755,7 @@ pub fn attribute(
             } else {
                 None
             };
-            if let Some(mut a) = found {
+            if let Some(mut a) = found.filter(|a| !continues_cue(&d, a, k, &out[first_here..])) {
                 a.sentence = si;
                 let last = a.cue.last().map_or(k, |c| seg.token_at_or_after(c.end));
                 finish(&d, &mut a, mentions, res);
@@ -764,6 +768,20 @@ pub fn attribute(
         }
     }
     out
+}
+
+/// A verb that only continues the cue just before it ("is expected to
+/// endorse", "tweeted on Friday to say", "ended by saying") is part of that
+/// cue, not an attribution of its own.
+fn continues_cue(d: &Doc, a: &Attribution, k: usize, here: &[Attribution]) -> bool {
+    if a.rule != "coord-cue" || k == 0 || !matches!(d.w(k - 1), "to" | "by") {
+        return false;
+    }
+    let Some(prev) = here.last().and_then(|p| p.cue.last()) else {
+        return false;
+    };
+    let pe = d.seg.token_at_or_after(prev.end);
+    pe <= k && k - pe <= 6 && (pe..k).all(|j| d.w(j) != "," && d.in_quote[j].is_none())
 }
 
 /// A pronoun speaker the resolver left open ("he recalls" after a
@@ -1132,6 +1150,42 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     ))
 }
 
+/// Adverbs that report a claim with no source ("X reportedly left").
+/// ("apparently", "allegedly", "seemingly" were measured: mostly not cues.)
+const ADVERB_CUES: &[&str] = &["reportedly"];
+
+/// `X reportedly left ...`: the adverb is the cue when no reporting verb
+/// follows it; the content is its clause, the adverb left out.
+fn adverb_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
+    let (s0, s1) = sentence_range(d.seg, si);
+    let ws = words_start(d, s0, s1);
+    let we = words_end(d, s0, s1);
+    if (k + 1..we.min(k + 3)).any(|j| d.is_word(j) && cue_class(d.w(j)).is_some()) {
+        return None;
+    }
+    // The clause starts after the last comma or clause word before the adverb.
+    let mut cs = k;
+    while cs > ws && !matches!(d.w(cs - 1), "," | ";" | ":" | "\u{2014}" | "that") {
+        cs -= 1;
+    }
+    let end = clause_end(d, k, we);
+    let mut content = Vec::new();
+    content.extend(d.span(cs, k));
+    if end > k + 1 {
+        content.extend(d.span(k + 1, end));
+    }
+    if content.is_empty() {
+        return None;
+    }
+    Some(Attribution::found(
+        None,
+        d.tok(k),
+        content,
+        "adverb-cue",
+        si,
+    ))
+}
+
 /// Nouns that make `in ...` a source: "In a new poll, ...", "in his view".
 const IN_SOURCE: &[&str] = &[
     "poll",
@@ -1203,7 +1257,7 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     ))
 }
 
-/// `X retorted: "..."`: a colon right before a quotation (or a quoted
+/// `X grinned: "..."`: a colon right before a quotation (or a quoted
 /// paragraph) is the cue when no cue was found just before it. The speaker
 /// is the sentence's subject, else the phrase before the colon.
 fn colon_quote(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
@@ -1755,7 +1809,25 @@ fn verb_cue(
         && class == CueClass::Report
         && !matches!(
             w,
-            "expected" | "asked" | "quoted" | "reported" | "called" | "said"
+            "expected"
+                | "asked"
+                | "quoted"
+                | "reported"
+                | "called"
+                | "said"
+                | "announced"
+                | "declared"
+                | "revealed"
+                | "described"
+                | "confirmed"
+                | "told"
+                | "disclosed"
+                | "argued"
+                | "warned"
+                | "promised"
+                | "urged"
+                | "thought"
+                | "considered"
         )
     {
         return None;

@@ -199,7 +199,7 @@ fn structure_table() {
         ),
         // A colon before a quotation, with no reporting verb.
         (
-            "Tavi Renn retorted: \"Not a chance.\"",
+            "Tavi Renn grinned: \"Not a chance.\"",
             Some("Tavi Renn"),
             ":",
             "\"Not a chance.\"",
@@ -489,4 +489,67 @@ fn recall_rules_table() {
 fn capitalised_cue_outside_headline() {
     let f = run("The ferry was built by Rep. Hank Says in the old yard.");
     assert!(f.iter().all(|a| a.cue != "Says"), "{f:?}");
+}
+
+/// More rules for issue #3: (text, cue, speaker, content, rule).
+#[test]
+fn no_speaker_rules_table() {
+    let cases: &[(&str, &str, Option<&str>, &str, &str)] = &[
+        // An impression with nobody behind it.
+        (
+            "It seems the ferry will run late again.",
+            "seems",
+            None,
+            "the ferry will run late again",
+            "impersonal",
+        ),
+        // A hearsay adverb with no reporting verb after it.
+        (
+            "Tavi Renn reportedly sold the mill in March.",
+            "reportedly",
+            None,
+            "Tavi Renn | sold the mill in March",
+            "adverb-cue",
+        ),
+        // A passive announcement.
+        (
+            "Mira Doss was declared the winner in Varn.",
+            "declared",
+            None,
+            "the winner in Varn",
+            "passive-cue",
+        ),
+    ];
+    for &(t, cue, sp, content, rule) in cases {
+        let f = run(t);
+        let a = f
+            .iter()
+            .find(|a| a.cue == cue)
+            .unwrap_or_else(|| panic!("no cue {cue:?} in {t:?}: {f:?}"));
+        assert_eq!(a.speaker.as_deref(), sp, "speaker in {t:?}: {a:?}");
+        assert_eq!(a.content, content, "content in {t:?}: {a:?}");
+        assert_eq!(a.rule, rule, "rule in {t:?}: {a:?}");
+    }
+}
+
+/// A verb that continues the cue before it is no attribution of its own;
+/// a reporting verb after "reportedly" keeps the adverb out.
+#[test]
+fn one_attribution_table() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Tavi Renn is expected to endorse the harbor plan.",
+            "expected",
+        ),
+        (
+            "Mira Doss tweeted on Friday to say the vote was lost.",
+            "tweeted",
+        ),
+        ("Odile Marsh reportedly said the mill was sold.", "said"),
+    ];
+    for &(t, cue) in cases {
+        let f = run(t);
+        assert_eq!(f.len(), 1, "one attribution in {t:?}: {f:?}");
+        assert_eq!(f[0].cue, cue, "cue in {t:?}: {f:?}");
+    }
 }
