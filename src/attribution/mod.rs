@@ -20,6 +20,7 @@
 //! | `in-source` | `In a new poll, ...` / `..., in his view.` | the phrase after `in` | the rest of the sentence |
 //! | `colon-quote` | `X grinned: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
+//! | `adjective-cue` | `X is eager to ...` / `X was skeptical of ...` (an adjective from `data/adjectives.txt` after "be") | X | the rest of the clause |
 //! | `adverb-cue` | `X reportedly left ...` (no reporting verb after the adverb) | none | the clause, the adverb left out |
 //! | `impersonal` | `It seems (that) ...` | none | the rest of the clause |
 //! | `subject-cue` | `Ines Varga, 58, a nurse who ..., said ...` (no speaker found beside a plain reporting verb) | the subject of the sentence, or none | the rest of the clause |
@@ -111,6 +112,7 @@ pub const RULES: &[&str] = &[
     "subject-cue",
     "impersonal",
     "adverb-cue",
+    "adjective-cue",
 ];
 
 /// What kind of cue a word is.
@@ -142,7 +144,14 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ("cues.txt", include_str!("data/cues.txt")),
     ("stance.txt", include_str!("data/stance.txt")),
     ("sources.txt", include_str!("data/sources.txt")),
+    ("adjectives.txt", include_str!("data/adjectives.txt")),
 ];
+
+/// Adjectives of attitude, cues after a form of "be".
+pub fn adjective_forms() -> &'static WordSet<&'static str> {
+    static ADJ: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    ADJ.get_or_init(|| words_of(DATA_FILES[3].1).collect())
+}
 
 /// Every form of every reporting verb, lower case.
 pub fn cue_forms() -> &'static WordSet<&'static str> {
@@ -422,6 +431,45 @@ const SPEAKER_OPTIONAL: &[&str] = &[
 
 /// Verbs of seeming that make a cue after `it` with no speaker at all.
 const IMPERSONAL: &[&str] = &["seems", "seemed", "appears", "appeared"];
+
+/// Verb forms that stay verbs after "some", "many", "most" or "more"
+/// ("some say", "many believe"), unlike nouns ("some reports").
+const QUANTIFIED: &[&str] = &[
+    "say",
+    "said",
+    "believe",
+    "believed",
+    "think",
+    "thought",
+    "argue",
+    "argued",
+    "fear",
+    "feared",
+    "worry",
+    "worried",
+    "expect",
+    "expected",
+    "agree",
+    "agreed",
+    "suggest",
+    "suggested",
+    "predict",
+    "predicted",
+    "warn",
+    "warned",
+    "insist",
+    "insisted",
+    "contend",
+    "doubt",
+    "hope",
+    "hoped",
+    "see",
+    "saw",
+    "feel",
+    "felt",
+    "want",
+    "wanted",
+];
 
 /// Words that cannot be a speaker by themselves.
 const NOT_SPEAKER: &[&str] = &["it", "this", "that", "there", "what", "as", "to", "here"];
@@ -750,6 +798,7 @@ pub fn attribute(
             } else if d.is_word(k) {
                 match cue_class(w) {
                     Some(class) => verb_cue(&d, si, k, class, &out[first_here..]),
+                    None if adjective_forms().contains(w) => adjective_cue(&d, si, k),
                     None => None,
                 }
             } else {
@@ -1580,7 +1629,11 @@ fn verb_cue(
     let w = d.w(k);
     // "went on to say": an infinitive reporting verb speaks for the subject.
     let infinitive = k > s0 && d.w(k - 1) == "to" && SAY_INF.contains(&w);
-    if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) && !infinitive {
+    // "some say", "many believe": a quantifier is the speaker of a verb form.
+    let quantified = k > s0
+        && matches!(d.w(k - 1), "some" | "many" | "most" | "more")
+        && QUANTIFIED.contains(&w);
+    if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) && !infinitive && !quantified {
         return None;
     }
     // Nouns after a determiner two words back ("the latest report") are caught above;
@@ -1840,7 +1893,13 @@ fn verb_cue(
             && (matches!(d.w(sp_first - 1), "," | "\u{2014}")
                 || d.is_close_quote_tok(sp_first - 1));
         let sentence_is_cue = sp_first == ws && c >= we;
-        if class == CueClass::Report
+        // '"...?" Tavi Renn questioned.': a stance verb closing the sentence
+        // after a quotation reports it too.
+        let quote_stance = class == CueClass::Stance
+            && c >= we
+            && (sp_first > s0 && d.is_close_quote_tok(sp_first - 1)
+                || sentence_is_cue && d.quote_ending_before(d.tok(ws).start).is_some());
+        if (class == CueClass::Report || quote_stance)
             && !coord
             && (before_sep
                 && (c >= we
@@ -1991,6 +2050,67 @@ fn asked_intro(d: &Doc, si: usize, k: usize, after: usize, we: usize) -> Option<
         d.tok(k),
         vec![d.span(c, end)?],
         "passive-cue",
+        si,
+    ))
+}
+
+/// Degree words between "be" and an adjective ("is deeply skeptical").
+const DEGREE: &[&str] = &[
+    "very",
+    "so",
+    "too",
+    "more",
+    "less",
+    "quite",
+    "rather",
+    "fairly",
+    "deeply",
+    "highly",
+    "extremely",
+    "particularly",
+    "increasingly",
+    "not",
+    "also",
+    "still",
+    "now",
+    "clearly",
+    "openly",
+];
+
+/// `X is eager to ...` / `X was skeptical of ...`: an adjective of attitude
+/// after a form of "be"; the subject speaks, the rest of the clause is
+/// the content.
+fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
+    let (s0, s1) = sentence_range(d.seg, si);
+    let we = words_end(d, s0, s1);
+    let mut j = k;
+    while j > s0 && DEGREE.contains(&d.w(j - 1)) {
+        j -= 1;
+    }
+    if j == s0 || !BE.contains(&d.w(j - 1)) {
+        return None;
+    }
+    j -= 1;
+    while j > s0 && (skippable(d, j - 1) || BE.contains(&d.w(j - 1))) {
+        j -= 1;
+    }
+    let (s, e) = np_before(d, s0, j).filter(|&(s, e)| d.can_be_source(s, e))?;
+    let mut c = k + 1;
+    if c < we && d.w(c) == "that" {
+        c += 1;
+    }
+    let end = clause_end(d, k, we);
+    if end < c + 2 {
+        return None;
+    }
+    Some(Attribution::found(
+        Some(Speaker {
+            span: d.span(s, e)?,
+            actor: None,
+        }),
+        d.tok(k),
+        vec![d.span(c, end)?],
+        "adjective-cue",
         si,
     ))
 }

@@ -511,6 +511,30 @@ fn no_speaker_rules_table() {
             "Tavi Renn | sold the mill in March",
             "adverb-cue",
         ),
+        // An adjective of attitude after "be".
+        (
+            "Mira Doss is deeply skeptical of the harbor plan.",
+            "skeptical",
+            Some("Mira Doss"),
+            "of the harbor plan",
+            "adjective-cue",
+        ),
+        // A quantifier speaks for a verb form.
+        (
+            "The mill closed early, and some say the owners knew.",
+            "say",
+            Some("some"),
+            "the owners knew",
+            "cue-content",
+        ),
+        // A stance verb closing the sentence after a quotation.
+        (
+            "\"Why now?\" Tavi Renn questioned.",
+            "questioned",
+            Some("Tavi Renn"),
+            "\"Why now?\"",
+            "quote-cue",
+        ),
         // A passive announcement.
         (
             "Mira Doss was declared the winner in Varn.",
@@ -546,6 +570,11 @@ fn one_attribution_table() {
             "tweeted",
         ),
         ("Odile Marsh reportedly said the mill was sold.", "said"),
+        // No "be" before the adjective: only the verb is a cue.
+        (
+            "Odile Marsh, eager for news, wrote that the mill was sold.",
+            "wrote",
+        ),
     ];
     for &(t, cue) in cases {
         let f = run(t);
