@@ -1265,6 +1265,10 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     if k != ws && !view {
         return None;
     }
+    // "In other words" restates; it names no source.
+    if d.w(head) == "words" && d.w(head - 1) == "other" {
+        return None;
+    }
     // The phrase runs to a comma (a poll "released Sunday").
     let phrase_end = (head + 1..s1.min(head + 6))
         .find(|&j| d.w(j) == ",")
@@ -1297,9 +1301,10 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     if content.is_empty() {
         return None;
     }
+    // The cue runs from "in" to the noun ("in his view").
     Some(Attribution::found(
         Some(speaker),
-        d.tok(k),
+        d.tok(k).cover(&d.tok(head)),
         content,
         "in-source",
         si,

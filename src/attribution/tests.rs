@@ -193,7 +193,7 @@ fn structure_table() {
         (
             "In a new poll, most voters favor the plan.",
             Some("a new poll"),
-            "In",
+            "In a new poll",
             "most voters favor the plan",
             "in-source",
         ),
@@ -535,6 +535,14 @@ fn no_speaker_rules_table() {
             "\"Why now?\"",
             "quote-cue",
         ),
+        // "in his view": the cue runs to the noun.
+        (
+            "The harbor plan was a mistake in his view.",
+            "in his view",
+            Some("his view"),
+            "The harbor plan was a mistake",
+            "in-source",
+        ),
         // A passive announcement.
         (
             "Mira Doss was declared the winner in Varn.",
@@ -570,6 +578,8 @@ fn one_attribution_table() {
             "tweeted",
         ),
         ("Odile Marsh reportedly said the mill was sold.", "said"),
+        // "In other words" names no source.
+        ("In other words, Tavi Renn said the mill was sold.", "said"),
         // No "be" before the adjective: only the verb is a cue.
         (
             "Odile Marsh, eager for news, wrote that the mill was sold.",
