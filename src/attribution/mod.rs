@@ -1358,7 +1358,7 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         return None;
     }
     let sp = d.span(ws, k)?;
-    if d.w(ws) == "the" {
+    if d.w(ws) == "the" || (ws..k).any(|i| COLON_LABELS.contains(&d.w(i))) {
         return None;
     }
     let i = mentions.partition_point(|m| m.span.start < sp.start);
@@ -1392,6 +1392,42 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         si,
     ))
 }
+
+/// Words of a label before a colon that names no speaker ("UPDATE:",
+/// "Editor's note:", "Question:").
+const COLON_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "updates",
+    "correction",
+    "clarification",
+    "email",
+    "e-mail",
+    "exclusive",
+    "breaking",
+    "watch",
+    "video",
+    "photos",
+    "photo",
+    "note",
+    "question",
+    "answer",
+    "notice",
+    "stat",
+    "related",
+    "name",
+    "age",
+    "city",
+    "job",
+    "live",
+    "transcript",
+    "disclosure",
+    "abstract",
+    "summary",
+    "latest",
+    "fact",
+    "quiz",
+];
 
 /// Is token `j` (a cue form) coordinated with what comes before it:
 /// `and said`, `, saying`?
