@@ -42,7 +42,7 @@
 //! keeps byte offsets), a per-token quotation index, and a bounded look
 //! around each cue, so the stage is linear in the document's length.
 
-use crate::mentions::hash::WordSet;
+use crate::mentions::hash::{WordMap, WordSet};
 use crate::mentions::{ActorKind, Mention};
 use crate::resolve::Resolution;
 use crate::segment::{Quote, Segmentation, TokenKind};
@@ -173,6 +173,44 @@ pub fn stance_forms() -> &'static WordSet<&'static str> {
 pub fn source_nouns() -> &'static WordSet<&'static str> {
     static SRC: OnceLock<WordSet<&'static str>> = OnceLock::new();
     SRC.get_or_init(|| words_of(DATA_FILES[2].1).collect())
+}
+
+/// Per-word bits of [`word_tags`].
+const T_REPORT: u8 = 1;
+const T_STANCE: u8 = 2;
+const T_ADJ: u8 = 4;
+const T_SKIP: u8 = 8;
+const T_NP_STOP: u8 = 16;
+const T_AUX: u8 = 32;
+
+/// Every listed word with its bits: cue class, adjective, skippable
+/// (`AUX` or `TIME`), `NP_STOP`, `AUX`. One lookup per token replaces
+/// one per list.
+fn word_tags() -> &'static WordMap<&'static str, u8> {
+    static TAGS: OnceLock<WordMap<&'static str, u8>> = OnceLock::new();
+    TAGS.get_or_init(|| {
+        let mut m: WordMap<&'static str, u8> = WordMap::default();
+        let mut add = |w: &'static str, bit: u8| *m.entry(w).or_insert(0) |= bit;
+        for w in cue_forms() {
+            add(w, T_REPORT);
+        }
+        for w in stance_forms() {
+            add(w, T_STANCE);
+        }
+        for w in adjective_forms() {
+            add(w, T_ADJ);
+        }
+        for w in AUX.iter().chain(TIME) {
+            add(w, T_SKIP);
+        }
+        for w in NP_STOP {
+            add(w, T_NP_STOP);
+        }
+        for w in AUX {
+            add(w, T_AUX);
+        }
+        m
+    })
 }
 
 /// The class of a lower-case word as a cue.
@@ -316,8 +354,7 @@ const TIME: &[&str] = &[
 /// A word skipped between a speaker and the cue: an auxiliary, an adverb in
 /// -ly, a day ("X on Tuesday said").
 fn skippable(d: &Doc, i: usize) -> bool {
-    let w = d.w(i);
-    AUX.contains(&w) || TIME.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !d.is_cap(i))
+    d.tags[i] & T_SKIP != 0
 }
 
 /// Forms of "be" that make a cue passive ("is expected", "was asked").
@@ -627,6 +664,9 @@ struct Doc<'a> {
     quotes: Vec<Quote>,
     /// Per token: the quotation whose inner words hold it.
     in_quote: Vec<Option<u32>>,
+    /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
+    /// lower-case adverbs in -ly.
+    tags: Vec<u8>,
 }
 
 /// Quotations marked with doubled apostrophes, paired within paragraphs.
@@ -687,12 +727,45 @@ impl<'a> Doc<'a> {
                 i += 1;
             }
         }
+        let low = text.to_ascii_lowercase();
+        let table = word_tags();
+        let tags = seg
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Punct {
+                    return 0;
+                }
+                let w = t.span.slice(&low);
+                let mut bits = table.get(w).copied().unwrap_or(0);
+                if w.len() > 4
+                    && w.ends_with("ly")
+                    && !t.span.slice(text).starts_with(char::is_uppercase)
+                {
+                    bits |= T_SKIP;
+                }
+                bits
+            })
+            .collect();
         Doc {
             text,
-            low: text.to_ascii_lowercase(),
+            low,
             seg,
             quotes,
             in_quote,
+            tags,
+        }
+    }
+
+    /// The class of token `i` as a cue.
+    fn cue_at(&self, i: usize) -> Option<CueClass> {
+        let t = self.tags[i];
+        if t & T_REPORT != 0 {
+            Some(CueClass::Report)
+        } else if t & T_STANCE != 0 {
+            Some(CueClass::Stance)
+        } else {
+            None
         }
     }
 
@@ -796,9 +869,9 @@ pub fn attribute(
             } else if w == ":" {
                 colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
             } else if d.is_word(k) {
-                match cue_class(w) {
+                match d.cue_at(k) {
                     Some(class) => verb_cue(&d, si, k, class, &out[first_here..]),
-                    None if adjective_forms().contains(w) => adjective_cue(&d, si, k),
+                    None if d.tags[k] & T_ADJ != 0 => adjective_cue(&d, si, k),
                     None => None,
                 }
             } else {
@@ -947,7 +1020,7 @@ fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
                     && (d.is_cap(i - 1) || matches!(d.w(i - 1), "he" | "she" | "they" | "i" | "we"))
             }
             TokenKind::Word | TokenKind::Number => {
-                !NP_STOP.contains(&w) && !AUX.contains(&w) && cue_class(w).is_none()
+                d.tags[i] & (T_NP_STOP | T_AUX) == 0 && d.cue_at(i).is_none()
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
@@ -1034,7 +1107,7 @@ fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
         let w = d.w(e);
         let ok = match d.kind(e) {
             TokenKind::Word | TokenKind::Number => {
-                (!NP_STOP.contains(&w) || w == "of" && e > s) && cue_class(w).is_none()
+                (d.tags[e] & T_NP_STOP == 0 || w == "of" && e > s) && d.cue_at(e).is_none()
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
@@ -1092,7 +1165,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
             s = dash + 1;
         }
     }
-    if s < k && (INTRO.contains(&d.w(s)) || cue_class(d.w(s)).is_some()) {
+    if s < k && (INTRO.contains(&d.w(s)) || d.cue_at(s).is_some()) {
         let comma = (s..k).find(|&j| d.w(j) == "," && d.in_quote[j].is_none())?;
         s = comma + 1;
     }
@@ -1209,7 +1282,7 @@ fn adverb_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
     let ws = words_start(d, s0, s1);
     let we = words_end(d, s0, s1);
-    if (k + 1..we.min(k + 3)).any(|j| d.is_word(j) && cue_class(d.w(j)).is_some()) {
+    if (k + 1..we.min(k + 3)).any(|j| d.is_word(j) && d.cue_at(j).is_some()) {
         return None;
     }
     // The clause starts after the last comma or clause word before the adverb.
@@ -1475,7 +1548,7 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
         if !d.is_word(j) {
             continue;
         }
-        if cue_class(d.w(j)) == Some(CueClass::Report)
+        if d.cue_at(j) == Some(CueClass::Report)
             && (coordinated_at(d, from, j) || d.w(j - 1) == ",")
         {
             let mut e = j - 1;
@@ -1523,7 +1596,7 @@ fn continuation(d: &Doc, mut at: usize, max_paras: usize) -> Vec<Span> {
         let (_, e) = sentence_range(d.seg, last_si);
         let first = d.seg.token_at_or_after(q.span.end);
         let has_cue = (first..e).any(|j| {
-            d.in_quote[j].is_none() && d.is_word(j) && cue_class(d.w(j)) == Some(CueClass::Report)
+            d.in_quote[j].is_none() && d.is_word(j) && d.cue_at(j) == Some(CueClass::Report)
         });
         if has_cue {
             break;
@@ -1641,7 +1714,7 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
         let stop = (c + 1..we).find(|&j| {
             matches!(d.w(j), "," | "that" | ":" | "\u{2014}")
                 || d.is_open_quote(j)
-                || (cue_class(d.w(j)).is_some() && d.in_quote[j].is_none())
+                || (d.cue_at(j).is_some() && d.in_quote[j].is_none())
         });
         match stop {
             Some(j) if j - c <= 9 => c = j,

@@ -594,3 +594,30 @@ fn one_attribution_table() {
         assert_eq!(f[0].cue, cue, "cue in {t:?}: {f:?}");
     }
 }
+
+/// The per-token bits agree with the word lists they were built from.
+#[test]
+fn token_tags_match_lists() {
+    let t = "Ines Varga, who has also said Tuesday that she is deeply skeptical, \
+             quickly Criticized the Bolly plan and praised Tavi Renn's.";
+    let seg = segment(t);
+    let d = Doc::new(t, &seg);
+    for i in 0..seg.tokens.len() {
+        let w = d.w(i);
+        assert_eq!(d.cue_at(i), cue_class(w), "cue class of {w:?}");
+        let skip = AUX.contains(&w)
+            || TIME.contains(&w)
+            || (w.len() > 4 && w.ends_with("ly") && !d.is_cap(i));
+        assert_eq!(skippable(&d, i), skip, "skippable {w:?}");
+        assert_eq!(
+            d.tags[i] & T_NP_STOP != 0,
+            NP_STOP.contains(&w),
+            "np stop {w:?}"
+        );
+        assert_eq!(
+            d.tags[i] & T_ADJ != 0,
+            adjective_forms().contains(w),
+            "adjective {w:?}"
+        );
+    }
+}
