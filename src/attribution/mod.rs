@@ -22,7 +22,7 @@
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
 //! | `adjective-cue` | `X is eager to ...` / `X was skeptical of ...` (an adjective from `data/adjectives.txt` after "be") | X | the rest of the clause |
 //! | `adverb-cue` | `X reportedly left ...` (no reporting verb after the adverb) | none | the clause, the adverb left out |
-//! | `impersonal` | `It seems (that) ...` | none | the rest of the clause |
+//! | `impersonal` | `It seems (that) ...` / `The issue seems to ...` | none | the rest of the clause (with the subject) |
 //! | `subject-cue` | `Ines Varga, 58, a nurse who ..., said ...` (no speaker found beside a plain reporting verb) | the subject of the sentence, or none | the rest of the clause |
 //!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source
@@ -506,6 +506,12 @@ const QUANTIFIED: &[&str] = &[
     "felt",
     "want",
     "wanted",
+];
+
+/// Verbs of seeming: with a subject that names no source ("the issue
+/// seems to ...") they are cues with no speaker.
+const SEEM: &[&str] = &[
+    "seem", "seems", "seemed", "appear", "appears", "appeared", "expected",
 ];
 
 /// Words that cannot be a speaker by themselves.
@@ -1947,6 +1953,14 @@ fn verb_cue(
                     && !d.can_be_source(s, e)
                     && !matches!(d.w(s), "which" | "that")
                 {
+                    // "the issue seems to linger": an impression, no speaker.
+                    if SEEM.contains(&w) && after < we && d.w(after) == "to" {
+                        let end = clause_end(d, k, we);
+                        return (end > after + 2).then(|| {
+                            let content = vec![Span::new(d.tok(s).start, d.tok(end - 1).end)];
+                            Attribution::found(None, cue, content, "impersonal", si)
+                        });
+                    }
                     return None;
                 }
                 (

@@ -503,6 +503,14 @@ fn no_speaker_rules_table() {
             "the ferry will run late again",
             "impersonal",
         ),
+        // A subject that names no source: still an impression.
+        (
+            "Still, the harbor dispute seems to linger in Varn.",
+            "seems",
+            None,
+            "the harbor dispute seems to linger in Varn",
+            "impersonal",
+        ),
         // A hearsay adverb with no reporting verb after it.
         (
             "Tavi Renn reportedly sold the mill in March.",
