@@ -1938,7 +1938,8 @@ fn verb_cue(
             "coord-cue",
         )
     } else {
-        let it = (j > s0 && class == CueClass::Report && d.w(j - 1) == "it"
+        // "It accused ..." (a report, a group) also speaks for a stance verb.
+        let it = (j > s0 && d.w(j - 1) == "it"
             || j > s0 + 1
                 && matches!(d.w(j - 1), "which" | "that")
                 && (d.w(j - 2) == "," || d.is_cap(j - 2)))

@@ -551,6 +551,14 @@ fn no_speaker_rules_table() {
             "The harbor plan was a mistake",
             "in-source",
         ),
+        // "It" at a sentence's start speaks for a stance verb too.
+        (
+            "The audit came out in May. It accused the mill of fraud.",
+            "accused",
+            Some("It"),
+            "the mill of fraud",
+            "cue-content",
+        ),
         // A passive announcement.
         (
             "Mira Doss was declared the winner in Varn.",
