@@ -2,8 +2,11 @@
 //!
 //! [`attribute`] looks in each sentence, outside quotations, for a reporting
 //! cue: a verb from `data/cues.txt` in any of its forms, a stance verb from
-//! `data/stance.txt` (only next to its speaker), the phrase `according to`,
-//! or a headline colon. It then reads the structure around the cue. Every
+//! `data/stance.txt` (only next to its speaker), an adjective of attitude
+//! from `data/adjectives.txt` after "be", the phrase `according to`, the
+//! adverb `reportedly`, or a headline colon. In a headline in title case a
+//! capitalised cue counts too ("Tavi Renn Says ..."). It then reads the
+//! structure around the cue. Every
 //! attribution names the rule that built it; the names are stable (the
 //! `explain` command prints them):
 //!
@@ -16,8 +19,8 @@
 //! | `cue-content` | `X said (that) ...` / `X told Y (that) ...` / `X praised Y` / `X is expected to ...` | X | the rest of the clause (for a stance verb, its object) |
 //! | `cue-block` | `X said:` at a paragraph's end | X | the next paragraph |
 //! | `coord-cue` | `X met Y and said ...` / `X left, saying ...` / `Asked about it, X said ...` | the subject of the sentence | the rest of the clause |
-//! | `passive-cue` | `X was reported to ...` / `when asked about ...` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
-//! | `in-source` | `In a new poll, ...` / `..., in his view.` | the phrase after `in` | the rest of the sentence |
+//! | `passive-cue` | `X was reported to ...` / `when asked about ...` / `Asked whether ..., X said` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
+//! | `in-source` | `In a new poll, ...` / `..., in his view.` (the cue runs from `in` to the noun) | the phrase after `in` | the rest of the sentence |
 //! | `colon-quote` | `X grinned: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
 //! | `adjective-cue` | `X is eager to ...` / `X was skeptical of ...` (an adjective from `data/adjectives.txt` after "be") | X | the rest of the clause |
