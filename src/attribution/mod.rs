@@ -2131,7 +2131,24 @@ fn verb_cue(
     if class == CueClass::Stance {
         end = object_end(d, c, end);
     }
-    if end <= c || (end - c < 2 && class == CueClass::Report) {
+    // "... said yes.": a one-word answer is a content too.
+    let answer = end == c + 1 && matches!(d.w(c), "yes" | "no");
+    if end <= c || (end - c < 2 && class == CueClass::Report && !answer) {
+        // '"...," the tall, quiet mayor said.': nothing after the cue, the
+        // quotation opening the sentence is the content.
+        if class == CueClass::Report && c >= we && !coord && !passive {
+            let sp_start = speaker.as_ref().map_or(d.tok(k).start, |sp| sp.span.start);
+            let first = d.tok(words_start(d, s0, s1)).start;
+            if let Some(q) = d.quote_at(first).filter(|q| q.span.end <= sp_start) {
+                return Some(Attribution::found(
+                    speaker,
+                    cue,
+                    vec![q.span],
+                    "quote-cue",
+                    si,
+                ));
+            }
+        }
         return None;
     }
     let mut content = vec![d.span(c, end)?];

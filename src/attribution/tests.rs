@@ -559,6 +559,14 @@ fn no_speaker_rules_table() {
             "the mill of fraud",
             "cue-content",
         ),
+        // A one-word answer.
+        (
+            "Asked about the mill, everyone but Tavi Renn said yes.",
+            "said",
+            Some("Tavi Renn"),
+            "yes",
+            "cue-content",
+        ),
         // A passive announcement.
         (
             "Mira Doss was declared the winner in Varn.",
@@ -636,4 +644,15 @@ fn token_tags_match_lists() {
             "adjective {w:?}"
         );
     }
+}
+
+/// A quotation opening the sentence and a speaker phrase the rules cannot
+/// read whole: the quotation is still the content of the cue.
+#[test]
+fn quotation_before_unread_speaker() {
+    let t = "\"We fixed the roads,\" the tall, 71-year-old mayor said.";
+    let f = run(t);
+    let a = f.iter().find(|a| a.cue == "said").expect("a cue");
+    assert_eq!(a.content, "\"We fixed the roads,\"");
+    assert_eq!(a.rule, "quote-cue");
 }
