@@ -2131,8 +2131,12 @@ fn verb_cue(
     if class == CueClass::Stance {
         end = object_end(d, c, end);
     }
-    // "... said yes.": a one-word answer is a content too.
-    let answer = end == c + 1 && matches!(d.w(c), "yes" | "no");
+    // "... said yes.", "would not say so": a one-word answer is a content too.
+    let answer = end == c + 1
+        && matches!(
+            d.w(c),
+            "yes" | "no" | "so" | "when" | "why" | "how" | "what" | "it" | "this" | "that"
+        );
     if end <= c || (end - c < 2 && class == CueClass::Report && !answer) {
         // '"...," the tall, quiet mayor said.': nothing after the cue, the
         // quotation opening the sentence is the content.

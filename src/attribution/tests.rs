@@ -604,6 +604,8 @@ fn one_attribution_table() {
         ("Odile Marsh reportedly said the mill was sold.", "said"),
         // A label before a colon is no speaker.
         ("UPDATE: Tavi Renn said the mill was sold.", "said"),
+        // "would not say so": a one-word content.
+        ("Tavi Renn would not say so.", "say"),
         // "In other words" names no source.
         ("In other words, Tavi Renn said the mill was sold.", "said"),
         // No "be" before the adjective: only the verb is a cue.
