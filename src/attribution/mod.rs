@@ -465,6 +465,11 @@ const SPEAKER_OPTIONAL: &[&str] = &[
     "stating",
     "promised",
     "asked",
+    "announced",
+    "stated",
+    "tweeted",
+    "admitted",
+    "predicted",
 ];
 
 /// Verbs of seeming that make a cue after `it` with no speaker at all.
