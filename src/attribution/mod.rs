@@ -2,8 +2,11 @@
 //!
 //! [`attribute`] looks in each sentence, outside quotations, for a reporting
 //! cue: a verb from `data/cues.txt` in any of its forms, a stance verb from
-//! `data/stance.txt` (only next to its speaker), the phrase `according to`,
-//! or a headline colon. It then reads the structure around the cue. Every
+//! `data/stance.txt` (only next to its speaker), an adjective of attitude
+//! from `data/adjectives.txt` after "be", the phrase `according to`, the
+//! adverb `reportedly`, or a headline colon. In a headline in title case a
+//! capitalised cue counts too ("Tavi Renn Says ..."). It then reads the
+//! structure around the cue. Every
 //! attribution names the rule that built it; the names are stable (the
 //! `explain` command prints them):
 //!
@@ -16,10 +19,14 @@
 //! | `cue-content` | `X said (that) ...` / `X told Y (that) ...` / `X praised Y` / `X is expected to ...` | X | the rest of the clause (for a stance verb, its object) |
 //! | `cue-block` | `X said:` at a paragraph's end | X | the next paragraph |
 //! | `coord-cue` | `X met Y and said ...` / `X left, saying ...` / `Asked about it, X said ...` | the subject of the sentence | the rest of the clause |
-//! | `passive-cue` | `X was reported to ...` / `when asked about ...` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
-//! | `in-source` | `In a new poll, ...` / `..., in his view.` | the phrase after `in` | the rest of the sentence |
-//! | `colon-quote` | `X retorted: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
+//! | `passive-cue` | `X was reported to ...` / `when asked about ...` / `Asked whether ..., X said` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
+//! | `in-source` | `In a new poll, ...` / `..., in his view.` (the cue runs from `in` to the noun) | the phrase after `in` | the rest of the sentence |
+//! | `colon-quote` | `X grinned: "..."` (no other cue before the colon) | the phrase before the colon, or the subject | the quotation and its continuation |
 //! | `colon` | `Tavi Renn: Talks Are Over` (headline style) | the name before the colon | the words after it |
+//! | `adjective-cue` | `X is eager to ...` / `X was skeptical of ...` (an adjective from `data/adjectives.txt` after "be") | X | the rest of the clause |
+//! | `adverb-cue` | `X reportedly left ...` (no reporting verb after the adverb) | none | the clause, the adverb left out |
+//! | `impersonal` | `It seems (that) ...` / `The issue seems to ...` | none | the rest of the clause (with the subject) |
+//! | `subject-cue` | `Ines Varga, 58, a nurse who ..., said ...` (no speaker found beside a plain reporting verb) | the subject of the sentence, or none | the rest of the clause |
 //!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source
 //! noun from `data/sources.txt` ("officials", "a source", "the campaign"),
@@ -38,7 +45,7 @@
 //! keeps byte offsets), a per-token quotation index, and a bounded look
 //! around each cue, so the stage is linear in the document's length.
 
-use crate::mentions::hash::WordSet;
+use crate::mentions::hash::{WordMap, WordSet};
 use crate::mentions::{ActorKind, Mention};
 use crate::resolve::Resolution;
 use crate::segment::{Quote, Segmentation, TokenKind};
@@ -105,6 +112,10 @@ pub const RULES: &[&str] = &[
     "colon",
     "in-source",
     "colon-quote",
+    "subject-cue",
+    "impersonal",
+    "adverb-cue",
+    "adjective-cue",
 ];
 
 /// What kind of cue a word is.
@@ -136,7 +147,14 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ("cues.txt", include_str!("data/cues.txt")),
     ("stance.txt", include_str!("data/stance.txt")),
     ("sources.txt", include_str!("data/sources.txt")),
+    ("adjectives.txt", include_str!("data/adjectives.txt")),
 ];
+
+/// Adjectives of attitude, cues after a form of "be".
+pub fn adjective_forms() -> &'static WordSet<&'static str> {
+    static ADJ: OnceLock<WordSet<&'static str>> = OnceLock::new();
+    ADJ.get_or_init(|| words_of(DATA_FILES[3].1).collect())
+}
 
 /// Every form of every reporting verb, lower case.
 pub fn cue_forms() -> &'static WordSet<&'static str> {
@@ -158,6 +176,44 @@ pub fn stance_forms() -> &'static WordSet<&'static str> {
 pub fn source_nouns() -> &'static WordSet<&'static str> {
     static SRC: OnceLock<WordSet<&'static str>> = OnceLock::new();
     SRC.get_or_init(|| words_of(DATA_FILES[2].1).collect())
+}
+
+/// Per-word bits of [`word_tags`].
+const T_REPORT: u8 = 1;
+const T_STANCE: u8 = 2;
+const T_ADJ: u8 = 4;
+const T_SKIP: u8 = 8;
+const T_NP_STOP: u8 = 16;
+const T_AUX: u8 = 32;
+
+/// Every listed word with its bits: cue class, adjective, skippable
+/// (`AUX` or `TIME`), `NP_STOP`, `AUX`. One lookup per token replaces
+/// one per list.
+fn word_tags() -> &'static WordMap<&'static str, u8> {
+    static TAGS: OnceLock<WordMap<&'static str, u8>> = OnceLock::new();
+    TAGS.get_or_init(|| {
+        let mut m: WordMap<&'static str, u8> = WordMap::default();
+        let mut add = |w: &'static str, bit: u8| *m.entry(w).or_insert(0) |= bit;
+        for w in cue_forms() {
+            add(w, T_REPORT);
+        }
+        for w in stance_forms() {
+            add(w, T_STANCE);
+        }
+        for w in adjective_forms() {
+            add(w, T_ADJ);
+        }
+        for w in AUX.iter().chain(TIME) {
+            add(w, T_SKIP);
+        }
+        for w in NP_STOP {
+            add(w, T_NP_STOP);
+        }
+        for w in AUX {
+            add(w, T_AUX);
+        }
+        m
+    })
 }
 
 /// The class of a lower-case word as a cue.
@@ -301,8 +357,7 @@ const TIME: &[&str] = &[
 /// A word skipped between a speaker and the cue: an auxiliary, an adverb in
 /// -ly, a day ("X on Tuesday said").
 fn skippable(d: &Doc, i: usize) -> bool {
-    let w = d.w(i);
-    AUX.contains(&w) || TIME.contains(&w) || (w.len() > 4 && w.ends_with("ly") && !d.is_cap(i))
+    d.tags[i] & T_SKIP != 0
 }
 
 /// Forms of "be" that make a cue passive ("is expected", "was asked").
@@ -361,15 +416,23 @@ const SAY_INF: &[&str] = &[
     "warn",
     "note",
     "insist",
-    "deny",
     "answer",
     "respond",
+    "discuss",
+    "endorse",
+    "portray",
+    "highlight",
+    "emphasize",
+    "declare",
+    "criticize",
+    "complain",
+    "mention",
+    "remind",
     "reply",
     "announce",
     "suggest",
     "acknowledge",
     "admit",
-    "confirm",
     "discuss",
     "comment",
     "predict",
@@ -379,6 +442,82 @@ const SAY_INF: &[&str] = &[
     "testify",
     "tweet",
     "write",
+];
+
+/// Reporting verbs that are cues even where no speaker stands next to them
+/// (the `subject-cue` rule).
+const SPEAKER_OPTIONAL: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "saying",
+    "adding",
+    "reported",
+    "suggested",
+    "revealed",
+    "noted",
+    "noting",
+    "referred",
+    "referring",
+    "wrote",
+    "claiming",
+    "cited",
+    "stating",
+    "promised",
+    "asked",
+    "announced",
+    "stated",
+    "tweeted",
+    "admitted",
+    "predicted",
+];
+
+/// Verbs of seeming that make a cue after `it` with no speaker at all.
+const IMPERSONAL: &[&str] = &["seems", "seemed", "appears", "appeared"];
+
+/// Verb forms that stay verbs after "some", "many", "most" or "more"
+/// ("some say", "many believe"), unlike nouns ("some reports").
+const QUANTIFIED: &[&str] = &[
+    "say",
+    "said",
+    "believe",
+    "believed",
+    "think",
+    "thought",
+    "argue",
+    "argued",
+    "fear",
+    "feared",
+    "worry",
+    "worried",
+    "expect",
+    "expected",
+    "agree",
+    "agreed",
+    "suggest",
+    "suggested",
+    "predict",
+    "predicted",
+    "warn",
+    "warned",
+    "insist",
+    "insisted",
+    "contend",
+    "doubt",
+    "hope",
+    "hoped",
+    "see",
+    "saw",
+    "feel",
+    "felt",
+    "want",
+    "wanted",
+];
+
+/// Verbs of seeming: with a subject that names no source ("the issue
+/// seems to ...") they are cues with no speaker.
+const SEEM: &[&str] = &[
+    "seem", "seems", "seemed", "appear", "appears", "appeared", "expected",
 ];
 
 /// Words that cannot be a speaker by themselves.
@@ -537,6 +676,9 @@ struct Doc<'a> {
     quotes: Vec<Quote>,
     /// Per token: the quotation whose inner words hold it.
     in_quote: Vec<Option<u32>>,
+    /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
+    /// lower-case adverbs in -ly.
+    tags: Vec<u8>,
 }
 
 /// Quotations marked with doubled apostrophes, paired within paragraphs.
@@ -597,12 +739,45 @@ impl<'a> Doc<'a> {
                 i += 1;
             }
         }
+        let low = text.to_ascii_lowercase();
+        let table = word_tags();
+        let tags = seg
+            .tokens
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Punct {
+                    return 0;
+                }
+                let w = t.span.slice(&low);
+                let mut bits = table.get(w).copied().unwrap_or(0);
+                if w.len() > 4
+                    && w.ends_with("ly")
+                    && !t.span.slice(text).starts_with(char::is_uppercase)
+                {
+                    bits |= T_SKIP;
+                }
+                bits
+            })
+            .collect();
         Doc {
             text,
-            low: text.to_ascii_lowercase(),
+            low,
             seg,
             quotes,
             in_quote,
+            tags,
+        }
+    }
+
+    /// The class of token `i` as a cue.
+    fn cue_at(&self, i: usize) -> Option<CueClass> {
+        let t = self.tags[i];
+        if t & T_REPORT != 0 {
+            Some(CueClass::Report)
+        } else if t & T_STANCE != 0 {
+            Some(CueClass::Stance)
+        } else {
+            None
         }
     }
 
@@ -701,17 +876,20 @@ pub fn attribute(
                 according_to(&d, si, k)
             } else if w == "in" {
                 in_source(&d, si, k)
+            } else if ADVERB_CUES.contains(&w) {
+                adverb_cue(&d, si, k)
             } else if w == ":" {
                 colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
             } else if d.is_word(k) {
-                match cue_class(w) {
+                match d.cue_at(k) {
                     Some(class) => verb_cue(&d, si, k, class, &out[first_here..]),
+                    None if d.tags[k] & T_ADJ != 0 => adjective_cue(&d, si, k),
                     None => None,
                 }
             } else {
                 None
             };
-            if let Some(mut a) = found {
+            if let Some(mut a) = found.filter(|a| !continues_cue(&d, a, k, &out[first_here..])) {
                 a.sentence = si;
                 let last = a.cue.last().map_or(k, |c| seg.token_at_or_after(c.end));
                 finish(&d, &mut a, mentions, res);
@@ -724,6 +902,20 @@ pub fn attribute(
         }
     }
     out
+}
+
+/// A verb that only continues the cue just before it ("is expected to
+/// endorse", "tweeted on Friday to say", "ended by saying") is part of that
+/// cue, not an attribution of its own.
+fn continues_cue(d: &Doc, a: &Attribution, k: usize, here: &[Attribution]) -> bool {
+    if a.rule != "coord-cue" || k == 0 || !matches!(d.w(k - 1), "to" | "by") {
+        return false;
+    }
+    let Some(prev) = here.last().and_then(|p| p.cue.last()) else {
+        return false;
+    };
+    let pe = d.seg.token_at_or_after(prev.end);
+    pe <= k && k - pe <= 6 && (pe..k).all(|j| d.w(j) != "," && d.in_quote[j].is_none())
 }
 
 /// A pronoun speaker the resolver left open ("he recalls" after a
@@ -840,7 +1032,7 @@ fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
                     && (d.is_cap(i - 1) || matches!(d.w(i - 1), "he" | "she" | "they" | "i" | "we"))
             }
             TokenKind::Word | TokenKind::Number => {
-                !NP_STOP.contains(&w) && !AUX.contains(&w) && cue_class(w).is_none()
+                d.tags[i] & (T_NP_STOP | T_AUX) == 0 && d.cue_at(i).is_none()
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
@@ -927,7 +1119,7 @@ fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
         let w = d.w(e);
         let ok = match d.kind(e) {
             TokenKind::Word | TokenKind::Number => {
-                (!NP_STOP.contains(&w) || w == "of" && e > s) && cue_class(w).is_none()
+                (d.tags[e] & T_NP_STOP == 0 || w == "of" && e > s) && d.cue_at(e).is_none()
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
@@ -985,7 +1177,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
             s = dash + 1;
         }
     }
-    if s < k && (INTRO.contains(&d.w(s)) || cue_class(d.w(s)).is_some()) {
+    if s < k && (INTRO.contains(&d.w(s)) || d.cue_at(s).is_some()) {
         let comma = (s..k).find(|&j| d.w(j) == "," && d.in_quote[j].is_none())?;
         s = comma + 1;
     }
@@ -1092,6 +1284,42 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     ))
 }
 
+/// Adverbs that report a claim with no source ("X reportedly left").
+/// ("apparently", "allegedly", "seemingly" were measured: mostly not cues.)
+const ADVERB_CUES: &[&str] = &["reportedly"];
+
+/// `X reportedly left ...`: the adverb is the cue when no reporting verb
+/// follows it; the content is its clause, the adverb left out.
+fn adverb_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
+    let (s0, s1) = sentence_range(d.seg, si);
+    let ws = words_start(d, s0, s1);
+    let we = words_end(d, s0, s1);
+    if (k + 1..we.min(k + 3)).any(|j| d.is_word(j) && d.cue_at(j).is_some()) {
+        return None;
+    }
+    // The clause starts after the last comma or clause word before the adverb.
+    let mut cs = k;
+    while cs > ws && !matches!(d.w(cs - 1), "," | ";" | ":" | "\u{2014}" | "that") {
+        cs -= 1;
+    }
+    let end = clause_end(d, k, we);
+    let mut content = Vec::new();
+    content.extend(d.span(cs, k));
+    if end > k + 1 {
+        content.extend(d.span(k + 1, end));
+    }
+    if content.is_empty() {
+        return None;
+    }
+    Some(Attribution::found(
+        None,
+        d.tok(k),
+        content,
+        "adverb-cue",
+        si,
+    ))
+}
+
 /// Nouns that make `in ...` a source: "In a new poll, ...", "in his view".
 const IN_SOURCE: &[&str] = &[
     "poll",
@@ -1120,6 +1348,10 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
         "view" | "eyes" | "words" | "mind" | "opinion" | "estimation"
     );
     if k != ws && !view {
+        return None;
+    }
+    // "In other words" restates; it names no source.
+    if d.w(head) == "words" && d.w(head - 1) == "other" {
         return None;
     }
     // The phrase runs to a comma (a poll "released Sunday").
@@ -1154,16 +1386,17 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     if content.is_empty() {
         return None;
     }
+    // The cue runs from "in" to the noun ("in his view").
     Some(Attribution::found(
         Some(speaker),
-        d.tok(k),
+        d.tok(k).cover(&d.tok(head)),
         content,
         "in-source",
         si,
     ))
 }
 
-/// `X retorted: "..."`: a colon right before a quotation (or a quoted
+/// `X grinned: "..."`: a colon right before a quotation (or a quoted
 /// paragraph) is the cue when no cue was found just before it. The speaker
 /// is the sentence's subject, else the phrase before the colon.
 fn colon_quote(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<Attribution> {
@@ -1210,7 +1443,7 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         return None;
     }
     let sp = d.span(ws, k)?;
-    if d.w(ws) == "the" {
+    if d.w(ws) == "the" || (ws..k).any(|i| COLON_LABELS.contains(&d.w(i))) {
         return None;
     }
     let i = mentions.partition_point(|m| m.span.start < sp.start);
@@ -1244,6 +1477,42 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         si,
     ))
 }
+
+/// Words of a label before a colon that names no speaker ("UPDATE:",
+/// "Editor's note:", "Question:").
+const COLON_LABELS: &[&str] = &[
+    "update",
+    "updated",
+    "updates",
+    "correction",
+    "clarification",
+    "email",
+    "e-mail",
+    "exclusive",
+    "breaking",
+    "watch",
+    "video",
+    "photos",
+    "photo",
+    "note",
+    "question",
+    "answer",
+    "notice",
+    "stat",
+    "related",
+    "name",
+    "age",
+    "city",
+    "job",
+    "live",
+    "transcript",
+    "disclosure",
+    "abstract",
+    "summary",
+    "latest",
+    "fact",
+    "quiz",
+];
 
 /// Is token `j` (a cue form) coordinated with what comes before it:
 /// `and said`, `, saying`?
@@ -1291,7 +1560,7 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
         if !d.is_word(j) {
             continue;
         }
-        if cue_class(d.w(j)) == Some(CueClass::Report)
+        if d.cue_at(j) == Some(CueClass::Report)
             && (coordinated_at(d, from, j) || d.w(j - 1) == ",")
         {
             let mut e = j - 1;
@@ -1339,7 +1608,7 @@ fn continuation(d: &Doc, mut at: usize, max_paras: usize) -> Vec<Span> {
         let (_, e) = sentence_range(d.seg, last_si);
         let first = d.seg.token_at_or_after(q.span.end);
         let has_cue = (first..e).any(|j| {
-            d.in_quote[j].is_none() && d.is_word(j) && cue_class(d.w(j)) == Some(CueClass::Report)
+            d.in_quote[j].is_none() && d.is_word(j) && d.cue_at(j) == Some(CueClass::Report)
         });
         if has_cue {
             break;
@@ -1457,7 +1726,7 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
         let stop = (c + 1..we).find(|&j| {
             matches!(d.w(j), "," | "that" | ":" | "\u{2014}")
                 || d.is_open_quote(j)
-                || (cue_class(d.w(j)).is_some() && d.in_quote[j].is_none())
+                || (d.cue_at(j).is_some() && d.in_quote[j].is_none())
         });
         match stop {
             Some(j) if j - c <= 9 => c = j,
@@ -1485,14 +1754,18 @@ fn verb_cue(
     let ws = words_start(d, s0, s1);
     let w = d.w(k);
     // "went on to say": an infinitive reporting verb speaks for the subject.
-    let infinitive =
-        k > s0 && d.w(k - 1) == "to" && class == CueClass::Report && SAY_INF.contains(&w);
-    if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) && !infinitive {
+    let infinitive = k > s0 && d.w(k - 1) == "to" && SAY_INF.contains(&w);
+    // "some say", "many believe": a quantifier is the speaker of a verb form.
+    let quantified = k > s0
+        && matches!(d.w(k - 1), "some" | "many" | "most" | "more")
+        && QUANTIFIED.contains(&w);
+    if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) && !infinitive && !quantified {
         return None;
     }
     // Nouns after a determiner two words back ("the latest report") are caught above;
     // a capitalised cue inside the sentence is a name ("Rep. Hank Call").
-    if k > ws && d.is_cap(k) {
+    // In a headline ("Tavi Renn Says Talks Are Over") every word is capitalised.
+    if k > ws && d.is_cap(k) && !title_case(d, ws, we) {
         return None;
     }
     let mut cue = d.tok(k);
@@ -1610,10 +1883,28 @@ fn verb_cue(
             d.w(j - 1),
             "by" | "after" | "while" | "before" | "without" | "in" | "when"
         );
+    if j == ws && w == "asked" {
+        return asked_intro(d, si, k, after, we);
+    }
+    if j > s0 && d.w(j - 1) == "it" && IMPERSONAL.contains(&w) {
+        // "It seems (that) ...": an impression with no one behind it.
+        let c = skip_adjuncts(d, after, we);
+        let end = clause_end(d, k, we);
+        if end < c + 2 {
+            return None;
+        }
+        return Some(Attribution::found(
+            None,
+            cue,
+            vec![d.span(c, end)?],
+            "impersonal",
+            si,
+        ));
+    }
     let coord = infinitive
         || gerund
         || coordinated_at(d, s0, j)
-        || (j == ws && class == CueClass::Report && w.ends_with("ing") || j == ws && w == "asked");
+        || (j == ws && class == CueClass::Report && w.ends_with("ing"));
     let by_agent = if passive && after < we && d.w(after) == "by" {
         np_after(d, after + 1, s1).filter(|&(s, e)| d.can_be_source(s, e))
     } else {
@@ -1655,7 +1946,8 @@ fn verb_cue(
             "coord-cue",
         )
     } else {
-        let it = (j > s0 && class == CueClass::Report && d.w(j - 1) == "it"
+        // "It accused ..." (a report, a group) also speaks for a stance verb.
+        let it = (j > s0 && d.w(j - 1) == "it"
             || j > s0 + 1
                 && matches!(d.w(j - 1), "which" | "that")
                 && (d.w(j - 2) == "," || d.is_cap(j - 2)))
@@ -1668,6 +1960,14 @@ fn verb_cue(
                     && !d.can_be_source(s, e)
                     && !matches!(d.w(s), "which" | "that")
                 {
+                    // "the issue seems to linger": an impression, no speaker.
+                    if SEEM.contains(&w) && after < we && d.w(after) == "to" {
+                        let end = clause_end(d, k, we);
+                        return (end > after + 2).then(|| {
+                            let content = vec![Span::new(d.tok(s).start, d.tok(end - 1).end)];
+                            Attribution::found(None, cue, content, "impersonal", si)
+                        });
+                    }
                     return None;
                 }
                 (
@@ -1681,14 +1981,41 @@ fn verb_cue(
             None => (None, "cue-content"),
         }
     };
-    if speaker.is_none() && !passive {
+    // A plain reporting verb with no speaker beside it ("X, 58, a nurse
+    // from Y who ..., said"): the sentence's subject, or nobody.
+    let fallback = speaker.is_none() && !passive && !coord && SPEAKER_OPTIONAL.contains(&w);
+    let speaker = if fallback {
+        rule = "subject-cue";
+        subject_of(d, si, k, earlier).map(|span| Speaker { span, actor: None })
+    } else {
+        speaker
+    };
+    if speaker.is_none() && !passive && !fallback {
         return None;
     }
     if passive
         && class == CueClass::Report
         && !matches!(
             w,
-            "expected" | "asked" | "quoted" | "reported" | "called" | "said"
+            "expected"
+                | "asked"
+                | "quoted"
+                | "reported"
+                | "called"
+                | "said"
+                | "announced"
+                | "declared"
+                | "revealed"
+                | "described"
+                | "confirmed"
+                | "told"
+                | "disclosed"
+                | "argued"
+                | "warned"
+                | "promised"
+                | "urged"
+                | "thought"
+                | "considered"
         )
     {
         return None;
@@ -1701,7 +2028,13 @@ fn verb_cue(
             && (matches!(d.w(sp_first - 1), "," | "\u{2014}")
                 || d.is_close_quote_tok(sp_first - 1));
         let sentence_is_cue = sp_first == ws && c >= we;
-        if class == CueClass::Report
+        // '"...?" Tavi Renn questioned.': a stance verb closing the sentence
+        // after a quotation reports it too.
+        let quote_stance = class == CueClass::Stance
+            && c >= we
+            && (sp_first > s0 && d.is_close_quote_tok(sp_first - 1)
+                || sentence_is_cue && d.quote_ending_before(d.tok(ws).start).is_some());
+        if (class == CueClass::Report || quote_stance)
             && !coord
             && (before_sep
                 && (c >= we
@@ -1803,7 +2136,28 @@ fn verb_cue(
     if class == CueClass::Stance {
         end = object_end(d, c, end);
     }
-    if end <= c || (end - c < 2 && class == CueClass::Report) {
+    // "... said yes.", "would not say so": a one-word answer is a content too.
+    let answer = end == c + 1
+        && matches!(
+            d.w(c),
+            "yes" | "no" | "so" | "when" | "why" | "how" | "what" | "it" | "this" | "that"
+        );
+    if end <= c || (end - c < 2 && class == CueClass::Report && !answer) {
+        // '"...," the tall, quiet mayor said.': nothing after the cue, the
+        // quotation opening the sentence is the content.
+        if class == CueClass::Report && c >= we && !coord && !passive {
+            let sp_start = speaker.as_ref().map_or(d.tok(k).start, |sp| sp.span.start);
+            let first = d.tok(words_start(d, s0, s1)).start;
+            if let Some(q) = d.quote_at(first).filter(|q| q.span.end <= sp_start) {
+                return Some(Attribution::found(
+                    speaker,
+                    cue,
+                    vec![q.span],
+                    "quote-cue",
+                    si,
+                ));
+            }
+        }
         return None;
     }
     let mut content = vec![d.span(c, end)?];
@@ -1812,6 +2166,109 @@ fn verb_cue(
         content.extend(continuation(d, d.tok(s1 - 1).end, 2));
     }
     Some(Attribution::found(speaker, cue, content, rule, si))
+}
+
+/// Is the sentence in title case (a headline): most of its words of four
+/// letters or more capitalised?
+fn title_case(d: &Doc, ws: usize, we: usize) -> bool {
+    let (mut cap, mut n) = (0, 0);
+    for i in ws..we {
+        if d.is_word(i) && d.in_quote[i].is_none() && d.tok(i).len() >= 4 {
+            n += 1;
+            cap += usize::from(d.is_cap(i));
+        }
+    }
+    n >= 2 && cap * 4 >= n * 3
+}
+
+/// `Asked whether ..., X said ...` / `Asked by Y about ..., X said`: the
+/// question is the content, up to the comma; its source is the asker after
+/// `by`, else none.
+fn asked_intro(d: &Doc, si: usize, k: usize, after: usize, we: usize) -> Option<Attribution> {
+    let mut c = after;
+    let mut speaker = None;
+    if c < we && d.w(c) == "by" {
+        let (s, e) = np_after(d, c + 1, we).filter(|&(s, e)| d.can_be_source(s, e))?;
+        speaker = Some(Speaker {
+            span: d.span(s, e)?,
+            actor: None,
+        });
+        c = e;
+    }
+    let end = (c..we)
+        .find(|&j| d.w(j) == "," && d.in_quote[j].is_none())
+        .unwrap_or(we);
+    if end < c + 2 {
+        return None;
+    }
+    Some(Attribution::found(
+        speaker,
+        d.tok(k),
+        vec![d.span(c, end)?],
+        "passive-cue",
+        si,
+    ))
+}
+
+/// Degree words between "be" and an adjective ("is deeply skeptical").
+const DEGREE: &[&str] = &[
+    "very",
+    "so",
+    "too",
+    "more",
+    "less",
+    "quite",
+    "rather",
+    "fairly",
+    "deeply",
+    "highly",
+    "extremely",
+    "particularly",
+    "increasingly",
+    "not",
+    "also",
+    "still",
+    "now",
+    "clearly",
+    "openly",
+];
+
+/// `X is eager to ...` / `X was skeptical of ...`: an adjective of attitude
+/// after a form of "be"; the subject speaks, the rest of the clause is
+/// the content.
+fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
+    let (s0, s1) = sentence_range(d.seg, si);
+    let we = words_end(d, s0, s1);
+    let mut j = k;
+    while j > s0 && DEGREE.contains(&d.w(j - 1)) {
+        j -= 1;
+    }
+    if j == s0 || !BE.contains(&d.w(j - 1)) {
+        return None;
+    }
+    j -= 1;
+    while j > s0 && (skippable(d, j - 1) || BE.contains(&d.w(j - 1))) {
+        j -= 1;
+    }
+    let (s, e) = np_before(d, s0, j).filter(|&(s, e)| d.can_be_source(s, e))?;
+    let mut c = k + 1;
+    if c < we && d.w(c) == "that" {
+        c += 1;
+    }
+    let end = clause_end(d, k, we);
+    if end < c + 2 {
+        return None;
+    }
+    Some(Attribution::found(
+        Some(Speaker {
+            span: d.span(s, e)?,
+            actor: None,
+        }),
+        d.tok(k),
+        vec![d.span(c, end)?],
+        "adjective-cue",
+        si,
+    ))
 }
 
 /// Where the object of a stance verb ends: before a comma, a dash, a
