@@ -312,11 +312,30 @@ impl ActorGraph {
         }
     }
 
-    /// Nodes in id order.
+    /// Nodes in id order (equal ids, which a graph changed by hand may
+    /// hold, in index order).
     pub fn sorted_nodes(&self) -> Vec<NodeIndex> {
-        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
-        v.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
-        v
+        // Sorted by the ids' first eight bytes as one integer, the whole ids
+        // compared only where those tie: what comparing ids gives, as a
+        // shorter id pads with zero bytes below any longer one it opens.
+        let id = |n: NodeIndex| self.graph[n].id.as_bytes();
+        let mut v: Vec<(u64, NodeIndex)> = self
+            .graph
+            .node_indices()
+            .map(|n| {
+                let mut head = [0u8; 8];
+                let b = id(n);
+                let k = b.len().min(8);
+                head[..k].copy_from_slice(&b[..k]);
+                (u64::from_be_bytes(head), n)
+            })
+            .collect();
+        v.sort_unstable_by(|x, y| {
+            x.0.cmp(&y.0)
+                .then_with(|| id(x.1).cmp(id(y.1)))
+                .then_with(|| x.1.cmp(&y.1))
+        });
+        v.into_iter().map(|(_, n)| n).collect()
     }
 
     /// Edges in (kind, source id, target id) order.
@@ -336,8 +355,11 @@ impl ActorGraph {
     /// integers, not strings (equal ids get equal ranks).
     fn sorted_edges_after(&self, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
         let bound = petgraph::visit::NodeIndexable::node_bound(&self.graph);
-        // Ranks fit in 31 bits (checked: a graph has fewer nodes than that).
-        assert!(nodes.len() < 1 << 31, "too many nodes to rank");
+        // Ranks, edges and buckets fit in 32 bits (checked).
+        assert!(
+            nodes.len() < 1 << 30 && self.graph.edge_count() < 1 << 31,
+            "too many nodes or edges to rank"
+        );
         let mut rank = vec![0u32; bound];
         let mut r = 0u32;
         for (i, &n) in nodes.iter().enumerate() {
@@ -346,25 +368,41 @@ impl ActorGraph {
             }
             rank[n.index()] = r;
         }
-        // (kind, source rank, target rank) packed in one integer, then the
-        // edge's place in index order: sorting these pairs gives what a
+        // Edges counted into one bucket per (kind, source rank), in index
+        // order, then each bucket sorted by (target rank, index): what a
         // stable sort by (kind, source id, target id) gives.
         let edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
-        let mut v: Vec<(u64, u32)> = edges
+        let sources = r as usize + 1;
+        let mut at = vec![0u32; 2 * sources + 1];
+        let keys: Vec<(u32, u32)> = edges
             .iter()
-            .enumerate()
-            .map(|(i, &e)| {
+            .map(|&e| {
                 let (a, b) = self.graph.edge_endpoints(e).expect("edge");
                 let kind = match self.graph[e].kind {
-                    EdgeKind::Cooccurrence => 0u64,
-                    EdgeKind::Attribution => 1u64,
+                    EdgeKind::Cooccurrence => 0,
+                    EdgeKind::Attribution => sources,
                 };
-                let key =
-                    kind << 62 | u64::from(rank[a.index()]) << 31 | u64::from(rank[b.index()]);
-                (key, i as u32)
+                let bucket = kind + rank[a.index()] as usize;
+                at[bucket + 1] += 1;
+                (bucket as u32, rank[b.index()])
             })
             .collect();
-        v.sort_unstable();
+        for k in 1..at.len() {
+            at[k] += at[k - 1];
+        }
+        let mut v: Vec<(u32, u32)> = vec![(0, 0); edges.len()];
+        let mut next = at.clone();
+        for (i, &(bucket, target)) in keys.iter().enumerate() {
+            let slot = &mut next[bucket as usize];
+            v[*slot as usize] = (target, i as u32);
+            *slot += 1;
+        }
+        for w in at.windows(2) {
+            let run = &mut v[w[0] as usize..w[1] as usize];
+            if run.len() > 1 {
+                run.sort_unstable();
+            }
+        }
         v.into_iter().map(|(_, i)| edges[i as usize]).collect()
     }
 
@@ -1038,6 +1076,66 @@ mod tests {
             want.truncate(cap);
             proptest::prop_assert_eq!(kept, want);
         }
+    }
+
+    /// Nodes and edges come in the order plain stable sorts by id and by
+    /// (kind, source id, target id) give, ids sharing long openings,
+    /// repeated ids and parallel edges included.
+    #[test]
+    fn sorted_orders_match_plain_sorts() {
+        let ids = [
+            "Ines Varga-Okafor",
+            "Ines Varga",
+            "Ines Var",
+            "Ines",
+            "",
+            "Ines\0",
+            "Ines Varga",
+            "Ábel Renn",
+            "Tavi Renn",
+            "Ines Varga Okafor",
+        ];
+        let mut g = ActorGraph::new(GraphOptions::default());
+        // By hand, so that an id may repeat.
+        let ns: Vec<NodeIndex> = ids
+            .iter()
+            .map(|id| {
+                g.graph.add_node(Node {
+                    id: (*id).to_owned(),
+                    kind: ActorKind::Person,
+                    mentions: 1,
+                    documents: 1,
+                    aliases: BTreeSet::new(),
+                })
+            })
+            .collect();
+        for k in 0..60usize {
+            let (a, b) = (ns[(k * 7) % ns.len()], ns[(k * 3 + k / 5) % ns.len()]);
+            let kind = if k % 3 == 0 {
+                EdgeKind::Attribution
+            } else {
+                EdgeKind::Cooccurrence
+            };
+            g.graph.add_edge(
+                a,
+                b,
+                Edge {
+                    kind,
+                    weight: k as u64,
+                    evidence: vec![],
+                },
+            );
+        }
+        let id = |n: NodeIndex| g.graph[n].id.as_str();
+        let mut want: Vec<NodeIndex> = g.graph.node_indices().collect();
+        want.sort_by(|a, b| id(*a).cmp(id(*b)));
+        assert_eq!(g.sorted_nodes(), want);
+        let mut want: Vec<EdgeIndex> = g.graph.edge_indices().collect();
+        want.sort_by_key(|&e| {
+            let (a, b) = g.graph.edge_endpoints(e).unwrap();
+            (g.graph[e].kind, id(a), id(b))
+        });
+        assert_eq!(g.sorted_edges(), want);
     }
 
     /// Graph contents, independent of node and edge indices.
