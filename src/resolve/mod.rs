@@ -129,12 +129,37 @@ impl Members {
     }
 }
 
+/// The clusters under one word of an index: one kept inline (the usual
+/// case, no allocation), more in a list.
+enum Under {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl Under {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            Under::One(c) => std::slice::from_ref(c),
+            Under::Many(v) => v,
+        }
+    }
+}
+
 /// Add cluster `c` to the list under `word` (once); the index borrows the
 /// word from its mention.
-fn push_at<'m>(index: &mut WordMap<&'m str, Vec<usize>>, word: &'m str, c: usize) {
-    let v = index.entry(word).or_default();
-    if v.last() != Some(&c) {
-        v.push(c);
+fn push_at<'m>(index: &mut WordMap<&'m str, Under>, word: &'m str, c: usize) {
+    match index.entry(word) {
+        std::collections::hash_map::Entry::Vacant(v) => {
+            v.insert(Under::One(c));
+        }
+        std::collections::hash_map::Entry::Occupied(mut o) => {
+            let u = o.get_mut();
+            match u {
+                Under::One(first) if *first != c => *u = Under::Many(vec![*first, c]),
+                Under::Many(v) if v.last() != Some(&c) => v.push(c),
+                _ => {}
+            }
+        }
     }
 }
 
@@ -186,11 +211,11 @@ struct Clusters<'m> {
     /// words joined by spaces.
     by_key: [WordMap<&'m [String], usize>; 2],
     /// Person clusters by the last word of their first full name.
-    by_last: WordMap<&'m str, Vec<usize>>,
+    by_last: WordMap<&'m str, Under>,
     /// Person clusters by the first word of their first full name.
-    by_first: WordMap<&'m str, Vec<usize>>,
+    by_first: WordMap<&'m str, Under>,
     /// Organization clusters by each word of their name.
-    org_by_word: WordMap<&'m str, Vec<usize>>,
+    org_by_word: WordMap<&'m str, Under>,
 }
 
 impl<'m> Clusters<'m> {
@@ -456,10 +481,18 @@ fn resolve_nominals(
 /// A full name joining a longer one with the same first and last word.
 fn join_longer(m: &Mention, cs: &Clusters<'_>, mentions: &[Mention]) -> Option<usize> {
     let (f, l) = (m.words.first()?, m.words.last()?);
-    let mut hits = cs.by_last.get(l.as_str())?.iter().copied().filter(|&c| {
-        let h = cs.head(c, mentions);
-        h.kind == ActorKind::Person && h.words.len() > m.words.len() && h.words.first() == Some(f)
-    });
+    let mut hits = cs
+        .by_last
+        .get(l.as_str())?
+        .as_slice()
+        .iter()
+        .copied()
+        .filter(|&c| {
+            let h = cs.head(c, mentions);
+            h.kind == ActorKind::Person
+                && h.words.len() > m.words.len()
+                && h.words.first() == Some(f)
+        });
     let first = hits.next()?;
     hits.next().is_none().then_some(first)
 }
@@ -477,10 +510,10 @@ fn single_word_candidates<'c>(
         ActorKind::Person => {
             let is_person = |c: &usize| cs.head(*c, mentions).kind == ActorKind::Person;
             let stem = w.strip_suffix('s').filter(|_| w.len() > 3);
-            let by_last = cs.by_last.get(w).map_or(none, Vec::as_slice);
+            let by_last = cs.by_last.get(w).map_or(none, Under::as_slice);
             let by_stem = stem
                 .and_then(|st| cs.by_last.get(st))
-                .map_or(none, Vec::as_slice);
+                .map_or(none, Under::as_slice);
             let surname: Cow<[usize]> = if by_stem.is_empty() && by_last.iter().all(is_person) {
                 Cow::Borrowed(by_last)
             } else {
@@ -496,7 +529,7 @@ fn single_word_candidates<'c>(
             if !surname.is_empty() {
                 return surname;
             }
-            Cow::Borrowed(cs.by_first.get(w).map_or(none, Vec::as_slice))
+            Cow::Borrowed(cs.by_first.get(w).map_or(none, Under::as_slice))
         }
         ActorKind::Organization => {
             // "Senate" is its own body, not "Senate Republicans"; "Times"
@@ -505,7 +538,7 @@ fn single_word_candidates<'c>(
             if lex.orgs.contains(w) {
                 return Cow::Borrowed(none);
             }
-            Cow::Borrowed(cs.org_by_word.get(w).map_or(none, Vec::as_slice))
+            Cow::Borrowed(cs.org_by_word.get(w).map_or(none, Under::as_slice))
         }
     }
 }
@@ -515,7 +548,9 @@ fn is_plural(w: &str, cs: &Clusters<'_>) -> bool {
     let Some(stem) = w.strip_suffix('s') else {
         return false;
     };
-    cs.by_last.get(stem).is_some_and(|v| v.len() >= 2)
+    cs.by_last
+        .get(stem)
+        .is_some_and(|v| v.as_slice().len() >= 2)
 }
 
 /// Among namesakes, those whose gender (from a given name or title) is
