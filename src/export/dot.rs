@@ -334,6 +334,58 @@ mod tests {
         }
     }
 
+    /// Node lines, then the document clusters, then edge lines, whatever
+    /// the buffering; counts past the memo table are formatted too.
+    #[test]
+    fn sections_in_order() {
+        use crate::graph::GraphOptions;
+        use crate::ingest::Document;
+        use crate::pipeline::Extractor;
+        let ex = Extractor::new();
+        let mut g = ActorGraph::new(GraphOptions::default());
+        let many = "Ines Varga met Tavi Renn. ".repeat(300);
+        for (name, t) in [
+            ("a.txt", many.as_str()),
+            (
+                "b.txt",
+                "Olek Sarno and Mira Quell spoke. Quell said Sarno left.",
+            ),
+        ] {
+            g.add_record(&ex.extract(&Document::from_text(name, t)));
+        }
+        let opts = DotOptions {
+            cluster_by_document: true,
+            element_ids: true,
+        };
+        let mut out = Vec::new();
+        write_with(&g, &opts, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let section = |l: &str| {
+            if l.contains("shape=") {
+                1
+            } else if l.contains("subgraph cluster_") {
+                2
+            } else if l.contains(" -> ") {
+                3
+            } else {
+                0
+            }
+        };
+        let order: Vec<i32> = lines
+            .iter()
+            .map(|l| section(l))
+            .filter(|&k| k > 0)
+            .collect();
+        assert!(order.is_sorted(), "{text}");
+        assert_eq!(order.iter().filter(|&&k| k == 1).count(), g.node_count());
+        assert_eq!(order.iter().filter(|&&k| k == 3).count(), g.edge_count());
+        assert!(order.contains(&2));
+        assert!(text.contains("\\n300 mentions"), "{text}");
+        assert!(text.contains("weight=300,"), "{text}");
+        assert_eq!(lines.last(), Some(&"}"));
+    }
+
     #[test]
     fn decimal_digits() {
         for n in [0u64, 7, 10, 99, 1234567, u64::MAX] {
