@@ -125,10 +125,14 @@ fn push_u64(out: &mut Vec<u8>, mut n: u64) {
     out.extend_from_slice(&digits[k..]);
 }
 
+/// Counts below this are memoized in a table, larger ones in a map.
+const SMALL: usize = 256;
+
 /// Formatted numbers by the count they are computed from: a graph has few
 /// distinct mention counts and weights, and formatting a float costs more
 /// than looking it up.
 struct Memo {
+    small: Vec<Option<String>>,
     done: FxHashMap<u64, String>,
     format: fn(u64) -> String,
 }
@@ -136,6 +140,7 @@ struct Memo {
 impl Memo {
     fn new(format: fn(u64) -> String) -> Memo {
         Memo {
+            small: vec![None; SMALL],
             done: FxHashMap::default(),
             format,
         }
@@ -143,7 +148,10 @@ impl Memo {
 
     fn get(&mut self, n: u64) -> &str {
         let f = self.format;
-        self.done.entry(n).or_insert_with(|| f(n))
+        match usize::try_from(n) {
+            Ok(k) if k < SMALL => self.small[k].get_or_insert_with(|| f(n)),
+            _ => self.done.entry(n).or_insert_with(|| f(n)),
+        }
     }
 }
 
@@ -191,19 +199,22 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
         let size = 10.0 + 2.0 * (mentions as f64).log2().max(0.0);
         format!("{size:.1}")
     });
-    let mut line: Vec<u8> = Vec::with_capacity(256);
+    // Lines gather in one buffer, written out in blocks of `BLOCK` bytes or more.
+    const BLOCK: usize = 1 << 15;
+    let mut line: Vec<u8> = Vec::with_capacity(BLOCK + 1024);
     for (i, &n) in nodes.iter().enumerate() {
         let node = &g.graph[n];
         let (shape, fill) = match node.kind {
             ActorKind::Person => ("ellipse", "#eef3fb"),
             ActorKind::Organization => ("box", "#fbf3e6"),
         };
-        line.clear();
         line.extend_from_slice(b"  ");
         line.extend_from_slice(name(n));
         // The label: the id, a newline, the mention count.
         line.extend_from_slice(b" [label=\"");
-        escape_into(&mut line, &node.id);
+        // The id escaped: its quoted form without the quotes.
+        let quoted = name(n);
+        line.extend_from_slice(&quoted[1..quoted.len() - 1]);
         line.extend_from_slice(b"\\n");
         push_u64(&mut line, node.mentions);
         line.extend_from_slice(if node.mentions == 1 {
@@ -224,8 +235,13 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
             line.push(b'"');
         }
         line.extend_from_slice(b"];\n");
-        out.write_all(&line)?;
+        if line.len() >= BLOCK {
+            out.write_all(&line)?;
+            line.clear();
+        }
     }
+    out.write_all(&line)?;
+    line.clear();
     if opts.cluster_by_document {
         let mut clusters: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for (actor, doc) in home_documents(g) {
@@ -244,7 +260,6 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
     for (i, &e) in edges.iter().enumerate() {
         let (a, b) = g.graph.edge_endpoints(e).expect("edge");
         let edge = &g.graph[e];
-        line.clear();
         line.extend_from_slice(b"  ");
         line.extend_from_slice(name(a));
         line.extend_from_slice(b" -> ");
@@ -270,8 +285,12 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
             line.push(b'"');
         }
         line.extend_from_slice(b"];\n");
-        out.write_all(&line)?;
+        if line.len() >= BLOCK {
+            out.write_all(&line)?;
+            line.clear();
+        }
     }
+    out.write_all(&line)?;
     writeln!(out, "}}")
 }
 
@@ -313,6 +332,58 @@ mod tests {
         ] {
             assert_eq!(quote(s), by_char(s), "{s:?}");
         }
+    }
+
+    /// Node lines, then the document clusters, then edge lines, whatever
+    /// the buffering; counts past the memo table are formatted too.
+    #[test]
+    fn sections_in_order() {
+        use crate::graph::GraphOptions;
+        use crate::ingest::Document;
+        use crate::pipeline::Extractor;
+        let ex = Extractor::new();
+        let mut g = ActorGraph::new(GraphOptions::default());
+        let many = "Ines Varga met Tavi Renn. ".repeat(300);
+        for (name, t) in [
+            ("a.txt", many.as_str()),
+            (
+                "b.txt",
+                "Olek Sarno and Mira Quell spoke. Quell said Sarno left.",
+            ),
+        ] {
+            g.add_record(&ex.extract(&Document::from_text(name, t)));
+        }
+        let opts = DotOptions {
+            cluster_by_document: true,
+            element_ids: true,
+        };
+        let mut out = Vec::new();
+        write_with(&g, &opts, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let section = |l: &str| {
+            if l.contains("shape=") {
+                1
+            } else if l.contains("subgraph cluster_") {
+                2
+            } else if l.contains(" -> ") {
+                3
+            } else {
+                0
+            }
+        };
+        let order: Vec<i32> = lines
+            .iter()
+            .map(|l| section(l))
+            .filter(|&k| k > 0)
+            .collect();
+        assert!(order.is_sorted(), "{text}");
+        assert_eq!(order.iter().filter(|&&k| k == 1).count(), g.node_count());
+        assert_eq!(order.iter().filter(|&&k| k == 3).count(), g.edge_count());
+        assert!(order.contains(&2));
+        assert!(text.contains("\\n300 mentions"), "{text}");
+        assert!(text.contains("weight=300,"), "{text}");
+        assert_eq!(lines.last(), Some(&"}"));
     }
 
     #[test]

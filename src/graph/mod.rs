@@ -312,11 +312,30 @@ impl ActorGraph {
         }
     }
 
-    /// Nodes in id order.
+    /// Nodes in id order (equal ids, which a graph changed by hand may
+    /// hold, in index order).
     pub fn sorted_nodes(&self) -> Vec<NodeIndex> {
-        let mut v: Vec<NodeIndex> = self.graph.node_indices().collect();
-        v.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
-        v
+        // Sorted by the ids' first eight bytes as one integer, the whole ids
+        // compared only where those tie: what comparing ids gives, as a
+        // shorter id pads with zero bytes below any longer one it opens.
+        let id = |n: NodeIndex| self.graph[n].id.as_bytes();
+        let mut v: Vec<(u64, NodeIndex)> = self
+            .graph
+            .node_indices()
+            .map(|n| {
+                let mut head = [0u8; 8];
+                let b = id(n);
+                let k = b.len().min(8);
+                head[..k].copy_from_slice(&b[..k]);
+                (u64::from_be_bytes(head), n)
+            })
+            .collect();
+        v.sort_unstable_by(|x, y| {
+            x.0.cmp(&y.0)
+                .then_with(|| id(x.1).cmp(id(y.1)))
+                .then_with(|| x.1.cmp(&y.1))
+        });
+        v.into_iter().map(|(_, n)| n).collect()
     }
 
     /// Edges in (kind, source id, target id) order.
@@ -336,8 +355,11 @@ impl ActorGraph {
     /// integers, not strings (equal ids get equal ranks).
     fn sorted_edges_after(&self, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
         let bound = petgraph::visit::NodeIndexable::node_bound(&self.graph);
-        // Ranks fit in 31 bits (checked: a graph has fewer nodes than that).
-        assert!(nodes.len() < 1 << 31, "too many nodes to rank");
+        // Ranks, edges and buckets fit in 32 bits (checked).
+        assert!(
+            nodes.len() < 1 << 30 && self.graph.edge_count() < 1 << 31,
+            "too many nodes or edges to rank"
+        );
         let mut rank = vec![0u32; bound];
         let mut r = 0u32;
         for (i, &n) in nodes.iter().enumerate() {
@@ -346,25 +368,41 @@ impl ActorGraph {
             }
             rank[n.index()] = r;
         }
-        // (kind, source rank, target rank) packed in one integer, then the
-        // edge's place in index order: sorting these pairs gives what a
+        // Edges counted into one bucket per (kind, source rank), in index
+        // order, then each bucket sorted by (target rank, index): what a
         // stable sort by (kind, source id, target id) gives.
         let edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
-        let mut v: Vec<(u64, u32)> = edges
+        let sources = r as usize + 1;
+        let mut at = vec![0u32; 2 * sources + 1];
+        let keys: Vec<(u32, u32)> = edges
             .iter()
-            .enumerate()
-            .map(|(i, &e)| {
+            .map(|&e| {
                 let (a, b) = self.graph.edge_endpoints(e).expect("edge");
                 let kind = match self.graph[e].kind {
-                    EdgeKind::Cooccurrence => 0u64,
-                    EdgeKind::Attribution => 1u64,
+                    EdgeKind::Cooccurrence => 0,
+                    EdgeKind::Attribution => sources,
                 };
-                let key =
-                    kind << 62 | u64::from(rank[a.index()]) << 31 | u64::from(rank[b.index()]);
-                (key, i as u32)
+                let bucket = kind + rank[a.index()] as usize;
+                at[bucket + 1] += 1;
+                (bucket as u32, rank[b.index()])
             })
             .collect();
-        v.sort_unstable();
+        for k in 1..at.len() {
+            at[k] += at[k - 1];
+        }
+        let mut v: Vec<(u32, u32)> = vec![(0, 0); edges.len()];
+        let mut next = at.clone();
+        for (i, &(bucket, target)) in keys.iter().enumerate() {
+            let slot = &mut next[bucket as usize];
+            v[*slot as usize] = (target, i as u32);
+            *slot += 1;
+        }
+        for w in at.windows(2) {
+            let run = &mut v[w[0] as usize..w[1] as usize];
+            if run.len() > 1 {
+                run.sort_unstable();
+            }
+        }
         v.into_iter().map(|(_, i)| edges[i as usize]).collect()
     }
 
@@ -553,7 +591,7 @@ struct PlanActor {
     /// The kind of its first mention.
     kind: ActorKind,
     mentions: u64,
-    /// Names it goes by here, each once.
+    /// Names it goes by here, each once, sorted.
     aliases: Vec<String>,
 }
 
@@ -569,9 +607,24 @@ struct PlanLink {
     spans: SpanList,
 }
 
+/// An actor as a mention or attribution names it: its id, and its index
+/// in the caller's list of the document's actors when there is one (the
+/// id is then looked up once per actor, not once per mention).
+#[derive(Clone, Copy)]
+struct ActorRef<'a> {
+    id: &'a str,
+    source: Option<usize>,
+}
+
+impl<'a> ActorRef<'a> {
+    fn id(id: &'a str) -> ActorRef<'a> {
+        ActorRef { id, source: None }
+    }
+}
+
 /// What a plan needs of one mention.
 struct MentionView<'a> {
-    actor: &'a str,
+    actor: ActorRef<'a>,
     kind: ActorKind,
     via: Via,
     text: &'a str,
@@ -583,7 +636,7 @@ impl RecordPlan {
     /// The contribution of `rec` to a graph built with `options`.
     pub fn new(rec: &DocRecord, options: &GraphOptions) -> RecordPlan {
         let mentions = rec.mentions.iter().map(|m| MentionView {
-            actor: &m.actor,
+            actor: ActorRef::id(&m.actor),
             kind: m.kind,
             via: m.via,
             text: &m.text,
@@ -597,7 +650,11 @@ impl RecordPlan {
             for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
                 span = (span.0.min(p.start), span.1.max(p.end));
             }
-            Some((speaker, span, at.about.iter().map(String::as_str)))
+            Some((
+                ActorRef::id(speaker),
+                span,
+                at.about.iter().map(|x| ActorRef::id(x)),
+            ))
         });
         let sentence = |i: usize| {
             rec.sentences
@@ -605,7 +662,14 @@ impl RecordPlan {
                 .map(|s| ((s.start, s.end), s.paragraph))
         };
         let sizes = (rec.mentions.len(), rec.mentions.len());
-        RecordPlan::build(&rec.doc, sizes, mentions, attributions, sentence, options)
+        let no_sources = |_: usize| std::iter::empty();
+        RecordPlan::build(
+            &rec.doc,
+            sizes,
+            (mentions, attributions),
+            (sentence, no_sources),
+            options,
+        )
     }
 
     /// The same plan as [`RecordPlan::new`] of the document's record
@@ -616,76 +680,121 @@ impl RecordPlan {
         a: &crate::pipeline::Analysis,
         options: &GraphOptions,
     ) -> RecordPlan {
-        let text = doc.body.as_str();
         let seg = &a.segmentation;
+        let actors = &a.resolution.actors;
+        // The paragraph only when the window is one.
+        let paragraphs = options.window == Window::Paragraph;
         let para_of = |s: usize| seg.sentences.get(s).map_or(0, |x| x.paragraph);
+        let actor = |x: usize| ActorRef {
+            id: &actors[x].id,
+            source: Some(x),
+        };
         let mentions = a.mentions.iter().enumerate().filter_map(|(i, m)| {
-            let actor = a.resolution.actor_of(i)?;
+            let x = a.resolution.of_mention.get(i).copied().flatten()?;
             Some(MentionView {
-                actor: &actor.id,
-                kind: actor.kind,
+                actor: actor(x),
+                kind: actors[x].kind,
                 via: m.via,
-                text: m.text(text),
+                // Not read: the names come from the actors' aliases.
+                text: "",
                 sentence: m.sentence,
-                paragraph: para_of(m.sentence),
+                paragraph: if paragraphs { para_of(m.sentence) } else { 0 },
             })
         });
-        let id = |x: usize| a.resolution.actors[x].id.as_str();
         let attributions = a.attributions.iter().filter_map(|at| {
             let sp = at.speaker.as_ref()?;
-            let speaker = id(sp.actor?);
+            let speaker = actor(sp.actor?);
             let mut span = (sp.span.start, sp.span.end);
             for p in at.cue.iter().chain(&at.content) {
                 span = (span.0.min(p.start), span.1.max(p.end));
             }
-            Some((speaker, span, at.about.iter().map(move |&x| id(x))))
+            Some((speaker, span, at.about.iter().map(move |&x| actor(x))))
         });
+        // An actor's aliases are the texts of its mentions by name.
+        let aliases = |x: usize| actors[x].aliases.iter().map(String::as_str);
         let sentence = |i: usize| {
             seg.sentences
                 .get(i)
                 .map(|s| ((s.span.start, s.span.end), s.paragraph))
         };
         let sizes = (a.resolution.actors.len(), a.mentions.len());
-        RecordPlan::build(&doc.name, sizes, mentions, attributions, sentence, options)
+        RecordPlan::build(
+            &doc.name,
+            sizes,
+            (mentions, attributions),
+            (sentence, aliases),
+            options,
+        )
     }
 
     /// The plan of a document given (at most) how many actors and mentions
-    /// it has (to size the tables), its mentions (in text order), its
-    /// attributions with a speaker (speaker id, evidence span, ids spoken
-    /// about), and its sentences by index (span, paragraph).
-    fn build<'a, M, A, T>(
+    /// it has (to size the tables), its mentions (in text order) and its
+    /// attributions with a speaker (speaker, evidence span, actors spoken
+    /// about), its sentences by index (span, paragraph), and the names of
+    /// the caller's actors by index (mentions naming an actor by index
+    /// give no names of their own).
+    fn build<'a, M, A, T, N>(
         doc: &str,
         (actor_count, mention_count): (usize, usize),
-        mentions: M,
-        attributions: A,
-        sentence: impl Fn(usize) -> Option<((usize, usize), usize)>,
+        (mentions, attributions): (M, A),
+        (sentence, names_of): (
+            impl Fn(usize) -> Option<((usize, usize), usize)>,
+            impl Fn(usize) -> N,
+        ),
         options: &GraphOptions,
     ) -> RecordPlan
     where
         M: Iterator<Item = MentionView<'a>>,
-        A: Iterator<Item = (&'a str, (usize, usize), T)>,
-        T: Iterator<Item = &'a str>,
+        A: Iterator<Item = (ActorRef<'a>, (usize, usize), T)>,
+        T: Iterator<Item = ActorRef<'a>>,
+        N: Iterator<Item = &'a str>,
     {
+        const UNSEEN: u32 = u32::MAX;
         // Actors by id, in order of first mention (a node's kind is that
         // of its first mention).
         let mut local: FxHashMap<&str, u32> =
             FxHashMap::with_capacity_and_hasher(actor_count, Default::default());
         let mut actors: Vec<PlanActor> = Vec::with_capacity(actor_count);
+        // The plan actor of each of the caller's actors, once looked up.
+        let mut of_source: Vec<u32> = Vec::new();
+        // (caller's actor, plan actor), in order of first mention.
+        let mut sources: Vec<(usize, u32)> = Vec::new();
         // (window, actor) of each mention counted toward co-occurrence.
         let mut by_window: Vec<(usize, u32)> = Vec::with_capacity(mention_count);
         for m in mentions {
-            let a = *local.entry(m.actor).or_insert_with(|| {
-                actors.push(PlanActor {
-                    id: m.actor.to_owned(),
-                    kind: m.kind,
-                    mentions: 0,
-                    aliases: Vec::new(),
-                });
-                (actors.len() - 1) as u32
-            });
+            let known = m
+                .actor
+                .source
+                .and_then(|x| of_source.get(x).copied())
+                .filter(|&a| a != UNSEEN);
+            let a = match known {
+                Some(a) => a,
+                None => {
+                    let a = *local.entry(m.actor.id).or_insert_with(|| {
+                        actors.push(PlanActor {
+                            id: m.actor.id.to_owned(),
+                            kind: m.kind,
+                            mentions: 0,
+                            aliases: Vec::new(),
+                        });
+                        (actors.len() - 1) as u32
+                    });
+                    if let Some(x) = m.actor.source {
+                        if of_source.len() <= x {
+                            of_source.resize(x + 1, UNSEEN);
+                        }
+                        of_source[x] = a;
+                        sources.push((x, a));
+                    }
+                    a
+                }
+            };
             let pa = &mut actors[a as usize];
             pa.mentions += 1;
-            if m.via == Via::Name && !pa.aliases.iter().any(|x| x == m.text) {
+            if m.actor.source.is_none()
+                && m.via == Via::Name
+                && !pa.aliases.iter().any(|x| x == m.text)
+            {
                 pa.aliases.push(m.text.to_owned());
             }
             if !options.names_only || m.via == Via::Name {
@@ -696,6 +805,25 @@ impl RecordPlan {
                 by_window.push((w, a));
             }
         }
+        for (x, a) in sources {
+            actors[a as usize]
+                .aliases
+                .extend(names_of(x).map(str::to_owned));
+        }
+        // Names in one order whichever way they came (they end up in a
+        // node's sorted set).
+        for pa in &mut actors {
+            if !pa.aliases.is_sorted() {
+                pa.aliases.sort_unstable();
+            }
+            pa.aliases.dedup();
+        }
+        let find = |r: ActorRef<'_>| {
+            r.source
+                .and_then(|x| of_source.get(x).copied())
+                .filter(|&a| a != UNSEEN)
+                .or_else(|| local.get(r.id).copied())
+        };
         let cap = options.max_evidence;
         // Most windows name one or two actors: about as many links as
         // mentions.
@@ -773,11 +901,11 @@ impl RecordPlan {
         }
         // Attribution: speaker -> about.
         for (speaker, span, about) in attributions {
-            let Some(&s) = local.get(speaker) else {
+            let Some(s) = find(speaker) else {
                 continue;
             };
             for target in about {
-                if let Some(&t) = local.get(target) {
+                if let Some(t) = find(target) {
                     if t != s {
                         add(s, t, EdgeKind::Attribution, span);
                     }
@@ -948,6 +1076,66 @@ mod tests {
             want.truncate(cap);
             proptest::prop_assert_eq!(kept, want);
         }
+    }
+
+    /// Nodes and edges come in the order plain stable sorts by id and by
+    /// (kind, source id, target id) give, ids sharing long openings,
+    /// repeated ids and parallel edges included.
+    #[test]
+    fn sorted_orders_match_plain_sorts() {
+        let ids = [
+            "Ines Varga-Okafor",
+            "Ines Varga",
+            "Ines Var",
+            "Ines",
+            "",
+            "Ines\0",
+            "Ines Varga",
+            "Ábel Renn",
+            "Tavi Renn",
+            "Ines Varga Okafor",
+        ];
+        let mut g = ActorGraph::new(GraphOptions::default());
+        // By hand, so that an id may repeat.
+        let ns: Vec<NodeIndex> = ids
+            .iter()
+            .map(|id| {
+                g.graph.add_node(Node {
+                    id: (*id).to_owned(),
+                    kind: ActorKind::Person,
+                    mentions: 1,
+                    documents: 1,
+                    aliases: BTreeSet::new(),
+                })
+            })
+            .collect();
+        for k in 0..60usize {
+            let (a, b) = (ns[(k * 7) % ns.len()], ns[(k * 3 + k / 5) % ns.len()]);
+            let kind = if k % 3 == 0 {
+                EdgeKind::Attribution
+            } else {
+                EdgeKind::Cooccurrence
+            };
+            g.graph.add_edge(
+                a,
+                b,
+                Edge {
+                    kind,
+                    weight: k as u64,
+                    evidence: vec![],
+                },
+            );
+        }
+        let id = |n: NodeIndex| g.graph[n].id.as_str();
+        let mut want: Vec<NodeIndex> = g.graph.node_indices().collect();
+        want.sort_by(|a, b| id(*a).cmp(id(*b)));
+        assert_eq!(g.sorted_nodes(), want);
+        let mut want: Vec<EdgeIndex> = g.graph.edge_indices().collect();
+        want.sort_by_key(|&e| {
+            let (a, b) = g.graph.edge_endpoints(e).unwrap();
+            (g.graph[e].kind, id(a), id(b))
+        });
+        assert_eq!(g.sorted_edges(), want);
     }
 
     /// Graph contents, independent of node and edge indices.

@@ -10,6 +10,7 @@
 //! Only a bounded list of recent people is kept, so the walk is linear in
 //! the number of mentions.
 
+use super::Members;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::Segmentation;
 
@@ -70,8 +71,12 @@ fn opens_sentence(i: usize, mentions: &[Mention], seg: &Segmentation) -> bool {
     let Some(s) = seg.sentences.get(m.sentence) else {
         return false;
     };
-    let t = seg.token_at_or_after(m.span.start);
-    t.saturating_sub(s.tokens.start) <= 3
+    // `token_at_or_after(start) - s.tokens.start <= 3`, without the
+    // search: no more than three tokens from the sentence's first begin
+    // before the mention.
+    seg.tokens
+        .get(s.tokens.start + 3)
+        .is_none_or(|t| t.span.start >= m.span.start)
 }
 
 /// Tie pronoun mentions to person clusters; `members` gains them.
@@ -79,15 +84,15 @@ pub(super) fn resolve_pronouns(
     seg: &Segmentation,
     mentions: &[Mention],
     cluster: &mut [Option<usize>],
-    members: &mut [Vec<usize>],
+    members: &mut Members,
 ) {
     let nc = members.len();
     // Each cluster's kind and gender from its names; name counts for the topic.
     let mut person = vec![false; nc];
     let mut gender = vec![Gender::Unknown; nc];
     let mut names = vec![0usize; nc];
-    for (c, ms) in members.iter().enumerate() {
-        for &j in ms {
+    for c in 0..nc {
+        for j in members.of(c) {
             let m = &mentions[j];
             person[c] |= m.kind == ActorKind::Person;
             if gender[c] == Gender::Unknown {
@@ -135,7 +140,7 @@ pub(super) fn resolve_pronouns(
             }
             if let Some((_, c)) = best {
                 cluster[i] = Some(c);
-                members[c].push(i);
+                members.push(c, i);
                 if gender[c] == Gender::Unknown {
                     gender[c] = m.gender;
                 }
@@ -179,6 +184,32 @@ pub(super) fn resolve_pronouns(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::mentions::detect;
+    use crate::segment::segment;
+
+    /// The constant-time test gives what the search over the tokens gives.
+    #[test]
+    fn opens_sentence_matches_search() {
+        for t in [
+            "Ines Varga spoke. Then she left, and Tavi Renn said he agreed with her.",
+            "But in the end, after a long day, Tavi Renn wrote. He slept.",
+            "He. She. Ines Varga!",
+            "\"We will,\" Ines Varga said. \"No,\" said Tavi Renn of Bolt Industries.",
+        ] {
+            let seg = segment(t);
+            let ms = detect(t, &seg);
+            assert!(!ms.is_empty(), "{t:?}");
+            for (i, m) in ms.iter().enumerate() {
+                let want = (i == 0 || ms[i - 1].sentence != m.sentence)
+                    && seg.sentences.get(m.sentence).is_some_and(|s| {
+                        seg.token_at_or_after(m.span.start)
+                            .saturating_sub(s.tokens.start)
+                            <= 3
+                    });
+                assert_eq!(opens_sentence(i, &ms, &seg), want, "{i} in {t:?}");
+            }
+        }
+    }
 
     /// The table holds exactly what `powi` gives at run time.
     #[test]
