@@ -201,8 +201,8 @@ pub fn segment(text: &str) -> Segmentation {
             // An initialism with its period ("U.S.") may end a sentence.
             let w = t.text(text).trim_end_matches('.');
             if let Some(nx) = next {
-                if lower_in(FINAL_ABBREVIATIONS, w)
-                    && lower_in(SENTENCE_OPENERS, nx.text(text))
+                if lower_in(&FINAL_ABBREVIATION_LIST, w)
+                    && lower_in(&SENTENCE_OPENER_LIST, nx.text(text))
                     && starts_upper(nx.text(text))
                 {
                     end_here = true;
@@ -230,14 +230,69 @@ pub fn segment(text: &str) -> Segmentation {
     }
 }
 
-/// True when `w` in lower case (`str::to_lowercase`) is in `list`, a
-/// list of lower-case ASCII words: ASCII words are compared ignoring case,
-/// without lower-casing them.
-fn lower_in(list: &[&str], w: &str) -> bool {
+/// A list of lower-case ASCII words of at most [`KEY_BYTES`] bytes, with
+/// their keys ([`key`]) sorted for a binary search.
+struct WordList {
+    words: &'static [&'static str],
+    keys: &'static [u128],
+}
+
+/// The longest word a [`key`] holds.
+const KEY_BYTES: usize = 15;
+
+/// A word of at most [`KEY_BYTES`] ASCII bytes in ASCII lower case, as a
+/// number: its bytes from the lowest up, its length in the top byte. Two
+/// words have the same key when they are equal ignoring ASCII case.
+const fn key(w: &[u8]) -> u128 {
+    let mut k = (w.len() as u128) << 120;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The sorted keys of `words` (`N` of them).
+const fn sorted_keys<const N: usize>(words: &[&str]) -> [u128; N] {
+    let mut keys = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        let w = words[i].as_bytes();
+        assert!(w.len() <= KEY_BYTES);
+        // Insertion sort.
+        let k = key(w);
+        let mut j = i;
+        while j > 0 && keys[j - 1] > k {
+            keys[j] = keys[j - 1];
+            j -= 1;
+        }
+        keys[j] = k;
+        i += 1;
+    }
+    keys
+}
+
+static ABBREVIATION_LIST: WordList = WordList {
+    words: ABBREVIATIONS,
+    keys: &sorted_keys::<{ ABBREVIATIONS.len() }>(ABBREVIATIONS),
+};
+static FINAL_ABBREVIATION_LIST: WordList = WordList {
+    words: FINAL_ABBREVIATIONS,
+    keys: &sorted_keys::<{ FINAL_ABBREVIATIONS.len() }>(FINAL_ABBREVIATIONS),
+};
+static SENTENCE_OPENER_LIST: WordList = WordList {
+    words: SENTENCE_OPENERS,
+    keys: &sorted_keys::<{ SENTENCE_OPENERS.len() }>(SENTENCE_OPENERS),
+};
+
+/// True when `w` in lower case (`str::to_lowercase`) is in `list`: an
+/// ASCII word by its key, without lower-casing it.
+fn lower_in(list: &WordList, w: &str) -> bool {
     if w.is_ascii() {
-        list.iter().any(|a| a.eq_ignore_ascii_case(w))
+        w.len() <= KEY_BYTES && list.keys.binary_search(&key(w.as_bytes())).is_ok()
     } else {
-        list.contains(&w.to_lowercase().as_str())
+        list.words.contains(&w.to_lowercase().as_str())
     }
 }
 
@@ -284,9 +339,9 @@ fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
     if w.chars().count() == 1 && starts_upper(w) {
         return true;
     }
-    if lower_in(ABBREVIATIONS, w) {
-        if lower_in(FINAL_ABBREVIATIONS, w) {
-            return !lower_in(SENTENCE_OPENERS, next.text(text));
+    if lower_in(&ABBREVIATION_LIST, w) {
+        if lower_in(&FINAL_ABBREVIATION_LIST, w) {
+            return !lower_in(&SENTENCE_OPENER_LIST, next.text(text));
         }
         return true;
     }
@@ -439,13 +494,32 @@ mod tests {
             "\u{c9}tat",
             "Ph.D",
         ] {
-            for list in [ABBREVIATIONS, FINAL_ABBREVIATIONS, SENTENCE_OPENERS] {
-                let want = list.contains(&w.to_lowercase().as_str());
+            for list in [
+                &ABBREVIATION_LIST,
+                &FINAL_ABBREVIATION_LIST,
+                &SENTENCE_OPENER_LIST,
+            ] {
+                let want = list.words.contains(&w.to_lowercase().as_str());
                 assert_eq!(lower_in(list, w), want, "{w:?}");
             }
         }
-        for list in [ABBREVIATIONS, FINAL_ABBREVIATIONS, SENTENCE_OPENERS] {
-            assert!(list.iter().all(|a| a.is_ascii() && *a == a.to_lowercase()));
+        for list in [
+            &ABBREVIATION_LIST,
+            &FINAL_ABBREVIATION_LIST,
+            &SENTENCE_OPENER_LIST,
+        ] {
+            assert!(list
+                .words
+                .iter()
+                .all(|a| a.is_ascii() && *a == a.to_lowercase()));
+            // Every word is found, in any case, and its plural is not.
+            for a in list.words {
+                assert!(lower_in(list, a) && lower_in(list, &a.to_uppercase()));
+                assert!(
+                    !lower_in(list, &format!("{a}s")) || list.words.contains(&&*format!("{a}s"))
+                );
+            }
+            assert!(list.keys.windows(2).all(|k| k[0] < k[1]));
         }
     }
 
