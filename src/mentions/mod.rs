@@ -1349,10 +1349,9 @@ fn classify(
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
     let name = span.slice(text);
     // The run's word tokens, on the stack (a run holds at most
-    // `MAX_NAME_TOKENS` and a few more).
-    let mut buf = [0usize; 64];
-    let heap: Vec<usize>;
-    let wt: &[usize] = if e - s <= buf.len() {
+    // `MAX_NAME_TOKENS` and a few more; most hold one to three): a small
+    // buffer, zeroed at little cost, for short runs.
+    let fill = |buf: &mut [usize]| {
         let mut n = 0;
         for (k, t) in toks.iter().enumerate().take(e).skip(s) {
             if t.kind == TokenKind::Word {
@@ -1360,7 +1359,18 @@ fn classify(
                 n += 1;
             }
         }
-        &buf[..n]
+        n
+    };
+    let mut small = [0usize; 8];
+    let mut big;
+    let heap: Vec<usize>;
+    let wt: &[usize] = if e - s <= small.len() {
+        let n = fill(&mut small);
+        &small[..n]
+    } else if e - s <= 64 {
+        big = [0usize; 64];
+        let n = fill(&mut big);
+        &big[..n]
     } else {
         heap = (s..e)
             .filter(|&k| toks[k].kind == TokenKind::Word)
