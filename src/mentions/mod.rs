@@ -530,7 +530,16 @@ struct WordTable {
     /// For each byte length below 32, the first letters (bit 0 for `a`)
     /// of the [`NOMINAL_HEADS`] of that length.
     head_letters: [u32; 32],
+    /// Every title phrase ([`TITLE_PHRASE`]) and every run of words a
+    /// longer title opens with ([`TITLE_PREFIX`]), as [`title_at`] builds
+    /// them: past a phrase that is neither, no title can be found.
+    title_phrases: hash::WordMap<String, u8>,
 }
+
+/// In [`WordTable::title_phrases`]: a title.
+const TITLE_PHRASE: u8 = 1;
+/// In [`WordTable::title_phrases`]: the opening words of a longer title.
+const TITLE_PREFIX: u8 = 2;
 
 impl WordTable {
     fn builtin() -> &'static WordTable {
@@ -596,7 +605,16 @@ impl WordTable {
                     .iter()
                     .map(|(w, &(f, g))| (w.as_str(), pack_entry(f, g))),
             );
+            let mut title_phrases: hash::WordMap<String, u8> = hash::WordMap::default();
+            for t in &lex.titles {
+                *title_phrases.entry(t.clone()).or_insert(0) |= TITLE_PHRASE;
+                let parts: Vec<&str> = t.split(' ').collect();
+                for m in 1..parts.len() {
+                    *title_phrases.entry(parts[..m].join(" ")).or_insert(0) |= TITLE_PREFIX;
+                }
+            }
             WordTable {
+                title_phrases,
                 lower_short,
                 exact_short,
                 lower,
@@ -885,8 +903,18 @@ fn title_at(cx: &Cx, i: usize) -> Option<(usize, String)> {
         {
             k += 1;
         }
-        if lex.is_title(&phrase) {
+        let found = cx
+            .table
+            .title_phrases
+            .get(phrase.as_str())
+            .copied()
+            .unwrap_or(0);
+        if found & TITLE_PHRASE != 0 {
             best = Some((k - i, phrase.clone()));
+        }
+        if found & TITLE_PREFIX == 0 {
+            // No longer title opens with these words.
+            break;
         }
         j = k;
     }
@@ -1898,6 +1926,26 @@ mod tests {
                 "{p}"
             );
         }
+    }
+
+    /// The title phrase map marks exactly the titles and the word runs
+    /// longer titles open with.
+    #[test]
+    fn title_phrases_are_titles_and_their_openings() {
+        let lex = Lexicon::builtin();
+        let table = WordTable::builtin();
+        for (p, &v) in &table.title_phrases {
+            assert_eq!(v & TITLE_PHRASE != 0, lex.is_title(p), "{p}");
+            let opens = lex
+                .titles
+                .iter()
+                .any(|t| t.starts_with(p.as_str()) && t[p.len()..].starts_with(' '));
+            assert_eq!(v & TITLE_PREFIX != 0, opens, "{p}");
+        }
+        for t in &lex.titles {
+            assert!(table.title_phrases.contains_key(t), "{t}");
+        }
+        assert_eq!(table.title_phrases.get("secretary of"), Some(&TITLE_PREFIX));
     }
 
     /// The quick tests agree with the slow ones they stand for.
