@@ -257,6 +257,22 @@ fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span], wrapped: bool) -
 struct WordList {
     words: &'static [&'static str],
     keys: &'static [u128],
+    /// For each length, the first letters of the words of that length
+    /// (bit 0 for `a`): most words are told apart by these alone.
+    firsts: [u32; KEY_BYTES + 1],
+}
+
+/// The [`WordList::firsts`] of `words`, each opening with a small letter.
+const fn first_letters(words: &[&str]) -> [u32; KEY_BYTES + 1] {
+    let mut t = [0u32; KEY_BYTES + 1];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(w.len() <= KEY_BYTES && w[0].is_ascii_lowercase());
+        t[w.len()] |= 1 << (w[0] - b'a');
+        i += 1;
+    }
+    t
 }
 
 /// The longest word a [`key`] holds.
@@ -298,21 +314,32 @@ const fn sorted_keys<const N: usize>(words: &[&str]) -> [u128; N] {
 static ABBREVIATION_LIST: WordList = WordList {
     words: ABBREVIATIONS,
     keys: &sorted_keys::<{ ABBREVIATIONS.len() }>(ABBREVIATIONS),
+    firsts: first_letters(ABBREVIATIONS),
 };
 static FINAL_ABBREVIATION_LIST: WordList = WordList {
     words: FINAL_ABBREVIATIONS,
     keys: &sorted_keys::<{ FINAL_ABBREVIATIONS.len() }>(FINAL_ABBREVIATIONS),
+    firsts: first_letters(FINAL_ABBREVIATIONS),
 };
 static SENTENCE_OPENER_LIST: WordList = WordList {
     words: SENTENCE_OPENERS,
     keys: &sorted_keys::<{ SENTENCE_OPENERS.len() }>(SENTENCE_OPENERS),
+    firsts: first_letters(SENTENCE_OPENERS),
 };
 
 /// True when `w` in lower case (`str::to_lowercase`) is in `list`: an
 /// ASCII word by its key, without lower-casing it.
 fn lower_in(list: &WordList, w: &str) -> bool {
     if w.is_ascii() {
-        w.len() <= KEY_BYTES && list.keys.binary_search(&key(w.as_bytes())).is_ok()
+        let b = w.as_bytes();
+        let Some(&c) = b.first() else {
+            return false;
+        };
+        let c = c.to_ascii_lowercase();
+        b.len() <= KEY_BYTES
+            && c.is_ascii_lowercase()
+            && list.firsts[b.len()] >> (c - b'a') & 1 != 0
+            && list.keys.binary_search(&key(b)).is_ok()
     } else {
         list.words.contains(&w.to_lowercase().as_str())
     }
