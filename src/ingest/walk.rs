@@ -76,19 +76,22 @@ impl Walk {
                 return;
             }
         };
-        let mut paths: Vec<PathBuf> = Vec::new();
+        // Entries with their names: all share `dir`, so ordering them by
+        // name (bytes) is ordering their paths, without splitting every
+        // path into components at each comparison.
+        let mut paths: Vec<(std::ffi::OsString, PathBuf)> = Vec::new();
         for e in entries {
             match e {
-                Ok(e) => paths.push(e.path()),
+                Ok(e) => paths.push((e.file_name(), e.path())),
                 Err(source) => errors.push(Error::Io {
                     path: dir.into(),
                     source,
                 }),
             }
         }
-        paths.sort();
+        paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         self.chain.push(real);
-        for p in paths {
+        for (_, p) in paths {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if name.starts_with('.') {
                 continue;
@@ -132,6 +135,32 @@ mod tests {
         assert_eq!(names, ["b.txt", "a.md"]);
         assert_eq!(errors.len(), 1);
         assert!(errors[0].to_string().contains("nope.txt"));
+    }
+
+    /// Entries come in the order of their paths, whatever the names.
+    #[test]
+    fn name_order_is_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let names = [
+            "b.txt",
+            "a.txt",
+            "a b.txt",
+            "A.txt",
+            "a.txt.md",
+            "a-b.txt",
+            "\u{e9}.txt",
+            "10.txt",
+            "9.txt",
+            "_z.md",
+        ];
+        for n in names {
+            std::fs::write(dir.path().join(n), "x").unwrap();
+        }
+        let (inputs, _) = collect_inputs(&[dir.path().to_path_buf()]);
+        let got: Vec<PathBuf> = inputs.into_iter().map(|i| i.path).collect();
+        let mut want: Vec<PathBuf> = names.iter().map(|n| dir.path().join(n)).collect();
+        want.sort();
+        assert_eq!(got, want);
     }
 
     #[cfg(unix)]

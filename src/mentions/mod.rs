@@ -29,6 +29,7 @@
 
 pub mod hash;
 mod lexicon;
+mod short;
 
 pub use lexicon::{Gender, Lexicon};
 
@@ -297,7 +298,13 @@ const MAX_NAME_TOKENS: usize = 32;
 
 /// "I" and its contractions ("I'm", "I've") are capitalised but no name.
 fn is_first_person(w: &str) -> bool {
-    w == "I" || w.starts_with("I'") || w.starts_with("I\u{2019}")
+    is_first_person_bytes(w.as_bytes())
+}
+
+/// [`is_first_person`] of a word's bytes.
+#[inline]
+fn is_first_person_bytes(w: &[u8]) -> bool {
+    w == b"I" || w.starts_with(b"I'") || w.starts_with("I\u{2019}".as_bytes())
 }
 
 /// Leading words an organization's name keeps ("New York Times",
@@ -475,12 +482,6 @@ struct Info {
 }
 
 impl Info {
-    const UNKNOWN: Info = Info {
-        f: 0,
-        gender: Gender::Unknown,
-        pron: Gender::Unknown,
-    };
-
     #[inline]
     fn has(&self, bits: u32) -> bool {
         self.f & bits != 0
@@ -517,13 +518,28 @@ impl Info {
 struct WordTable {
     lower: hash::WordMap<String, (u32, Gender)>,
     exact: hash::WordMap<String, (u32, Gender)>,
+    /// `lower` and `exact` for keys of at most [`short::SHORT_KEY`]
+    /// bytes, the value packed by [`pack_entry`]; `lower_short` also holds
+    /// the ASCII lower case of every ASCII key of `exact`, marked
+    /// [`HAS_EXACT`].
+    lower_short: short::ShortMap<u32>,
+    exact_short: short::ShortMap<u32>,
     /// Some exact key is in lower case already: look lower-case words up
     /// in `exact` too.
     exact_has_lower: bool,
     /// For each byte length below 32, the first letters (bit 0 for `a`)
     /// of the [`NOMINAL_HEADS`] of that length.
     head_letters: [u32; 32],
+    /// Every title phrase ([`TITLE_PHRASE`]) and every run of words a
+    /// longer title opens with ([`TITLE_PREFIX`]), as [`title_at`] builds
+    /// them: past a phrase that is neither, no title can be found.
+    title_phrases: hash::WordMap<String, u8>,
 }
+
+/// In [`WordTable::title_phrases`]: a title.
+const TITLE_PHRASE: u8 = 1;
+/// In [`WordTable::title_phrases`]: the opening words of a longer title.
+const TITLE_PREFIX: u8 = 2;
 
 impl WordTable {
     fn builtin() -> &'static WordTable {
@@ -575,7 +591,32 @@ impl WordTable {
                 assert!(h.len() < 32 && b.is_ascii_lowercase(), "{h}");
                 head_letters[h.len()] |= 1 << (b - b'a');
             }
+            let mut lower_entries: hash::WordMap<String, u32> = lower
+                .iter()
+                .map(|(w, &(f, g))| (w.clone(), pack_entry(f, g)))
+                .collect();
+            for w in exact.keys().filter(|w| w.is_ascii()) {
+                *lower_entries.entry(w.to_ascii_lowercase()).or_insert(0) |= HAS_EXACT;
+            }
+            let lower_short =
+                short::ShortMap::new(lower_entries.iter().map(|(w, &v)| (w.as_str(), v)));
+            let exact_short = short::ShortMap::new(
+                exact
+                    .iter()
+                    .map(|(w, &(f, g))| (w.as_str(), pack_entry(f, g))),
+            );
+            let mut title_phrases: hash::WordMap<String, u8> = hash::WordMap::default();
+            for t in &lex.titles {
+                *title_phrases.entry(t.clone()).or_insert(0) |= TITLE_PHRASE;
+                let parts: Vec<&str> = t.split(' ').collect();
+                for m in 1..parts.len() {
+                    *title_phrases.entry(parts[..m].join(" ")).or_insert(0) |= TITLE_PREFIX;
+                }
+            }
             WordTable {
+                title_phrases,
+                lower_short,
+                exact_short,
                 lower,
                 exact,
                 exact_has_lower,
@@ -597,7 +638,56 @@ impl WordTable {
 
     /// Look a word up.
     fn info(&self, w: &str) -> Info {
-        self.info_lowered(w, &w.lower())
+        let low = w.to_ascii_lowercase();
+        match self.packed_short(w.as_bytes(), low.as_bytes(), 0, w.len()) {
+            Some(p) => Info::unpack(p),
+            None => self.info_lowered(w, &w.lower()),
+        }
+    }
+
+    /// Look up the word `text[start..end]`, given `low`, the text in ASCII
+    /// lower case, when it is short ASCII: its [`Info`], packed. One probe
+    /// of `lower_short` for most words; `exact_short` only when some exact
+    /// entry has the word's lower case. `None` for other words.
+    #[inline]
+    fn packed_short(&self, text: &[u8], low: &[u8], start: usize, end: usize) -> Option<u32> {
+        let ek = short::pack(text, start, end)?;
+        if ek & short::HIGH_BITS != 0 {
+            // Not ASCII.
+            return None;
+        }
+        let lk = short::pack(low, start, end)?;
+        let mut f = DONE | WORD;
+        let same = ek == lk;
+        if same {
+            f |= IS_LOWER;
+        }
+        if let Some(v) = self.lower_short.get(lk) {
+            let lf = v & LIST_FLAGS;
+            f |= lf;
+            if lf & L_PRONOUN != 0 {
+                f |= (v >> 24) << 26;
+            }
+            // A particle is short ([`is_particle`]).
+            if end - start > 5 {
+                f &= !L_PARTICLE;
+            }
+            if v & HAS_EXACT != 0 {
+                if let Some(v) = self.exact_short.get(ek) {
+                    let ef = v & LIST_FLAGS;
+                    f |= ef;
+                    if ef & E_FIRST_NAME != 0 {
+                        f |= (v >> 24) << 24;
+                    }
+                }
+            }
+        }
+        // `is_cap` of an ASCII word.
+        let b = ek as u8;
+        if b.is_ascii_uppercase() && (b != b'I' || !is_first_person_bytes(&text[start..end])) {
+            f |= CAP;
+        }
+        Some(f)
     }
 
     /// Look a word up, given it in lower case (`str::to_lowercase`).
@@ -634,6 +724,22 @@ impl WordTable {
     }
 }
 
+/// The word-list bits of a packed word-table entry.
+const LIST_FLAGS: u32 = 0x7f_ffff;
+/// In a `lower_short` entry: some key of `exact` has this lower case.
+const HAS_EXACT: u32 = 1 << 23;
+
+/// A word-table entry in one number: its flags, the gender above them
+/// (coded as in [`Info::pack`]).
+fn pack_entry(f: u32, g: Gender) -> u32 {
+    debug_assert!(f & !LIST_FLAGS == 0);
+    f | match g {
+        Gender::Unknown => 0,
+        Gender::Male => 1 << 24,
+        Gender::Female => 2 << 24,
+    }
+}
+
 /// One sentence with its tokens' word-list lookups.
 struct Cx<'a> {
     text: &'a str,
@@ -651,42 +757,54 @@ impl Cx<'_> {
     /// are not words or past the end).
     #[inline]
     fn info(&self, k: usize) -> Info {
+        Info::unpack(self.packed(k))
+    }
+
+    /// [`Cx::info`], packed ([`Info::pack`]).
+    #[inline]
+    fn packed(&self, k: usize) -> u32 {
         let Some(c) = self.info.get(k) else {
-            return Info::UNKNOWN;
+            return 0;
         };
         let p = c.get();
         if p & DONE != 0 {
-            return Info::unpack(p);
+            return p;
         }
         self.look_up(k, c)
     }
 
     /// Look token `k` up and keep the answer in `c`.
     #[inline(never)]
-    fn look_up(&self, k: usize, c: &Cell<u32>) -> Info {
+    fn look_up(&self, k: usize, c: &Cell<u32>) -> u32 {
         let t = &self.toks[k];
-        let i = if t.kind == TokenKind::Word {
-            let w = t.text(self.text);
-            if w.is_ascii() {
-                // ASCII lower case is the lower case of an ASCII word.
-                self.table.info_lowered(w, t.span.slice(self.low))
-            } else {
-                self.table.info(w)
+        let p = if t.kind == TokenKind::Word {
+            let (start, end) = (t.span.start, t.span.end);
+            match self
+                .table
+                .packed_short(self.text.as_bytes(), self.low.as_bytes(), start, end)
+            {
+                Some(p) => p,
+                None => {
+                    let w = t.text(self.text);
+                    if w.is_ascii() {
+                        // ASCII lower case is the lower case of an ASCII word.
+                        self.table.info_lowered(w, &self.low[start..end]).pack()
+                    } else {
+                        self.table.info(w).pack()
+                    }
+                }
             }
         } else {
-            Info {
-                f: DONE,
-                ..Info::UNKNOWN
-            }
+            DONE
         };
-        c.set(i.pack());
-        i
+        c.set(p);
+        p
     }
 
     /// True when token `k` has any of `bits`.
     #[inline]
     fn has(&self, k: usize, bits: u32) -> bool {
-        self.info(k).has(bits)
+        self.packed(k) & bits != 0
     }
 
     /// The word at `k`, if it is one.
@@ -785,8 +903,18 @@ fn title_at(cx: &Cx, i: usize) -> Option<(usize, String)> {
         {
             k += 1;
         }
-        if lex.is_title(&phrase) {
+        let found = cx
+            .table
+            .title_phrases
+            .get(phrase.as_str())
+            .copied()
+            .unwrap_or(0);
+        if found & TITLE_PHRASE != 0 {
             best = Some((k - i, phrase.clone()));
+        }
+        if found & TITLE_PREFIX == 0 {
+            // No longer title opens with these words.
+            break;
         }
         j = k;
     }
@@ -1249,10 +1377,9 @@ fn classify(
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
     let name = span.slice(text);
     // The run's word tokens, on the stack (a run holds at most
-    // `MAX_NAME_TOKENS` and a few more).
-    let mut buf = [0usize; 64];
-    let heap: Vec<usize>;
-    let wt: &[usize] = if e - s <= buf.len() {
+    // `MAX_NAME_TOKENS` and a few more; most hold one to three): a small
+    // buffer, zeroed at little cost, for short runs.
+    let fill = |buf: &mut [usize]| {
         let mut n = 0;
         for (k, t) in toks.iter().enumerate().take(e).skip(s) {
             if t.kind == TokenKind::Word {
@@ -1260,7 +1387,18 @@ fn classify(
                 n += 1;
             }
         }
-        &buf[..n]
+        n
+    };
+    let mut small = [0usize; 8];
+    let mut big;
+    let heap: Vec<usize>;
+    let wt: &[usize] = if e - s <= small.len() {
+        let n = fill(&mut small);
+        &small[..n]
+    } else if e - s <= 64 {
+        big = [0usize; 64];
+        let n = fill(&mut big);
+        &big[..n]
     } else {
         heap = (s..e)
             .filter(|&k| toks[k].kind == TokenKind::Word)
@@ -1690,7 +1828,37 @@ mod tests {
             "Said",
             "Van",
             "Vice",
+            "She",
+            "her",
+            "I",
+            "I'm",
+            "It",
+            "Jordan",
+            "jordan",
+            "JORDAN",
+            "Mary",
+            "the",
+            "ABCDEFGHIJKLMNOP",
+            "Abcdefghijklmnopq",
         ];
+        // Every exact entry is found with its flag, and its lower case
+        // finds it only when it is that lower case itself.
+        for (list, bit) in [
+            (lex.places.iter().collect::<Vec<_>>(), E_PLACE),
+            (lex.people.iter().collect(), E_PEOPLE),
+            (lex.first_names.keys().collect(), E_FIRST_NAME),
+        ] {
+            for w in list {
+                assert!(table.info(w).has(bit), "{w}");
+                let l = w.to_lowercase();
+                let want = match bit {
+                    E_PLACE => lex.places.contains(&l),
+                    E_PEOPLE => lex.people.contains(&l),
+                    _ => lex.first_names.contains_key(&l),
+                };
+                assert_eq!(table.info(&l).has(bit), want, "{l}");
+            }
+        }
         for w in cases {
             let l = w.to_lowercase();
             assert_eq!(&*w.lower(), l, "for {w:?}");
@@ -1726,6 +1894,11 @@ mod tests {
             }
             let given = lex.first_names.get(w).copied().unwrap_or(Gender::Unknown);
             assert_eq!(info.gender, given, "for {w:?}");
+            let pron = PRONOUNS
+                .iter()
+                .find(|(p, _)| *p == l)
+                .map_or(Gender::Unknown, |(_, g)| *g);
+            assert_eq!(info.pron, pron, "for {w:?}");
         }
         for (w, want) in [
             ("He", true),
@@ -1753,6 +1926,26 @@ mod tests {
                 "{p}"
             );
         }
+    }
+
+    /// The title phrase map marks exactly the titles and the word runs
+    /// longer titles open with.
+    #[test]
+    fn title_phrases_are_titles_and_their_openings() {
+        let lex = Lexicon::builtin();
+        let table = WordTable::builtin();
+        for (p, &v) in &table.title_phrases {
+            assert_eq!(v & TITLE_PHRASE != 0, lex.is_title(p), "{p}");
+            let opens = lex
+                .titles
+                .iter()
+                .any(|t| t.starts_with(p.as_str()) && t[p.len()..].starts_with(' '));
+            assert_eq!(v & TITLE_PREFIX != 0, opens, "{p}");
+        }
+        for t in &lex.titles {
+            assert!(table.title_phrases.contains_key(t), "{t}");
+        }
+        assert_eq!(table.title_phrases.get("secretary of"), Some(&TITLE_PREFIX));
     }
 
     /// The quick tests agree with the slow ones they stand for.

@@ -135,91 +135,7 @@ pub fn segment(text: &str) -> Segmentation {
     let tokens = tokenize(text);
     let paragraphs = paragraphs(text);
     let wrapped = is_hard_wrapped(text);
-    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
-    let bytes = text.as_bytes();
-    let mut para = 0;
-    // Where the current paragraph ends (never, for the last one).
-    let end_of = |p: usize| {
-        if p + 1 < paragraphs.len() {
-            paragraphs[p].end
-        } else {
-            usize::MAX
-        }
-    };
-    let mut para_end = end_of(0);
-    let mut start_tok = 0;
-    let n = tokens.len();
-    let mut i = 0;
-    while i < n {
-        let t = &tokens[i];
-        // Move to the paragraph holding this token.
-        while para_end <= t.span.start {
-            para += 1;
-            para_end = end_of(para);
-        }
-        let mut end_here = false;
-        let next = tokens.get(i + 1);
-        // A break between this token and the next?
-        if let Some(nx) = next {
-            // Most gaps are one space or none: count line breaks only in
-            // longer ones.
-            let newlines = match nx.span.start - t.span.end {
-                0 => 0,
-                1 => usize::from(bytes[t.span.end] == b'\n'),
-                _ => memchr::memchr_iter(b'\n', &bytes[t.span.end..nx.span.start])
-                    .take(2)
-                    .count(),
-            };
-            if newlines >= 2 || (newlines == 1 && !wrapped) {
-                end_here = true;
-            }
-        } else {
-            end_here = true;
-        }
-        if !end_here && t.kind == TokenKind::Punct && is_terminal(&bytes[t.span.start..t.span.end])
-        {
-            // Swallow closing quotes and brackets after the terminal mark.
-            let mut j = i;
-            while let Some(nx) = tokens.get(j + 1) {
-                if nx.span.start == tokens[j].span.end
-                    && is_closer(&bytes[nx.span.start..nx.span.end])
-                {
-                    j += 1;
-                } else {
-                    break;
-                }
-            }
-            if let Some(nx) = tokens.get(j + 1) {
-                if opens_sentence(text, nx)
-                    && !(bytes[t.span.start] == b'.' && protected_period(text, &tokens, i, nx))
-                {
-                    i = j;
-                    end_here = true;
-                }
-            }
-        } else if !end_here && t.kind == TokenKind::Word && bytes[t.span.end - 1] == b'.' {
-            // An initialism with its period ("U.S.") may end a sentence.
-            let w = t.text(text).trim_end_matches('.');
-            if let Some(nx) = next {
-                if lower_in(FINAL_ABBREVIATIONS, w)
-                    && lower_in(SENTENCE_OPENERS, nx.text(text))
-                    && starts_upper(nx.text(text))
-                {
-                    end_here = true;
-                }
-            }
-        }
-        if end_here {
-            let span = Span::new(tokens[start_tok].span.start, tokens[i].span.end);
-            sentences.push(Sentence {
-                span,
-                paragraph: para,
-                tokens: start_tok..i + 1,
-            });
-            start_tok = i + 1;
-        }
-        i += 1;
-    }
+    let sentences = sentences(text, &tokens, &paragraphs, wrapped);
     let quotes = find_quotes(text, &paragraphs);
     Segmentation {
         paragraphs,
@@ -230,14 +146,202 @@ pub fn segment(text: &str) -> Segmentation {
     }
 }
 
-/// True when `w` in lower case (`str::to_lowercase`) is in `list`, a
-/// list of lower-case ASCII words: ASCII words are compared ignoring case,
-/// without lower-casing them.
-fn lower_in(list: &[&str], w: &str) -> bool {
+/// Cut the tokens into sentences. One pass: a break between two tokens
+/// is counted only when the next line break lies between them, so each
+/// token costs a comparison or two.
+fn sentences(text: &str, tokens: &[Token], paragraphs: &[Span], wrapped: bool) -> Vec<Sentence> {
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
+    let Some(first) = tokens.first() else {
+        return sentences;
+    };
+    let bytes = text.as_bytes();
+    let newline_from = |p: usize| memchr::memchr(b'\n', &bytes[p..]).map_or(usize::MAX, |k| p + k);
+    // A line break at or after the current token (or before it, after a
+    // jump: then it is looked for again at the next gap).
+    let mut nl = newline_from(first.span.start);
+    // Where the current paragraph ends (never, for the last one).
+    let end_of = |p: usize| {
+        if p + 1 < paragraphs.len() {
+            paragraphs[p].end
+        } else {
+            usize::MAX
+        }
+    };
+    let mut para = 0;
+    let mut para_end = end_of(0);
+    // The paragraph holding the token that ends a sentence.
+    let mut para_of = |t: &Token| {
+        while para_end <= t.span.start {
+            para += 1;
+            para_end = end_of(para);
+        }
+        para
+    };
+    let mut start_tok = 0;
+    let n = tokens.len();
+    let mut i = 0;
+    while i + 1 < n {
+        let t = &tokens[i];
+        let nx = &tokens[i + 1];
+        // The sentence ends after token `end`, if at all.
+        let mut end = None;
+        // A break between this token and the next?
+        if nx.span.start > nl {
+            let newlines = memchr::memchr_iter(b'\n', &bytes[t.span.end..nx.span.start])
+                .take(2)
+                .count();
+            if newlines >= 2 || (newlines == 1 && !wrapped) {
+                end = Some(i);
+            }
+            nl = newline_from(nx.span.start);
+        }
+        if end.is_none() {
+            match t.kind {
+                TokenKind::Punct if is_terminal(&bytes[t.span.start..t.span.end]) => {
+                    // Swallow closing quotes and brackets after the terminal mark.
+                    let mut j = i;
+                    while let Some(c) = tokens.get(j + 1) {
+                        if c.span.start == tokens[j].span.end
+                            && is_closer(&bytes[c.span.start..c.span.end])
+                        {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    if let Some(o) = tokens.get(j + 1) {
+                        if opens_sentence(text, o)
+                            && !(bytes[t.span.start] == b'.'
+                                && protected_period(text, tokens, i, o))
+                        {
+                            end = Some(j);
+                        }
+                    }
+                }
+                TokenKind::Word if bytes[t.span.end - 1] == b'.' => {
+                    // An initialism with its period ("U.S.") may end a sentence.
+                    let w = t.text(text).trim_end_matches('.');
+                    if lower_in(&FINAL_ABBREVIATION_LIST, w)
+                        && lower_in(&SENTENCE_OPENER_LIST, nx.text(text))
+                        && starts_upper(nx.text(text))
+                    {
+                        end = Some(i);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(e) = end {
+            sentences.push(Sentence {
+                span: Span::new(tokens[start_tok].span.start, tokens[e].span.end),
+                paragraph: para_of(t),
+                tokens: start_tok..e + 1,
+            });
+            start_tok = e + 1;
+            i = e;
+        }
+        i += 1;
+    }
+    // The last token ends the last sentence.
+    let last = &tokens[n - 1];
+    sentences.push(Sentence {
+        span: Span::new(tokens[start_tok].span.start, last.span.end),
+        paragraph: para_of(last),
+        tokens: start_tok..n,
+    });
+    sentences
+}
+
+/// A list of lower-case ASCII words of at most [`KEY_BYTES`] bytes, with
+/// their keys ([`key`]) sorted for a binary search.
+struct WordList {
+    words: &'static [&'static str],
+    keys: &'static [u128],
+    /// For each length, the first letters of the words of that length
+    /// (bit 0 for `a`): most words are told apart by these alone.
+    firsts: [u32; KEY_BYTES + 1],
+}
+
+/// The [`WordList::firsts`] of `words`, each opening with a small letter.
+const fn first_letters(words: &[&str]) -> [u32; KEY_BYTES + 1] {
+    let mut t = [0u32; KEY_BYTES + 1];
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].as_bytes();
+        assert!(w.len() <= KEY_BYTES && w[0].is_ascii_lowercase());
+        t[w.len()] |= 1 << (w[0] - b'a');
+        i += 1;
+    }
+    t
+}
+
+/// The longest word a [`key`] holds.
+const KEY_BYTES: usize = 15;
+
+/// A word of at most [`KEY_BYTES`] ASCII bytes in ASCII lower case, as a
+/// number: its bytes from the lowest up, its length in the top byte. Two
+/// words have the same key when they are equal ignoring ASCII case.
+const fn key(w: &[u8]) -> u128 {
+    let mut k = (w.len() as u128) << 120;
+    let mut i = 0;
+    while i < w.len() {
+        k |= (w[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    k
+}
+
+/// The sorted keys of `words` (`N` of them).
+const fn sorted_keys<const N: usize>(words: &[&str]) -> [u128; N] {
+    let mut keys = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        let w = words[i].as_bytes();
+        assert!(w.len() <= KEY_BYTES);
+        // Insertion sort.
+        let k = key(w);
+        let mut j = i;
+        while j > 0 && keys[j - 1] > k {
+            keys[j] = keys[j - 1];
+            j -= 1;
+        }
+        keys[j] = k;
+        i += 1;
+    }
+    keys
+}
+
+static ABBREVIATION_LIST: WordList = WordList {
+    words: ABBREVIATIONS,
+    keys: &sorted_keys::<{ ABBREVIATIONS.len() }>(ABBREVIATIONS),
+    firsts: first_letters(ABBREVIATIONS),
+};
+static FINAL_ABBREVIATION_LIST: WordList = WordList {
+    words: FINAL_ABBREVIATIONS,
+    keys: &sorted_keys::<{ FINAL_ABBREVIATIONS.len() }>(FINAL_ABBREVIATIONS),
+    firsts: first_letters(FINAL_ABBREVIATIONS),
+};
+static SENTENCE_OPENER_LIST: WordList = WordList {
+    words: SENTENCE_OPENERS,
+    keys: &sorted_keys::<{ SENTENCE_OPENERS.len() }>(SENTENCE_OPENERS),
+    firsts: first_letters(SENTENCE_OPENERS),
+};
+
+/// True when `w` in lower case (`str::to_lowercase`) is in `list`: an
+/// ASCII word by its key, without lower-casing it.
+fn lower_in(list: &WordList, w: &str) -> bool {
     if w.is_ascii() {
-        list.iter().any(|a| a.eq_ignore_ascii_case(w))
+        let b = w.as_bytes();
+        let Some(&c) = b.first() else {
+            return false;
+        };
+        let c = c.to_ascii_lowercase();
+        b.len() <= KEY_BYTES
+            && c.is_ascii_lowercase()
+            && list.firsts[b.len()] >> (c - b'a') & 1 != 0
+            && list.keys.binary_search(&key(b)).is_ok()
     } else {
-        list.contains(&w.to_lowercase().as_str())
+        list.words.contains(&w.to_lowercase().as_str())
     }
 }
 
@@ -284,9 +388,9 @@ fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
     if w.chars().count() == 1 && starts_upper(w) {
         return true;
     }
-    if lower_in(ABBREVIATIONS, w) {
-        if lower_in(FINAL_ABBREVIATIONS, w) {
-            return !lower_in(SENTENCE_OPENERS, next.text(text));
+    if lower_in(&ABBREVIATION_LIST, w) {
+        if lower_in(&FINAL_ABBREVIATION_LIST, w) {
+            return !lower_in(&SENTENCE_OPENER_LIST, next.text(text));
         }
         return true;
     }
@@ -439,13 +543,32 @@ mod tests {
             "\u{c9}tat",
             "Ph.D",
         ] {
-            for list in [ABBREVIATIONS, FINAL_ABBREVIATIONS, SENTENCE_OPENERS] {
-                let want = list.contains(&w.to_lowercase().as_str());
+            for list in [
+                &ABBREVIATION_LIST,
+                &FINAL_ABBREVIATION_LIST,
+                &SENTENCE_OPENER_LIST,
+            ] {
+                let want = list.words.contains(&w.to_lowercase().as_str());
                 assert_eq!(lower_in(list, w), want, "{w:?}");
             }
         }
-        for list in [ABBREVIATIONS, FINAL_ABBREVIATIONS, SENTENCE_OPENERS] {
-            assert!(list.iter().all(|a| a.is_ascii() && *a == a.to_lowercase()));
+        for list in [
+            &ABBREVIATION_LIST,
+            &FINAL_ABBREVIATION_LIST,
+            &SENTENCE_OPENER_LIST,
+        ] {
+            assert!(list
+                .words
+                .iter()
+                .all(|a| a.is_ascii() && *a == a.to_lowercase()));
+            // Every word is found, in any case, and its plural is not.
+            for a in list.words {
+                assert!(lower_in(list, a) && lower_in(list, &a.to_uppercase()));
+                assert!(
+                    !lower_in(list, &format!("{a}s")) || list.words.contains(&&*format!("{a}s"))
+                );
+            }
+            assert!(list.keys.windows(2).all(|k| k[0] < k[1]));
         }
     }
 
@@ -481,6 +604,98 @@ mod tests {
             if w.is_ascii() {
                 assert_eq!(k.span.slice(&s.lower), w.to_lowercase());
             }
+        }
+    }
+
+    /// The first sentence loop (every gap measured, every token's
+    /// paragraph tracked): the oracle the one-pass loop must agree with.
+    fn sentences_reference(text: &str) -> Vec<Sentence> {
+        let tokens = tokenize(text);
+        let paragraphs = paragraphs(text);
+        let wrapped = is_hard_wrapped(text);
+        let mut sentences = Vec::new();
+        let mut para = 0;
+        let end_of = |p: usize| {
+            if p + 1 < paragraphs.len() {
+                paragraphs[p].end
+            } else {
+                usize::MAX
+            }
+        };
+        let mut para_end = end_of(0);
+        let mut start_tok = 0;
+        let n = tokens.len();
+        let mut i = 0;
+        while i < n {
+            let t = &tokens[i];
+            while para_end <= t.span.start {
+                para += 1;
+                para_end = end_of(para);
+            }
+            let mut end_here = false;
+            let next = tokens.get(i + 1);
+            if let Some(nx) = next {
+                let newlines = text[t.span.end..nx.span.start].matches('\n').count();
+                if newlines >= 2 || (newlines == 1 && !wrapped) {
+                    end_here = true;
+                }
+            } else {
+                end_here = true;
+            }
+            if !end_here && t.kind == TokenKind::Punct && is_terminal(t.text(text).as_bytes()) {
+                let mut j = i;
+                while let Some(nx) = tokens.get(j + 1) {
+                    if nx.span.start == tokens[j].span.end && is_closer(nx.text(text).as_bytes()) {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if let Some(nx) = tokens.get(j + 1) {
+                    if opens_sentence(text, nx)
+                        && !(t.text(text) == "." && protected_period(text, &tokens, i, nx))
+                    {
+                        i = j;
+                        end_here = true;
+                    }
+                }
+            } else if !end_here && t.kind == TokenKind::Word && t.text(text).ends_with('.') {
+                let w = t.text(text).trim_end_matches('.');
+                if let Some(nx) = next {
+                    if FINAL_ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+                        && SENTENCE_OPENERS.contains(&nx.text(text).to_lowercase().as_str())
+                        && starts_upper(nx.text(text))
+                    {
+                        end_here = true;
+                    }
+                }
+            }
+            if end_here {
+                sentences.push(Sentence {
+                    span: Span::new(tokens[start_tok].span.start, tokens[i].span.end),
+                    paragraph: para,
+                    tokens: start_tok..i + 1,
+                });
+                start_tok = i + 1;
+            }
+            i += 1;
+        }
+        sentences
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The one-pass sentence loop cuts where the reference one does.
+        #[test]
+        fn sentences_agree_with_reference(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "Mr", "Inc", "U.S.", "W", "The", "the", "Varga", "9", " ", " ", "  ", "\n",
+                "\n\n", " \n ", ".", "!", "?", "\u{2026}", "\"", "\u{201d}", "\u{2019}", ")",
+                "(", "\u{201c}", "-", ",", "\t",
+            ][..]), 0..40)
+        ) {
+            let t: String = parts.concat();
+            proptest::prop_assert_eq!(segment(&t).sentences, sentences_reference(&t));
         }
     }
 

@@ -1,0 +1,135 @@
+//! A map for short words: a word of at most [`SHORT_KEY`] bytes with no NUL
+//! byte is packed into one `u128` ([`pack`]), hashed with two multiplies
+//! and found by linear probing, so a lookup costs a few dozen instructions
+//! and no string compare. Longer words are not in it: callers look them up
+//! elsewhere.
+
+/// The longest word a key holds.
+pub(super) const SHORT_KEY: usize = 16;
+
+/// The high bit of every byte of a key: a key of ASCII bytes has none.
+pub(super) const HIGH_BITS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+
+/// `buf[start..end]` as a key: its bytes from the lowest up, zero-padded.
+/// Words without NUL bytes get distinct keys, and no key of a non-empty
+/// word is 0. `None` when longer than [`SHORT_KEY`] bytes.
+#[inline]
+pub(super) fn pack(buf: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len > SHORT_KEY {
+        return None;
+    }
+    let k = match buf.get(start..start + SHORT_KEY) {
+        // One 16-byte load when the buffer goes on far enough.
+        Some(b) => u128::from_le_bytes(b.try_into().ok()?),
+        None => {
+            let mut b = [0u8; SHORT_KEY];
+            b[..len].copy_from_slice(&buf[start..end]);
+            u128::from_le_bytes(b)
+        }
+    };
+    // Keep the word's own bytes.
+    let keep = if len == SHORT_KEY {
+        u128::MAX
+    } else {
+        (1u128 << (8 * len)) - 1
+    };
+    Some(k & keep)
+}
+
+/// An immutable map from short words to `V`.
+#[derive(Debug)]
+pub(super) struct ShortMap<V> {
+    /// Keys, 0 for an empty slot; a power of two of them.
+    keys: Vec<u128>,
+    values: Vec<V>,
+    /// 64 minus the log2 of the slot count.
+    shift: u32,
+}
+
+#[inline]
+fn hash(k: u128) -> u64 {
+    let lo = k as u64;
+    let hi = (k >> 64) as u64;
+    (lo ^ hi.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
+}
+
+impl<V: Copy + Default> ShortMap<V> {
+    /// The map of these entries; words that do not fit (too long, empty,
+    /// or holding a NUL byte) are left out. A later duplicate wins.
+    pub(super) fn new<'a>(entries: impl IntoIterator<Item = (&'a str, V)>) -> ShortMap<V> {
+        let entries: Vec<(u128, V)> = entries
+            .into_iter()
+            .filter(|(w, _)| !w.is_empty() && !w.as_bytes().contains(&0))
+            .filter_map(|(w, v)| Some((pack(w.as_bytes(), 0, w.len())?, v)))
+            .collect();
+        // At most half full.
+        let slots = (entries.len() * 2).next_power_of_two().max(16);
+        let mut map = ShortMap {
+            keys: vec![0; slots],
+            values: vec![V::default(); slots],
+            shift: 64 - slots.trailing_zeros(),
+        };
+        for (k, v) in entries {
+            let s = map.slot(k);
+            map.keys[s] = k;
+            map.values[s] = v;
+        }
+        map
+    }
+
+    /// The slot holding `k`, or the empty one where it would go.
+    #[inline]
+    fn slot(&self, k: u128) -> usize {
+        let mask = self.keys.len() - 1;
+        let mut s = (hash(k) >> self.shift) as usize;
+        loop {
+            let here = self.keys[s];
+            if here == k || here == 0 {
+                return s;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// The value of key `k` (from [`pack`]).
+    #[inline]
+    pub(super) fn get(&self, k: u128) -> Option<V> {
+        let s = self.slot(k);
+        (k != 0 && self.keys[s] == k).then(|| self.values[s])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Keys read from inside a longer buffer equal keys of the word alone;
+    /// the map finds exactly its entries.
+    #[test]
+    fn packs_and_finds() {
+        let text = "Ines Varga met the Renn brothers at Harbourview Exhibition Centre.";
+        let words = ["Ines", "Varga", "the", "Renn", "Harbourview", "Centre"];
+        let map = ShortMap::new(words.iter().enumerate().map(|(i, w)| (*w, i + 1)));
+        for (i, w) in words.iter().enumerate() {
+            let at = text.find(w).unwrap();
+            let inside = pack(text.as_bytes(), at, at + w.len());
+            assert_eq!(inside, pack(w.as_bytes(), 0, w.len()), "{w}");
+            assert_eq!(map.get(inside.unwrap()), Some(i + 1), "{w}");
+        }
+        for w in ["ines", "Var", "Vargas", "th", "Exhibition", "Centre.", "a"] {
+            let k = pack(w.as_bytes(), 0, w.len()).unwrap();
+            assert_eq!(map.get(k), None, "{w}");
+        }
+        // Sixteen bytes fit, seventeen do not.
+        let long = "abcdefghijklmnopq";
+        assert!(pack(long.as_bytes(), 0, 16).is_some());
+        assert_eq!(pack(long.as_bytes(), 0, 17), None);
+        assert_ne!(
+            pack(long.as_bytes(), 0, 16),
+            pack(long.as_bytes(), 1, 17),
+            "shifted"
+        );
+        assert_eq!(map.get(0), None);
+    }
+}
