@@ -669,7 +669,10 @@ const PARTICLE: &[(&str, &str)] = &[
 /// The per-document view the rules work on.
 struct Doc<'a> {
     text: &'a str,
-    low: String,
+    /// The text in ASCII lower case (the segmentation's copy).
+    low: &'a str,
+    /// Per token: its lower-cased text.
+    words: Vec<&'a str>,
     seg: &'a Segmentation,
     /// Quotations: the segmenter's, plus pairs of doubled apostrophes
     /// (`''...''`, a newspaper house style), in order of their opening.
@@ -724,7 +727,7 @@ fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, seg: &'a Segmentation) -> Doc<'a> {
+    fn new(text: &'a str, low: &'a str, seg: &'a Segmentation) -> Doc<'a> {
         let mut quotes = seg.quotes.clone();
         let extra = apostrophe_quotes(text, seg);
         if !extra.is_empty() {
@@ -739,16 +742,16 @@ impl<'a> Doc<'a> {
                 i += 1;
             }
         }
-        let low = text.to_ascii_lowercase();
+        let words: Vec<&'a str> = seg.tokens.iter().map(|t| t.span.slice(low)).collect();
         let table = word_tags();
         let tags = seg
             .tokens
             .iter()
-            .map(|t| {
+            .zip(&words)
+            .map(|(t, &w)| {
                 if t.kind == TokenKind::Punct {
                     return 0;
                 }
-                let w = t.span.slice(&low);
                 let mut bits = table.get(w).copied().unwrap_or(0);
                 if w.len() > 4
                     && w.ends_with("ly")
@@ -762,6 +765,7 @@ impl<'a> Doc<'a> {
         Doc {
             text,
             low,
+            words,
             seg,
             quotes,
             in_quote,
@@ -783,7 +787,7 @@ impl<'a> Doc<'a> {
 
     /// The lower-cased text of token `i`.
     fn w(&self, i: usize) -> &str {
-        self.seg.tokens[i].span.slice(&self.low)
+        self.words[i]
     }
 
     fn tok(&self, i: usize) -> Span {
@@ -860,7 +864,16 @@ pub fn attribute(
     mentions: &[Mention],
     res: &Resolution,
 ) -> Vec<Attribution> {
-    let d = Doc::new(text, seg);
+    // The segmentation carries the lower-cased text; a copy only if it
+    // does not match (a hand-made segmentation).
+    let own;
+    let low: &str = if seg.lower.len() == text.len() {
+        &seg.lower
+    } else {
+        own = text.to_ascii_lowercase();
+        &own
+    };
+    let d = Doc::new(text, low, seg);
     let mut out: Vec<Attribution> = Vec::new();
     for si in 0..seg.sentences.len() {
         let (s0, s1) = sentence_range(seg, si);
@@ -932,7 +945,7 @@ fn resolve_pronoun_speaker(
     if sp.actor.is_some() {
         return;
     }
-    let want = match sp.span.slice(&d.low) {
+    let want = match sp.span.slice(d.low) {
         "he" => Gender::Male,
         "she" => Gender::Female,
         _ => return,
@@ -959,7 +972,7 @@ fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) 
             .rev()
             .filter(|&i| sp.span.contains(&mentions[i].span))
             .find_map(actor_of);
-        if sp.actor.is_none() && matches!(sp.span.slice(&d.low), "who" | "which") {
+        if sp.actor.is_none() && matches!(sp.span.slice(d.low), "who" | "which") {
             // "X, who said ...": the mention just before.
             sp.actor = (0..lo)
                 .rev()
