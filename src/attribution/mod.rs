@@ -207,8 +207,8 @@ const T_NOT_SPEAKER: u32 = 1 << 21;
 /// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
 /// test (`T_ADJUNCT` for [`ADJUNCT`], ...). One lookup per token replaces
 /// one per list.
-fn word_tags() -> &'static WordMap<u128, u32> {
-    static TAGS: OnceLock<WordMap<u128, u32>> = OnceLock::new();
+fn word_tags() -> &'static TagTable {
+    static TAGS: OnceLock<TagTable> = OnceLock::new();
     TAGS.get_or_init(|| {
         let mut m: WordMap<&'static str, u32> = WordMap::default();
         let mut add = |w: &'static str, bit: u32| *m.entry(w).or_insert(0) |= bit;
@@ -257,14 +257,64 @@ fn word_tags() -> &'static WordMap<u128, u32> {
         for (v, _) in PARTICLE {
             add(v, T_PARTICLE);
         }
-        m.into_iter()
-            .map(|(w, bits)| {
-                let key = word_key(w);
-                assert!(key.is_some(), "listed word longer than 16 bytes: {w}");
-                (key.unwrap_or(0), bits)
-            })
-            .collect()
+        TagTable::new(m.into_iter().map(|(w, bits)| {
+            let key = word_key(w);
+            assert!(
+                key.is_some_and(|k| k != 0),
+                "listed word empty or longer than 16 bytes: {w:?}"
+            );
+            (key.unwrap_or(0), bits)
+        }))
     })
+}
+
+/// The tag bits of [`word_tags`] by [`word_key`]: an open-addressing table
+/// (linear probing, at most a quarter full, key 0 for an empty slot), so a
+/// lookup is a multiply and one or two integer compares.
+struct TagTable {
+    slots: Vec<(u128, u32)>,
+    /// 64 minus the log2 of the slot count.
+    shift: u32,
+}
+
+impl TagTable {
+    fn new(entries: impl Iterator<Item = (u128, u32)>) -> TagTable {
+        let entries: Vec<(u128, u32)> = entries.collect();
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut t = TagTable {
+            slots: vec![(0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (key, bits) in entries {
+            let mut i = t.slot(key);
+            while t.slots[i].0 != 0 && t.slots[i].0 != key {
+                i = (i + 1) & (size - 1);
+            }
+            t.slots[i] = (key, t.slots[i].1 | bits);
+        }
+        t
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The bits of the word with key `key`, 0 if it is in no list.
+    fn get(&self, key: u128) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, bits) = self.slots[i];
+            if k == key {
+                return bits;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// A word of at most 16 bytes as one number (its bytes, zero-padded), the
@@ -812,9 +862,7 @@ impl<'a> Doc<'a> {
                 if t.kind == TokenKind::Punct {
                     return 0;
                 }
-                let mut bits = word_key(w)
-                    .and_then(|key| table.get(&key).copied())
-                    .unwrap_or(0);
+                let mut bits = word_key(w).map_or(0, |key| table.get(key));
                 if w.len() > 4
                     && w.ends_with("ly")
                     && !t.span.slice(text).starts_with(char::is_uppercase)
