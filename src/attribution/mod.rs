@@ -202,6 +202,10 @@ const T_SEEM: u32 = 1 << 18;
 const T_SPEAKER_OPTIONAL: u32 = 1 << 19;
 const T_HEARER: u32 = 1 << 20;
 const T_NOT_SPEAKER: u32 = 1 << 21;
+const T_BUT: u32 = 1 << 22;
+/// On punctuation, the only tokens with bits: a comma, a dash.
+const T_COMMA: u32 = 1 << 23;
+const T_DASH: u32 = 1 << 24;
 
 /// Every listed word with its bits: cue class, adjective, skippable
 /// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
@@ -257,6 +261,7 @@ fn word_tags() -> &'static TagTable {
         for (v, _) in PARTICLE {
             add(v, T_PARTICLE);
         }
+        add("but", T_BUT);
         TagTable::new(m.into_iter().map(|(w, bits)| {
             let key = word_key(w);
             assert!(
@@ -790,7 +795,7 @@ struct Doc<'a> {
     /// Per token: the quotation whose inner words hold it.
     in_quote: Vec<Option<u32>>,
     /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
-    /// lower-case adverbs in -ly; none on punctuation (no list holds any).
+    /// lower-case adverbs in -ly; on punctuation only `T_COMMA`, `T_DASH`.
     tags: Vec<u32>,
 }
 
@@ -860,7 +865,11 @@ impl<'a> Doc<'a> {
             .zip(&words)
             .map(|(t, &w)| {
                 if t.kind == TokenKind::Punct {
-                    return 0;
+                    return match w {
+                        "," => T_COMMA,
+                        "\u{2014}" | "\u{2013}" | "--" => T_DASH,
+                        _ => 0,
+                    };
                 }
                 let mut bits = word_key(w).map_or(0, |key| table.get(key));
                 if w.len() > 4
@@ -1665,6 +1674,10 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     let we = we.min(from + 1 + MAX_CLAUSE);
     for j in from + 1..we {
         if d.in_quote[j].is_some() {
+            continue;
+        }
+        // Only a dash, a comma, "but" or a reporting verb can end it.
+        if !d.has(j, T_DASH | T_COMMA | T_BUT | T_REPORT) {
             continue;
         }
         // A dash or ", but" closes the reported clause.
