@@ -842,7 +842,13 @@ fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, low: &'a str, seg: &'a Segmentation) -> Doc<'a> {
+    /// The view of `text`, with the segmentation's lower-cased copy.
+    fn new(text: &'a str, seg: &'a Segmentation) -> Doc<'a> {
+        Doc::with_lower(text, &seg.lower, seg)
+    }
+
+    /// The view of `text`, with `low` its ASCII lower case.
+    fn with_lower(text: &'a str, low: &'a str, seg: &'a Segmentation) -> Doc<'a> {
         let mut quotes = seg.quotes.clone();
         let extra = apostrophe_quotes(text, seg);
         if !extra.is_empty() {
@@ -992,13 +998,12 @@ pub fn attribute(
     // The segmentation carries the lower-cased text; a copy only if it
     // does not match (a hand-made segmentation).
     let own;
-    let low: &str = if seg.lower.len() == text.len() {
-        &seg.lower
+    let d = if seg.lower.len() == text.len() {
+        Doc::new(text, seg)
     } else {
         own = text.to_ascii_lowercase();
-        &own
+        Doc::with_lower(text, &own, seg)
     };
-    let d = Doc::new(text, low, seg);
     let mut out: Vec<Attribution> = Vec::new();
     for si in 0..seg.sentences.len() {
         let (s0, s1) = sentence_range(seg, si);
