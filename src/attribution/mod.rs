@@ -203,9 +203,10 @@ const T_SPEAKER_OPTIONAL: u32 = 1 << 19;
 const T_HEARER: u32 = 1 << 20;
 const T_NOT_SPEAKER: u32 = 1 << 21;
 const T_BUT: u32 = 1 << 22;
-/// On punctuation, the only tokens with bits: a comma, a dash.
+/// On punctuation, the only tokens with bits: a comma, a dash, a colon.
 const T_COMMA: u32 = 1 << 23;
 const T_DASH: u32 = 1 << 24;
+const T_COLON: u32 = 1 << 25;
 
 /// Every listed word with its bits: cue class, adjective, skippable
 /// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
@@ -795,7 +796,8 @@ struct Doc<'a> {
     /// Per token: the quotation whose inner words hold it.
     in_quote: Vec<Option<u32>>,
     /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
-    /// lower-case adverbs in -ly; on punctuation only `T_COMMA`, `T_DASH`.
+    /// lower-case adverbs in -ly; on punctuation only `T_COMMA`, `T_DASH`,
+    /// `T_COLON`.
     tags: Vec<u32>,
 }
 
@@ -874,6 +876,7 @@ impl<'a> Doc<'a> {
                     return match w {
                         "," => T_COMMA,
                         "\u{2014}" | "\u{2013}" | "--" => T_DASH,
+                        ":" => T_COLON,
                         _ => 0,
                     };
                 }
@@ -1010,7 +1013,9 @@ pub fn attribute(
         let first_here = out.len();
         let mut k = s0;
         while k < s1 {
-            if d.in_quote[k].is_some() {
+            // Only these tokens can open a cue.
+            if d.in_quote[k].is_some() || !d.has(k, T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ)
+            {
                 k += 1;
                 continue;
             }
