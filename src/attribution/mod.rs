@@ -327,9 +327,31 @@ impl TagTable {
 /// key of [`word_tags`]: hashed and compared without a string compare.
 fn word_key(w: &str) -> Option<u128> {
     let b = w.as_bytes();
-    let mut buf = [0u8; 16];
-    buf.get_mut(..b.len())?.copy_from_slice(b);
-    Some(u128::from_le_bytes(buf))
+    let n = b.len();
+    // Two overlapping loads (first and last bytes) put every byte in its
+    // place: no call to copy a few bytes.
+    let key = match n {
+        0 => 0,
+        1..=3 => {
+            u128::from(b[0])
+                | u128::from(b[n / 2]) << (8 * (n / 2))
+                | u128::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => {
+            let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+            u128::from(u64::from(lo) | u64::from(hi) << (8 * (n - 4)))
+        }
+        8..=16 => {
+            let mut lo = [0u8; 8];
+            lo.copy_from_slice(&b[..8]);
+            let mut hi = [0u8; 8];
+            hi.copy_from_slice(&b[n - 8..]);
+            u128::from(u64::from_le_bytes(lo)) | u128::from(u64::from_le_bytes(hi)) << (8 * (n - 8))
+        }
+        _ => return None,
+    };
+    Some(key)
 }
 
 /// The class of a lower-case word as a cue.
