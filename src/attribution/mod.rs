@@ -179,21 +179,44 @@ pub fn source_nouns() -> &'static WordSet<&'static str> {
 }
 
 /// Per-word bits of [`word_tags`].
-const T_REPORT: u8 = 1;
-const T_STANCE: u8 = 2;
-const T_ADJ: u8 = 4;
-const T_SKIP: u8 = 8;
-const T_NP_STOP: u8 = 16;
-const T_AUX: u8 = 32;
+const T_REPORT: u32 = 1;
+const T_STANCE: u32 = 1 << 1;
+const T_ADJ: u32 = 1 << 2;
+const T_SKIP: u32 = 1 << 3;
+const T_NP_STOP: u32 = 1 << 4;
+const T_AUX: u32 = 1 << 5;
+/// A word the main loop tests by name: `according`, `in`, [`ADVERB_CUES`].
+const T_LOOP: u32 = 1 << 6;
+const T_IN_SOURCE: u32 = 1 << 7;
+const T_ADJUNCT: u32 = 1 << 8;
+const T_NOT_BEFORE: u32 = 1 << 9;
+const T_BE: u32 = 1 << 10;
+const T_INTRO: u32 = 1 << 11;
+const T_CLAUSE_OPENER: u32 = 1 << 12;
+const T_SAY_INF: u32 = 1 << 13;
+const T_QUANTIFIED: u32 = 1 << 14;
+const T_PARTICLE: u32 = 1 << 15;
+const T_IMPERSONAL: u32 = 1 << 16;
+const T_WEAK_REPORT: u32 = 1 << 17;
+const T_SEEM: u32 = 1 << 18;
+const T_SPEAKER_OPTIONAL: u32 = 1 << 19;
+const T_HEARER: u32 = 1 << 20;
+const T_NOT_SPEAKER: u32 = 1 << 21;
+const T_BUT: u32 = 1 << 22;
+/// On punctuation, the only tokens with bits: a comma, a dash, a colon.
+const T_COMMA: u32 = 1 << 23;
+const T_DASH: u32 = 1 << 24;
+const T_COLON: u32 = 1 << 25;
 
 /// Every listed word with its bits: cue class, adjective, skippable
-/// (`AUX` or `TIME`), `NP_STOP`, `AUX`. One lookup per token replaces
+/// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
+/// test (`T_ADJUNCT` for [`ADJUNCT`], ...). One lookup per token replaces
 /// one per list.
-fn word_tags() -> &'static WordMap<&'static str, u8> {
-    static TAGS: OnceLock<WordMap<&'static str, u8>> = OnceLock::new();
+fn word_tags() -> &'static TagTable {
+    static TAGS: OnceLock<TagTable> = OnceLock::new();
     TAGS.get_or_init(|| {
-        let mut m: WordMap<&'static str, u8> = WordMap::default();
-        let mut add = |w: &'static str, bit: u8| *m.entry(w).or_insert(0) |= bit;
+        let mut m: WordMap<&'static str, u32> = WordMap::default();
+        let mut add = |w: &'static str, bit: u32| *m.entry(w).or_insert(0) |= bit;
         for w in cue_forms() {
             add(w, T_REPORT);
         }
@@ -212,8 +235,123 @@ fn word_tags() -> &'static WordMap<&'static str, u8> {
         for w in AUX {
             add(w, T_AUX);
         }
-        m
+        for w in ["according", "in"].iter().chain(ADVERB_CUES) {
+            add(w, T_LOOP);
+        }
+        let lists: &[(&[&'static str], u32)] = &[
+            (IN_SOURCE, T_IN_SOURCE),
+            (ADJUNCT, T_ADJUNCT),
+            (NOT_BEFORE, T_NOT_BEFORE),
+            (BE, T_BE),
+            (INTRO, T_INTRO),
+            (CLAUSE_OPENERS, T_CLAUSE_OPENER),
+            (SAY_INF, T_SAY_INF),
+            (QUANTIFIED, T_QUANTIFIED),
+            (IMPERSONAL, T_IMPERSONAL),
+            (WEAK_REPORT, T_WEAK_REPORT),
+            (SEEM, T_SEEM),
+            (SPEAKER_OPTIONAL, T_SPEAKER_OPTIONAL),
+            (HEARER, T_HEARER),
+            (NOT_SPEAKER, T_NOT_SPEAKER),
+        ];
+        for (list, bit) in lists {
+            for w in *list {
+                add(w, *bit);
+            }
+        }
+        for (v, _) in PARTICLE {
+            add(v, T_PARTICLE);
+        }
+        add("but", T_BUT);
+        TagTable::new(m.into_iter().map(|(w, bits)| {
+            let key = word_key(w);
+            assert!(
+                key.is_some_and(|k| k != 0),
+                "listed word empty or longer than 16 bytes: {w:?}"
+            );
+            (key.unwrap_or(0), bits)
+        }))
     })
+}
+
+/// The tag bits of [`word_tags`] by [`word_key`]: an open-addressing table
+/// (linear probing, at most a quarter full, key 0 for an empty slot), so a
+/// lookup is a multiply and one or two integer compares.
+struct TagTable {
+    slots: Vec<(u128, u32)>,
+    /// 64 minus the log2 of the slot count.
+    shift: u32,
+}
+
+impl TagTable {
+    fn new(entries: impl Iterator<Item = (u128, u32)>) -> TagTable {
+        let entries: Vec<(u128, u32)> = entries.collect();
+        let size = (entries.len() * 4).next_power_of_two().max(16);
+        let mut t = TagTable {
+            slots: vec![(0, 0); size],
+            shift: 64 - size.trailing_zeros(),
+        };
+        for (key, bits) in entries {
+            let mut i = t.slot(key);
+            while t.slots[i].0 != 0 && t.slots[i].0 != key {
+                i = (i + 1) & (size - 1);
+            }
+            t.slots[i] = (key, t.slots[i].1 | bits);
+        }
+        t
+    }
+
+    fn slot(&self, key: u128) -> usize {
+        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The bits of the word with key `key`, 0 if it is in no list.
+    fn get(&self, key: u128) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            let (k, bits) = self.slots[i];
+            if k == key {
+                return bits;
+            }
+            if k == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// A word of at most 16 bytes as one number (its bytes, zero-padded), the
+/// key of [`word_tags`]: hashed and compared without a string compare.
+fn word_key(w: &str) -> Option<u128> {
+    let b = w.as_bytes();
+    let n = b.len();
+    // Two overlapping loads (first and last bytes) put every byte in its
+    // place: no call to copy a few bytes.
+    let key = match n {
+        0 => 0,
+        1..=3 => {
+            u128::from(b[0])
+                | u128::from(b[n / 2]) << (8 * (n / 2))
+                | u128::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => {
+            let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
+            u128::from(u64::from(lo) | u64::from(hi) << (8 * (n - 4)))
+        }
+        8..=16 => {
+            let mut lo = [0u8; 8];
+            lo.copy_from_slice(&b[..8]);
+            let mut hi = [0u8; 8];
+            hi.copy_from_slice(&b[n - 8..]);
+            u128::from(u64::from_le_bytes(lo)) | u128::from(u64::from_le_bytes(hi)) << (8 * (n - 8))
+        }
+        _ => return None,
+    };
+    Some(key)
 }
 
 /// The class of a lower-case word as a cue.
@@ -669,7 +807,10 @@ const PARTICLE: &[(&str, &str)] = &[
 /// The per-document view the rules work on.
 struct Doc<'a> {
     text: &'a str,
-    low: String,
+    /// The text in ASCII lower case (the segmentation's copy).
+    low: &'a str,
+    /// Per token: its lower-cased text.
+    words: Vec<&'a str>,
     seg: &'a Segmentation,
     /// Quotations: the segmenter's, plus pairs of doubled apostrophes
     /// (`''...''`, a newspaper house style), in order of their opening.
@@ -677,8 +818,9 @@ struct Doc<'a> {
     /// Per token: the quotation whose inner words hold it.
     in_quote: Vec<Option<u32>>,
     /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
-    /// lower-case adverbs in -ly.
-    tags: Vec<u8>,
+    /// lower-case adverbs in -ly; on punctuation only `T_COMMA`, `T_DASH`,
+    /// `T_COLON`.
+    tags: Vec<u32>,
 }
 
 /// Quotations marked with doubled apostrophes, paired within paragraphs.
@@ -724,7 +866,13 @@ fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
 }
 
 impl<'a> Doc<'a> {
+    /// The view of `text`, with the segmentation's lower-cased copy.
     fn new(text: &'a str, seg: &'a Segmentation) -> Doc<'a> {
+        Doc::with_lower(text, &seg.lower, seg)
+    }
+
+    /// The view of `text`, with `low` its ASCII lower case.
+    fn with_lower(text: &'a str, low: &'a str, seg: &'a Segmentation) -> Doc<'a> {
         let mut quotes = seg.quotes.clone();
         let extra = apostrophe_quotes(text, seg);
         if !extra.is_empty() {
@@ -739,17 +887,22 @@ impl<'a> Doc<'a> {
                 i += 1;
             }
         }
-        let low = text.to_ascii_lowercase();
+        let words: Vec<&'a str> = seg.tokens.iter().map(|t| t.span.slice(low)).collect();
         let table = word_tags();
         let tags = seg
             .tokens
             .iter()
-            .map(|t| {
+            .zip(&words)
+            .map(|(t, &w)| {
                 if t.kind == TokenKind::Punct {
-                    return 0;
+                    return match w {
+                        "," => T_COMMA,
+                        "\u{2014}" | "\u{2013}" | "--" => T_DASH,
+                        ":" => T_COLON,
+                        _ => 0,
+                    };
                 }
-                let w = t.span.slice(&low);
-                let mut bits = table.get(w).copied().unwrap_or(0);
+                let mut bits = word_key(w).map_or(0, |key| table.get(key));
                 if w.len() > 4
                     && w.ends_with("ly")
                     && !t.span.slice(text).starts_with(char::is_uppercase)
@@ -762,6 +915,7 @@ impl<'a> Doc<'a> {
         Doc {
             text,
             low,
+            words,
             seg,
             quotes,
             in_quote,
@@ -781,9 +935,15 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Does token `i` carry the [`word_tags`] bit `bit` (is its word in
+    /// that list)?
+    fn has(&self, i: usize, bit: u32) -> bool {
+        self.tags[i] & bit != 0
+    }
+
     /// The lower-cased text of token `i`.
     fn w(&self, i: usize) -> &str {
-        self.seg.tokens[i].span.slice(&self.low)
+        self.words[i]
     }
 
     fn tok(&self, i: usize) -> Span {
@@ -860,23 +1020,34 @@ pub fn attribute(
     mentions: &[Mention],
     res: &Resolution,
 ) -> Vec<Attribution> {
-    let d = Doc::new(text, seg);
+    // The segmentation carries the lower-cased text; a copy only if it
+    // does not match (a hand-made segmentation).
+    let own;
+    let d = if seg.lower.len() == text.len() {
+        Doc::new(text, seg)
+    } else {
+        own = text.to_ascii_lowercase();
+        Doc::with_lower(text, &own, seg)
+    };
     let mut out: Vec<Attribution> = Vec::new();
     for si in 0..seg.sentences.len() {
         let (s0, s1) = sentence_range(seg, si);
         let first_here = out.len();
         let mut k = s0;
         while k < s1 {
-            if d.in_quote[k].is_some() {
+            // Only these tokens can open a cue.
+            if d.in_quote[k].is_some() || !d.has(k, T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ)
+            {
                 k += 1;
                 continue;
             }
             let w = d.w(k);
-            let found = if w == "according" && k + 1 < s1 && d.w(k + 1) == "to" {
+            let named = d.has(k, T_LOOP);
+            let found = if named && w == "according" && k + 1 < s1 && d.w(k + 1) == "to" {
                 according_to(&d, si, k)
-            } else if w == "in" {
+            } else if named && w == "in" {
                 in_source(&d, si, k)
-            } else if ADVERB_CUES.contains(&w) {
+            } else if named && ADVERB_CUES.contains(&w) {
                 adverb_cue(&d, si, k)
             } else if w == ":" {
                 colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
@@ -932,7 +1103,7 @@ fn resolve_pronoun_speaker(
     if sp.actor.is_some() {
         return;
     }
-    let want = match sp.span.slice(&d.low) {
+    let want = match sp.span.slice(d.low) {
         "he" => Gender::Male,
         "she" => Gender::Female,
         _ => return,
@@ -959,7 +1130,7 @@ fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) 
             .rev()
             .filter(|&i| sp.span.contains(&mentions[i].span))
             .find_map(actor_of);
-        if sp.actor.is_none() && matches!(sp.span.slice(&d.low), "who" | "which") {
+        if sp.actor.is_none() && matches!(sp.span.slice(d.low), "who" | "which") {
             // "X, who said ...": the mention just before.
             sp.actor = (0..lo)
                 .rev()
@@ -1048,7 +1219,7 @@ fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
             break;
         }
     }
-    if s == e || (e - s == 1 && NOT_SPEAKER.contains(&d.w(s))) || d.kind(s) == TokenKind::Punct {
+    if s == e || (e - s == 1 && d.has(s, T_NOT_SPEAKER)) || d.kind(s) == TokenKind::Punct {
         return None;
     }
     Some((s, e))
@@ -1139,7 +1310,7 @@ fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
     while e > s && d.w(e - 1) == "of" {
         e -= 1;
     }
-    (e > s && !NOT_SPEAKER.contains(&d.w(s)) && d.kind(s) != TokenKind::Punct).then_some((s, e))
+    (e > s && !d.has(s, T_NOT_SPEAKER) && d.kind(s) != TokenKind::Punct).then_some((s, e))
 }
 
 /// How far into its sentence [`subject_of`] looks for a subject, in tokens.
@@ -1177,13 +1348,13 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
             s = dash + 1;
         }
     }
-    if s < k && (INTRO.contains(&d.w(s)) || d.cue_at(s).is_some()) {
+    if s < k && (d.has(s, T_INTRO) || d.cue_at(s).is_some()) {
         let comma = (s..k).find(|&j| d.w(j) == "," && d.in_quote[j].is_none())?;
         s = comma + 1;
     }
     // The first noun phrase followed by a lower-case word that can be a verb.
     let verb_after = |e: usize| {
-        e < k && d.is_word(e) && !d.is_cap(e) && !NP_STOP.contains(&d.w(e))
+        e < k && d.is_word(e) && !d.is_cap(e) && !d.has(e, T_NP_STOP)
             || e < k && e == s + 1 && matches!(d.w(s), "he" | "she" | "they" | "we" | "i")
     };
     let mut i = s;
@@ -1252,7 +1423,7 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
         } else {
             // Start after an introductory clause that ends in a comma.
             let mut cs = ws;
-            if INTRO.contains(&d.w(ws)) {
+            if d.has(ws, T_INTRO) {
                 if let Some(c) = (ws..ce).find(|&j| d.w(j) == ",") {
                     cs = c + 1;
                 }
@@ -1341,7 +1512,7 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let we = words_end(d, s0, s1);
     let head = (k + 1..s1.min(k + 9))
         .take_while(|&j| d.w(j) != "," && d.in_quote[j].is_none())
-        .find(|&j| IN_SOURCE.contains(&d.w(j)))?;
+        .find(|&j| d.has(j, T_IN_SOURCE))?;
     // Sentence-initial ("In a new poll, ...") or a view ("in his view").
     let view = matches!(
         d.w(head),
@@ -1537,6 +1708,10 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
         if d.in_quote[j].is_some() {
             continue;
         }
+        // Only a dash, a comma, "but" or a reporting verb can end it.
+        if !d.has(j, T_DASH | T_COMMA | T_BUT | T_REPORT) {
+            continue;
+        }
         // A dash or ", but" closes the reported clause.
         if j > from + 2
             && (matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--")
@@ -1553,7 +1728,7 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
             && d.w(j) == ","
             && j + 1 < we
             && d.in_quote[j + 1].is_none()
-            && CLAUSE_OPENERS.contains(&d.w(j + 1))
+            && d.has(j + 1, T_CLAUSE_OPENER)
         {
             return j;
         }
@@ -1650,7 +1825,7 @@ fn content_before(d: &Doc, s0: usize, s1: usize, end: usize) -> Option<Span> {
         return None;
     }
     let mut cs = ws;
-    if INTRO.contains(&d.w(ws)) && !matches!(d.w(ws), "but" | "and" | "yet" | "still" | "so") {
+    if d.has(ws, T_INTRO) && !matches!(d.w(ws), "but" | "and" | "yet" | "still" | "so") {
         if let Some(c) = (ws..e).find(|&j| d.w(j) == "," && d.in_quote[j].is_none()) {
             if e - c > 3 {
                 cs = c + 1;
@@ -1709,7 +1884,7 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
     while c < we && guard < 4 {
         guard += 1;
         let w = d.w(c);
-        if !ADJUNCT.contains(&w) {
+        if !d.has(c, T_ADJUNCT) {
             break;
         }
         if matches!(w, "to" | "with")
@@ -1754,12 +1929,11 @@ fn verb_cue(
     let ws = words_start(d, s0, s1);
     let w = d.w(k);
     // "went on to say": an infinitive reporting verb speaks for the subject.
-    let infinitive = k > s0 && d.w(k - 1) == "to" && SAY_INF.contains(&w);
+    let infinitive = k > s0 && d.w(k - 1) == "to" && d.has(k, T_SAY_INF);
     // "some say", "many believe": a quantifier is the speaker of a verb form.
-    let quantified = k > s0
-        && matches!(d.w(k - 1), "some" | "many" | "most" | "more")
-        && QUANTIFIED.contains(&w);
-    if k > s0 && NOT_BEFORE.contains(&d.w(k - 1)) && !infinitive && !quantified {
+    let quantified =
+        k > s0 && matches!(d.w(k - 1), "some" | "many" | "most" | "more") && d.has(k, T_QUANTIFIED);
+    if k > s0 && d.has(k - 1, T_NOT_BEFORE) && !infinitive && !quantified {
         return None;
     }
     // Nouns after a determiner two words back ("the latest report") are caught above;
@@ -1770,7 +1944,10 @@ fn verb_cue(
     }
     let mut cue = d.tok(k);
     let mut after = k + 1;
-    if let Some((_, p)) = PARTICLE.iter().find(|(v, _)| *v == w) {
+    if let Some((_, p)) = PARTICLE
+        .iter()
+        .find(|(v, _)| d.has(k, T_PARTICLE) && *v == w)
+    {
         if after < s1 && d.w(after) == *p {
             cue = cue.cover(&d.tok(after));
             after += 1;
@@ -1863,7 +2040,7 @@ fn verb_cue(
     if j > s0 && j < k && d.w(j - 1) == "on" && TIME.contains(&d.w(j)) {
         j -= 1;
     }
-    let be_before = j > s0 && BE.contains(&d.w(j - 1));
+    let be_before = j > s0 && d.has(j - 1, T_BE);
     // "X is criticizing Y" / "X is expected to ...": the subject still speaks.
     let progressive = be_before && (w.ends_with("ing") || w == "expected");
     if progressive {
@@ -1886,7 +2063,7 @@ fn verb_cue(
     if j == ws && w == "asked" {
         return asked_intro(d, si, k, after, we);
     }
-    if j > s0 && d.w(j - 1) == "it" && IMPERSONAL.contains(&w) {
+    if j > s0 && d.w(j - 1) == "it" && d.has(k, T_IMPERSONAL) {
         // "It seems (that) ...": an impression with no one behind it.
         let c = skip_adjuncts(d, after, we);
         let end = clause_end(d, k, we);
@@ -1913,7 +2090,7 @@ fn verb_cue(
     if let Some((bs, be)) = by_agent {
         // "X was reported by Y": Y speaks, X is what was said.
         let mut se = j - 1;
-        while se > s0 && (skippable(d, se - 1) || BE.contains(&d.w(se - 1))) {
+        while se > s0 && (skippable(d, se - 1) || d.has(se - 1, T_BE)) {
             se -= 1;
         }
         let subj = np_ending(d, s0, se)?;
@@ -1956,12 +2133,12 @@ fn verb_cue(
             Some((s, e)) => {
                 let sp = d.span(s, e)?;
                 // A stance verb wants a name, a pronoun or a source noun.
-                if (class == CueClass::Stance || WEAK_REPORT.contains(&w))
+                if (class == CueClass::Stance || d.has(k, T_WEAK_REPORT))
                     && !d.can_be_source(s, e)
                     && !matches!(d.w(s), "which" | "that")
                 {
                     // "the issue seems to linger": an impression, no speaker.
-                    if SEEM.contains(&w) && after < we && d.w(after) == "to" {
+                    if d.has(k, T_SEEM) && after < we && d.w(after) == "to" {
                         let end = clause_end(d, k, we);
                         return (end > after + 2).then(|| {
                             let content = vec![Span::new(d.tok(s).start, d.tok(end - 1).end)];
@@ -1983,7 +2160,7 @@ fn verb_cue(
     };
     // A plain reporting verb with no speaker beside it ("X, 58, a nurse
     // from Y who ..., said"): the sentence's subject, or nobody.
-    let fallback = speaker.is_none() && !passive && !coord && SPEAKER_OPTIONAL.contains(&w);
+    let fallback = speaker.is_none() && !passive && !coord && d.has(k, T_SPEAKER_OPTIONAL);
     let speaker = if fallback {
         rule = "subject-cue";
         subject_of(d, si, k, earlier).map(|span| Speaker { span, actor: None })
@@ -2023,7 +2200,7 @@ fn verb_cue(
     // '"...," X said.' / '..., X said.' (the speaker's phrase starts after a comma or quotation).
     if let Some(sp) = &speaker {
         let sp_first = d.seg.token_at_or_after(sp.span.start);
-        let c = skip_adjuncts(d, skip_hearer_if(d, w, after, we), we);
+        let c = skip_adjuncts(d, skip_hearer_if(d, k, after, we), we);
         let before_sep = sp_first > s0
             && (matches!(d.w(sp_first - 1), "," | "\u{2014}")
                 || d.is_close_quote_tok(sp_first - 1));
@@ -2088,7 +2265,7 @@ fn verb_cue(
         }
     }
     // 'X said: "..."' / 'X said (that) ...' / 'X told IPS (that) ...'
-    let mut c = skip_hearer_if(d, w, after, we);
+    let mut c = skip_hearer_if(d, k, after, we);
     c = skip_adjuncts(d, c, we);
     while c < we && matches!(d.w(c), "," | ":" | "\u{2014}" | "-") {
         c += 1;
@@ -2243,11 +2420,11 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     while j > s0 && DEGREE.contains(&d.w(j - 1)) {
         j -= 1;
     }
-    if j == s0 || !BE.contains(&d.w(j - 1)) {
+    if j == s0 || !d.has(j - 1, T_BE) {
         return None;
     }
     j -= 1;
-    while j > s0 && (skippable(d, j - 1) || BE.contains(&d.w(j - 1))) {
+    while j > s0 && (skippable(d, j - 1) || d.has(j - 1, T_BE)) {
         j -= 1;
     }
     let (s, e) = np_before(d, s0, j).filter(|&(s, e)| d.can_be_source(s, e))?;
@@ -2380,8 +2557,8 @@ fn inverted_source(d: &Doc, s: usize, e: usize) -> Option<(usize, usize)> {
     Some((s, t))
 }
 
-fn skip_hearer_if(d: &Doc, w: &str, after: usize, we: usize) -> usize {
-    if HEARER.contains(&w) {
+fn skip_hearer_if(d: &Doc, k: usize, after: usize, we: usize) -> usize {
+    if d.has(k, T_HEARER) {
         skip_hearer(d, after, we)
     } else {
         after

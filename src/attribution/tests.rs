@@ -658,3 +658,48 @@ fn quotation_before_unread_speaker() {
     assert_eq!(a.content, "\"We fixed the roads,\"");
     assert_eq!(a.rule, "quote-cue");
 }
+
+/// A word's key is its bytes zero-padded to 16, for every length and for
+/// every listed word; a longer word has none.
+#[test]
+fn word_key_is_the_padded_bytes() {
+    let padded = |w: &str| {
+        let mut buf = [0u8; 16];
+        buf[..w.len()].copy_from_slice(w.as_bytes());
+        u128::from_le_bytes(buf)
+    };
+    let long = "abcdefghijklmnopq\u{2019}";
+    let mut words: Vec<&str> = (0..=17).map(|n| &long[..n]).collect();
+    words.extend(["don\u{2019}t", "is\u{2019}s", "x"]);
+    words.extend(
+        cue_forms()
+            .iter()
+            .chain(stance_forms())
+            .chain(source_nouns()),
+    );
+    words.extend(AUX.iter().chain(ADJUNCT).chain(INTRO));
+    for w in words {
+        let want = (w.len() <= 16).then(|| padded(w));
+        assert_eq!(word_key(w), want, "{w:?}");
+    }
+}
+
+/// Every listed word carries the bit of its list in the tag table.
+#[test]
+fn tag_table_holds_each_list() {
+    let lists: &[(&[&str], u32)] = &[
+        (ADJUNCT, T_ADJUNCT),
+        (BE, T_BE),
+        (INTRO, T_INTRO),
+        (HEARER, T_HEARER),
+        (NP_STOP, T_NP_STOP),
+        (AUX, T_AUX),
+    ];
+    for (list, bit) in lists {
+        for w in *list {
+            let key = word_key(w).expect("a short word");
+            assert_ne!(word_tags().get(key) & bit, 0, "{w:?}");
+        }
+    }
+    assert_eq!(word_tags().get(word_key("zzyzx").unwrap()), 0);
+}
