@@ -111,6 +111,26 @@ fn escape_into(out: &mut Vec<u8>, s: &str) {
 }
 
 /// Append the decimal digits of `n`.
+/// Lines gather in one buffer, written out in blocks of `BLOCK` bytes or more.
+const BLOCK: usize = 1 << 15;
+
+/// Close a node or edge line: its element id (`n3`, `e7`) when asked for,
+/// then `];`, and write the buffer out once it holds a block.
+fn end_line(line: &mut Vec<u8>, id: Option<(u8, usize)>, out: &mut dyn Write) -> io::Result<()> {
+    if let Some((prefix, i)) = id {
+        line.extend_from_slice(b", id=\"");
+        line.push(prefix);
+        push_u64(line, i as u64);
+        line.push(b'"');
+    }
+    line.extend_from_slice(b"];\n");
+    if line.len() >= BLOCK {
+        out.write_all(line)?;
+        line.clear();
+    }
+    Ok(())
+}
+
 fn push_u64(out: &mut Vec<u8>, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut k = digits.len();
@@ -199,8 +219,6 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
         let size = 10.0 + 2.0 * (mentions as f64).log2().max(0.0);
         format!("{size:.1}")
     });
-    // Lines gather in one buffer, written out in blocks of `BLOCK` bytes or more.
-    const BLOCK: usize = 1 << 15;
     let mut line: Vec<u8> = Vec::with_capacity(BLOCK + 1024);
     for (i, &n) in nodes.iter().enumerate() {
         let node = &g.graph[n];
@@ -229,16 +247,7 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
         line.extend_from_slice(sizes.get(node.mentions).as_bytes());
         line.extend_from_slice(b", kind=");
         line.extend_from_slice(node.kind.as_str().as_bytes());
-        if opts.element_ids {
-            line.extend_from_slice(b", id=\"n");
-            push_u64(&mut line, i as u64);
-            line.push(b'"');
-        }
-        line.extend_from_slice(b"];\n");
-        if line.len() >= BLOCK {
-            out.write_all(&line)?;
-            line.clear();
-        }
+        end_line(&mut line, opts.element_ids.then_some((b'n', i)), out)?;
     }
     out.write_all(&line)?;
     line.clear();
@@ -279,16 +288,7 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
                 line.extend_from_slice(b"\", kind=attribution");
             }
         }
-        if opts.element_ids {
-            line.extend_from_slice(b", id=\"e");
-            push_u64(&mut line, i as u64);
-            line.push(b'"');
-        }
-        line.extend_from_slice(b"];\n");
-        if line.len() >= BLOCK {
-            out.write_all(&line)?;
-            line.clear();
-        }
+        end_line(&mut line, opts.element_ids.then_some((b'e', i)), out)?;
     }
     out.write_all(&line)?;
     writeln!(out, "}}")
