@@ -825,7 +825,15 @@ impl Cx<'_> {
         if i.has(L_MODIFIER) {
             return true;
         }
-        adjective_suffix(&self.text_of(k).lower())
+        let t = &self.toks[k];
+        let w = t.text(self.text);
+        if w.is_ascii() {
+            // Its ASCII lower case, one character a byte: no suffix fits
+            // a word under six letters.
+            w.len() >= 6 && adjective_suffix(&self.low[t.span.start..t.span.end])
+        } else {
+            adjective_suffix(&w.lower())
+        }
     }
 
     /// [`is_splitter`] for token `k`.
