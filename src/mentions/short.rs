@@ -61,9 +61,9 @@ pub(super) fn pack(buf: &[u8], start: usize, end: usize) -> Option<u128> {
 /// An immutable map from short words to `V`.
 #[derive(Debug)]
 pub(super) struct ShortMap<V> {
-    /// Keys, 0 for an empty slot; a power of two of them.
-    keys: Vec<u128>,
-    values: Vec<V>,
+    /// Key and value of each slot, key 0 for an empty slot (so a probe
+    /// reads one slot, one bounds check); a power of two of them.
+    slots: Vec<(u128, V)>,
     /// 64 minus the log2 of the slot count.
     shift: u32,
 }
@@ -87,14 +87,12 @@ impl<V: Copy + Default> ShortMap<V> {
         // At most half full.
         let slots = (entries.len() * 2).next_power_of_two().max(16);
         let mut map = ShortMap {
-            keys: vec![0; slots],
-            values: vec![V::default(); slots],
+            slots: vec![(0, V::default()); slots],
             shift: 64 - slots.trailing_zeros(),
         };
         for (k, v) in entries {
             let s = map.slot(k);
-            map.keys[s] = k;
-            map.values[s] = v;
+            map.slots[s] = (k, v);
         }
         map
     }
@@ -102,10 +100,10 @@ impl<V: Copy + Default> ShortMap<V> {
     /// The slot holding `k`, or the empty one where it would go.
     #[inline]
     fn slot(&self, k: u128) -> usize {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut s = (hash(k) >> self.shift) as usize;
         loop {
-            let here = self.keys[s];
+            let here = self.slots[s].0;
             if here == k || here == 0 {
                 return s;
             }
@@ -113,11 +111,23 @@ impl<V: Copy + Default> ShortMap<V> {
         }
     }
 
-    /// The value of key `k` (from [`pack`]).
+    /// The value of key `k` (from [`pack`]): one pass over the probed
+    /// slots, stopping at the key or at an empty slot (so 0, never a key,
+    /// finds nothing).
     #[inline]
     pub(super) fn get(&self, k: u128) -> Option<V> {
-        let s = self.slot(k);
-        (k != 0 && self.keys[s] == k).then(|| self.values[s])
+        let mask = self.slots.len() - 1;
+        let mut s = (hash(k) >> self.shift) as usize;
+        loop {
+            let (here, v) = self.slots[s];
+            if here == 0 {
+                return None;
+            }
+            if here == k {
+                return Some(v);
+            }
+            s = (s + 1) & mask;
+        }
     }
 }
 
