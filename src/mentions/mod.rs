@@ -638,25 +638,25 @@ impl WordTable {
 
     /// Look a word up.
     fn info(&self, w: &str) -> Info {
-        let low = w.to_ascii_lowercase();
-        match self.packed_short(w.as_bytes(), low.as_bytes(), 0, w.len()) {
+        match self.packed_short(w.as_bytes(), 0, w.len()) {
             Some(p) => Info::unpack(p),
             None => self.info_lowered(w, &w.lower()),
         }
     }
 
-    /// Look up the word `text[start..end]`, given `low`, the text in ASCII
-    /// lower case, when it is short ASCII: its [`Info`], packed. One probe
+    /// Look up the word `text[start..end]` when it is short ASCII: its
+    /// [`Info`], packed. The lower-case key is made from the word's own key
+    /// ([`short::ascii_lower`]), with no second load. One probe
     /// of `lower_short` for most words; `exact_short` only when some exact
     /// entry has the word's lower case. `None` for other words.
-    #[inline]
-    fn packed_short(&self, text: &[u8], low: &[u8], start: usize, end: usize) -> Option<u32> {
+    #[inline(always)]
+    fn packed_short(&self, text: &[u8], start: usize, end: usize) -> Option<u32> {
         let ek = short::pack(text, start, end)?;
         if ek & short::HIGH_BITS != 0 {
             // Not ASCII.
             return None;
         }
-        let lk = short::pack(low, start, end)?;
+        let lk = short::ascii_lower(ek);
         let mut f = DONE | WORD;
         let same = ek == lk;
         if same {
@@ -779,10 +779,7 @@ impl Cx<'_> {
         let t = &self.toks[k];
         let p = if t.kind == TokenKind::Word {
             let (start, end) = (t.span.start, t.span.end);
-            match self
-                .table
-                .packed_short(self.text.as_bytes(), self.low.as_bytes(), start, end)
-            {
+            match self.table.packed_short(self.text.as_bytes(), start, end) {
                 Some(p) => p,
                 None => {
                     let w = t.text(self.text);
@@ -828,7 +825,15 @@ impl Cx<'_> {
         if i.has(L_MODIFIER) {
             return true;
         }
-        adjective_suffix(&self.text_of(k).lower())
+        let t = &self.toks[k];
+        let w = t.text(self.text);
+        if w.is_ascii() {
+            // Its ASCII lower case, one character a byte: no suffix fits
+            // a word under six letters.
+            w.len() >= 6 && adjective_suffix(&self.low[t.span.start..t.span.end])
+        } else {
+            adjective_suffix(&w.lower())
+        }
     }
 
     /// [`is_splitter`] for token `k`.

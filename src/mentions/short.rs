@@ -10,6 +10,32 @@ pub(super) const SHORT_KEY: usize = 16;
 /// The high bit of every byte of a key: a key of ASCII bytes has none.
 pub(super) const HIGH_BITS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
 
+/// Every byte of a key set to 1.
+const ONES: u128 = u128::MAX / 255;
+
+/// The key of a word of ASCII bytes (no byte of `k` has its high bit) in
+/// ASCII lower case: each byte from `A` to `Z` gets its 0x20 bit, all 16
+/// bytes at once. A byte plus 0x3F has its high bit when it is `A` or
+/// above, plus 0x25 when it is above `Z`; neither sum carries into the
+/// next byte.
+#[inline]
+pub(super) fn ascii_lower(k: u128) -> u128 {
+    let upper = k.wrapping_add(ONES * 0x3F) & !k.wrapping_add(ONES * 0x25) & HIGH_BITS;
+    k | (upper >> 2)
+}
+
+/// `KEEP[n]`: the low `n` bytes of a key set, one load instead of a
+/// 128-bit shift.
+static KEEP: [u128; SHORT_KEY + 1] = {
+    let mut t = [u128::MAX; SHORT_KEY + 1];
+    let mut n = 0;
+    while n < SHORT_KEY {
+        t[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
 /// `buf[start..end]` as a key: its bytes from the lowest up, zero-padded.
 /// Words without NUL bytes get distinct keys, and no key of a non-empty
 /// word is 0. `None` when longer than [`SHORT_KEY`] bytes.
@@ -29,20 +55,15 @@ pub(super) fn pack(buf: &[u8], start: usize, end: usize) -> Option<u128> {
         }
     };
     // Keep the word's own bytes.
-    let keep = if len == SHORT_KEY {
-        u128::MAX
-    } else {
-        (1u128 << (8 * len)) - 1
-    };
-    Some(k & keep)
+    Some(k & KEEP[len])
 }
 
 /// An immutable map from short words to `V`.
 #[derive(Debug)]
 pub(super) struct ShortMap<V> {
-    /// Keys, 0 for an empty slot; a power of two of them.
-    keys: Vec<u128>,
-    values: Vec<V>,
+    /// Key and value of each slot, key 0 for an empty slot (so a probe
+    /// reads one slot, one bounds check); a power of two of them.
+    slots: Vec<(u128, V)>,
     /// 64 minus the log2 of the slot count.
     shift: u32,
 }
@@ -66,14 +87,12 @@ impl<V: Copy + Default> ShortMap<V> {
         // At most half full.
         let slots = (entries.len() * 2).next_power_of_two().max(16);
         let mut map = ShortMap {
-            keys: vec![0; slots],
-            values: vec![V::default(); slots],
+            slots: vec![(0, V::default()); slots],
             shift: 64 - slots.trailing_zeros(),
         };
         for (k, v) in entries {
             let s = map.slot(k);
-            map.keys[s] = k;
-            map.values[s] = v;
+            map.slots[s] = (k, v);
         }
         map
     }
@@ -81,10 +100,10 @@ impl<V: Copy + Default> ShortMap<V> {
     /// The slot holding `k`, or the empty one where it would go.
     #[inline]
     fn slot(&self, k: u128) -> usize {
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut s = (hash(k) >> self.shift) as usize;
         loop {
-            let here = self.keys[s];
+            let here = self.slots[s].0;
             if here == k || here == 0 {
                 return s;
             }
@@ -92,11 +111,23 @@ impl<V: Copy + Default> ShortMap<V> {
         }
     }
 
-    /// The value of key `k` (from [`pack`]).
+    /// The value of key `k` (from [`pack`]): one pass over the probed
+    /// slots, stopping at the key or at an empty slot (so 0, never a key,
+    /// finds nothing).
     #[inline]
     pub(super) fn get(&self, k: u128) -> Option<V> {
-        let s = self.slot(k);
-        (k != 0 && self.keys[s] == k).then(|| self.values[s])
+        let mask = self.slots.len() - 1;
+        let mut s = (hash(k) >> self.shift) as usize;
+        loop {
+            let (here, v) = self.slots[s];
+            if here == 0 {
+                return None;
+            }
+            if here == k {
+                return Some(v);
+            }
+            s = (s + 1) & mask;
+        }
     }
 }
 
@@ -131,5 +162,29 @@ mod tests {
             "shifted"
         );
         assert_eq!(map.get(0), None);
+    }
+
+    /// The lower-case key of an ASCII word is the key of its ASCII lower
+    /// case, for every ASCII byte in every position.
+    #[test]
+    fn lower_keys_agree() {
+        let all: Vec<u8> = (1..128u8).collect();
+        for chunk in all.chunks(16).chain(all.rchunks(13)) {
+            for start in 0..chunk.len() {
+                let w = &chunk[start..];
+                let k = pack(w, 0, w.len()).unwrap();
+                let low = w.to_ascii_lowercase();
+                assert_eq!(ascii_lower(k), pack(&low, 0, low.len()).unwrap(), "{w:?}");
+            }
+        }
+        for w in ["Ines", "VARGA", "tavi", "@[`{Z", "McRenn-Az09"] {
+            let k = pack(w.as_bytes(), 0, w.len()).unwrap();
+            let low = w.to_ascii_lowercase();
+            assert_eq!(
+                ascii_lower(k),
+                pack(low.as_bytes(), 0, w.len()).unwrap(),
+                "{w}"
+            );
+        }
     }
 }
