@@ -230,30 +230,31 @@ fn is_cap(w: &str) -> bool {
     }
 }
 
+/// The lower-case particles a name word may open with, joined to a capital.
+const NAME_PREFIXES: [&str; 14] = [
+    "al-",
+    "el-",
+    "ad-",
+    "as-",
+    "ash-",
+    "at-",
+    "az-",
+    "bin-",
+    "ibn-",
+    "abu-",
+    "d'",
+    "d\u{2019}",
+    "l'",
+    "de-",
+];
+
 /// A name word that opens with a lower-case particle joined to a capital:
 /// "al-Hadrami", "el-Sayed", "bin-Talal", "d'Orsay", "ibn-Rushd".
 fn is_prefixed_name(w: &str) -> bool {
     if !may_be_prefixed(w.as_bytes()) {
         return false;
     }
-    [
-        "al-",
-        "el-",
-        "ad-",
-        "as-",
-        "ash-",
-        "at-",
-        "az-",
-        "bin-",
-        "ibn-",
-        "abu-",
-        "d'",
-        "d\u{2019}",
-        "l'",
-        "de-",
-    ]
-    .iter()
-    .any(|p| {
+    NAME_PREFIXES.iter().any(|p| {
         w.strip_prefix(p)
             .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
     })
@@ -1979,22 +1980,7 @@ mod tests {
             assert_eq!(one_char(w), w.chars().count() == 1, "for {w:?}");
         }
         // Every prefix passes the quick test that guards the full one.
-        for p in [
-            "al-",
-            "el-",
-            "ad-",
-            "as-",
-            "ash-",
-            "at-",
-            "az-",
-            "bin-",
-            "ibn-",
-            "abu-",
-            "d'",
-            "d\u{2019}",
-            "l'",
-            "de-",
-        ] {
+        for p in NAME_PREFIXES {
             for rest in ["Varn", "V", "\u{c9}mile"] {
                 let w = format!("{p}{rest}");
                 assert!(is_prefixed_name(&w) && is_name_word(&w), "{w}");
