@@ -703,3 +703,34 @@ fn tag_table_holds_each_list() {
     }
     assert_eq!(word_tags().get(word_key("zzyzx").unwrap()), 0);
 }
+
+/// The inner words of a quotation (the segmenter's or a doubled-apostrophe
+/// one) are marked quoted, nothing else is; commas and colons carry their
+/// bits.
+#[test]
+fn doc_marks_quoted_tokens_and_marks() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Ines Varga said: \u{201c}Roads, bridges\u{201d} matter.",
+            &["roads", ",", "bridges"],
+        ),
+        (
+            "Tavi Renn, the mayor, said ''we wait'' today.",
+            &["we", "wait"],
+        ),
+        ("Nobody, it seems, spoke.", &[]),
+    ];
+    for (t, inside) in cases {
+        let seg = segment(t);
+        let d = Doc::new(t, &seg);
+        let quoted: Vec<&str> = (0..seg.tokens.len())
+            .filter(|&i| d.quoted(i))
+            .map(|i| d.w(i))
+            .collect();
+        assert_eq!(&quoted, inside, "{t:?}");
+        for i in 0..seg.tokens.len() {
+            assert_eq!(d.has(i, T_COMMA), d.w(i) == ",", "{t:?} {i}");
+            assert_eq!(d.has(i, T_COLON), d.w(i) == ":", "{t:?} {i}");
+        }
+    }
+}
