@@ -334,11 +334,13 @@ fn word_key(w: &str) -> Option<u128> {
     // place: no call to copy a few bytes.
     let key = match n {
         0 => 0,
-        1..=3 => {
-            u128::from(b[0])
-                | u128::from(b[n / 2]) << (8 * (n / 2))
-                | u128::from(b[n - 1]) << (8 * (n - 1))
-        }
+        // Built in 32 bits: a shift of a u128 by a variable count costs
+        // several instructions.
+        1..=3 => u128::from(
+            u32::from(b[0])
+                | u32::from(b[n / 2]) << (8 * (n / 2))
+                | u32::from(b[n - 1]) << (8 * (n - 1)),
+        ),
         4..=7 => {
             let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
             let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
@@ -349,7 +351,11 @@ fn word_key(w: &str) -> Option<u128> {
             lo.copy_from_slice(&b[..8]);
             let mut hi = [0u8; 8];
             hi.copy_from_slice(&b[n - 8..]);
-            u128::from(u64::from_le_bytes(lo)) | u128::from(u64::from_le_bytes(hi)) << (8 * (n - 8))
+            // The high half holds bytes 8..n: the top n - 8 bytes of `hi`.
+            let hi = u64::from_le_bytes(hi)
+                .checked_shr(8 * (16 - n as u32))
+                .unwrap_or(0);
+            u128::from(u64::from_le_bytes(lo)) | u128::from(hi) << 64
         }
         _ => return None,
     };
