@@ -734,3 +734,29 @@ fn doc_marks_quoted_tokens_and_marks() {
         }
     }
 }
+
+/// Doubled apostrophes pair within a paragraph; a paragraph without a pair
+/// adds none, an unpaired one runs to the paragraph's end.
+#[test]
+fn apostrophe_quotes_pair_per_paragraph() {
+    let cases: &[(&str, &[(&str, bool)])] = &[
+        ("No quotes here, it's plain.", &[]),
+        (
+            "Ines Varga said ''we wait'' today.\n\nTavi Renn's reply: none.",
+            &[("we wait", true)],
+        ),
+        (
+            "Tavi Renn's dog.\n\nIt was ''open ended\n\nand ''late'' too.",
+            &[("open ended", false), ("late", true)],
+        ),
+        ("A run '''of''' marks.", &[("'of", true)]),
+    ];
+    for (t, want) in cases {
+        let seg = segment(t);
+        let got: Vec<(&str, bool)> = apostrophe_quotes(t, &seg)
+            .iter()
+            .map(|q| (q.inner.slice(t), q.closed))
+            .collect();
+        assert_eq!(&got, want, "{t:?}");
+    }
+}
