@@ -207,6 +207,8 @@ const T_BUT: u32 = 1 << 22;
 const T_COMMA: u32 = 1 << 23;
 const T_DASH: u32 = 1 << 24;
 const T_COLON: u32 = 1 << 25;
+/// Set by [`Doc`], not the table: the token is inside a quotation.
+const T_IN_QUOTE: u32 = 1 << 26;
 
 /// Every listed word with its bits: cue class, adjective, skippable
 /// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
@@ -332,11 +334,13 @@ fn word_key(w: &str) -> Option<u128> {
     // place: no call to copy a few bytes.
     let key = match n {
         0 => 0,
-        1..=3 => {
-            u128::from(b[0])
-                | u128::from(b[n / 2]) << (8 * (n / 2))
-                | u128::from(b[n - 1]) << (8 * (n - 1))
-        }
+        // Built in 32 bits: a shift of a u128 by a variable count costs
+        // several instructions.
+        1..=3 => u128::from(
+            u32::from(b[0])
+                | u32::from(b[n / 2]) << (8 * (n / 2))
+                | u32::from(b[n - 1]) << (8 * (n - 1)),
+        ),
         4..=7 => {
             let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
             let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
@@ -347,7 +351,11 @@ fn word_key(w: &str) -> Option<u128> {
             lo.copy_from_slice(&b[..8]);
             let mut hi = [0u8; 8];
             hi.copy_from_slice(&b[n - 8..]);
-            u128::from(u64::from_le_bytes(lo)) | u128::from(u64::from_le_bytes(hi)) << (8 * (n - 8))
+            // The high half holds bytes 8..n: the top n - 8 bytes of `hi`.
+            let hi = u64::from_le_bytes(hi)
+                .checked_shr(8 * (16 - n as u32))
+                .unwrap_or(0);
+            u128::from(u64::from_le_bytes(lo)) | u128::from(hi) << 64
         }
         _ => return None,
     };
@@ -815,11 +823,9 @@ struct Doc<'a> {
     /// Quotations: the segmenter's, plus pairs of doubled apostrophes
     /// (`''...''`, a newspaper house style), in order of their opening.
     quotes: Vec<Quote>,
-    /// Per token: the quotation whose inner words hold it.
-    in_quote: Vec<Option<u32>>,
     /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
     /// lower-case adverbs in -ly; on punctuation only `T_COMMA`, `T_DASH`,
-    /// `T_COLON`.
+    /// `T_COLON`; `T_IN_QUOTE` on the inner words of a quotation.
     tags: Vec<u32>,
 }
 
@@ -879,17 +885,9 @@ impl<'a> Doc<'a> {
             quotes.extend(extra);
             quotes.sort_by_key(|q| q.span.start);
         }
-        let mut in_quote = vec![None; seg.tokens.len()];
-        for (qi, q) in quotes.iter().enumerate() {
-            let mut i = seg.token_at_or_after(q.inner.start);
-            while i < seg.tokens.len() && seg.tokens[i].span.end <= q.inner.end {
-                in_quote[i].get_or_insert(qi as u32);
-                i += 1;
-            }
-        }
         let words: Vec<&'a str> = seg.tokens.iter().map(|t| t.span.slice(low)).collect();
         let table = word_tags();
-        let tags = seg
+        let mut tags: Vec<u32> = seg
             .tokens
             .iter()
             .zip(&words)
@@ -912,13 +910,19 @@ impl<'a> Doc<'a> {
                 bits
             })
             .collect();
+        for q in &quotes {
+            let mut i = seg.token_at_or_after(q.inner.start);
+            while i < seg.tokens.len() && seg.tokens[i].span.end <= q.inner.end {
+                tags[i] |= T_IN_QUOTE;
+                i += 1;
+            }
+        }
         Doc {
             text,
             low,
             words,
             seg,
             quotes,
-            in_quote,
             tags,
         }
     }
@@ -939,6 +943,11 @@ impl<'a> Doc<'a> {
     /// that list)?
     fn has(&self, i: usize, bit: u32) -> bool {
         self.tags[i] & bit != 0
+    }
+
+    /// Is token `i` among the inner words of a quotation?
+    fn quoted(&self, i: usize) -> bool {
+        self.tags[i] & T_IN_QUOTE != 0
     }
 
     /// The lower-cased text of token `i`.
@@ -1036,8 +1045,7 @@ pub fn attribute(
         let mut k = s0;
         while k < s1 {
             // Only these tokens can open a cue.
-            if d.in_quote[k].is_some() || !d.has(k, T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ)
-            {
+            if d.quoted(k) || !d.has(k, T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ) {
                 k += 1;
                 continue;
             }
@@ -1086,7 +1094,7 @@ fn continues_cue(d: &Doc, a: &Attribution, k: usize, here: &[Attribution]) -> bo
         return false;
     };
     let pe = d.seg.token_at_or_after(prev.end);
-    pe <= k && k - pe <= 6 && (pe..k).all(|j| d.w(j) != "," && d.in_quote[j].is_none())
+    pe <= k && k - pe <= 6 && (pe..k).all(|j| !d.has(j, T_COMMA) && !d.quoted(j))
 }
 
 /// A pronoun speaker the resolver left open ("he recalls" after a
@@ -1241,7 +1249,7 @@ fn aside_open(d: &Doc, lo: usize, e: usize) -> Option<usize> {
     (lo..e - 1)
         .rev()
         .take(30)
-        .find(|&j| open.contains(&d.w(j)) && d.in_quote[j].is_none())
+        .find(|&j| open.contains(&d.w(j)) && !d.quoted(j))
 }
 
 /// The speaker phrase ending just before token `k`, skipping auxiliaries
@@ -1270,7 +1278,7 @@ fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
             // "Tavi Renn, 58, who ..., says": step over an age or another aside.
             let weak =
                 (s..open).all(|i| d.kind(i) == TokenKind::Number) || !d.can_be_source(s, open);
-            if weak && s > lo && d.w(s - 1) == "," {
+            if weak && s > lo && d.has(s - 1, T_COMMA) {
                 open = aside_open(d, lo, s)?;
                 continue;
             }
@@ -1349,7 +1357,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
         }
     }
     if s < k && (d.has(s, T_INTRO) || d.cue_at(s).is_some()) {
-        let comma = (s..k).find(|&j| d.w(j) == "," && d.in_quote[j].is_none())?;
+        let comma = (s..k).find(|&j| d.has(j, T_COMMA) && !d.quoted(j))?;
         s = comma + 1;
     }
     // The first noun phrase followed by a lower-case word that can be a verb.
@@ -1359,7 +1367,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
     };
     let mut i = s;
     while i < k {
-        if d.in_quote[i].is_some() || !d.is_word(i) {
+        if d.quoted(i) || !d.is_word(i) {
             i += 1;
             continue;
         }
@@ -1424,7 +1432,7 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
             // Start after an introductory clause that ends in a comma.
             let mut cs = ws;
             if d.has(ws, T_INTRO) {
-                if let Some(c) = (ws..ce).find(|&j| d.w(j) == ",") {
+                if let Some(c) = (ws..ce).find(|&j| d.has(j, T_COMMA)) {
                     cs = c + 1;
                 }
             }
@@ -1511,7 +1519,7 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let ws = words_start(d, s0, s1);
     let we = words_end(d, s0, s1);
     let head = (k + 1..s1.min(k + 9))
-        .take_while(|&j| d.w(j) != "," && d.in_quote[j].is_none())
+        .take_while(|&j| !d.has(j, T_COMMA) && !d.quoted(j))
         .find(|&j| d.has(j, T_IN_SOURCE))?;
     // Sentence-initial ("In a new poll, ...") or a view ("in his view").
     let view = matches!(
@@ -1527,7 +1535,7 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     }
     // The phrase runs to a comma (a poll "released Sunday").
     let phrase_end = (head + 1..s1.min(head + 6))
-        .find(|&j| d.w(j) == ",")
+        .find(|&j| d.has(j, T_COMMA))
         .unwrap_or(head + 1);
     let speaker = Speaker {
         span: d.span(k + 1, head + 1)?,
@@ -1705,7 +1713,7 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     // a giant unpunctuated "sentence" full of cues linear, not quadratic.
     let we = we.min(from + 1 + MAX_CLAUSE);
     for j in from + 1..we {
-        if d.in_quote[j].is_some() {
+        if d.quoted(j) {
             continue;
         }
         // Only a dash, a comma, "but" or a reporting verb can end it.
@@ -1715,19 +1723,19 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
         // A dash or ", but" closes the reported clause.
         if j > from + 2
             && (matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--")
-                || d.w(j) == "but" && d.w(j - 1) == ",")
+                || d.w(j) == "but" && d.has(j - 1, T_COMMA))
         {
             let mut e = j;
-            while e > from + 1 && d.w(e - 1) == "," {
+            while e > from + 1 && d.has(e - 1, T_COMMA) {
                 e -= 1;
             }
             return e;
         }
         // ", and ...", ", as ...", ", which ...": a new clause after the content.
         if j > from + 2
-            && d.w(j) == ","
+            && d.has(j, T_COMMA)
             && j + 1 < we
-            && d.in_quote[j + 1].is_none()
+            && !d.quoted(j + 1)
             && d.has(j + 1, T_CLAUSE_OPENER)
         {
             return j;
@@ -1736,7 +1744,7 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
             continue;
         }
         if d.cue_at(j) == Some(CueClass::Report)
-            && (coordinated_at(d, from, j) || d.w(j - 1) == ",")
+            && (coordinated_at(d, from, j) || d.has(j - 1, T_COMMA))
         {
             let mut e = j - 1;
             while e > from && matches!(d.w(e), "," | "and" | "but") {
@@ -1782,9 +1790,8 @@ fn continuation(d: &Doc, mut at: usize, max_paras: usize) -> Vec<Span> {
             .unwrap_or(si);
         let (_, e) = sentence_range(d.seg, last_si);
         let first = d.seg.token_at_or_after(q.span.end);
-        let has_cue = (first..e).any(|j| {
-            d.in_quote[j].is_none() && d.is_word(j) && d.cue_at(j) == Some(CueClass::Report)
-        });
+        let has_cue = (first..e)
+            .any(|j| !d.quoted(j) && d.is_word(j) && d.cue_at(j) == Some(CueClass::Report));
         if has_cue {
             break;
         }
@@ -1826,7 +1833,7 @@ fn content_before(d: &Doc, s0: usize, s1: usize, end: usize) -> Option<Span> {
     }
     let mut cs = ws;
     if d.has(ws, T_INTRO) && !matches!(d.w(ws), "but" | "and" | "yet" | "still" | "so") {
-        if let Some(c) = (ws..e).find(|&j| d.w(j) == "," && d.in_quote[j].is_none()) {
+        if let Some(c) = (ws..e).find(|&j| d.has(j, T_COMMA) && !d.quoted(j)) {
             if e - c > 3 {
                 cs = c + 1;
             }
@@ -1901,7 +1908,7 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
         let stop = (c + 1..we).find(|&j| {
             matches!(d.w(j), "," | "that" | ":" | "\u{2014}")
                 || d.is_open_quote(j)
-                || (d.cue_at(j).is_some() && d.in_quote[j].is_none())
+                || (d.cue_at(j).is_some() && !d.quoted(j))
         });
         match stop {
             Some(j) if j - c <= 9 => c = j,
@@ -1909,7 +1916,7 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
             None if we - c <= 9 => return we,
             None => break,
         }
-        if d.w(c) == "," {
+        if d.has(c, T_COMMA) {
             // An adjunct closed by a comma: what follows may be the content.
             c += 1;
         }
@@ -1958,7 +1965,7 @@ fn verb_cue(
         k > s0 && (matches!(d.w(k - 1), "," | "\u{2014}") || d.is_close_quote_tok(k - 1));
     // "X, then head of Y, says ...": the aside belongs to a speaker before.
     let aside_speaker = k > s0
-        && d.w(k - 1) == ","
+        && d.has(k - 1, T_COMMA)
         && np_before(d, s0, k).is_some_and(|(s, e)| d.can_be_source(s, e));
     if class == CueClass::Report && (sep_before || k == ws) && !aside_speaker {
         if let Some((s, src_end, e)) = np_after(d, after, s1)
@@ -2097,7 +2104,7 @@ fn verb_cue(
         let mut content = vec![d.span(subj.0, subj.1)?];
         // "... was criticized by Y for failing to ...": the reason goes too.
         let mut r = be;
-        while r < we && d.w(r) == "," {
+        while r < we && d.has(r, T_COMMA) {
             r += 1;
         }
         let end = clause_end(d, r, we);
@@ -2127,7 +2134,7 @@ fn verb_cue(
         let it = (j > s0 && d.w(j - 1) == "it"
             || j > s0 + 1
                 && matches!(d.w(j - 1), "which" | "that")
-                && (d.w(j - 2) == "," || d.is_cap(j - 2)))
+                && (d.has(j - 2, T_COMMA) || d.is_cap(j - 2)))
         .then(|| (j - 1, j));
         match it.or_else(|| np_before(d, s0, j)) {
             Some((s, e)) => {
@@ -2215,8 +2222,8 @@ fn verb_cue(
             && !coord
             && (before_sep
                 && (c >= we
-                    || d.w(c) == ","
-                    || d.w(c - 1) == ","
+                    || d.has(c, T_COMMA)
+                    || d.has(c - 1, T_COMMA)
                     || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), "that" | ":"))
                 || sentence_is_cue)
         {
@@ -2248,7 +2255,7 @@ fn verb_cue(
                         content.push(q.span);
                         content.extend(continuation(d, q.span.end, 2));
                         ran_on = true;
-                    } else if d.w(c) == "," {
+                    } else if d.has(c, T_COMMA) {
                         // "X, Y said, Z.": the content runs on after the speaker.
                         let end = clause_end(d, c, we);
                         if end > c + 2 {
@@ -2294,7 +2301,7 @@ fn verb_cue(
         }
     }
     // A colon at the end of a paragraph introduces the next paragraph.
-    if c >= we && d.w(s1 - 1) == ":" {
+    if c >= we && d.has(s1 - 1, T_COLON) {
         let para = d.seg.sentences[si].paragraph;
         if let Some(next) = d.seg.paragraphs.get(para + 1) {
             let inner = *next;
@@ -2306,7 +2313,7 @@ fn verb_cue(
     let mut end = clause_end(d, k, we);
     if k == ws || (passive && w == "asked") {
         // "Asked whether ..., X said": the question runs to the comma.
-        if let Some(comma) = (c + 1..end).find(|&j| d.w(j) == "," && d.in_quote[j].is_none()) {
+        if let Some(comma) = (c + 1..end).find(|&j| d.has(j, T_COMMA) && !d.quoted(j)) {
             end = comma;
         }
     }
@@ -2338,7 +2345,7 @@ fn verb_cue(
         return None;
     }
     let mut content = vec![d.span(c, end)?];
-    if d.w(s1 - 1) == ":" {
+    if d.has(s1 - 1, T_COLON) {
         // "X observed that ...:" with the quotation after the colon.
         content.extend(continuation(d, d.tok(s1 - 1).end, 2));
     }
@@ -2350,7 +2357,7 @@ fn verb_cue(
 fn title_case(d: &Doc, ws: usize, we: usize) -> bool {
     let (mut cap, mut n) = (0, 0);
     for i in ws..we {
-        if d.is_word(i) && d.in_quote[i].is_none() && d.tok(i).len() >= 4 {
+        if d.is_word(i) && !d.quoted(i) && d.tok(i).len() >= 4 {
             n += 1;
             cap += usize::from(d.is_cap(i));
         }
@@ -2373,7 +2380,7 @@ fn asked_intro(d: &Doc, si: usize, k: usize, after: usize, we: usize) -> Option<
         c = e;
     }
     let end = (c..we)
-        .find(|&j| d.w(j) == "," && d.in_quote[j].is_none())
+        .find(|&j| d.has(j, T_COMMA) && !d.quoted(j))
         .unwrap_or(we);
     if end < c + 2 {
         return None;
@@ -2457,7 +2464,7 @@ fn object_end(d: &Doc, c: usize, end: usize) -> usize {
     }
     (c + 1..end)
         .find(|&j| {
-            d.in_quote[j].is_none()
+            !d.quoted(j)
                 && matches!(
                     d.w(j),
                     "," | "\u{2014}"

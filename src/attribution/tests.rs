@@ -703,3 +703,60 @@ fn tag_table_holds_each_list() {
     }
     assert_eq!(word_tags().get(word_key("zzyzx").unwrap()), 0);
 }
+
+/// The inner words of a quotation (the segmenter's or a doubled-apostrophe
+/// one) are marked quoted, nothing else is; commas and colons carry their
+/// bits.
+#[test]
+fn doc_marks_quoted_tokens_and_marks() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Ines Varga said: \u{201c}Roads, bridges\u{201d} matter.",
+            &["roads", ",", "bridges"],
+        ),
+        (
+            "Tavi Renn, the mayor, said ''we wait'' today.",
+            &["we", "wait"],
+        ),
+        ("Nobody, it seems, spoke.", &[]),
+    ];
+    for (t, inside) in cases {
+        let seg = segment(t);
+        let d = Doc::new(t, &seg);
+        let quoted: Vec<&str> = (0..seg.tokens.len())
+            .filter(|&i| d.quoted(i))
+            .map(|i| d.w(i))
+            .collect();
+        assert_eq!(&quoted, inside, "{t:?}");
+        for i in 0..seg.tokens.len() {
+            assert_eq!(d.has(i, T_COMMA), d.w(i) == ",", "{t:?} {i}");
+            assert_eq!(d.has(i, T_COLON), d.w(i) == ":", "{t:?} {i}");
+        }
+    }
+}
+
+/// Doubled apostrophes pair within a paragraph; a paragraph without a pair
+/// adds none, an unpaired one runs to the paragraph's end.
+#[test]
+fn apostrophe_quotes_pair_per_paragraph() {
+    let cases: &[(&str, &[(&str, bool)])] = &[
+        ("No quotes here, it's plain.", &[]),
+        (
+            "Ines Varga said ''we wait'' today.\n\nTavi Renn's reply: none.",
+            &[("we wait", true)],
+        ),
+        (
+            "Tavi Renn's dog.\n\nIt was ''open ended\n\nand ''late'' too.",
+            &[("open ended", false), ("late", true)],
+        ),
+        ("A run '''of''' marks.", &[("'of", true)]),
+    ];
+    for (t, want) in cases {
+        let seg = segment(t);
+        let got: Vec<(&str, bool)> = apostrophe_quotes(t, &seg)
+            .iter()
+            .map(|q| (q.inner.slice(t), q.closed))
+            .collect();
+        assert_eq!(&got, want, "{t:?}");
+    }
+}
