@@ -8,7 +8,8 @@
 # directory in $ACTORGRAPH_BENCH_CORPUS), copied into a temp dir again and
 # again until it holds N MB (default 16), times K (default 1; use 4 to
 # check that memory stays flat). Without ../shared, articles are generated
-# from invented names. Nothing is written in the repo.
+# from invented names. Nothing is written in the repo. $ACTORGRAPH_BENCH_BIN
+# names another actorgraph binary to time instead of this tree's.
 #
 # --spacy PYTHON also times spaCy (en_core_web_sm, the full pipeline, via
 # benches/spacy_speed.py) on the same files with that Python, and prints
@@ -30,8 +31,14 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-cargo build --release -q
-bin=target/release/actorgraph
+# $ACTORGRAPH_BENCH_BIN times another build of actorgraph (an older commit,
+# say) on the same corpus instead of this tree's.
+if [ -n "${ACTORGRAPH_BENCH_BIN:-}" ]; then
+    bin=$ACTORGRAPH_BENCH_BIN
+else
+    cargo build --release -q
+    bin=target/release/actorgraph
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 corpus="$work/corpus"
