@@ -5,7 +5,9 @@
 //! `data/stance.txt` (only next to its speaker), an adjective of attitude
 //! from `data/adjectives.txt` after "be", the phrase `according to`, the
 //! adverb `reportedly`, or a headline colon. In a headline in title case a
-//! capitalised cue counts too ("Tavi Renn Says ..."). It then reads the
+//! capitalised cue counts too ("Tavi Renn Says ..."). A one-word cue that
+//! `data/blocked.txt` lists for the rule that found it is dropped (forms a
+//! rule measured mostly wrong on). It then reads the
 //! structure around the cue. Every
 //! attribution names the rule that built it; the names are stable (the
 //! `explain` command prints them):
@@ -149,6 +151,33 @@ pub const DATA_FILES: &[(&str, &str)] = &[
     ("sources.txt", include_str!("data/sources.txt")),
     ("adjectives.txt", include_str!("data/adjectives.txt")),
 ];
+
+/// `data/blocked.txt`: cue forms a rule does not take, as (rule, form).
+pub const BLOCKED: &str = include_str!("data/blocked.txt");
+
+/// The (rule, lower-case form) pairs of [`BLOCKED`].
+pub fn blocked_cues() -> &'static WordSet<(&'static str, &'static str)> {
+    static B: OnceLock<WordSet<(&'static str, &'static str)>> = OnceLock::new();
+    B.get_or_init(|| {
+        BLOCKED
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or(""))
+            .filter_map(|l| l.split_once(':'))
+            .flat_map(|(r, ws)| ws.split_whitespace().map(move |w| (r.trim(), w)))
+            .collect()
+    })
+}
+
+/// Whether `a` is a one-word cue its rule does not take.
+fn blocked(d: &Doc, a: &Attribution) -> bool {
+    match a.cue.as_slice() {
+        [c] => d
+            .low
+            .get(c.start..c.end)
+            .is_some_and(|w| blocked_cues().contains(&(a.rule, w))),
+        _ => false,
+    }
+}
 
 /// Adjectives of attitude, cues after a form of "be".
 pub fn adjective_forms() -> &'static WordSet<&'static str> {
@@ -1068,7 +1097,9 @@ pub fn attribute(
             } else {
                 None
             };
-            if let Some(mut a) = found.filter(|a| !continues_cue(&d, a, k, &out[first_here..])) {
+            if let Some(mut a) =
+                found.filter(|a| !continues_cue(&d, a, k, &out[first_here..]) && !blocked(&d, a))
+            {
                 a.sentence = si;
                 let last = a.cue.last().map_or(k, |c| seg.token_at_or_after(c.end));
                 finish(&d, &mut a, mentions, res);

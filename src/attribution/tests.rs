@@ -760,3 +760,73 @@ fn apostrophe_quotes_pair_per_paragraph() {
         assert_eq!(&got, want, "{t:?}");
     }
 }
+
+/// (text, blocked cue, its rule, a cue that still fires or ""): a cue word
+/// listed in `data/blocked.txt` for a rule no longer fires by that rule,
+/// while the other cues of the sentence still do.
+#[test]
+fn blocked_rule_cues() {
+    let cases: &[(&str, &str, &str, &str)] = &[
+        (
+            "The measure was signed into law by Governor Tavi Renn on Friday.",
+            "signed",
+            "passive-cue",
+            "",
+        ),
+        (
+            "The plan was aimed at voters who feel left behind by Orla Penn.",
+            "aimed",
+            "passive-cue",
+            "feel",
+        ),
+        (
+            "Ines Varga met the mayor and spoke about the new harbour plan.",
+            "spoke",
+            "coord-cue",
+            "",
+        ),
+        (
+            "Orla Penn thinks the vote was close and shared a photo online.",
+            "shared",
+            "coord-cue",
+            "thinks",
+        ),
+        (
+            "Tavi Renn left the room and confirmed the deal with the union.",
+            "confirmed",
+            "coord-cue",
+            "",
+        ),
+        (
+            "Orla Penn is promoting the bill and showed a chart to the panel.",
+            "showed",
+            "coord-cue",
+            "",
+        ),
+    ];
+    let header: Vec<(&str, &str, &str, &str)> = data_examples(BLOCKED)
+        .into_iter()
+        .map(|(text, want)| {
+            let (rule, cue) = want.split_once(' ').expect("`rule form` after ->");
+            (text, cue, rule, "")
+        })
+        .collect();
+    assert!(!header.is_empty(), "blocked.txt has no example");
+    for &(text, cue, rule, kept) in cases.iter().chain(&header) {
+        assert!(
+            blocked_cues().contains(&(rule, cue)),
+            "{cue:?} is not blocked for {rule}"
+        );
+        let f = run(text);
+        assert!(
+            !f.iter().any(|a| a.cue == cue && a.rule == rule),
+            "{text:?}: {cue:?} should not fire as {rule}: {f:?}"
+        );
+        if !kept.is_empty() {
+            assert!(
+                f.iter().any(|a| a.cue == kept),
+                "{text:?}: {kept:?} lost: {f:?}"
+            );
+        }
+    }
+}
