@@ -25,8 +25,28 @@ enum Mark {
 fn mark(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
     // bool: true for a double mark, false for a single one.
     match c {
-        '\u{201c}' | '\u{201e}' => Some((Mark::Open, true)),
-        '\u{201d}' => Some((Mark::Close, true)),
+        '\u{201c}' | '\u{201e}' | '\u{201d}' => {
+            // A curly mark typed the wrong way round (an opening mark
+            // glued to the word before it and followed by a space or
+            // punctuation; a closing mark after a space and before a word)
+            // pairs like a straight one.
+            let before = text[..i].chars().next_back();
+            let after = text[i + c.len_utf8()..].chars().next();
+            let glued_before = before.is_some_and(|b| !b.is_whitespace() && !"([{".contains(b));
+            let free_after = after.is_none_or(|a| a.is_whitespace() || ",.;:!?)".contains(a));
+            let m = if c == '\u{201d}' {
+                if !glued_before && after.is_some_and(char::is_alphanumeric) {
+                    Mark::Either
+                } else {
+                    Mark::Close
+                }
+            } else if glued_before && free_after {
+                Mark::Either
+            } else {
+                Mark::Open
+            };
+            Some((m, true))
+        }
         '"' => Some((Mark::Either, true)),
         '\u{2018}' => Some((Mark::Open, false)),
         '\u{2019}' => {
@@ -170,6 +190,18 @@ mod tests {
                 &[("Open and never closed.", false), ("Next part.", true)],
             ),
             ("\"\"\"\"", &[]),
+            (
+                "\u{201c}Too late,\u{201c} said Ines Varga. \u{201c}We tried.\u{201d}",
+                &[("Too late,", true), ("We tried.", true)],
+            ),
+            (
+                "Tavi Renn called it \u{201c}bold\u{201c} and left.",
+                &[("bold", true)],
+            ),
+            (
+                "Orla Penn said \u{201d}never again\u{201d} twice.",
+                &[("never again", true)],
+            ),
         ];
         for (t, want) in cases {
             assert_eq!(&q(t), want, "for {t:?}");
