@@ -1653,7 +1653,10 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         return None;
     }
     let sp = d.span(ws, k)?;
-    if d.w(ws) == "the" || (ws..k).any(|i| COLON_LABELS.contains(&d.w(i))) {
+    if d.w(ws) == "the"
+        || (ws..k).any(|i| COLON_LABELS.contains(&d.w(i)))
+        || !(ws..k).any(|i| d.w(i).chars().any(char::is_alphabetic))
+    {
         return None;
     }
     let i = mentions.partition_point(|m| m.span.start < sp.start);
@@ -1689,8 +1692,10 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
 }
 
 /// Words of a label before a colon that names no speaker ("UPDATE:",
-/// "Editor's note:", "Question:").
+/// "Editor's note:", "Question:", "Contributing:").
 const COLON_LABELS: &[&str] = &[
+    "byline",
+    "contributing",
     "update",
     "updated",
     "updates",

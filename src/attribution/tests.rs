@@ -830,3 +830,17 @@ fn blocked_rule_cues() {
         }
     }
 }
+
+/// Credit lines and clock times before a colon name no speaker.
+#[test]
+fn colon_without_speaker_table() {
+    let cases: &[&str] = &[
+        "Contributing: Ines Varga and Tavi Renn",
+        "BYLINE: Orla Penn",
+        "11: 06 a.m. on the harbour page",
+    ];
+    for t in cases {
+        let f = run(t);
+        assert!(f.iter().all(|a| a.rule != "colon"), "{t:?}: {f:?}");
+    }
+}
