@@ -1097,9 +1097,11 @@ pub fn attribute(
             } else {
                 None
             };
-            if let Some(mut a) =
-                found.filter(|a| !continues_cue(&d, a, k, &out[first_here..]) && !blocked(&d, a))
-            {
+            if let Some(mut a) = found.filter(|a| {
+                !continues_cue(&d, a, k, &out[first_here..])
+                    && !blocked(&d, a)
+                    && !reported_inside(&d, a, k, s0)
+            }) {
                 a.sentence = si;
                 let last = a.cue.last().map_or(k, |c| seg.token_at_or_after(c.end));
                 finish(&d, &mut a, mentions, res);
@@ -1112,6 +1114,16 @@ pub fn attribute(
         }
     }
     out
+}
+
+/// `X said he believes ...`: a verb right after a reporting verb and a
+/// one-word subject is part of what was reported, not a cue of its own.
+fn reported_inside(d: &Doc, a: &Attribution, k: usize, s0: usize) -> bool {
+    a.rule == "cue-content"
+        && k >= s0 + 2
+        && d.has(k - 2, T_REPORT)
+        && d.is_word(k - 2)
+        && d.is_word(k - 1)
 }
 
 /// A verb that only continues the cue just before it ("is expected to

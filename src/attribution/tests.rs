@@ -844,3 +844,25 @@ fn colon_without_speaker_table() {
         assert!(f.iter().all(|a| a.rule != "colon"), "{t:?}: {f:?}");
     }
 }
+
+/// (text, the one cue expected): a cue verb right after a reporting verb
+/// and its one-word subject is part of the reported words.
+#[test]
+fn reported_inside_table() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "Ines Varga said she believes the harbour deal is dead.",
+            "said",
+        ),
+        (
+            "Tavi Renn says they want a second vote on the mill.",
+            "says",
+        ),
+        ("The aides said Orla wants the budget cut in half.", "said"),
+    ];
+    for &(t, cue) in cases {
+        let f = run(t);
+        let cues: Vec<&str> = f.iter().map(|a| a.cue.as_str()).collect();
+        assert_eq!(cues, [cue], "{t:?}: {f:?}");
+    }
+}
