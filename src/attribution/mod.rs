@@ -7,7 +7,9 @@
 //! adverb `reportedly`, or a headline colon. In a headline in title case a
 //! capitalised cue counts too ("Tavi Renn Says ..."). A one-word cue that
 //! `data/blocked.txt` lists for the rule that found it is dropped (forms a
-//! rule measured mostly wrong on). It then reads the
+//! rule measured mostly wrong on), and so is a `cue-content` cue inside
+//! the content of an earlier attribution (`X said the mayor thinks ...`:
+//! one attribution, by `said`). It then reads the
 //! structure around the cue. Every
 //! attribution names the rule that built it; the names are stable (the
 //! `explain` command prints them):
@@ -1101,6 +1103,7 @@ pub fn attribute(
                 !continues_cue(&d, a, k, &out[first_here..])
                     && !blocked(&d, a)
                     && !reported_inside(&d, a, k, s0)
+                    && !inside_content(a, &out)
             }) {
                 a.sentence = si;
                 let last = a.cue.last().map_or(k, |c| seg.token_at_or_after(c.end));
@@ -1114,6 +1117,20 @@ pub fn attribute(
         }
     }
     out
+}
+
+/// `X said that the mayor thinks ...`: a `cue-content` cue inside the
+/// content of one of the last attributions is part of what was reported.
+fn inside_content(a: &Attribution, out: &[Attribution]) -> bool {
+    let Some(at) = a.cue.first().map(|c| c.start) else {
+        return false;
+    };
+    a.rule == "cue-content"
+        && out
+            .iter()
+            .rev()
+            .take(16)
+            .any(|p| p.content.iter().any(|c| c.start <= at && at < c.end))
 }
 
 /// `X said he believes ...`: a verb right after a reporting verb and a

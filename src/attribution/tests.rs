@@ -859,6 +859,15 @@ fn reported_inside_table() {
             "says",
         ),
         ("The aides said Orla wants the budget cut in half.", "said"),
+        (
+            "Tavi Renn said on Monday that the union leaders hope for a deal.",
+            "said",
+        ),
+        (
+            "Orla Penn said the new mayor of Dunmore believes the mill is lost.",
+            "said",
+        ),
+        ("Orla Penn said many voters expect a deal by June.", "said"),
     ];
     for &(t, cue) in cases {
         let f = run(t);
