@@ -7,7 +7,8 @@
 //! adverb `reportedly`, or a headline colon. In a headline in title case a
 //! capitalised cue counts too ("Tavi Renn Says ..."). A one-word cue that
 //! `data/blocked.txt` lists for the rule that found it is dropped (forms a
-//! rule measured mostly wrong on), and so is a `cue-content` cue inside
+//! rule measured mostly wrong on), and so is a `cue-content` cue (or a
+//! passive, adjective, colon-quote or in-source one) inside
 //! the content of an earlier attribution (`X said the mayor thinks ...`:
 //! one attribution, by `said`). It then reads the
 //! structure around the cue. Every
@@ -1119,18 +1120,21 @@ pub fn attribute(
     out
 }
 
-/// `X said that the mayor thinks ...`: a `cue-content` cue inside the
-/// content of one of the last attributions is part of what was reported.
+/// `X said that the mayor thinks ...`: a `cue-content` cue (or a passive,
+/// adjective, colon or `in` one) inside the content of one of the last
+/// attributions is part of what was reported.
 fn inside_content(a: &Attribution, out: &[Attribution]) -> bool {
     let Some(at) = a.cue.first().map(|c| c.start) else {
         return false;
     };
-    a.rule == "cue-content"
-        && out
-            .iter()
-            .rev()
-            .take(16)
-            .any(|p| p.content.iter().any(|c| c.start <= at && at < c.end))
+    matches!(
+        a.rule,
+        "cue-content" | "passive-cue" | "adjective-cue" | "colon-quote" | "in-source"
+    ) && out
+        .iter()
+        .rev()
+        .take(16)
+        .any(|p| p.content.iter().any(|c| c.start <= at && at < c.end))
 }
 
 /// `X said he believes ...`: a verb right after a reporting verb and a

@@ -868,6 +868,15 @@ fn reported_inside_table() {
             "said",
         ),
         ("Orla Penn said many voters expect a deal by June.", "said"),
+        // A passive cue inside the reported words.
+        (
+            "Orla Penn says she has worked hard so she would not be accused of bias.",
+            "says",
+        ),
+        (
+            "Ines Varga says a tackle that used to be considered fair is now banned.",
+            "says",
+        ),
     ];
     for &(t, cue) in cases {
         let f = run(t);
