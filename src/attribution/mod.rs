@@ -1104,7 +1104,7 @@ pub fn attribute(
                 !continues_cue(&d, a, k, &out[first_here..])
                     && !blocked(&d, a)
                     && !reported_inside(&d, a, k, s0)
-                    && !inside_content(a, &out)
+                    && !inside_content(&d, a, &out)
             }) {
                 a.sentence = si;
                 let last = a.cue.last().map_or(k, |c| seg.token_at_or_after(c.end));
@@ -1122,11 +1122,20 @@ pub fn attribute(
 
 /// `X said that the mayor thinks ...`: a `cue-content` cue (or a passive,
 /// adjective, colon or `in` one) inside the content of one of the last
-/// attributions is part of what was reported.
-fn inside_content(a: &Attribution, out: &[Attribution]) -> bool {
-    let Some(at) = a.cue.first().map(|c| c.start) else {
+/// attributions is part of what was reported. A form of "say" is kept.
+fn inside_content(d: &Doc, a: &Attribution, out: &[Attribution]) -> bool {
+    let Some(c) = a.cue.first() else {
         return false;
     };
+    let at = c.start;
+    // A report of speech within speech ("X said the mayor said ...") is
+    // annotated as often as not: kept.
+    if d.low
+        .get(c.start..c.end)
+        .is_some_and(|w| matches!(w, "say" | "says" | "said" | "saying"))
+    {
+        return false;
+    }
     matches!(
         a.rule,
         "cue-content" | "passive-cue" | "adjective-cue" | "colon-quote" | "in-source"

@@ -883,4 +883,8 @@ fn reported_inside_table() {
         let cues: Vec<&str> = f.iter().map(|a| a.cue.as_str()).collect();
         assert_eq!(cues, [cue], "{t:?}: {f:?}");
     }
+    // Speech within speech keeps both cues.
+    let t = "Orla Penn said the new mayor of Dunmore said the mill is lost.";
+    let cues: Vec<String> = run(t).into_iter().map(|a| a.cue).collect();
+    assert_eq!(cues, ["said", "said"], "{t:?}");
 }
