@@ -44,6 +44,23 @@ fn run(t: &str) -> Vec<Found> {
         .collect()
 }
 
+/// One row: (text, cue, speaker, content, rule). The attribution with that
+/// cue must be found, with that speaker, content and rule.
+type CueRow<'a> = (&'a str, &'a str, Option<&'a str>, &'a str, &'a str);
+
+fn check_cue_table(cases: &[CueRow]) {
+    for &(t, cue, sp, content, rule) in cases {
+        let f = run(t);
+        let a = f
+            .iter()
+            .find(|a| a.cue == cue)
+            .unwrap_or_else(|| panic!("no cue {cue:?} in {t:?}: {f:?}"));
+        assert_eq!(a.speaker.as_deref(), sp, "speaker in {t:?}: {a:?}");
+        assert_eq!(a.content, content, "content in {t:?}: {a:?}");
+        assert_eq!(a.rule, rule, "rule in {t:?}: {a:?}");
+    }
+}
+
 /// (text, speaker, cue, content, rule): exactly one attribution expected.
 #[test]
 fn structure_table() {
@@ -430,7 +447,7 @@ fn cue_opening_the_document() {
 /// attribution with that cue.
 #[test]
 fn recall_rules_table() {
-    let cases: &[(&str, &str, Option<&str>, &str, &str)] = &[
+    let cases: &[CueRow] = &[
         // A sentence-initial "Asked ...," is a cue with no source; the
         // question runs to the comma.
         (
@@ -472,16 +489,7 @@ fn recall_rules_table() {
             "coord-cue",
         ),
     ];
-    for &(t, cue, sp, content, rule) in cases {
-        let f = run(t);
-        let a = f
-            .iter()
-            .find(|a| a.cue == cue)
-            .unwrap_or_else(|| panic!("no cue {cue:?} in {t:?}: {f:?}"));
-        assert_eq!(a.speaker.as_deref(), sp, "speaker in {t:?}: {a:?}");
-        assert_eq!(a.content, content, "content in {t:?}: {a:?}");
-        assert_eq!(a.rule, rule, "rule in {t:?}: {a:?}");
-    }
+    check_cue_table(cases);
 }
 
 /// A capitalised cue word inside an ordinary sentence is a name, not a cue.
@@ -494,7 +502,7 @@ fn capitalised_cue_outside_headline() {
 /// More rules for issue #3: (text, cue, speaker, content, rule).
 #[test]
 fn no_speaker_rules_table() {
-    let cases: &[(&str, &str, Option<&str>, &str, &str)] = &[
+    let cases: &[CueRow] = &[
         // An impression with nobody behind it.
         (
             "It seems the ferry will run late again.",
@@ -576,16 +584,7 @@ fn no_speaker_rules_table() {
             "passive-cue",
         ),
     ];
-    for &(t, cue, sp, content, rule) in cases {
-        let f = run(t);
-        let a = f
-            .iter()
-            .find(|a| a.cue == cue)
-            .unwrap_or_else(|| panic!("no cue {cue:?} in {t:?}: {f:?}"));
-        assert_eq!(a.speaker.as_deref(), sp, "speaker in {t:?}: {a:?}");
-        assert_eq!(a.content, content, "content in {t:?}: {a:?}");
-        assert_eq!(a.rule, rule, "rule in {t:?}: {a:?}");
-    }
+    check_cue_table(cases);
 }
 
 /// A verb that continues the cue before it is no attribution of its own;
