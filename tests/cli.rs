@@ -1,13 +1,12 @@
 //! Integration tests: the real `actorgraph` binary on fixture articles
 //! written for this project (tests/data/articles), in temp dirs.
 
+mod common;
+
+use common::cli::{bin, records, run, stderr};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-}
+use std::process::{Command, Stdio};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles")
@@ -15,22 +14,6 @@ fn fixtures() -> PathBuf {
 
 fn fixture(name: &str) -> PathBuf {
     fixtures().join(name)
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run actorgraph")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn records(o: &Output) -> Vec<Value> {
-    String::from_utf8(o.stdout.clone())
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
 }
 
 fn graph_json(args: &[&str]) -> Value {

@@ -3,22 +3,13 @@
 //! when `dot` is not installed), the HTML page in headless Chromium
 //! (likewise); and `build` growing a saved graph.
 
+mod common;
+
+use common::cli::{bin, run, stderr};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run actorgraph")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::{Command, Stdio};
 
 fn which(program: &str) -> Option<PathBuf> {
     let paths = std::env::var_os("PATH")?;

@@ -8,31 +8,12 @@
 
 mod common;
 
+use common::cli::{bin, records, run, stderr};
 use common::invariants::{check_bytes, check_dot, hint_of};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run actorgraph")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn records(o: &Output) -> Vec<Value> {
-    String::from_utf8(o.stdout.clone())
-        .expect("JSON Lines are UTF-8")
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
-}
 
 fn s(p: &Path) -> &str {
     p.to_str().expect("temp paths are UTF-8")

@@ -2,26 +2,13 @@
 //! known (written by hand), and against an independent breadth-first
 //! search over the JSON export of graphs built from text.
 
+mod common;
+
+use common::cli::{bin, run, stderr, stdout};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_actorgraph"))
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("run actorgraph")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use std::process::Command;
 
 fn json_answer(args: &[&str]) -> Value {
     let o = run(args);
