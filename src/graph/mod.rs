@@ -254,34 +254,37 @@ impl ActorGraph {
     /// Gives the same graph as [`ActorGraph::add_record`].
     pub fn add_plan(&mut self, plan: RecordPlan) {
         let mut index: Vec<NodeIndex> = Vec::with_capacity(plan.actors.len());
-        for a in plan.actors {
-            let n = match self.nodes.get(a.id.as_str()) {
+        for a in &plan.actors {
+            let id = plan.name(a.id);
+            let n = match self.nodes.get(id) {
                 Some(&n) => n,
                 None => {
                     let n = self.graph.add_node(Node {
-                        id: a.id.clone(),
+                        id: id.to_owned(),
                         kind: a.kind,
                         mentions: 0,
                         documents: 0,
                         aliases: BTreeSet::new(),
                     });
-                    self.nodes.insert(a.id, n);
+                    self.nodes.insert(id.to_owned(), n);
                     n
                 }
             };
             let node = &mut self.graph[n];
             node.mentions += a.mentions;
             node.documents += 1;
-            for alias in a.aliases {
-                // Look before moving: most names are already known.
-                if !node.aliases.contains(&alias) {
-                    node.aliases.insert(alias);
+            let (first, end) = a.aliases;
+            for &range in &plan.aliases[first as usize..end as usize] {
+                let alias = plan.name(range);
+                // Most names are already known: copied only when new.
+                if !node.aliases.contains(alias) {
+                    node.aliases.insert(alias.to_owned());
                 }
             }
             index.push(n);
         }
         let cap = self.options.max_evidence;
-        for l in plan.links {
+        for l in &plan.links {
             let (a, b) = (index[l.a as usize], index[l.b as usize]);
             let e = match self.edges.get(&(a, b, l.kind)) {
                 Some(&e) => e,
@@ -579,20 +582,35 @@ impl SpanList {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordPlan {
     doc: String,
+    /// Every actor id and name of the plan, end to end (one allocation
+    /// per document, not one per name); [`PlanActor`] and `aliases` hold
+    /// ranges into it.
+    names: String,
     /// Distinct actors (by id) in order of first mention.
     actors: Vec<PlanActor>,
+    /// The names of all actors, as ranges into `names`: each actor's
+    /// names together, once each, sorted.
+    aliases: Vec<(u32, u32)>,
     /// Distinct links in order of first sighting.
     links: Vec<PlanLink>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct PlanActor {
-    id: String,
+    /// Its id: a range of [`RecordPlan::names`].
+    id: (u32, u32),
     /// The kind of its first mention.
     kind: ActorKind,
     mentions: u64,
-    /// Names it goes by here, each once, sorted.
-    aliases: Vec<String>,
+    /// Names it goes by here: a range of [`RecordPlan::aliases`].
+    aliases: (u32, u32),
+}
+
+impl RecordPlan {
+    /// The text of a range of [`RecordPlan::names`].
+    fn name(&self, (start, end): (u32, u32)) -> &str {
+        &self.names[start as usize..end as usize]
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -754,7 +772,10 @@ impl RecordPlan {
         // of its first mention).
         let mut local: FxHashMap<&str, u32> =
             FxHashMap::with_capacity_and_hasher(actor_count, Default::default());
-        let mut actors: Vec<PlanActor> = Vec::with_capacity(actor_count);
+        let mut actors: Vec<BuildActor<'a>> = Vec::with_capacity(actor_count);
+        // (plan actor, name) for every name an actor goes by here, repeats
+        // and all: sorted and deduplicated at the end.
+        let mut aliases: Vec<(u32, &'a str)> = Vec::with_capacity(actor_count);
         // The plan actor of each of the caller's actors, once looked up.
         let mut of_source: Vec<u32> = Vec::new();
         // (caller's actor, plan actor), in order of first mention.
@@ -771,11 +792,10 @@ impl RecordPlan {
                 Some(a) => a,
                 None => {
                     let a = *local.entry(m.actor.id).or_insert_with(|| {
-                        actors.push(PlanActor {
-                            id: m.actor.id.to_owned(),
+                        actors.push(BuildActor {
+                            id: m.actor.id,
                             kind: m.kind,
                             mentions: 0,
-                            aliases: Vec::new(),
                         });
                         (actors.len() - 1) as u32
                     });
@@ -789,13 +809,9 @@ impl RecordPlan {
                     a
                 }
             };
-            let pa = &mut actors[a as usize];
-            pa.mentions += 1;
-            if m.actor.source.is_none()
-                && m.via == Via::Name
-                && !pa.aliases.iter().any(|x| x == m.text)
-            {
-                pa.aliases.push(m.text.to_owned());
+            actors[a as usize].mentions += 1;
+            if m.actor.source.is_none() && m.via == Via::Name {
+                aliases.push((a, m.text));
             }
             if !options.names_only || m.via == Via::Name {
                 let w = match options.window {
@@ -806,18 +822,14 @@ impl RecordPlan {
             }
         }
         for (x, a) in sources {
-            actors[a as usize]
-                .aliases
-                .extend(names_of(x).map(str::to_owned));
+            aliases.extend(names_of(x).map(|n| (a, n)));
         }
         // Names in one order whichever way they came (they end up in a
         // node's sorted set).
-        for pa in &mut actors {
-            if !pa.aliases.is_sorted() {
-                pa.aliases.sort_unstable();
-            }
-            pa.aliases.dedup();
+        if !aliases.is_sorted() {
+            aliases.sort_unstable();
         }
+        aliases.dedup();
         let find = |r: ActorRef<'_>| {
             r.source
                 .and_then(|x| of_source.get(x).copied())
@@ -912,12 +924,49 @@ impl RecordPlan {
                 }
             }
         }
+        // Ids and names copied once, into one string.
+        let size = actors.iter().map(|a| a.id.len()).sum::<usize>()
+            + aliases.iter().map(|(_, n)| n.len()).sum::<usize>();
+        let mut names = String::with_capacity(size);
+        let mut put = |s: &str| {
+            let start = names.len() as u32;
+            names.push_str(s);
+            (start, names.len() as u32)
+        };
+        let mut alias_ranges = Vec::with_capacity(aliases.len());
+        let mut next = aliases.iter().peekable();
+        let actors = actors
+            .iter()
+            .enumerate()
+            .map(|(i, ba)| {
+                let id = put(ba.id);
+                let first = alias_ranges.len() as u32;
+                while let Some(&(_, n)) = next.next_if(|(a, _)| *a as usize == i) {
+                    alias_ranges.push(put(n));
+                }
+                PlanActor {
+                    id,
+                    kind: ba.kind,
+                    mentions: ba.mentions,
+                    aliases: (first, alias_ranges.len() as u32),
+                }
+            })
+            .collect();
         RecordPlan {
             doc: doc.to_owned(),
+            names,
             actors,
+            aliases: alias_ranges,
             links,
         }
     }
+}
+
+/// An actor of a plan being built: its id borrowed from the caller.
+struct BuildActor<'a> {
+    id: &'a str,
+    kind: ActorKind,
+    mentions: u64,
 }
 
 #[cfg(test)]
