@@ -132,12 +132,12 @@ impl Segmentation {
 
 /// Segment a document body.
 pub fn segment(text: &str) -> Segmentation {
-    let tokens = tokenize(text);
+    let (tokens, ends) = tokens::tokenize_marking_ends(text);
     // The line breaks, found once for paragraphs, wrapping and sentences.
     let breaks = line_breaks(text);
     let paragraphs = paragraphs_at(text, &breaks);
     let wrapped = is_hard_wrapped_at(text, &breaks);
-    let sentences = sentences(text, &tokens, &paragraphs, wrapped, &breaks);
+    let sentences = sentences(text, &tokens, &paragraphs, wrapped, &breaks, &ends);
     let quotes = find_quotes(text, &paragraphs);
     Segmentation {
         paragraphs,
@@ -157,6 +157,7 @@ fn sentences(
     paragraphs: &[Span],
     wrapped: bool,
     breaks: &[usize],
+    ends: &[u32],
 ) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let Some(first) = tokens.first() else {
@@ -174,6 +175,12 @@ fn sentences(
     // A line break at or after the current token (or before it, after a
     // jump: then it is looked for again at the next gap).
     let mut nl = newline_from(first.span.start);
+    // The first token `k` (from `from` on) with the next one after `nl`.
+    let before_break =
+        |nl: usize, from: usize| from + tokens[from..].partition_point(|t| t.span.start <= nl) - 1;
+    let mut nl_tok = before_break(nl, 0);
+    // The next of `ends` to look at.
+    let mut next_end = 0;
     // Where the current paragraph ends (never, for the last one).
     let end_of = |p: usize| {
         if p + 1 < paragraphs.len() {
@@ -196,14 +203,17 @@ fn sentences(
     let n = tokens.len();
     let mut i = 0;
     while i + 1 < n {
-        // Only a token ending in a terminal mark's last byte, or one
-        // before the next line break, can end a sentence: skip the others
-        // with a load and a comparison or two each.
-        let skip = tokens[i..]
-            .windows(2)
-            .position(|w| MAY_END[usize::from(bytes[w[0].span.end - 1])] | (w[1].span.start > nl));
-        let Some(skip) = skip else { break };
-        i += skip;
+        // Only a token ending in a terminal mark's last byte (noted by
+        // the tokenizer), or one before the next line break, can end a
+        // sentence: go straight to the next of them.
+        while next_end < ends.len() && (ends[next_end] as usize) < i {
+            next_end += 1;
+        }
+        let mark = ends.get(next_end).map_or(n, |&k| k as usize);
+        i = mark.min(nl_tok.max(i));
+        if i + 1 >= n {
+            break;
+        }
         let t = &tokens[i];
         let nx = &tokens[i + 1];
         // The sentence ends after token `end`, if at all.
@@ -217,6 +227,7 @@ fn sentences(
                 end = Some(i);
             }
             nl = newline_from(nx.span.start);
+            nl_tok = before_break(nl, i + 1);
         }
         if end.is_none() {
             match t.kind {
@@ -367,18 +378,6 @@ fn lower_in(list: &WordList, w: &str) -> bool {
         list.words.contains(&w.to_lowercase().as_str())
     }
 }
-
-/// The last bytes of the tokens that may end a sentence: `.`, `!`, `?`
-/// and the last byte of `…` (E2 80 A6; a word ending in another character
-/// whose last byte is A6 is merely looked at in vain).
-static MAY_END: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[0xa6] = true;
-    t
-};
 
 /// `.`, `!`, `?` or `…`, compared as bytes.
 fn is_terminal(p: &[u8]) -> bool {

@@ -201,9 +201,43 @@ fn class(b: u8) -> u8 {
 /// bytes, characters decoded where they are looked at, no allocation but
 /// the result.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_marking_ends(text).0
+}
+
+/// The last bytes of the tokens that may end a sentence: `.`, `!`, `?`
+/// and the last byte of `…` (E2 80 A6; another character whose last byte
+/// is A6 is merely looked at in vain by the sentence splitter).
+pub(super) static MAY_END: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'.' as usize] = true;
+    t[b'!' as usize] = true;
+    t[b'?' as usize] = true;
+    t[0xa6] = true;
+    t
+};
+
+/// [`tokenize`], and the indices (in order) of the tokens whose last byte
+/// is a [`MAY_END`] byte: the only ones besides line breaks at which the
+/// sentence splitter has to look. Words and numbers of the fast paths
+/// never end so; a mark is noted where it is pushed.
+pub(super) fn tokenize_marking_ends(text: &str) -> (Vec<Token>, Vec<u32>) {
     // News text runs about one token per 4.5 bytes: room enough that the
     // vector is seldom regrown.
     let mut out = Vec::with_capacity(text.len() / 4 + 16);
+    let mut ends = Vec::with_capacity(text.len() / 64 + 8);
+    // Token indices fit in a u32 (a document is at most 256 MiB).
+    let index = |k: usize| k as u32;
+    // The general rules push at most one token; noted when it may end.
+    let general = |i: usize, out: &mut Vec<Token>, ends: &mut Vec<u32>| {
+        let before = out.len();
+        let next = general_token(text, i, out);
+        if let Some(t) = out.get(before) {
+            if MAY_END[usize::from(text.as_bytes()[t.span.end - 1])] {
+                ends.push(index(before));
+            }
+        }
+        next
+    };
     let bytes = text.as_bytes();
     let n = bytes.len();
     let alnum = AlnumBits::new(bytes);
@@ -234,6 +268,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     span: Span::new(i, j),
                     kind: TokenKind::Word,
                 });
+                if MAY_END[usize::from(d)] {
+                    ends.push(index(out.len()));
+                }
                 out.push(Token {
                     span: Span::new(j, j + 1),
                     kind: TokenKind::Punct,
@@ -243,13 +280,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // A hyphen or an apostrophe may join a word, a period
                 // after one letter an initialism; a non-ASCII character
                 // may be a letter.
-                i = general_token(text, i, &mut out);
+                i = general(i, &mut out, &mut ends);
             }
             continue;
         }
         match class(b) {
             SPACE => i += 1,
             PUNCT => {
+                if MAY_END[usize::from(b)] {
+                    ends.push(index(out.len()));
+                }
                 out.push(Token {
                     span: Span::new(i, i + 1),
                     kind: TokenKind::Punct,
@@ -260,7 +300,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let j = alnum.run_end(i + 1);
                 // `.`, `,` or `:` before a digit carries a number on; a
                 // non-ASCII character may be a digit or letter.
-                let ends = match bytes.get(j) {
+                let number_ends = match bytes.get(j) {
                     None => true,
                     Some(&d) => {
                         d < 0x80
@@ -268,20 +308,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                                 && bytes.get(j + 1).is_some_and(u8::is_ascii_digit))
                     }
                 };
-                if ends {
+                if number_ends {
                     out.push(Token {
                         span: Span::new(i, j),
                         kind: TokenKind::Number,
                     });
                     i = j;
                 } else {
-                    i = general_token(text, i, &mut out);
+                    i = general(i, &mut out, &mut ends);
                 }
             }
-            _ => i = general_token(text, i, &mut out),
+            _ => i = general(i, &mut out, &mut ends),
         }
     }
-    out
+    (out, ends)
 }
 
 /// The token starting at byte `i` (a character boundary before the end),
@@ -682,6 +722,21 @@ mod tests {
                     .count();
                 assert_eq!(bits.run_end(p), want, "{t:?} from {p}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The noted ends are exactly the tokens whose last byte may end a
+        /// sentence.
+        #[test]
+        fn ends_are_noted(t in "([a-cA-C]{1,3}|[0-2]{1,2}|[ .,!?'\\-\n\u{e6}\u{2026}\u{2019}\u{201d}]|U\\.S\\.|3\\.5)*") {
+            let (tokens, ends) = tokenize_marking_ends(&t);
+            let want: Vec<u32> = (0..tokens.len())
+                .filter(|&k| MAY_END[usize::from(t.as_bytes()[tokens[k].span.end - 1])])
+                .map(|k| k as u32)
+                .collect();
+            proptest::prop_assert_eq!(ends, want);
         }
     }
 
