@@ -276,10 +276,13 @@ pub(super) fn tokenize_marking_ends(text: &str) -> (Vec<Token>, Vec<u32>) {
                     kind: TokenKind::Punct,
                 });
                 i = j + 1 + usize::from(bytes.get(j + 1) == Some(&b' '));
+            } else if let Some(next) = joined_word(bytes, &alnum, i, j, &mut out) {
+                // Hyphens and apostrophes between ASCII runs, or a
+                // possessive after the word.
+                i = next;
             } else {
-                // A hyphen or an apostrophe may join a word, a period
-                // after one letter an initialism; a non-ASCII character
-                // may be a letter.
+                // A period after one letter may make an initialism; a
+                // non-ASCII character may be a letter.
                 i = general(i, &mut out, &mut ends);
             }
             continue;
@@ -318,10 +321,100 @@ pub(super) fn tokenize_marking_ends(text: &str) -> (Vec<Token>, Vec<u32>) {
                     i = general(i, &mut out, &mut ends);
                 }
             }
-            _ => i = general(i, &mut out, &mut ends),
+            _ => {
+                // The dashes, quotes, bullets and ellipsis of U+2010..U+2027
+                // (E2 80 90..A7; not the apostrophe U+2019) are a token
+                // of their own wherever they stand.
+                if b == 0xe2
+                    && bytes.get(i + 1) == Some(&0x80)
+                    && bytes
+                        .get(i + 2)
+                        .is_some_and(|&c| (0x90..=0xa7).contains(&c) && c != 0x99)
+                {
+                    if MAY_END[usize::from(bytes[i + 2])] {
+                        ends.push(index(out.len()));
+                    }
+                    out.push(Token {
+                        span: Span::new(i, i + 3),
+                        kind: TokenKind::Punct,
+                    });
+                    i += 3;
+                } else {
+                    i = general(i, &mut out, &mut ends);
+                }
+            }
         }
     }
     (out, ends)
+}
+
+/// The word starting at `i` whose first run of ASCII letters and digits
+/// ends at `j`, when it goes on (or stops) by the rules of
+/// [`general_token`] over ASCII only: hyphens and apostrophes (`'`, `’`)
+/// between runs join them; an apostrophe and a lone `s` after the word
+/// make a possessive, pushed too. Returns where the next token may start,
+/// or `None` (nothing pushed) when the general rules must decide: a
+/// period after a single letter, a non-ASCII character other than `’`.
+#[inline(always)]
+fn joined_word(
+    bytes: &[u8],
+    alnum: &AlnumBits,
+    i: usize,
+    mut j: usize,
+    out: &mut Vec<Token>,
+) -> Option<usize> {
+    let ascii_alnum = |p: usize| bytes.get(p).is_some_and(u8::is_ascii_alphanumeric);
+    // The next byte cannot carry a word on: ASCII other than a letter or
+    // digit, or the end.
+    let ascii_stop = |p: usize| {
+        bytes
+            .get(p)
+            .is_none_or(|&c| c < 0x80 && !c.is_ascii_alphanumeric())
+    };
+    let mut joined = false;
+    loop {
+        let (len, apostrophe) = match bytes.get(j) {
+            Some(b'-') => (1, false),
+            Some(b'\'') => (1, true),
+            Some(0xe2) if bytes.get(j + 1..j + 3) == Some(&[0x80, 0x99]) => (3, true),
+            // The word ends at ASCII (a period only after a joined run:
+            // no initialism follows a hyphen or an apostrophe) or the end.
+            d if d.is_none_or(|&c| c < 0x80 && (joined || c != b'.')) => break,
+            _ => return None,
+        };
+        let after = j + len;
+        if ascii_alnum(after) {
+            if apostrophe && matches!(bytes[after], b's' | b'S') {
+                if ascii_stop(after + 1) {
+                    // A possessive: the word, then `'s` / `’s`.
+                    out.push(Token {
+                        span: Span::new(i, j),
+                        kind: TokenKind::Word,
+                    });
+                    out.push(Token {
+                        span: Span::new(j, after + 1),
+                        kind: TokenKind::Possessive,
+                    });
+                    return Some(after + 1);
+                }
+                if !ascii_alnum(after + 1) {
+                    return None;
+                }
+            }
+            joined = true;
+            j = alnum.run_end(after);
+        } else if ascii_stop(after) {
+            // A mark that joins nothing: the word ends before it.
+            break;
+        } else {
+            return None;
+        }
+    }
+    out.push(Token {
+        span: Span::new(i, j),
+        kind: TokenKind::Word,
+    });
+    Some(j)
 }
 
 /// The token starting at byte `i` (a character boundary before the end),
@@ -684,6 +777,14 @@ mod tests {
         /// bytes a word) next to every kind of mark, white space and the end.
         #[test]
         fn agrees_with_reference_long_words(t in "([a-zA-Z0-9]{1,70}|[ .,:;'\\-\n!?()\u{e9}\u{2019}\u{201c}])*") {
+            proptest::prop_assert_eq!(tokenize(&t), reference::tokenize_reference(&t));
+        }
+
+        /// Words joined by hyphens and apostrophes, possessives, and the
+        /// General Punctuation marks (the fast paths of `joined_word` and
+        /// of marks at a token's start).
+        #[test]
+        fn agrees_with_reference_joined(t in "([a-cA-C1]{1,3}|[sS]|'s|\u{2019}s|\u{2019}S|[ .,\\-'\u{2019}\u{2010}\u{2011}\u{2018}\u{201c}\u{2026}\u{2028}\u{2009}\u{e9}\u{ad}\u{663}])*") {
             proptest::prop_assert_eq!(tokenize(&t), reference::tokenize_reference(&t));
         }
     }
