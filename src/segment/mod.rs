@@ -431,6 +431,29 @@ fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
     false
 }
 
+/// `span.trim(text, &[])` (white space off both ends), ASCII bytes read
+/// without decoding: the general trim runs only from a non-ASCII end.
+pub(super) fn trim_white(text: &str, span: Span) -> Span {
+    let b = text.as_bytes();
+    let (mut s, mut e) = (span.start, span.end);
+    let white = |c: u8| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ');
+    while s < e {
+        match b[s] {
+            c if c >= 0x80 => return Span::new(s, e).trim(text, &[]),
+            c if white(c) => s += 1,
+            _ => break,
+        }
+    }
+    while s < e {
+        match b[e - 1] {
+            c if c >= 0x80 => return Span::new(s, e).trim(text, &[]),
+            c if white(c) => e -= 1,
+            _ => break,
+        }
+    }
+    Span::new(s, e)
+}
+
 /// The offsets of the line breaks (`\n`) of `text`, in order.
 fn line_breaks(text: &str) -> Vec<usize> {
     let mut breaks = Vec::with_capacity(text.len() / 128 + 8);
@@ -460,7 +483,7 @@ fn paragraphs_at(text: &str, breaks: &[usize]) -> Vec<Span> {
             && line.chars().all(char::is_whitespace);
         if blank {
             if let Some(s) = start.take() {
-                out.push(Span::new(s, pos).trim(text, &[]));
+                out.push(trim_white(text, Span::new(s, pos)));
             }
         } else if start.is_none() {
             start = Some(pos);
@@ -468,7 +491,7 @@ fn paragraphs_at(text: &str, breaks: &[usize]) -> Vec<Span> {
         pos = line_end;
     }
     if let Some(s) = start {
-        out.push(Span::new(s, pos).trim(text, &[]));
+        out.push(trim_white(text, Span::new(s, pos)));
     }
     out.retain(|p| !p.is_empty());
     out
@@ -831,6 +854,21 @@ mod tests {
             let t: String = parts.concat();
             proptest::prop_assert_eq!(paragraphs(&t), paragraphs_reference(&t));
             proptest::prop_assert_eq!(is_hard_wrapped(&t), is_hard_wrapped_reference(&t));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// The ASCII trim agrees with `Span::trim` on every span.
+        #[test]
+        fn trim_white_agrees(t in "[ a\t\n\r\u{b}\u{c}\u{1c}\u{a0}\u{2003}\u{e9}.]{0,12}") {
+            let ends: Vec<usize> = (0..=t.len()).filter(|&k| t.is_char_boundary(k)).collect();
+            for &a in &ends {
+                for &b in ends.iter().filter(|&&b| b >= a) {
+                    let sp = Span::new(a, b);
+                    proptest::prop_assert_eq!(trim_white(&t, sp), sp.trim(&t, &[]));
+                }
+            }
         }
     }
 
