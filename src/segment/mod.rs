@@ -132,13 +132,17 @@ impl Segmentation {
 
 /// Segment a document body.
 pub fn segment(text: &str) -> Segmentation {
-    let (tokens, ends) = tokens::tokenize_marking_ends(text);
+    let tokens::Marked {
+        tokens,
+        ends,
+        quote_marks,
+    } = tokens::tokenize_marking(text);
     // The line breaks, found once for paragraphs, wrapping and sentences.
     let breaks = line_breaks(text);
     let paragraphs = paragraphs_at(text, &breaks);
     let wrapped = is_hard_wrapped_at(text, &breaks);
     let sentences = sentences(text, &tokens, &paragraphs, wrapped, &breaks, &ends);
-    let quotes = find_quotes(text, &paragraphs);
+    let quotes = quotes::find_quotes_at(text, &paragraphs, quote_marks.iter().copied());
     Segmentation {
         paragraphs,
         sentences,

@@ -67,13 +67,27 @@ fn mark(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
 
 /// Find quotations paragraph by paragraph, in one pass.
 pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
-    let mut out = Vec::with_capacity(paragraphs.len() / 2 + 4);
-    // An open double quote carried over from the previous paragraph.
-    let mut carry: Option<usize> = None;
     // Every quote mark is `"` or starts with the byte 0xE2 (U+2018,
     // U+2019, U+201C..U+201E); only those bytes are decoded. One search
     // over the whole text, its finds dealt out to the paragraphs.
-    let mut finds = memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()).peekable();
+    find_quotes_at(
+        text,
+        paragraphs,
+        memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()),
+    )
+}
+
+/// [`find_quotes`] reading only the characters at `finds` (offsets in
+/// order): every quotation mark of the text must be among them.
+pub(super) fn find_quotes_at(
+    text: &str,
+    paragraphs: &[Span],
+    finds: impl Iterator<Item = usize>,
+) -> Vec<Quote> {
+    let mut out = Vec::with_capacity(paragraphs.len() / 2 + 4);
+    // An open double quote carried over from the previous paragraph.
+    let mut carry: Option<usize> = None;
+    let mut finds = finds.peekable();
     for (pi, p) in paragraphs.iter().enumerate() {
         let mut open_double: Option<usize> = carry.take();
         let mut open_single: Option<usize> = None;
@@ -243,12 +257,14 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
-        /// One search dealt out to the paragraphs finds what a search a
-        /// paragraph found.
+        /// One search dealt out to the paragraphs, and the marks the
+        /// tokenizer notes, find what a search a paragraph found.
         #[test]
-        fn quotes_agree_with_reference(t in "[\"\u{201c}\u{201d}\u{201e}\u{2018}\u{2019}\u{2014}sa. (\n]{0,40}") {
+        fn quotes_agree_with_reference(t in "[\"\u{201c}\u{201d}\u{201e}\u{2018}\u{2019}\u{2014}sa1. ('\n]{0,40}") {
             let p = paragraphs(&t);
-            proptest::prop_assert_eq!(find_quotes(&t, &p), find_quotes_reference(&t, &p));
+            let want = find_quotes_reference(&t, &p);
+            proptest::prop_assert_eq!(&find_quotes(&t, &p), &want);
+            proptest::prop_assert_eq!(&crate::segment::segment(&t).quotes, &want);
         }
     }
 

@@ -201,7 +201,31 @@ fn class(b: u8) -> u8 {
 /// bytes, characters decoded where they are looked at, no allocation but
 /// the result.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_marking_ends(text).0
+    tokenize_marking(text).tokens
+}
+
+/// Tokens, and where later passes have to look among them.
+pub(super) struct Marked {
+    /// All tokens in order ([`tokenize`]).
+    pub(super) tokens: Vec<Token>,
+    /// The indices (in order) of the tokens whose last byte is a
+    /// [`MAY_END`] byte: the only ones besides line breaks at which the
+    /// sentence splitter has to look.
+    pub(super) ends: Vec<u32>,
+    /// The offsets (in order) of the punctuation tokens that are
+    /// quotation marks (`"`, U+2018, U+2019, U+201C..U+201E): every mark
+    /// the quotation finder may take (an apostrophe inside a word or
+    /// before a possessive `s` never is one).
+    pub(super) quote_marks: Vec<usize>,
+}
+
+/// True for the quotation marks the quotation finder reads, given the
+/// bytes from a token's start: `"`, or E2 80 98, 99, 9C, 9D, 9E.
+fn is_quote_mark(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [b'"', ..] | [0xe2, 0x80, 0x98 | 0x99 | 0x9c | 0x9d | 0x9e, ..]
+    )
 }
 
 /// The last bytes of the tokens that may end a sentence: `.`, `!`, `?`
@@ -216,28 +240,34 @@ pub(super) static MAY_END: [bool; 256] = {
     t
 };
 
-/// [`tokenize`], and the indices (in order) of the tokens whose last byte
-/// is a [`MAY_END`] byte: the only ones besides line breaks at which the
-/// sentence splitter has to look. Words and numbers of the fast paths
-/// never end so; a mark is noted where it is pushed.
-pub(super) fn tokenize_marking_ends(text: &str) -> (Vec<Token>, Vec<u32>) {
+/// [`tokenize`], with the tokens that may end a sentence and the
+/// quotation marks noted ([`Marked`]). Words and numbers of the fast paths
+/// are neither; a mark is noted where it is pushed.
+pub(super) fn tokenize_marking(text: &str) -> Marked {
     // News text runs about one token per 4.5 bytes: room enough that the
     // vector is seldom regrown.
     let mut out = Vec::with_capacity(text.len() / 4 + 16);
     let mut ends = Vec::with_capacity(text.len() / 64 + 8);
+    let mut quote_marks = Vec::with_capacity(text.len() / 256 + 8);
     // Token indices fit in a u32 (a document is at most 256 MiB).
     let index = |k: usize| k as u32;
-    // The general rules push at most one token; noted when it may end.
-    let general = |i: usize, out: &mut Vec<Token>, ends: &mut Vec<u32>| {
-        let before = out.len();
-        let next = general_token(text, i, out);
-        if let Some(t) = out.get(before) {
-            if MAY_END[usize::from(text.as_bytes()[t.span.end - 1])] {
-                ends.push(index(before));
+    // The general rules push at most one token; noted when it may end or
+    // is a quotation mark.
+    let general =
+        |i: usize, out: &mut Vec<Token>, ends: &mut Vec<u32>, quote_marks: &mut Vec<usize>| {
+            let before = out.len();
+            let next = general_token(text, i, out);
+            if let Some(t) = out.get(before) {
+                let b = text.as_bytes();
+                if MAY_END[usize::from(b[t.span.end - 1])] {
+                    ends.push(index(before));
+                }
+                if t.kind == TokenKind::Punct && is_quote_mark(&b[t.span.start..t.span.end]) {
+                    quote_marks.push(t.span.start);
+                }
             }
-        }
-        next
-    };
+            next
+        };
     let bytes = text.as_bytes();
     let n = bytes.len();
     let alnum = AlnumBits::new(bytes);
@@ -271,6 +301,9 @@ pub(super) fn tokenize_marking_ends(text: &str) -> (Vec<Token>, Vec<u32>) {
                 if MAY_END[usize::from(d)] {
                     ends.push(index(out.len()));
                 }
+                if d == b'"' {
+                    quote_marks.push(j);
+                }
                 out.push(Token {
                     span: Span::new(j, j + 1),
                     kind: TokenKind::Punct,
@@ -283,7 +316,7 @@ pub(super) fn tokenize_marking_ends(text: &str) -> (Vec<Token>, Vec<u32>) {
             } else {
                 // A period after one letter may make an initialism; a
                 // non-ASCII character may be a letter.
-                i = general(i, &mut out, &mut ends);
+                i = general(i, &mut out, &mut ends, &mut quote_marks);
             }
             continue;
         }
@@ -292,6 +325,9 @@ pub(super) fn tokenize_marking_ends(text: &str) -> (Vec<Token>, Vec<u32>) {
             PUNCT => {
                 if MAY_END[usize::from(b)] {
                     ends.push(index(out.len()));
+                }
+                if b == b'"' {
+                    quote_marks.push(i);
                 }
                 out.push(Token {
                     span: Span::new(i, i + 1),
@@ -318,7 +354,7 @@ pub(super) fn tokenize_marking_ends(text: &str) -> (Vec<Token>, Vec<u32>) {
                     });
                     i = j;
                 } else {
-                    i = general(i, &mut out, &mut ends);
+                    i = general(i, &mut out, &mut ends, &mut quote_marks);
                 }
             }
             _ => {
@@ -334,18 +370,25 @@ pub(super) fn tokenize_marking_ends(text: &str) -> (Vec<Token>, Vec<u32>) {
                     if MAY_END[usize::from(bytes[i + 2])] {
                         ends.push(index(out.len()));
                     }
+                    if is_quote_mark(&bytes[i..i + 3]) {
+                        quote_marks.push(i);
+                    }
                     out.push(Token {
                         span: Span::new(i, i + 3),
                         kind: TokenKind::Punct,
                     });
                     i += 3;
                 } else {
-                    i = general(i, &mut out, &mut ends);
+                    i = general(i, &mut out, &mut ends, &mut quote_marks);
                 }
             }
         }
     }
-    (out, ends)
+    Marked {
+        tokens: out,
+        ends,
+        quote_marks,
+    }
 }
 
 /// The word starting at `i` whose first run of ASCII letters and digits
@@ -829,10 +872,17 @@ mod tests {
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         /// The noted ends are exactly the tokens whose last byte may end a
-        /// sentence.
+        /// sentence, the noted quotation marks exactly the punctuation
+        /// tokens that are some.
         #[test]
-        fn ends_are_noted(t in "([a-cA-C]{1,3}|[0-2]{1,2}|[ .,!?'\\-\n\u{e6}\u{2026}\u{2019}\u{201d}]|U\\.S\\.|3\\.5)*") {
-            let (tokens, ends) = tokenize_marking_ends(&t);
+        fn ends_are_noted(t in "([a-cA-C]{1,3}|[0-2]{1,2}|[ .,!?'\"\\-\n\u{e6}\u{2026}\u{2018}\u{2019}\u{201c}\u{201d}\u{201e}]|U\\.S\\.|3\\.5|s)*") {
+            let Marked { tokens, ends, quote_marks } = tokenize_marking(&t);
+            let want_marks: Vec<usize> = tokens
+                .iter()
+                .filter(|k| k.kind == TokenKind::Punct && is_quote_mark(&t.as_bytes()[k.span.start..k.span.end]))
+                .map(|k| k.span.start)
+                .collect();
+            proptest::prop_assert_eq!(quote_marks, want_marks);
             let want: Vec<u32> = (0..tokens.len())
                 .filter(|&k| MAY_END[usize::from(t.as_bytes()[tokens[k].span.end - 1])])
                 .map(|k| k as u32)
