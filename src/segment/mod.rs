@@ -893,6 +893,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        /// On any text (random Unicode) sentences, paragraphs, the wrap
+        /// test and quotations agree with the first implementations.
+        #[test]
+        fn any_text_agrees_with_reference(t in proptest::prelude::any::<String>()) {
+            let s = segment(&t);
+            proptest::prop_assert_eq!(&s.sentences, &sentences_reference(&t));
+            proptest::prop_assert_eq!(&s.paragraphs, &paragraphs_reference(&t));
+            proptest::prop_assert_eq!(is_hard_wrapped(&t), is_hard_wrapped_reference(&t));
+            proptest::prop_assert_eq!(s.lower, t.to_ascii_lowercase());
+        }
+    }
+
     #[test]
     fn hard_wrapped_lines_join() {
         let line = "word ".repeat(13);

@@ -823,6 +823,12 @@ mod tests {
             proptest::prop_assert_eq!(tokenize(&t), reference::tokenize_reference(&t));
         }
 
+        /// Any text at all (random Unicode) tokenizes as the reference does.
+        #[test]
+        fn agrees_with_reference_any_text(t in proptest::prelude::any::<String>()) {
+            proptest::prop_assert_eq!(tokenize(&t), reference::tokenize_reference(&t));
+        }
+
         /// Words joined by hyphens and apostrophes, possessives, and the
         /// General Punctuation marks (the fast paths of `joined_word` and
         /// of marks at a token's start).
