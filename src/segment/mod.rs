@@ -405,6 +405,13 @@ fn starts_upper(s: &str) -> bool {
 
 /// Can this token open a sentence: a capital, a digit, or an opening mark.
 fn opens_sentence(text: &str, t: &Token) -> bool {
+    // Tokens are never empty; an ASCII first byte is read as it is.
+    let b = text.as_bytes()[t.span.start];
+    if b < 0x80 {
+        return b.is_ascii_uppercase()
+            || b.is_ascii_digit()
+            || matches!(b, b'"' | b'\'' | b'(' | b'[' | b'-');
+    }
     let s = t.text(text);
     let c = s.chars().next().unwrap_or(' ');
     c.is_uppercase()
@@ -427,7 +434,7 @@ fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
     }
     let w = prev.text(text);
     // A single capital letter is an initial ("W." in "George W. Bush").
-    if w.chars().count() == 1 && starts_upper(w) {
+    if w.len() <= 4 && w.chars().count() == 1 && starts_upper(w) {
         return true;
     }
     if lower_in(&ABBREVIATION_LIST, w) {
@@ -660,6 +667,31 @@ mod tests {
                 let want = list.words.contains(&w.to_lowercase().as_str());
                 proptest::prop_assert_eq!(lower_in(list, &w), want);
             }
+        }
+    }
+
+    /// The byte test of a sentence's opening agrees with the character
+    /// test, for every character up to U+2FFF and beyond the BMP.
+    #[test]
+    fn opens_sentence_by_bytes() {
+        let by_char = |c: char| {
+            c.is_uppercase()
+                || c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[' | '-' | '\u{2014}'
+                )
+        };
+        for c in (0u32..0x3000)
+            .chain([0x1d400, 0x1f600])
+            .filter_map(char::from_u32)
+        {
+            let t = format!("{c}x");
+            let tok = Token {
+                span: Span::new(0, c.len_utf8() + 1),
+                kind: TokenKind::Word,
+            };
+            assert_eq!(opens_sentence(&t, &tok), by_char(c), "{c:?}");
         }
     }
 
