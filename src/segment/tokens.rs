@@ -852,8 +852,16 @@ mod tests {
                     let got = m >> (8 * lane + 7) & 1 == 1;
                     assert_eq!(got, b.is_ascii_alphanumeric(), "{b:#x} in lane {lane}");
                     assert_eq!(gather_lanes(m) >> lane & 1 == 1, got);
+                    assert_eq!(gather_lanes(m) >> 8, 0);
                 }
             }
+        }
+        // Every set of lanes gathers to its bits.
+        for v in 0..=255u64 {
+            let m = (0..8)
+                .filter(|k| v >> k & 1 == 1)
+                .fold(0, |m, k| m | 0x80 << (8 * k));
+            assert_eq!(gather_lanes(m), v);
         }
         let long = format!("{}-{} x", "a1".repeat(70), "Z".repeat(64));
         for t in [
