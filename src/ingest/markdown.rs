@@ -8,14 +8,92 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("static regex"))
 }
 
-/// True when the text shows enough Markdown syntax to be read as Markdown.
+/// True when the text shows enough Markdown syntax to be read as Markdown:
+/// two signs, found left to right without overlapping (as
+/// [`SIGN_PATTERN`] would), among a heading (one to six `#`, a space, a
+/// non-space) or a task item (`-`, `*` or `+`, a space, `[`) or a code
+/// fence at a line's start, a link target `](...)` without white space,
+/// and bold `**x`. Only the bytes that may open a sign are looked at.
 pub fn looks_like_markdown(text: &str) -> bool {
-    static SIGN: OnceLock<Regex> = OnceLock::new();
-    let sign = re(
-        &SIGN,
-        r"(?m)^(?:#{1,6} \S|[-*+] \[|```)|\]\([^)\s]*\)|\*\*\S",
-    );
-    sign.find_iter(text).take(2).count() >= 2
+    let bytes = text.as_bytes();
+    // The next offsets of `#`, `*`, `]` and of `-`, `+`, `` ` `` at or
+    // after `from`, each searched again only once passed.
+    let find_a = |from: usize| {
+        memchr::memchr3(b'#', b'*', b']', &bytes[from..]).map_or(usize::MAX, |k| from + k)
+    };
+    let find_b = |from: usize| {
+        memchr::memchr3(b'-', b'+', b'`', &bytes[from..]).map_or(usize::MAX, |k| from + k)
+    };
+    let (mut next_a, mut next_b) = (find_a(0), find_b(0));
+    let mut found = 0;
+    let mut p = 0;
+    loop {
+        if next_a < p {
+            next_a = find_a(p);
+        }
+        if next_b < p {
+            next_b = find_b(p);
+        }
+        p = next_a.min(next_b);
+        if p == usize::MAX {
+            return false;
+        }
+        match sign_at(text, p) {
+            Some(end) => {
+                found += 1;
+                if found == 2 {
+                    return true;
+                }
+                p = end;
+            }
+            None => p += 1,
+        }
+    }
+}
+
+/// The Markdown signs [`looks_like_markdown`] counts, as a pattern: the
+/// oracle of its hand-written search.
+#[cfg(test)]
+const SIGN_PATTERN: &str = r"(?m)^(?:#{1,6} \S|[-*+] \[|```)|\]\([^)\s]*\)|\*\*\S";
+
+/// Where the Markdown sign starting at byte `p` of `text` ends, if one
+/// starts there.
+fn sign_at(text: &str, p: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let line_start = p == 0 || b[p - 1] == b'\n';
+    // Past the character at `q` when it is not white space.
+    let non_space = |q: usize| {
+        text.get(q..)?
+            .chars()
+            .next()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| q + c.len_utf8())
+    };
+    match b[p] {
+        b'#' if line_start => {
+            let hashes = b[p..].iter().take_while(|&&c| c == b'#').count();
+            if hashes <= 6 && b.get(p + hashes) == Some(&b' ') {
+                non_space(p + hashes + 1)
+            } else {
+                None
+            }
+        }
+        b'-' | b'*' | b'+' if line_start && b.get(p + 1..p + 3) == Some(b" [") => Some(p + 3),
+        b'`' if line_start && b[p..].starts_with(b"```") => Some(p + 3),
+        b']' if b.get(p + 1) == Some(&b'(') => {
+            for (k, c) in text[p + 2..].char_indices() {
+                if c == ')' {
+                    return Some(p + 2 + k + 1);
+                }
+                if c.is_whitespace() {
+                    return None;
+                }
+            }
+            None
+        }
+        b'*' if b.get(p + 1) == Some(&b'*') => non_space(p + 2),
+        _ => None,
+    }
 }
 
 /// Blank Markdown syntax and boilerplate, keeping the text's length.
@@ -136,6 +214,40 @@ fn is_boilerplate(line: &str, link: &Regex) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The Markdown sniffer counts the matches of its pattern.
+    fn looks_like_markdown_reference(text: &str) -> bool {
+        let sign = Regex::new(SIGN_PATTERN).unwrap();
+        sign.find_iter(text).take(2).count() >= 2
+    }
+
+    #[test]
+    fn markdown_signs_table() {
+        for (t, want) in [
+            ("# Title\n\nSee [a](b) now.", true),
+            ("####### Seven\n**bold**", false),
+            ("Plain text, no signs at all.", false),
+            ("- [x] done\n* [ ] open", true),
+            ("```\ncode\n```", true),
+            ("a ](b c) and ](d)", false),
+            ("***x and **y", true),
+            ("x # not a heading\n## yes\n**z", true),
+            ("\u{e9}](\u{e9})**\u{e9}", true),
+            ("**\u{a0}](x)", false),
+        ] {
+            assert_eq!(looks_like_markdown(t), want, "{t:?}");
+            assert_eq!(looks_like_markdown_reference(t), want, "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The hand-written sniffer agrees with the pattern's matches.
+        #[test]
+        fn markdown_signs_agree_with_pattern(t in "[#*+`\\-\\[\\]() \n\tx\u{e9}\u{a0}]{0,40}") {
+            proptest::prop_assert_eq!(looks_like_markdown(&t), looks_like_markdown_reference(&t));
+        }
+    }
 
     fn check(md: &str, want: &str) {
         let got = blank(md);

@@ -67,19 +67,37 @@ fn mark(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
 
 /// Find quotations paragraph by paragraph, in one pass.
 pub fn find_quotes(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
-    let mut out = Vec::new();
+    // Every quote mark is `"` or starts with the byte 0xE2 (U+2018,
+    // U+2019, U+201C..U+201E); only those bytes are decoded. One search
+    // over the whole text, its finds dealt out to the paragraphs.
+    find_quotes_at(
+        text,
+        paragraphs,
+        memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()),
+    )
+}
+
+/// [`find_quotes`] reading only the characters at `finds` (offsets in
+/// order): every quotation mark of the text must be among them.
+pub(super) fn find_quotes_at(
+    text: &str,
+    paragraphs: &[Span],
+    finds: impl Iterator<Item = usize>,
+) -> Vec<Quote> {
+    let mut out = Vec::with_capacity(paragraphs.len() / 2 + 4);
     // An open double quote carried over from the previous paragraph.
     let mut carry: Option<usize> = None;
+    let mut finds = finds.peekable();
     for (pi, p) in paragraphs.iter().enumerate() {
-        let body = p.slice(text);
         let mut open_double: Option<usize> = carry.take();
         let mut open_single: Option<usize> = None;
-        // Every quote mark is `"` or starts with the byte 0xE2 (U+2018,
-        // U+2019, U+201C..U+201E); only those bytes are decoded.
-        let marks = memchr::memchr2_iter(b'"', 0xE2, body.as_bytes())
-            .filter_map(|k| body[k..].chars().next().map(|c| (k, c)));
-        for (k, c) in marks {
-            let i = p.start + k;
+        let marks = std::iter::from_fn(|| loop {
+            let i = finds.next_if(|&i| i < p.end)?;
+            if i >= p.start {
+                return text[i..].chars().next().map(|c| (i, c));
+            }
+        });
+        for (i, c) in marks {
             let Some((m, double)) = mark(text, i, c) else {
                 continue;
             };
@@ -137,7 +155,7 @@ fn push(text: &str, out: &mut Vec<Quote>, start: usize, end: usize, closed: bool
     } else {
         0
     };
-    let inner = Span::new(start + open_len, end - close_len).trim(text, &[]);
+    let inner = super::trim_white(text, Span::new(start + open_len, end - close_len));
     if !inner.is_empty() {
         out.push(Quote {
             span,
@@ -169,6 +187,84 @@ mod tests {
                 let lead = alone.as_bytes()[0];
                 assert!(lead == b'"' || lead == 0xE2, "{c:?} would be missed");
             }
+        }
+    }
+
+    /// The first quotation finder (a memchr search a paragraph): the
+    /// oracle of the one-search finder.
+    fn find_quotes_reference(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
+        let mut out = Vec::new();
+        // An open double quote carried over from the previous paragraph.
+        let mut carry: Option<usize> = None;
+        for (pi, p) in paragraphs.iter().enumerate() {
+            let body = p.slice(text);
+            let mut open_double: Option<usize> = carry.take();
+            let mut open_single: Option<usize> = None;
+            // Every quote mark is `"` or starts with the byte 0xE2 (U+2018,
+            // U+2019, U+201C..U+201E); only those bytes are decoded.
+            let marks = memchr::memchr2_iter(b'"', 0xE2, body.as_bytes())
+                .filter_map(|k| body[k..].chars().next().map(|c| (k, c)));
+            for (k, c) in marks {
+                let i = p.start + k;
+                let Some((m, double)) = mark(text, i, c) else {
+                    continue;
+                };
+                if double {
+                    let opening = match m {
+                        Mark::Open => true,
+                        Mark::Close => false,
+                        Mark::Either => open_double.is_none(),
+                    };
+                    if opening {
+                        if open_double.is_some() && m == Mark::Open {
+                            // A curly opener inside an open quote: the earlier
+                            // one was never closed; restart here.
+                        }
+                        open_double = Some(i);
+                        open_single = None;
+                    } else if let Some(s) = open_double.take() {
+                        push(text, &mut out, s, i + c.len_utf8(), true);
+                        open_single = None;
+                    }
+                } else if open_double.is_none() {
+                    match m {
+                        Mark::Open => open_single = Some(i),
+                        _ => {
+                            if let Some(s) = open_single.take() {
+                                push(text, &mut out, s, i + c.len_utf8(), true);
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(s) = open_double {
+                // Runs on when the next paragraph opens with a quote mark.
+                let next_opens = paragraphs
+                    .get(pi + 1)
+                    .is_some_and(|np| np.slice(text).starts_with(['"', '\u{201c}']));
+                let cut = p.end;
+                push(text, &mut out, s, cut, false);
+                if next_opens {
+                    // The continuation is found as its own quotation; mark the
+                    // cut one as open so readers can join them.
+                }
+                let _ = next_opens;
+            }
+            carry = None;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// One search dealt out to the paragraphs, and the marks the
+        /// tokenizer notes, find what a search a paragraph found.
+        #[test]
+        fn quotes_agree_with_reference(t in "[\"\u{201c}\u{201d}\u{201e}\u{2018}\u{2019}\u{2014}sa1. ('\n]{0,40}") {
+            let p = paragraphs(&t);
+            let want = find_quotes_reference(&t, &p);
+            proptest::prop_assert_eq!(&find_quotes(&t, &p), &want);
+            proptest::prop_assert_eq!(&crate::segment::segment(&t).quotes, &want);
         }
     }
 
