@@ -87,8 +87,9 @@ pub struct Mention {
     pub gender: Gender,
     /// Followed by a possessive ending.
     pub possessive: bool,
-    /// The words of the name (for a pronoun, the pronoun), in order.
-    pub words: Vec<String>,
+    /// The words of the name (for a pronoun, the pronoun as written), in
+    /// order: the word tokens of a range of the document's tokens.
+    pub words: Words,
     /// A single unknown capitalised word with no cue: kept only if the
     /// resolver can tie it to a fuller name.
     pub weak: bool,
@@ -96,6 +97,57 @@ pub struct Mention {
     /// the resolver counts these to accept an unknown single word that
     /// keeps acting as a subject.
     pub verb_after: bool,
+}
+
+/// The words of a mention: the word tokens among the document's tokens
+/// `start..end` ([`Segmentation::tokens`]), `len` of them. Copied, never
+/// allocated: [`Words::texts`] gives the words themselves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Words {
+    /// Index of the first token of the range.
+    pub start: u32,
+    /// Index one past the last token of the range.
+    pub end: u32,
+    /// Number of word tokens in the range.
+    pub len: u32,
+}
+
+impl Words {
+    /// The words of tokens `start..end` (`len` of them word tokens).
+    fn new(start: usize, end: usize, len: usize) -> Words {
+        Words {
+            start: start as u32,
+            end: end as u32,
+            len: len as u32,
+        }
+    }
+
+    /// Number of words.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// True when there is no word.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Indexes of the word tokens, in order.
+    #[inline]
+    pub fn tokens<'a>(&self, tokens: &'a [Token]) -> impl Iterator<Item = usize> + Clone + 'a {
+        (self.start as usize..self.end as usize).filter(move |&k| tokens[k].kind == TokenKind::Word)
+    }
+
+    /// The words, in order, given the document body and its tokens.
+    #[inline]
+    pub fn texts<'t>(
+        &self,
+        text: &'t str,
+        tokens: &'t [Token],
+    ) -> impl Iterator<Item = &'t str> + Clone + 't {
+        self.tokens(tokens).map(move |k| tokens[k].text(text))
+    }
 }
 
 impl Mention {
@@ -432,6 +484,7 @@ pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
     for (si, sent) in seg.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
         let cx = Cx {
+            base: r.start,
             text,
             low,
             toks: &seg.tokens[r.clone()],
@@ -743,6 +796,8 @@ fn pack_entry(f: u32, g: Gender) -> u32 {
 
 /// One sentence with its tokens' word-list lookups.
 struct Cx<'a> {
+    /// Index in the document of the sentence's first token.
+    base: usize,
     text: &'a str,
     /// `text` in ASCII lower case.
     low: &'a str,
@@ -982,7 +1037,7 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
             continue;
         };
         if may_be_pronoun(w) {
-            if let Some(&(p, g)) = PRONOUNS.iter().find(|(p, _)| lower_is(w, p)) {
+            if let Some(&(_, g)) = PRONOUNS.iter().find(|(p, _)| lower_is(w, p)) {
                 out.push(Mention {
                     span: t.span,
                     kind: ActorKind::Person,
@@ -991,7 +1046,7 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
                     title: None,
                     gender: g,
                     possessive: false,
-                    words: vec![p.to_owned()],
+                    words: Words::new(cx.base + i, cx.base + i + 1, 1),
                     weak: false,
                     verb_after: false,
                 });
@@ -1101,10 +1156,8 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
                 if headline
                     && m.kind == ActorKind::Person
                     && m.title.is_none()
-                    && !m
-                        .words
-                        .iter()
-                        .any(|w| lex.first_names.contains_key(w.as_str()))
+                    && !(m.words.start as usize..m.words.end as usize)
+                        .any(|k| cx.has(k - cx.base, E_FIRST_NAME))
                 {
                     m.weak = true;
                 }
@@ -1169,7 +1222,7 @@ fn past_verb_at(cx: &Cx, at: usize) -> bool {
 /// thing, role or adjective word. Weak: it only counts if the person is
 /// named elsewhere.
 fn namesake(cx: &Cx, s: usize, e: usize) -> Option<Mention> {
-    let (text, toks) = (cx.text, cx.toks);
+    let toks = cx.toks;
     cx.word(s)?;
     let fi = cx.info(s);
     if !fi.has(E_FIRST_NAME) {
@@ -1190,7 +1243,6 @@ fn namesake(cx: &Cx, s: usize, e: usize) -> Option<Mention> {
     if k - s < 2 || k == e {
         return None;
     }
-    let words: Vec<String> = toks[s..k].iter().map(|t| t.text(text).to_owned()).collect();
     Some(Mention {
         span: Span::new(toks[s].span.start, toks[k - 1].span.end),
         kind: ActorKind::Person,
@@ -1199,7 +1251,7 @@ fn namesake(cx: &Cx, s: usize, e: usize) -> Option<Mention> {
         title: None,
         gender: fi.gender,
         possessive: false,
-        words,
+        words: Words::new(cx.base + s, cx.base + k, k - s),
         weak: true,
         verb_after: false,
     })
@@ -1311,7 +1363,7 @@ fn nominal_at(cx: &Cx, at: usize) -> Option<(usize, Mention)> {
             title: Some(span),
             gender: lex.title_gender(&phrase),
             possessive: next.is_some_and(|p| p.kind == TokenKind::Possessive),
-            words: phrase.split(' ').map(str::to_owned).collect(),
+            words: Words::new(cx.base + at, cx.base + at + len, len),
             weak: false,
             verb_after: false,
         },
@@ -1424,7 +1476,7 @@ fn classify(
         title: title.map(|t| t.0),
         gender: Gender::Unknown,
         possessive: false,
-        words: wt.iter().map(|&k| cx.text_of(k).to_owned()).collect(),
+        words: Words::new(cx.base + s, cx.base + e, wt.len()),
         weak: false,
         verb_after: false,
     };
@@ -1593,6 +1645,40 @@ mod tests {
             .filter(|m| m.via == Via::Name && !m.weak)
             .map(|m| (m.text(t).to_owned(), m.kind))
             .collect()
+    }
+
+    /// A mention's words are the word tokens of its name (periods of
+    /// initials left out), of its role, or the pronoun as written.
+    #[test]
+    fn words_table() {
+        let cases: &[(&str, &[&[&str]])] = &[
+            (
+                "George W. Bush met Ines Varga.",
+                &[&["George", "W", "Bush"], &["Ines", "Varga"]],
+            ),
+            (
+                "Foreign Minister Tavi Renn left. He said the minister lied.",
+                &[&["Tavi", "Renn"], &["He"], &["minister"]],
+            ),
+            (
+                "Pieter van der Berg of the Ministry of Defence spoke.",
+                &[
+                    &["Pieter", "van", "der", "Berg"],
+                    &["Ministry", "of", "Defence"],
+                ],
+            ),
+        ];
+        for (t, want) in cases {
+            let seg = segment(t);
+            let got: Vec<Vec<&str>> = detect(t, &seg)
+                .iter()
+                .map(|m| {
+                    assert_eq!(m.words.texts(t, &seg.tokens).count(), m.words.len());
+                    m.words.texts(t, &seg.tokens).collect()
+                })
+                .collect();
+            assert_eq!(got, *want, "for {t:?}");
+        }
     }
 
     #[test]
