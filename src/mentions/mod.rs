@@ -274,6 +274,7 @@ fn one_char(w: &str) -> bool {
     c.next().is_some() && c.next().is_none()
 }
 
+#[inline]
 fn is_cap(w: &str) -> bool {
     match w.as_bytes().first() {
         None => false,
@@ -481,6 +482,8 @@ pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
         own_lower = text.to_ascii_lowercase();
         own_lower.as_str()
     };
+    // Scratch for [`start_candidates`], reused by every sentence.
+    let mut cand = Vec::new();
     for (si, sent) in seg.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
         let cx = Cx {
@@ -492,7 +495,7 @@ pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
             lex,
             table,
         };
-        detect_sentence(&cx, si, &mut out);
+        detect_sentence(&cx, si, &mut out, &mut cand);
     }
     out
 }
@@ -523,6 +526,10 @@ const L_NOMINAL_HEAD: u32 = 1 << 16;
 const E_FIRST_NAME: u32 = 1 << 17;
 const E_PLACE: u32 = 1 << 18;
 const E_PEOPLE: u32 = 1 << 19;
+/// The word holds a period ("Gen.", "U.S.").
+const HAS_DOT: u32 = 1 << 20;
+/// The word is in capitals ([`is_all_caps`]).
+const ALL_CAPS: u32 = 1 << 21;
 
 /// What the word lists say about one token.
 #[derive(Clone, Copy, Debug)]
@@ -741,6 +748,7 @@ impl WordTable {
         if b.is_ascii_uppercase() && (b != b'I' || !is_first_person_bytes(&text[start..end])) {
             f |= CAP;
         }
+        f |= short::shape_flags(ek, HAS_DOT, ALL_CAPS);
         Some(f)
     }
 
@@ -773,6 +781,12 @@ impl WordTable {
         }
         if is_cap(w) {
             f |= CAP;
+        }
+        if w.contains('.') {
+            f |= HAS_DOT;
+        }
+        if is_all_caps(w) {
+            f |= ALL_CAPS;
         }
         Info { f, gender, pron }
     }
@@ -898,10 +912,7 @@ impl Cx<'_> {
         if next_is_name && i.has(E_FIRST_NAME) {
             return false;
         }
-        i.has(L_SPLITTER) || {
-            let w = self.text_of(k);
-            is_all_caps(w) && !is_roman(w)
-        }
+        i.has(L_SPLITTER) || (i.has(ALL_CAPS) && !is_roman(self.text_of(k)))
     }
 }
 
@@ -929,16 +940,25 @@ fn push_title_word(phrase: &mut String, w: &str) {
 fn title_at(cx: &Cx, i: usize) -> Option<(usize, String)> {
     let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
     // Most capitalised words open no title: look at the first word alone.
-    let first = cx.word(i)?;
-    if !is_cap(first) {
+    // A small ASCII letter or other ASCII byte opening it: no capital.
+    let t = toks.get(i)?;
+    if t.kind != TokenKind::Word {
         return None;
     }
-    let opens = if first.contains('.') {
+    let b = text.as_bytes()[t.span.start];
+    if b < 0x80 && !b.is_ascii_uppercase() {
+        return None;
+    }
+    let f = cx.packed(i);
+    if f & CAP == 0 {
+        return None;
+    }
+    let opens = if f & HAS_DOT != 0 {
         let mut p = String::new();
-        push_title_word(&mut p, first);
+        push_title_word(&mut p, t.text(text));
         lex.title_first.contains(&p)
     } else {
-        cx.has(i, L_TITLE_FIRST)
+        f & L_TITLE_FIRST != 0
     };
     if !opens {
         return None;
@@ -982,6 +1002,14 @@ fn title_at(cx: &Cx, i: usize) -> Option<(usize, String)> {
     best
 }
 
+/// True for a word of more than three characters: thirteen bytes or more
+/// hold four, and a shorter word has one for each byte that does not
+/// continue a character.
+#[inline]
+fn more_than_three_chars(w: &str) -> bool {
+    w.len() > 3 && (w.len() >= 13 || w.bytes().filter(|&b| (b as i8) >= -0x40).count() > 3)
+}
+
 /// True for a headline in title case ("Tavi Renn Wins Big in Harbor
 /// Race"): most of its longer words capitalised, and no closing period.
 /// Capitals there say nothing about names.
@@ -994,8 +1022,7 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
     }
     let (mut long, mut cap) = (0usize, 0usize);
     for w in toks.iter().filter_map(|t| word(text, t)) {
-        // More than three characters.
-        if w.len() > 3 && w.chars().nth(3).is_some() {
+        if more_than_three_chars(w) {
             long += 1;
             if is_cap(w) {
                 cap += 1;
@@ -1012,30 +1039,99 @@ fn may_be_pronoun(w: &str) -> bool {
     (2..=7).contains(&w.len()) && matches!(w.as_bytes()[0] | 0x20, b'h' | b's')
 }
 
-fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
-    let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
-    let headline = is_headline(text, toks);
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        // Most words open with a small letter and are no pronoun (h, s),
-        // no "the" and no prefixed name ([`is_name_word`]): they start
-        // nothing.
-        if t.kind == TokenKind::Word {
-            let b = &bytes[t.span.start..t.span.end];
-            if b[0].is_ascii_lowercase()
-                && !matches!(b[0], b'h' | b's' | b't')
-                && !may_be_prefixed(b)
-            {
-                i += 1;
-                continue;
-            }
-        }
-        let Some(w) = word(text, t) else {
-            i += 1;
-            continue;
+/// In [`START_CLASS`]: a word opening with this byte may start a mention
+/// (a capital, `h`, `s` or `t` for pronouns and "the", or a byte of a
+/// non-ASCII character).
+const GO: u8 = 1;
+/// In [`START_CLASS`]: a word opening with this byte may start a mention
+/// only as a prefixed name ([`may_be_prefixed`]).
+const PREFIX: u8 = 2;
+
+/// What the first byte of a word says about whether it may start a
+/// mention; 0 for the other bytes (small letters and ASCII signs), whose
+/// words start nothing: no pronoun, no "the", no capital.
+static START_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() || c >= 0x80 || matches!(c, b'h' | b's' | b't') {
+            GO
+        } else if matches!(c, b'a' | b'b' | b'd' | b'e' | b'i' | b'l') {
+            PREFIX
+        } else {
+            0
         };
+        b += 1;
+    }
+    t
+};
+
+/// 1 for the bytes that join a name prefix to the name: `-`, `'` and the
+/// first byte of `’`.
+static JOINER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'-' as usize] = 1;
+    t[b'\'' as usize] = 1;
+    t[0xe2] = 1;
+    t
+};
+
+/// The tokens of a sentence that may start a mention, in order, into
+/// `buf[..n]`; returns `n`. Every other token is no word, or a word that
+/// opens with a small letter and is no pronoun (h, s), no "the" and no
+/// prefixed name ([`is_name_word`]), or with an ASCII sign: it starts
+/// nothing. Some candidates start nothing either (a small `a` with a
+/// hyphen after the word): the caller tests them as before. One pass with no branch that depends on the text: each token
+/// is written and the count moves on only for a candidate.
+fn start_candidates(bytes: &[u8], toks: &[Token], buf: &mut Vec<u32>) -> usize {
+    if buf.len() < toks.len() {
+        buf.resize(toks.len(), 0);
+    }
+    let buf = &mut buf[..toks.len()];
+    let mut n = 0;
+    for (k, t) in toks.iter().enumerate() {
+        let s = t.span.start;
+        // The word's first four bytes (zero past the text's end).
+        let w = match bytes.get(s..s + 4) {
+            Some(b) => u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            None => {
+                let mut b = [0u8; 4];
+                for (d, &x) in b.iter_mut().zip(&bytes[s.min(bytes.len())..]) {
+                    *d = x;
+                }
+                u32::from_le_bytes(b)
+            }
+        };
+        let c = START_CLASS[(w & 0xff) as usize];
+        // A joining byte among the next three: wider than
+        // [`may_be_prefixed`] (any of the three, past the word too), which
+        // the caller applies again.
+        let joins = JOINER[((w >> 8) & 0xff) as usize]
+            | JOINER[((w >> 16) & 0xff) as usize]
+            | JOINER[(w >> 24) as usize];
+        let keep = (t.kind == TokenKind::Word) & ((c == GO) | ((c == PREFIX) & (joins != 0)));
+        buf[n] = k as u32;
+        n += usize::from(keep);
+    }
+    n
+}
+
+fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: &mut Vec<u32>) {
+    let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
+    // Asked only when a name is found.
+    let headline_once = std::cell::OnceCell::new();
+    let headline = || *headline_once.get_or_init(|| is_headline(text, toks));
+    let n_cand = start_candidates(text.as_bytes(), toks, cand);
+    let mut i = 0;
+    for &k in &cand[..n_cand] {
+        let k = k as usize;
+        if k < i {
+            continue;
+        }
+        i = k;
+        let t = &toks[i];
+        let w = t.text(text);
         if may_be_pronoun(w) {
             if let Some(&(_, g)) = PRONOUNS.iter().find(|(p, _)| lower_is(w, p)) {
                 out.push(Mention {
@@ -1153,15 +1249,16 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
             if let Some((mut m, first)) = classify(cx, s, e, end, title.as_ref()) {
                 // In a headline only a title or a known given name vouches
                 // for a person.
-                if headline
-                    && m.kind == ActorKind::Person
+                if m.kind == ActorKind::Person
+                    && headline()
                     && m.title.is_none()
                     && !(m.words.start as usize..m.words.end as usize)
                         .any(|k| cx.has(k - cx.base, E_FIRST_NAME))
                 {
                     m.weak = true;
                 }
-                if m.weak && !headline && !cx.has(first, E_PLACE) && !cx.adjective_like_at(first) {
+                if m.weak && !headline() && !cx.has(first, E_PLACE) && !cx.adjective_like_at(first)
+                {
                     if let Some(g) = pronoun_follows(cx, s, end) {
                         m.weak = false;
                         m.gender = g;
@@ -1182,7 +1279,7 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>) {
                 if let Some(p) = namesake {
                     out.push(Mention { sentence: si, ..p });
                 }
-            } else if title.is_none() && !headline {
+            } else if title.is_none() && !headline() {
                 // A law, prize or place named after a person ("the Ines
                 // Renn Memorial Prize") still mentions that person.
                 if let Some(p) = namesake(cx, s, e) {
@@ -1439,9 +1536,9 @@ fn classify(
     // buffer, zeroed at little cost, for short runs.
     let fill = |buf: &mut [usize]| {
         let mut n = 0;
-        for (k, t) in toks.iter().enumerate().take(e).skip(s) {
+        for (k, t) in toks[s..e].iter().enumerate() {
             if t.kind == TokenKind::Word {
-                buf[n] = k;
+                buf[n] = s + k;
                 n += 1;
             }
         }
@@ -1586,7 +1683,7 @@ fn classify(
         }
         return person();
     }
-    if given.is_none() && (0..n).all(|j| is_all_caps(w(j))) {
+    if given.is_none() && (0..n).all(|j| f(j).has(ALL_CAPS)) {
         return None;
     }
     // The next two tokens, compared in lower case.
@@ -1932,6 +2029,16 @@ mod tests {
             "the",
             "ABCDEFGHIJKLMNOP",
             "Abcdefghijklmnopq",
+            "U.S.",
+            "NATO",
+            "UN",
+            "U",
+            "N.Y",
+            "Gen.",
+            "A1",
+            "AB-cd",
+            "XIV",
+            "Z.",
         ];
         // Every exact entry is found with its flag, and its lower case
         // finds it only when it is that lower case itself.
@@ -1980,6 +2087,8 @@ mod tests {
                 (E_FIRST_NAME, lex.first_names.contains_key(w)),
                 (E_PLACE, lex.places.contains(w)),
                 (E_PEOPLE, lex.people.contains(w)),
+                (HAS_DOT, w.contains('.')),
+                (ALL_CAPS, is_all_caps(w)),
             ];
             for (bit, want) in lists {
                 assert_eq!(info.has(*bit), *want, "for {w:?}, bit {bit:#x}");
@@ -2060,10 +2169,17 @@ mod tests {
             "Bindar",
             "l'Ardeche",
             "lower",
+            "\u{c9}mi",
+            "\u{c9}\u{c9}\u{c9}",
+            "\u{1f600}\u{1f600}\u{1f600}x",
+            "\u{1f600}\u{1f600}\u{1f600}",
+            "abc",
+            "abcd",
         ] {
             let slow = w.len() <= MAX_NAME_WORD_BYTES && (is_cap(w) || is_prefixed_name(w));
             assert_eq!(is_name_word(w), slow, "for {w:?}");
             assert_eq!(one_char(w), w.chars().count() == 1, "for {w:?}");
+            assert_eq!(more_than_three_chars(w), w.chars().count() > 3, "for {w:?}");
         }
         // Every prefix passes the quick test that guards the full one.
         for p in NAME_PREFIXES {
@@ -2078,6 +2194,38 @@ mod tests {
         }
         for w in ["the", "Minister", "ministers", "x"] {
             assert!(!table.may_be_head(w), "{w}");
+        }
+    }
+
+    /// The old test, token by token: a word opening with a small letter
+    /// other than h, s, t that may be no prefixed name, or no word at all.
+    fn starts_nothing(text: &str, t: &Token) -> bool {
+        let b = &text.as_bytes()[t.span.start..t.span.end];
+        t.kind != TokenKind::Word
+            || (b[0].is_ascii_lowercase()
+                && !matches!(b[0], b'h' | b's' | b't')
+                && !may_be_prefixed(b))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Every token the old test let through is a candidate, and the
+        /// candidates come in order.
+        #[test]
+        fn start_candidates_keep_every_start(
+            t in "([a-zA-Z]{1,6}|[-'.,\u{2019} ]|al-|d'|ibn-|Tavi|he|the|\u{c9}mile| ){0,40}"
+        ) {
+            let seg = segment(&t);
+            let mut buf = Vec::new();
+            let n = start_candidates(t.as_bytes(), &seg.tokens, &mut buf);
+            let cand = &buf[..n];
+            proptest::prop_assert!(cand.windows(2).all(|w| w[0] < w[1]));
+            for (k, tok) in seg.tokens.iter().enumerate() {
+                if !starts_nothing(&t, tok) {
+                    proptest::prop_assert!(cand.contains(&(k as u32)), "token {} of {:?}", k, t);
+                }
+            }
         }
     }
 
