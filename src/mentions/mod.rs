@@ -595,6 +595,51 @@ struct WordTable {
     /// longer title opens with ([`TITLE_PREFIX`]), as [`title_at`] builds
     /// them: past a phrase that is neither, no title can be found.
     title_phrases: hash::WordMap<String, u8>,
+    /// Quick tests for [`Lexicon::orgs`] and [`Lexicon::places`].
+    orgs: StrFilter,
+    places: StrFilter,
+}
+
+/// A quick test for a list of exact strings: one bit for each (length,
+/// first byte, last byte) some entry has, hashed into 4096 bits. A string
+/// whose bit is clear is surely not in the list; most names are told so
+/// with one load, before hashing the whole name.
+struct StrFilter {
+    bits: Box<[u64; 64]>,
+}
+
+impl StrFilter {
+    /// The filter of these entries.
+    fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> StrFilter {
+        let mut bits = Box::new([0u64; 64]);
+        for e in entries {
+            let b = StrFilter::bit(e);
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        StrFilter { bits }
+    }
+
+    /// The bit of a string.
+    #[inline]
+    fn bit(s: &str) -> usize {
+        let b = s.as_bytes();
+        let (first, last) = match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => (u32::from(f), u32::from(l)),
+            _ => (0, 0),
+        };
+        let h = (b.len() as u32)
+            .wrapping_mul(0x9e37_79b1)
+            .wrapping_add(first.wrapping_mul(0x85eb_ca6b))
+            .wrapping_add(last.wrapping_mul(0xc2b2_ae35));
+        (h >> 20) as usize
+    }
+
+    /// False when `s` is surely not an entry.
+    #[inline]
+    fn may_hold(&self, s: &str) -> bool {
+        let b = StrFilter::bit(s);
+        self.bits[b / 64] >> (b % 64) & 1 != 0
+    }
 }
 
 /// In [`WordTable::title_phrases`]: a title.
@@ -675,6 +720,8 @@ impl WordTable {
                 }
             }
             WordTable {
+                orgs: StrFilter::new(lex.orgs.iter().map(String::as_str)),
+                places: StrFilter::new(lex.places.iter().map(String::as_str)),
                 title_phrases,
                 lower_short,
                 exact_short,
@@ -1118,7 +1165,7 @@ fn start_candidates(bytes: &[u8], toks: &[Token], buf: &mut Vec<u32>) -> usize {
 }
 
 fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: &mut Vec<u32>) {
-    let (text, toks, lex) = (cx.text, cx.toks, cx.lex);
+    let (text, toks) = (cx.text, cx.toks);
     // Asked only when a name is found.
     let headline_once = std::cell::OnceCell::new();
     let headline = || *headline_once.get_or_init(|| is_headline(text, toks));
@@ -1233,7 +1280,7 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: &mut Vec<u3
             if f.has(L_COMMON) && !(f.has(E_FIRST_NAME) && s + 1 < e) {
                 if f.has(L_ORG_MODIFIER)
                     && s + 1 < e
-                    && (ends_org(cx, s, e) || starts_place(text, &toks[s..e], lex))
+                    && (ends_org(cx, s, e) || starts_place(cx, &toks[s..e]))
                 {
                     break;
                 }
@@ -1476,11 +1523,11 @@ fn ends_org(cx: &Cx, s: usize, e: usize) -> bool {
 }
 
 /// True when the run's first two words name a place ("New York ...").
-fn starts_place(text: &str, run: &[Token], lex: &Lexicon) -> bool {
-    run.len() >= 2
-        && lex
-            .places
-            .contains(&text[run[0].span.start..run[1].span.end])
+fn starts_place(cx: &Cx, run: &[Token]) -> bool {
+    run.len() >= 2 && {
+        let two = &cx.text[run[0].span.start..run[1].span.end];
+        cx.table.places.may_hold(two) && cx.lex.places.contains(two)
+    }
 }
 
 /// After a single unknown word, a personal pronoun later in the sentence
@@ -1587,7 +1634,7 @@ fn classify(
             first_tok,
         ))
     };
-    if lex.orgs.contains(name) {
+    if cx.table.orgs.may_hold(name) && lex.orgs.contains(name) {
         return org();
     }
     if title.is_none()
@@ -1601,7 +1648,8 @@ fn classify(
     }
     if n > 1
         && title.is_none()
-        && (lex.places.contains(name) || starts_place(text, &toks[s..e], lex))
+        && ((cx.table.places.may_hold(name) && lex.places.contains(name))
+            || starts_place(cx, &toks[s..e]))
     {
         return None;
     }
@@ -2126,6 +2174,25 @@ mod tests {
                 may_be_pronoun(p) && may_be_pronoun(&p.to_uppercase()),
                 "{p}"
             );
+        }
+    }
+
+    /// The quick tests of the exact lists pass every entry, and turn most
+    /// other names away.
+    #[test]
+    fn str_filters_hold_their_entries() {
+        let lex = Lexicon::builtin();
+        let table = WordTable::builtin();
+        for (f, list) in [(&table.orgs, &lex.orgs), (&table.places, &lex.places)] {
+            assert!(list.iter().all(|e| f.may_hold(e)));
+            let others = [
+                "Ines Varga",
+                "Tavi Renn",
+                "Orla Quell",
+                "Bolt Industries",
+                "",
+            ];
+            assert!(others.iter().filter(|o| f.may_hold(o)).count() < others.len());
         }
     }
 
