@@ -470,8 +470,12 @@ pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
     // News runs about one mention to twelve tokens.
     let mut out = Vec::with_capacity(seg.tokens.len() / 8 + 4);
     // What the word lists say about each token, looked up at most once
-    // (packed by `Info::pack`; 0 until looked up).
-    let mut packed = vec![0u32; seg.tokens.len()];
+    // (packed by `Info::pack`; 0 until looked up), and the scratch for
+    // [`start_candidates`]: buffers kept by the thread from one document
+    // to the next, so no document allocates them.
+    let (mut packed, mut cand) = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    packed.clear();
+    packed.resize(seg.tokens.len(), 0);
     let info = Cell::from_mut(&mut packed[..]).as_slice_of_cells();
     // The body in ASCII lower case, as segmentation made it (or made here
     // when the segmentation came without it).
@@ -482,8 +486,6 @@ pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
         own_lower = text.to_ascii_lowercase();
         own_lower.as_str()
     };
-    // Scratch for [`start_candidates`], reused by every sentence.
-    let mut cand = Vec::new();
     for (si, sent) in seg.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
         let cx = Cx {
@@ -497,7 +499,15 @@ pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
         };
         detect_sentence(&cx, si, &mut out, &mut cand);
     }
+    SCRATCH.with(|s| *s.borrow_mut() = (packed, cand));
     out
+}
+
+thread_local! {
+    /// Per-thread buffers of [`detect`]: the token lookups and the
+    /// candidate list.
+    static SCRATCH: std::cell::RefCell<(Vec<u32>, Vec<u32>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
 }
 
 // Flags of a token: what the word lists say about its lower-case form
