@@ -587,8 +587,8 @@ impl Info {
 /// Every word list merged into two maps, so one lookup tells everything
 /// about a word: one keyed by the lower-cased word, one by the exact word.
 struct WordTable {
-    lower: hash::WordMap<String, (u32, Gender)>,
-    exact: hash::WordMap<String, (u32, Gender)>,
+    lower: hash::WordMap<&'static str, (u32, Gender)>,
+    exact: hash::WordMap<&'static str, (u32, Gender)>,
     /// `lower` and `exact` for keys of at most [`short::SHORT_KEY`]
     /// bytes, the value packed by [`pack_entry`]; `lower_short` also holds
     /// the ASCII lower case of every ASCII key of `exact`, marked
@@ -662,10 +662,12 @@ impl WordTable {
         static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
         TABLE.get_or_init(|| {
             let lex = Lexicon::builtin();
-            let mut lower: hash::WordMap<String, (u32, Gender)> = hash::WordMap::default();
-            let mut add = |words: &mut dyn Iterator<Item = &str>, bit: u32| {
+            // Keys borrowed from the lists, which live as long as the
+            // program.
+            let mut lower: hash::WordMap<&'static str, (u32, Gender)> = hash::WordMap::default();
+            let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
                 for w in words {
-                    lower.entry(w.to_owned()).or_insert((0, Gender::Unknown)).0 |= bit;
+                    lower.entry(w).or_insert((0, Gender::Unknown)).0 |= bit;
                 }
             };
             add(&mut lex.common.iter().map(String::as_str), L_COMMON);
@@ -684,43 +686,50 @@ impl WordTable {
             add(&mut ORG_MODIFIERS.iter().copied(), L_ORG_MODIFIER);
             add(&mut NOMINAL_HEADS.iter().copied(), L_NOMINAL_HEAD);
             for &(p, g) in PRONOUNS {
-                let e = lower.entry(p.to_owned()).or_insert((0, Gender::Unknown));
+                let e = lower.entry(p).or_insert((0, Gender::Unknown));
                 e.0 |= L_PRONOUN;
                 e.1 = g;
             }
-            let mut exact: hash::WordMap<String, (u32, Gender)> = hash::WordMap::default();
+            let mut exact: hash::WordMap<&'static str, (u32, Gender)> = hash::WordMap::default();
             for (w, &g) in &lex.first_names {
-                let e = exact.entry(w.clone()).or_insert((0, Gender::Unknown));
+                let e = exact.entry(w.as_str()).or_insert((0, Gender::Unknown));
                 e.0 |= E_FIRST_NAME;
                 e.1 = g;
             }
             for w in &lex.places {
-                exact.entry(w.clone()).or_insert((0, Gender::Unknown)).0 |= E_PLACE;
+                exact.entry(w.as_str()).or_insert((0, Gender::Unknown)).0 |= E_PLACE;
             }
             for w in &lex.people {
-                exact.entry(w.clone()).or_insert((0, Gender::Unknown)).0 |= E_PEOPLE;
+                exact.entry(w.as_str()).or_insert((0, Gender::Unknown)).0 |= E_PEOPLE;
             }
-            let exact_has_lower = exact.keys().any(|k| *k == k.to_lowercase());
+            // An ASCII key is its own lower case when it has no capital.
+            let exact_has_lower = exact.keys().any(|k| {
+                if k.is_ascii() {
+                    !k.bytes().any(|b| b.is_ascii_uppercase())
+                } else {
+                    **k == k.to_lowercase()
+                }
+            });
             let mut head_letters = [0u32; 32];
             for h in NOMINAL_HEADS {
                 let b = h.as_bytes()[0];
                 assert!(h.len() < 32 && b.is_ascii_lowercase(), "{h}");
                 head_letters[h.len()] |= 1 << (b - b'a');
             }
-            let mut lower_entries: hash::WordMap<String, u32> = lower
+            // The short entries by key; an ASCII exact key's lower case
+            // is the ASCII lower case of its key.
+            let mut lower_entries: hash::WordMap<u128, u32> = lower
                 .iter()
-                .map(|(w, &(f, g))| (w.clone(), pack_entry(f, g)))
+                .filter_map(|(w, &(f, g))| Some((short::key(w)?, pack_entry(f, g))))
                 .collect();
             for w in exact.keys().filter(|w| w.is_ascii()) {
-                *lower_entries.entry(w.to_ascii_lowercase()).or_insert(0) |= HAS_EXACT;
+                if let Some(k) = short::key(w) {
+                    *lower_entries.entry(short::ascii_lower(k)).or_insert(0) |= HAS_EXACT;
+                }
             }
-            let lower_short =
-                short::ShortMap::new(lower_entries.iter().map(|(w, &v)| (w.as_str(), v)));
-            let exact_short = short::ShortMap::new(
-                exact
-                    .iter()
-                    .map(|(w, &(f, g))| (w.as_str(), pack_entry(f, g))),
-            );
+            let lower_short = short::ShortMap::from_keys(lower_entries);
+            let exact_short =
+                short::ShortMap::new(exact.iter().map(|(w, &(f, g))| (*w, pack_entry(f, g))));
             let mut title_phrases: hash::WordMap<String, u8> = hash::WordMap::default();
             for t in &lex.titles {
                 *title_phrases.entry(t.clone()).or_insert(0) |= TITLE_PHRASE;

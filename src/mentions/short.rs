@@ -76,6 +76,15 @@ pub(super) fn pack(buf: &[u8], start: usize, end: usize) -> Option<u128> {
     Some(k & KEEP[len])
 }
 
+/// The key of a whole word that fits a map: not empty, no NUL byte, at
+/// most [`SHORT_KEY`] bytes.
+pub(super) fn key(w: &str) -> Option<u128> {
+    if w.is_empty() || w.as_bytes().contains(&0) {
+        return None;
+    }
+    pack(w.as_bytes(), 0, w.len())
+}
+
 /// An immutable map from short words to `V`.
 #[derive(Debug)]
 pub(super) struct ShortMap<V> {
@@ -97,11 +106,13 @@ impl<V: Copy + Default> ShortMap<V> {
     /// The map of these entries; words that do not fit (too long, empty,
     /// or holding a NUL byte) are left out. A later duplicate wins.
     pub(super) fn new<'a>(entries: impl IntoIterator<Item = (&'a str, V)>) -> ShortMap<V> {
-        let entries: Vec<(u128, V)> = entries
-            .into_iter()
-            .filter(|(w, _)| !w.is_empty() && !w.as_bytes().contains(&0))
-            .filter_map(|(w, v)| Some((pack(w.as_bytes(), 0, w.len())?, v)))
-            .collect();
+        ShortMap::from_keys(entries.into_iter().filter_map(|(w, v)| Some((key(w)?, v))))
+    }
+
+    /// The map of entries given by their keys ([`key`]); a later
+    /// duplicate wins.
+    pub(super) fn from_keys(entries: impl IntoIterator<Item = (u128, V)>) -> ShortMap<V> {
+        let entries: Vec<(u128, V)> = entries.into_iter().collect();
         // At most half full.
         let slots = (entries.len() * 2).next_power_of_two().max(16);
         let mut map = ShortMap {
