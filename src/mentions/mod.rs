@@ -1108,10 +1108,10 @@ fn may_be_pronoun(w: &str) -> bool {
 /// In [`START_CLASS`]: a word opening with this byte may start a mention
 /// (a capital, `h`, `s` or `t` for pronouns and "the", or a byte of a
 /// non-ASCII character).
-const GO: u8 = 1;
+const GO: u8 = 3;
 /// In [`START_CLASS`]: a word opening with this byte may start a mention
 /// only as a prefixed name ([`may_be_prefixed`]).
-const PREFIX: u8 = 2;
+const PREFIX: u8 = 1;
 
 /// What the first byte of a word says about whether it may start a
 /// mention; 0 for the other bytes (small letters and ASCII signs), whose
@@ -1176,7 +1176,9 @@ fn start_candidates(bytes: &[u8], toks: &[Token], buf: &mut Vec<u32>) -> usize {
         let joins = JOINER[((w >> 8) & 0xff) as usize]
             | JOINER[((w >> 16) & 0xff) as usize]
             | JOINER[(w >> 24) as usize];
-        let keep = (t.kind == TokenKind::Word) & ((c == GO) | ((c == PREFIX) & (joins != 0)));
+        // [`GO`] has bit 1, which no joiner bit masks; [`PREFIX`] only
+        // bit 0, kept by a joiner.
+        let keep = (t.kind == TokenKind::Word) & (c & (2 | joins) != 0);
         buf[n] = k as u32;
         n += usize::from(keep);
     }
