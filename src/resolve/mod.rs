@@ -389,15 +389,25 @@ pub fn resolve(
     let n = mentions.len();
     let mut cluster: Vec<Option<usize>> = vec![None; n];
     let words = WordIds::new(text, &seg.tokens, mentions);
-    let names = mentions.iter().filter(|m| m.via == Via::Name).count();
+    // The name mentions sorted out in one pass: full names, single words
+    // with a cue, and the weak ones, each in text order.
+    let (mut full, mut single, mut weak) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, m) in mentions.iter().enumerate() {
+        if m.via != Via::Name {
+            continue;
+        }
+        if m.weak {
+            weak.push(i);
+        } else if m.words.len() >= 2 {
+            full.push(i);
+        } else {
+            single.push(i);
+        }
+    }
+    let names = full.len() + single.len() + weak.len();
     let mut cs = Clusters::with_capacity(n, names, &words);
 
     // 1. Full names, longest first so shorter ones can join them.
-    let mut full: Vec<usize> = (0..n)
-        .filter(|&i| {
-            mentions[i].via == Via::Name && mentions[i].words.len() >= 2 && !mentions[i].weak
-        })
-        .collect();
     full.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len()), i));
     cs.full_at.reserve_exact(full.len());
     for &i in &full {
@@ -435,19 +445,17 @@ pub fn resolve(
     // An unknown word that opens clauses as a subject again and again
     // ("Renn taught ...", "Renn wrote ...") is a person's name.
     let mut acting: Vec<u32> = vec![0; words.count()];
-    for (i, m) in mentions.iter().enumerate() {
-        if m.weak && m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
+    for &i in &weak {
+        let m = &mentions[i];
+        if m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
             if let Some(&w) = words.of(i).first() {
                 acting[w as usize] += 1;
             }
         }
     }
-    for pass in [false, true] {
-        for i in 0..n {
+    for (pass, list) in [(false, &single), (true, &weak)] {
+        for &i in list {
             let m = &mentions[i];
-            if m.via != Via::Name || m.weak != pass {
-                continue;
-            }
             if m.words.len() >= 2 {
                 // A full name without support (a headline's): only joins
                 // a person named elsewhere.
