@@ -196,7 +196,6 @@ struct WordIds<'t> {
 
 impl<'t> WordIds<'t> {
     /// The ids of the words of every name mention.
-    #[inline(never)]
     fn new(text: &'t str, tokens: &'t [Token], mentions: &[Mention]) -> WordIds<'t> {
         let mut w = WordIds {
             ids: Vec::with_capacity(mentions.len() * 2),
@@ -522,7 +521,6 @@ const OTHER_OFFICE: &[&str] = &[
 
 /// Tie "the minister"-style nominals to the person last named with that
 /// title before them ("Foreign Minister Ines Varga ... the minister").
-#[inline(never)]
 fn resolve_nominals(
     text: &str,
     tokens: &[Token],
@@ -762,7 +760,6 @@ fn choose(text: &str, m: &Mention, candidates: &[usize], cs: &Clusters<'_>) -> O
 
 /// Name the clusters, apply the alias table, and number the actors in order
 /// of first mention.
-#[inline(never)]
 fn build_actors<'t>(
     text: &'t str,
     mentions: &[Mention],

@@ -80,7 +80,6 @@ fn opens_sentence(i: usize, mentions: &[Mention], seg: &Segmentation) -> bool {
 }
 
 /// Tie pronoun mentions to person clusters; `members` gains them.
-#[inline(never)]
 pub(super) fn resolve_pronouns(
     seg: &Segmentation,
     mentions: &[Mention],
