@@ -1344,15 +1344,23 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: &mut Vec<u3
             if let Some((mut m, first)) = classify(cx, s, e, end, title.as_ref()) {
                 // In a headline only a title or a known given name vouches
                 // for a person.
+                // The headline test last: it reads the whole sentence.
                 if m.kind == ActorKind::Person
-                    && headline()
                     && m.title.is_none()
                     && !(m.words.start as usize..m.words.end as usize)
                         .any(|k| cx.has(k - cx.base, E_FIRST_NAME))
+                    && headline()
                 {
                     m.weak = true;
                 }
-                if m.weak && !headline() && !cx.has(first, E_PLACE) && !cx.adjective_like_at(first)
+                // The opening test of [`pronoun_follows`] first: most weak
+                // words do not open their sentence, and the other tests
+                // cost more.
+                if m.weak
+                    && opens_sentence(cx, s)
+                    && !headline()
+                    && !cx.has(first, E_PLACE)
+                    && !cx.adjective_like_at(first)
                 {
                     if let Some(g) = pronoun_follows(cx, s, end) {
                         m.weak = false;
@@ -1578,13 +1586,19 @@ fn starts_place(cx: &Cx, run: &[Token]) -> bool {
     }
 }
 
+/// True when only punctuation comes before token `start` in its sentence.
+#[inline]
+fn opens_sentence(cx: &Cx, start: usize) -> bool {
+    cx.toks[..start].iter().all(|t| t.kind == TokenKind::Punct)
+}
+
 /// After a single unknown word, a personal pronoun later in the sentence
 /// with no other capitalised word between ("Tavi received his ...") says it
 /// is a person; returns the pronoun's gender.
 fn pronoun_follows(cx: &Cx, start: usize, from: usize) -> Option<Gender> {
     let toks = cx.toks;
     // Only the subject opening the sentence, with a verb after it.
-    if toks[..start].iter().any(|t| t.kind != TokenKind::Punct) {
+    if !opens_sentence(cx, start) {
         return None;
     }
     let verb = cx.word(from).is_some() && {
