@@ -24,6 +24,24 @@ pub(super) fn ascii_lower(k: u128) -> u128 {
     k | (upper >> 2)
 }
 
+/// Shape flags of the key `k` of an ASCII word: `dot` when it holds a
+/// period, `caps` when it holds no small letter and two capitals or more
+/// (`is_all_caps` of an ASCII word). Each byte is tested at once; a byte
+/// plus 0x3F has its high bit when it is `A` or above, plus 0x25 when above
+/// `Z`, plus 0x1F when `a` or above, plus 0x05 when above `z`. Padding
+/// bytes (0) are none of these.
+#[inline]
+pub(super) fn shape_flags(k: u128, dot: u32, caps: u32) -> u32 {
+    let upper = k.wrapping_add(ONES * 0x3F) & !k.wrapping_add(ONES * 0x25) & HIGH_BITS;
+    let lower = k.wrapping_add(ONES * 0x1F) & !k.wrapping_add(ONES * 0x05) & HIGH_BITS;
+    // Bytes equal to '.' are the zero bytes of `x` (padding becomes '.'
+    // xor 0, not zero).
+    let x = k ^ (ONES * u128::from(b'.'));
+    let has_dot = x.wrapping_sub(ONES) & !x & HIGH_BITS != 0;
+    let all_caps = lower == 0 && upper.count_ones() >= 2;
+    (if has_dot { dot } else { 0 }) | (if all_caps { caps } else { 0 })
+}
+
 /// `KEEP[n]`: the low `n` bytes of a key set, one load instead of a
 /// 128-bit shift.
 static KEEP: [u128; SHORT_KEY + 1] = {
@@ -58,6 +76,15 @@ pub(super) fn pack(buf: &[u8], start: usize, end: usize) -> Option<u128> {
     Some(k & KEEP[len])
 }
 
+/// The key of a whole word that fits a map: not empty, no NUL byte, at
+/// most [`SHORT_KEY`] bytes.
+pub(super) fn key(w: &str) -> Option<u128> {
+    if w.is_empty() || w.as_bytes().contains(&0) {
+        return None;
+    }
+    pack(w.as_bytes(), 0, w.len())
+}
+
 /// An immutable map from short words to `V`.
 #[derive(Debug)]
 pub(super) struct ShortMap<V> {
@@ -79,11 +106,13 @@ impl<V: Copy + Default> ShortMap<V> {
     /// The map of these entries; words that do not fit (too long, empty,
     /// or holding a NUL byte) are left out. A later duplicate wins.
     pub(super) fn new<'a>(entries: impl IntoIterator<Item = (&'a str, V)>) -> ShortMap<V> {
-        let entries: Vec<(u128, V)> = entries
-            .into_iter()
-            .filter(|(w, _)| !w.is_empty() && !w.as_bytes().contains(&0))
-            .filter_map(|(w, v)| Some((pack(w.as_bytes(), 0, w.len())?, v)))
-            .collect();
+        ShortMap::from_keys(entries.into_iter().filter_map(|(w, v)| Some((key(w)?, v))))
+    }
+
+    /// The map of entries given by their keys ([`key`]); a later
+    /// duplicate wins.
+    pub(super) fn from_keys(entries: impl IntoIterator<Item = (u128, V)>) -> ShortMap<V> {
+        let entries: Vec<(u128, V)> = entries.into_iter().collect();
         // At most half full.
         let slots = (entries.len() * 2).next_power_of_two().max(16);
         let mut map = ShortMap {

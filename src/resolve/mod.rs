@@ -30,7 +30,7 @@ pub use aliases::{AliasEntry, AliasTable};
 
 use crate::mentions::hash::WordMap;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
-use crate::segment::Segmentation;
+use crate::segment::{Segmentation, Token};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -129,37 +129,112 @@ impl Members {
     }
 }
 
-/// The clusters under one word of an index: one kept inline (the usual
-/// case, no allocation), more in a list.
-enum Under {
-    One(usize),
-    Many(Vec<usize>),
+/// In [`Index::one`]: the word has several clusters, listed in
+/// [`Index::many`].
+const MANY: usize = usize::MAX - 1;
+
+/// Clusters by word id: one cluster kept in a flat array (the usual case,
+/// no allocation), more in a list.
+struct Index {
+    /// The cluster under each word id, [`NONE`] or [`MANY`].
+    one: Vec<usize>,
+    /// The clusters of the words marked [`MANY`].
+    many: WordMap<u32, Vec<usize>>,
 }
 
-impl Under {
-    fn as_slice(&self) -> &[usize] {
-        match self {
-            Under::One(c) => std::slice::from_ref(c),
-            Under::Many(v) => v,
+impl Index {
+    /// An empty index for `words` word ids.
+    fn new(words: usize) -> Index {
+        Index {
+            one: vec![NONE; words],
+            many: WordMap::default(),
+        }
+    }
+
+    /// Add cluster `c` to the list under word id `word` (once).
+    fn push(&mut self, word: u32, c: usize) {
+        let at = &mut self.one[word as usize];
+        match *at {
+            NONE => *at = c,
+            MANY => {
+                let v = self.many.entry(word).or_default();
+                if v.last() != Some(&c) {
+                    v.push(c);
+                }
+            }
+            first if first != c => {
+                *at = MANY;
+                self.many.insert(word, vec![first, c]);
+            }
+            _ => {}
+        }
+    }
+
+    /// The clusters under word id `word`.
+    #[inline]
+    fn get(&self, word: u32) -> &[usize] {
+        match self.one.get(word as usize) {
+            None | Some(&NONE) => &[],
+            Some(&MANY) => self.many.get(&word).map_or(&[], Vec::as_slice),
+            Some(c) => std::slice::from_ref(c),
         }
     }
 }
 
-/// Add cluster `c` to the list under `word` (once); the index borrows the
-/// word from its mention.
-fn push_at<'m>(index: &mut WordMap<&'m str, Under>, word: &'m str, c: usize) {
-    match index.entry(word) {
-        std::collections::hash_map::Entry::Vacant(v) => {
-            v.insert(Under::One(c));
-        }
-        std::collections::hash_map::Entry::Occupied(mut o) => {
-            let u = o.get_mut();
-            match u {
-                Under::One(first) if *first != c => *u = Under::Many(vec![*first, c]),
-                Under::Many(v) if v.last() != Some(&c) => v.push(c),
-                _ => {}
+/// The words of the name mentions as small ids (equal words, equal ids),
+/// so the indexes below are arrays and their keys short lists of numbers.
+struct WordIds<'t> {
+    /// The ids of every name's words, one name after another.
+    ids: Vec<u32>,
+    /// Each mention's ids in `ids` (empty for pronouns and nominals).
+    of: Vec<(u32, u32)>,
+    /// Id of each word.
+    intern: WordMap<&'t str, u32>,
+    /// Word of each id.
+    texts: Vec<&'t str>,
+}
+
+impl<'t> WordIds<'t> {
+    /// The ids of the words of every name mention.
+    fn new(text: &'t str, tokens: &'t [Token], mentions: &[Mention]) -> WordIds<'t> {
+        let mut w = WordIds {
+            ids: Vec::with_capacity(mentions.len() * 2),
+            of: Vec::with_capacity(mentions.len()),
+            intern: WordMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+            texts: Vec::with_capacity(mentions.len()),
+        };
+        for m in mentions {
+            let from = w.ids.len() as u32;
+            if m.via == Via::Name {
+                for word in m.words.texts(text, tokens) {
+                    let next = w.texts.len() as u32;
+                    let id = *w.intern.entry(word).or_insert(next);
+                    if id == next {
+                        w.texts.push(word);
+                    }
+                    w.ids.push(id);
+                }
             }
+            w.of.push((from, w.ids.len() as u32));
         }
+        w
+    }
+
+    /// The word ids of mention `i`.
+    #[inline]
+    fn of(&self, i: usize) -> &[u32] {
+        let (a, b) = self.of[i];
+        &self.ids[a as usize..b as usize]
+    }
+
+    /// The id of a word, if some name holds it.
+    fn get(&self, word: &str) -> Option<u32> {
+        self.intern.get(word).copied()
+    }
+
+    /// Number of distinct words.
+    fn count(&self) -> usize {
+        self.texts.len()
     }
 }
 
@@ -206,53 +281,58 @@ struct Clusters<'m> {
     titles: Vec<Vec<String>>,
     /// Gender of each cluster as its full names tell it.
     gender: Vec<Gender>,
-    /// Words -> cluster, one map per kind (person, organization). Words
-    /// hold no space (they are tokens), so a list of words stands for the
-    /// words joined by spaces.
-    by_key: [WordMap<&'m [String], usize>; 2],
-    /// Person clusters by the last word of their first full name.
-    by_last: WordMap<&'m str, Under>,
+    /// Word ids -> cluster, one map per kind (person, organization).
+    /// Words hold no space (they are tokens), so a list of words stands
+    /// for the words joined by spaces.
+    by_key: [WordMap<&'m [u32], usize>; 2],
+    /// Person clusters by the last word of their first full name, indexed
+    /// by word id.
+    by_last: Index,
     /// Person clusters by the first word of their first full name.
-    by_first: WordMap<&'m str, Under>,
+    by_first: Index,
     /// Organization clusters by each word of their name.
-    org_by_word: WordMap<&'m str, Under>,
+    org_by_word: Index,
+    /// The word ids of the mentions.
+    words: &'m WordIds<'m>,
 }
 
 impl<'m> Clusters<'m> {
-    /// Room for the clusters of `n` mentions, so the indexes do not grow
-    /// one step at a time.
-    fn with_capacity(n: usize) -> Clusters<'m> {
+    /// Room for the clusters of `n` mentions, `names` of them names, so
+    /// the indexes do not grow one step at a time.
+    fn with_capacity(n: usize, names: usize, words: &'m WordIds<'m>) -> Clusters<'m> {
         fn map<K, V>(n: usize) -> WordMap<K, V> {
             WordMap::with_capacity_and_hasher(n, Default::default())
         }
+        let nw = words.count();
         Clusters {
             members: Members::new(n),
             full_at: Vec::new(),
             full_from: Vec::new(),
-            titles: Vec::with_capacity(n),
-            gender: Vec::with_capacity(n),
-            by_key: [map(n), map(n)],
-            by_last: map(n),
-            by_first: map(n),
-            org_by_word: map(n),
+            titles: Vec::with_capacity(names),
+            gender: Vec::with_capacity(names),
+            by_key: [map(names), map(0)],
+            by_last: Index::new(nw),
+            by_first: Index::new(nw),
+            org_by_word: Index::new(nw),
+            words,
         }
     }
 
-    fn new_cluster(&mut self, m: &'m Mention) -> usize {
+    /// A new cluster opened by mention `i`.
+    fn new_cluster(&mut self, m: &Mention, i: usize) -> usize {
         let c = self.members.add_cluster();
         self.titles.push(Vec::new());
         self.gender.push(Gender::Unknown);
-        if m.words.len() >= 2 {
+        let w = self.words.of(i);
+        if w.len() >= 2 {
             match m.kind {
                 ActorKind::Person => {
-                    if let Some(l) = m.words.last() {
-                        push_at(&mut self.by_last, l, c);
-                    }
-                    push_at(&mut self.by_first, m.words[0].as_str(), c);
+                    self.by_last.push(w[w.len() - 1], c);
+                    self.by_first.push(w[0], c);
                 }
                 ActorKind::Organization => {
-                    for w in &m.words {
-                        push_at(&mut self.org_by_word, w, c);
+                    for &x in w {
+                        self.org_by_word.push(x, c);
                     }
                 }
             }
@@ -260,13 +340,14 @@ impl<'m> Clusters<'m> {
         c
     }
 
-    /// The cluster named by these words, for this kind.
-    fn by_key(&self, kind: ActorKind, key: &[String]) -> Option<usize> {
-        self.by_key[kind as usize].get(key).copied()
+    /// The cluster named by the words of mention `i`, for this kind.
+    fn by_key(&self, kind: ActorKind, i: usize) -> Option<usize> {
+        self.by_key[kind as usize].get(self.words.of(i)).copied()
     }
 
-    /// Name a cluster by these words, for this kind.
-    fn set_key(&mut self, kind: ActorKind, key: &'m [String], c: usize) {
+    /// Name a cluster by the words of mention `i`, for this kind.
+    fn set_key(&mut self, kind: ActorKind, i: usize, c: usize) {
+        let key = self.words.of(i);
         self.by_key[kind as usize].insert(key, c);
     }
 
@@ -306,29 +387,41 @@ pub fn resolve(
 ) -> Resolution {
     let n = mentions.len();
     let mut cluster: Vec<Option<usize>> = vec![None; n];
-    let mut cs = Clusters::with_capacity(n);
+    let words = WordIds::new(text, &seg.tokens, mentions);
+    // The name mentions sorted out in one pass: full names, single words
+    // with a cue, and the weak ones, each in text order.
+    let (mut full, mut single, mut weak) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, m) in mentions.iter().enumerate() {
+        if m.via != Via::Name {
+            continue;
+        }
+        if m.weak {
+            weak.push(i);
+        } else if m.words.len() >= 2 {
+            full.push(i);
+        } else {
+            single.push(i);
+        }
+    }
+    let names = full.len() + single.len() + weak.len();
+    let mut cs = Clusters::with_capacity(n, names, &words);
 
     // 1. Full names, longest first so shorter ones can join them.
-    let mut full: Vec<usize> = (0..n)
-        .filter(|&i| {
-            mentions[i].via == Via::Name && mentions[i].words.len() >= 2 && !mentions[i].weak
-        })
-        .collect();
     full.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len()), i));
     cs.full_at.reserve_exact(full.len());
     for &i in &full {
         let m = &mentions[i];
-        let c = if let Some(c) = cs.by_key(m.kind, &m.words) {
+        let c = if let Some(c) = cs.by_key(m.kind, i) {
             c
         } else if let Some(c) = (m.kind == ActorKind::Person)
-            .then(|| join_longer(m, &cs, mentions))
+            .then(|| join_longer(i, &cs, mentions))
             .flatten()
         {
-            cs.set_key(m.kind, &m.words, c);
+            cs.set_key(m.kind, i, c);
             c
         } else {
-            let c = cs.new_cluster(m);
-            cs.set_key(m.kind, &m.words, c);
+            let c = cs.new_cluster(m, i);
+            cs.set_key(m.kind, i, c);
             c
         };
         cs.members.push(c, i);
@@ -350,25 +443,25 @@ pub fn resolve(
     // ("Renn" with no cue) can join a person the text confirmed elsewhere.
     // An unknown word that opens clauses as a subject again and again
     // ("Renn taught ...", "Renn wrote ...") is a person's name.
-    let mut acting: WordMap<&str, usize> = WordMap::default();
-    for m in mentions {
-        if m.weak && m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
-            *acting.entry(m.words[0].as_str()).or_default() += 1;
+    let mut acting: Vec<u32> = vec![0; words.count()];
+    for &i in &weak {
+        let m = &mentions[i];
+        if m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
+            if let Some(&w) = words.of(i).first() {
+                acting[w as usize] += 1;
+            }
         }
     }
-    for pass in [false, true] {
-        for i in 0..n {
+    for (pass, list) in [(false, &single), (true, &weak)] {
+        for &i in list {
             let m = &mentions[i];
-            if m.via != Via::Name || m.weak != pass {
-                continue;
-            }
             if m.words.len() >= 2 {
                 // A full name without support (a headline's): only joins
                 // a person named elsewhere.
                 if pass {
                     let c = cs
-                        .by_key(m.kind, &m.words)
-                        .or_else(|| join_longer(m, &cs, mentions));
+                        .by_key(m.kind, i)
+                        .or_else(|| join_longer(i, &cs, mentions));
                     if let Some(c) = c {
                         cs.members.push(c, i);
                         cluster[i] = Some(c);
@@ -376,10 +469,13 @@ pub fn resolve(
                 }
                 continue;
             }
-            let w = &m.words[0];
-            let candidates = single_word_candidates(w, m.kind, &cs, mentions);
+            let Some(&wid) = words.of(i).first() else {
+                continue;
+            };
+            let w = words.texts[wid as usize];
+            let candidates = single_word_candidates(wid, w, m.kind, &cs, mentions);
             let chosen = match candidates.len() {
-                0 => cs.by_key(m.kind, &m.words),
+                0 => cs.by_key(m.kind, i),
                 1 => Some(candidates[0]),
                 _ if is_plural(w, &cs) => continue, // "the Leveretts": several people
                 _ => {
@@ -394,9 +490,9 @@ pub fn resolve(
             if let Some(c) = chosen {
                 cs.members.push(c, i);
                 cluster[i] = Some(c);
-            } else if !m.weak || acting.get(w.as_str()).is_some_and(|&k| k >= 2) {
-                let c = cs.new_cluster(m);
-                cs.set_key(m.kind, &m.words, c);
+            } else if !m.weak || acting[wid as usize] >= 2 {
+                let c = cs.new_cluster(m, i);
+                cs.set_key(m.kind, i, c);
                 cs.members.push(c, i);
                 cluster[i] = Some(c);
             }
@@ -405,7 +501,7 @@ pub fn resolve(
 
     // 3. Pronouns, by salience.
     pronouns::resolve_pronouns(seg, mentions, &mut cluster, &mut cs.members);
-    resolve_nominals(text, mentions, &mut cluster, &mut cs.members);
+    resolve_nominals(text, &seg.tokens, mentions, &mut cluster, &mut cs.members);
 
     build_actors(text, mentions, cluster, &cs.members, aliases)
 }
@@ -427,6 +523,7 @@ const OTHER_OFFICE: &[&str] = &[
 /// title before them ("Foreign Minister Ines Varga ... the minister").
 fn resolve_nominals(
     text: &str,
+    tokens: &[Token],
     mentions: &[Mention],
     cluster: &mut [Option<usize>],
     members: &mut Members,
@@ -458,11 +555,13 @@ fn resolve_nominals(
         if m.via != Via::Nominal || cluster[i].is_some() {
             continue;
         }
-        let Some(head) = m.words.last() else { continue };
+        let Some(head) = m.words.texts(text, tokens).last() else {
+            continue;
+        };
         let Some(list) = by_head.get(head) else {
             continue;
         };
-        let nominal = m.words.join(" ");
+        let nominal = m.words.texts(text, tokens).collect::<Vec<_>>().join(" ");
         let fits = |title: &str| {
             if m.words.len() > 1 {
                 title == nominal || title.ends_with(&format!(" {nominal}"))
@@ -478,28 +577,26 @@ fn resolve_nominals(
     }
 }
 
-/// A full name joining a longer one with the same first and last word.
-fn join_longer(m: &Mention, cs: &Clusters<'_>, mentions: &[Mention]) -> Option<usize> {
-    let (f, l) = (m.words.first()?, m.words.last()?);
-    let mut hits = cs
-        .by_last
-        .get(l.as_str())?
-        .as_slice()
-        .iter()
-        .copied()
-        .filter(|&c| {
-            let h = cs.head(c, mentions);
-            h.kind == ActorKind::Person
-                && h.words.len() > m.words.len()
-                && h.words.first() == Some(f)
-        });
+/// A full name (mention `i`) joining a longer one with the same first and
+/// last word.
+fn join_longer(i: usize, cs: &Clusters<'_>, mentions: &[Mention]) -> Option<usize> {
+    let w = cs.words.of(i);
+    let (&f, &l) = (w.first()?, w.last()?);
+    let mut hits = cs.by_last.get(l).iter().copied().filter(|&c| {
+        let h = cs.members.first(c);
+        mentions[h].kind == ActorKind::Person
+            && cs.words.of(h).len() > w.len()
+            && cs.words.of(h).first() == Some(&f)
+    });
     let first = hits.next()?;
     hits.next().is_none().then_some(first)
 }
 
-/// Clusters whose full name has this word as surname or given name
-/// (borrowed from the indexes when no list needs changing, as is usual).
+/// Clusters whose full name has this word (id `wid`, text `w`) as surname
+/// or given name (borrowed from the indexes when no list needs changing,
+/// as is usual).
 fn single_word_candidates<'c>(
+    wid: u32,
     w: &str,
     kind: ActorKind,
     cs: &'c Clusters<'_>,
@@ -510,10 +607,10 @@ fn single_word_candidates<'c>(
         ActorKind::Person => {
             let is_person = |c: &usize| cs.head(*c, mentions).kind == ActorKind::Person;
             let stem = w.strip_suffix('s').filter(|_| w.len() > 3);
-            let by_last = cs.by_last.get(w).map_or(none, Under::as_slice);
+            let by_last = cs.by_last.get(wid);
             let by_stem = stem
-                .and_then(|st| cs.by_last.get(st))
-                .map_or(none, Under::as_slice);
+                .and_then(|st| cs.words.get(st))
+                .map_or(none, |st| cs.by_last.get(st));
             let surname: Cow<[usize]> = if by_stem.is_empty() && by_last.iter().all(is_person) {
                 Cow::Borrowed(by_last)
             } else {
@@ -529,7 +626,7 @@ fn single_word_candidates<'c>(
             if !surname.is_empty() {
                 return surname;
             }
-            Cow::Borrowed(cs.by_first.get(w).map_or(none, Under::as_slice))
+            Cow::Borrowed(cs.by_first.get(wid))
         }
         ActorKind::Organization => {
             // "Senate" is its own body, not "Senate Republicans"; "Times"
@@ -538,7 +635,7 @@ fn single_word_candidates<'c>(
             if lex.orgs.contains(w) {
                 return Cow::Borrowed(none);
             }
-            Cow::Borrowed(cs.org_by_word.get(w).map_or(none, Under::as_slice))
+            Cow::Borrowed(cs.org_by_word.get(wid))
         }
     }
 }
@@ -548,9 +645,9 @@ fn is_plural(w: &str, cs: &Clusters<'_>) -> bool {
     let Some(stem) = w.strip_suffix('s') else {
         return false;
     };
-    cs.by_last
+    cs.words
         .get(stem)
-        .is_some_and(|v| v.as_slice().len() >= 2)
+        .is_some_and(|st| cs.by_last.get(st).len() >= 2)
 }
 
 /// Among namesakes, those whose gender (from a given name or title) is
