@@ -55,6 +55,7 @@ use crate::mentions::{ActorKind, Mention};
 use crate::resolve::Resolution;
 use crate::segment::{Quote, Segmentation, TokenKind};
 use crate::span::Span;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The speaker of an attribution.
@@ -249,55 +250,7 @@ const T_IN_QUOTE: u32 = 1 << 26;
 fn word_tags() -> &'static TagTable {
     static TAGS: OnceLock<TagTable> = OnceLock::new();
     TAGS.get_or_init(|| {
-        let mut m: WordMap<&'static str, u32> = WordMap::default();
-        let mut add = |w: &'static str, bit: u32| *m.entry(w).or_insert(0) |= bit;
-        for w in cue_forms() {
-            add(w, T_REPORT);
-        }
-        for w in stance_forms() {
-            add(w, T_STANCE);
-        }
-        for w in adjective_forms() {
-            add(w, T_ADJ);
-        }
-        for w in AUX.iter().chain(TIME) {
-            add(w, T_SKIP);
-        }
-        for w in NP_STOP {
-            add(w, T_NP_STOP);
-        }
-        for w in AUX {
-            add(w, T_AUX);
-        }
-        for w in ["according", "in"].iter().chain(ADVERB_CUES) {
-            add(w, T_LOOP);
-        }
-        let lists: &[(&[&'static str], u32)] = &[
-            (IN_SOURCE, T_IN_SOURCE),
-            (ADJUNCT, T_ADJUNCT),
-            (NOT_BEFORE, T_NOT_BEFORE),
-            (BE, T_BE),
-            (INTRO, T_INTRO),
-            (CLAUSE_OPENERS, T_CLAUSE_OPENER),
-            (SAY_INF, T_SAY_INF),
-            (QUANTIFIED, T_QUANTIFIED),
-            (IMPERSONAL, T_IMPERSONAL),
-            (WEAK_REPORT, T_WEAK_REPORT),
-            (SEEM, T_SEEM),
-            (SPEAKER_OPTIONAL, T_SPEAKER_OPTIONAL),
-            (HEARER, T_HEARER),
-            (NOT_SPEAKER, T_NOT_SPEAKER),
-        ];
-        for (list, bit) in lists {
-            for w in *list {
-                add(w, *bit);
-            }
-        }
-        for (v, _) in PARTICLE {
-            add(v, T_PARTICLE);
-        }
-        add("but", T_BUT);
-        TagTable::new(m.into_iter().map(|(w, bits)| {
+        TagTable::new(tag_words().into_iter().map(|(w, bits)| {
             let key = word_key(w);
             assert!(
                 key.is_some_and(|k| k != 0),
@@ -308,53 +261,199 @@ fn word_tags() -> &'static TagTable {
     })
 }
 
-/// The tag bits of [`word_tags`] by [`word_key`]: an open-addressing table
-/// (linear probing, at most a quarter full, key 0 for an empty slot), so a
-/// lookup is a multiply and one or two integer compares.
+/// The words of [`word_tags`] with their bits, as a plain map (what the
+/// table is built from, and the tests' reference for it).
+fn tag_words() -> WordMap<&'static str, u32> {
+    let mut m: WordMap<&'static str, u32> = WordMap::default();
+    let mut add = |w: &'static str, bit: u32| *m.entry(w).or_insert(0) |= bit;
+    for w in cue_forms() {
+        add(w, T_REPORT);
+    }
+    for w in stance_forms() {
+        add(w, T_STANCE);
+    }
+    for w in adjective_forms() {
+        add(w, T_ADJ);
+    }
+    for w in AUX.iter().chain(TIME) {
+        add(w, T_SKIP);
+    }
+    for w in NP_STOP {
+        add(w, T_NP_STOP);
+    }
+    for w in AUX {
+        add(w, T_AUX);
+    }
+    for w in ["according", "in"].iter().chain(ADVERB_CUES) {
+        add(w, T_LOOP);
+    }
+    let lists: &[(&[&'static str], u32)] = &[
+        (IN_SOURCE, T_IN_SOURCE),
+        (ADJUNCT, T_ADJUNCT),
+        (NOT_BEFORE, T_NOT_BEFORE),
+        (BE, T_BE),
+        (INTRO, T_INTRO),
+        (CLAUSE_OPENERS, T_CLAUSE_OPENER),
+        (SAY_INF, T_SAY_INF),
+        (QUANTIFIED, T_QUANTIFIED),
+        (IMPERSONAL, T_IMPERSONAL),
+        (WEAK_REPORT, T_WEAK_REPORT),
+        (SEEM, T_SEEM),
+        (SPEAKER_OPTIONAL, T_SPEAKER_OPTIONAL),
+        (HEARER, T_HEARER),
+        (NOT_SPEAKER, T_NOT_SPEAKER),
+    ];
+    for (list, bit) in lists {
+        for w in *list {
+            add(w, *bit);
+        }
+    }
+    for (v, _) in PARTICLE {
+        add(v, T_PARTICLE);
+    }
+    add("but", T_BUT);
+    // Punctuation: masked off on words (and word bits off on
+    // punctuation) by [`kind_mask`].
+    add(",", T_COMMA);
+    for w in ["\u{2014}", "\u{2013}", "--"] {
+        add(w, T_DASH);
+    }
+    add(":", T_COLON);
+    m
+}
+
+/// log2 of the slot count of [`TagTable`].
+const SLOT_BITS: u32 = 11;
+/// log2 of the bucket count of [`TagTable`] (a displacement per bucket).
+const BUCKET_BITS: u32 = 8;
+
+/// The tag bits of [`word_tags`] by [`word_key`]: a collision-free hash
+/// table (hash and displace: a key's bucket gives a displacement that
+/// moves the bucket's keys to slots of their own), so a lookup is two
+/// multiplies, two loads and one compare, with no branch.
 struct TagTable {
-    slots: Vec<(u128, u32)>,
-    /// 64 minus the log2 of the slot count.
-    shift: u32,
+    /// Per slot: the key stored there, 0 for an empty slot.
+    keys: Box<[u128; 1 << SLOT_BITS]>,
+    /// Per slot: the key's bits (0 for an empty slot).
+    bits: Box<[u32; 1 << SLOT_BITS]>,
+    /// Per bucket: the displacement of its keys (already mixed, see
+    /// [`TagTable::mix`]).
+    disp: Box<[u64; 1 << BUCKET_BITS]>,
 }
 
 impl TagTable {
     fn new(entries: impl Iterator<Item = (u128, u32)>) -> TagTable {
-        let entries: Vec<(u128, u32)> = entries.collect();
-        let size = (entries.len() * 4).next_power_of_two().max(16);
-        let mut t = TagTable {
-            slots: vec![(0, 0); size],
-            shift: 64 - size.trailing_zeros(),
-        };
+        let mut merged: WordMap<u128, u32> = WordMap::default();
         for (key, bits) in entries {
-            let mut i = t.slot(key);
-            while t.slots[i].0 != 0 && t.slots[i].0 != key {
-                i = (i + 1) & (size - 1);
+            *merged.entry(key).or_insert(0) |= bits;
+        }
+        let mut entries: Vec<(u128, u32)> = merged.into_iter().collect();
+        entries.sort_unstable();
+        let mut buckets: Vec<Vec<(u128, u32)>> = vec![Vec::new(); 1 << BUCKET_BITS];
+        for &(key, bits) in &entries {
+            buckets[Self::bucket(Self::hash(key))].push((key, bits));
+        }
+        let mut order: Vec<usize> = (0..buckets.len()).collect();
+        // Fullest buckets first, while most slots are free.
+        order.sort_by_key(|&b| (std::cmp::Reverse(buckets[b].len()), b));
+        let mut t = TagTable {
+            keys: Box::new([0; 1 << SLOT_BITS]),
+            bits: Box::new([0; 1 << SLOT_BITS]),
+            disp: Box::new([0; 1 << BUCKET_BITS]),
+        };
+        let mut used = vec![false; 1 << SLOT_BITS];
+        // Slot 0 stays empty: [`TagTable::get`] reads it on a miss.
+        used[0] = true;
+        for b in order {
+            let keys = &buckets[b];
+            if keys.is_empty() {
+                continue;
             }
-            t.slots[i] = (key, t.slots[i].1 | bits);
+            let d = (0..=u16::MAX)
+                .find(|&d| {
+                    let mut slots: Vec<usize> = keys
+                        .iter()
+                        .map(|&(k, _)| Self::slot(Self::hash(k), Self::mix(d)))
+                        .collect();
+                    slots.sort_unstable();
+                    slots.windows(2).all(|w| w[0] != w[1]) && slots.iter().all(|&s| !used[s])
+                })
+                .expect("a displacement for every bucket of the tag table");
+            t.disp[b] = Self::mix(d);
+            for &(key, bits) in keys {
+                let s = Self::slot(Self::hash(key), Self::mix(d));
+                used[s] = true;
+                t.keys[s] = key;
+                t.bits[s] = bits;
+            }
         }
         t
     }
 
-    fn slot(&self, key: u128) -> usize {
+    fn hash(key: u128) -> u64 {
         let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    fn bucket(h: u64) -> usize {
+        (h >> (64 - BUCKET_BITS)) as usize
+    }
+
+    /// A displacement as stored: spread over all 64 bits.
+    fn mix(d: u16) -> u64 {
+        u64::from(d).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+    }
+
+    fn slot(h: u64, disp: u64) -> usize {
+        ((h ^ disp).wrapping_mul(0x1656_67B1_9E37_79F9) >> (64 - SLOT_BITS)) as usize
     }
 
     /// The bits of the word with key `key`, 0 if it is in no list.
     fn get(&self, key: u128) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            let (k, bits) = self.slots[i];
-            if k == key {
-                return bits;
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) & mask;
-        }
+        let h = Self::hash(key);
+        let s = Self::slot(h, self.disp[Self::bucket(h)]);
+        // A select, not a branch: whether a token is listed is data. (A
+        // u128 `==` compiles to two compares and a branch.)
+        let diff = self.keys[s] ^ key;
+        let hit = usize::from((diff as u64 | (diff >> 64) as u64) == 0);
+        // Slot 0 is kept empty: a miss reads its 0.
+        self.bits[s & hit.wrapping_neg()]
     }
+}
+
+/// Per length 0..=17: the mask keeping a key's first `len` bytes; 17 (a
+/// longer word) keeps none, like the length 0.
+const KEY_MASKS: [u128; 18] = {
+    let mut m = [0u128; 18];
+    let mut n = 1;
+    while n < 16 {
+        m[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    m[16] = u128::MAX;
+    m
+};
+
+/// The [`word_key`] of the token at `start..end` of `low` (its bytes), 0
+/// when it is empty or longer than 16 bytes: one 16-byte load and a mask,
+/// no branch on the length.
+fn key_at(low: &[u8], start: usize, end: usize) -> u128 {
+    let raw = match low.get(start..start + 16) {
+        Some(b) => {
+            let mut buf = [0u8; 16];
+            buf.copy_from_slice(b);
+            u128::from_le_bytes(buf)
+        }
+        // The last 16 bytes of the text.
+        None => {
+            let mut buf = [0u8; 16];
+            let tail = low.get(start..).unwrap_or(&[]);
+            let n = tail.len().min(16);
+            buf[..n].copy_from_slice(&tail[..n]);
+            u128::from_le_bytes(buf)
+        }
+    };
+    raw & KEY_MASKS[end.saturating_sub(start).min(17)]
 }
 
 /// A word of at most 16 bytes as one number (its bytes, zero-padded), the
@@ -535,7 +634,7 @@ const TIME: &[&str] = &[
 /// A word skipped between a speaker and the cue: an auxiliary, an adverb in
 /// -ly, a day ("X on Tuesday said").
 fn skippable(d: &Doc, i: usize) -> bool {
-    d.tags[i] & T_SKIP != 0
+    d.tags[i] & T_SKIP != 0 || ly_adverb(d, i)
 }
 
 /// Forms of "be" that make a cue passive ("is expected", "was asked").
@@ -849,16 +948,54 @@ struct Doc<'a> {
     text: &'a str,
     /// The text in ASCII lower case (the segmentation's copy).
     low: &'a str,
-    /// Per token: its lower-cased text.
-    words: Vec<&'a str>,
     seg: &'a Segmentation,
     /// Quotations: the segmenter's, plus pairs of doubled apostrophes
     /// (`''...''`, a newspaper house style), in order of their opening.
-    quotes: Vec<Quote>,
+    quotes: Cow<'a, [Quote]>,
     /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
     /// lower-case adverbs in -ly; on punctuation only `T_COMMA`, `T_DASH`,
     /// `T_COLON`; `T_IN_QUOTE` on the inner words of a quotation.
     tags: Vec<u32>,
+    /// The tokens that can open a cue ([`OPENS`], outside quotations), in
+    /// order: the only ones the main loop looks at.
+    open: Vec<u32>,
+}
+
+/// Bits of a token that can open a cue: the main loop's words, a colon, a
+/// verb, an adjective.
+const OPENS: u32 = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ;
+
+/// Per [`TokenKind`] (by discriminant): the tag bits a token of that
+/// kind may carry: punctuation only its own bits, a word (number,
+/// possessive) all others.
+const KIND_MASKS: [u32; 4] = {
+    const PUNCT: u32 = T_COMMA | T_DASH | T_COLON;
+    let mut m = [!PUNCT; 4];
+    m[TokenKind::Punct as usize] = PUNCT;
+    m
+};
+
+/// Is token `i` a lower-case adverb in -ly of five letters or more (the
+/// skippable words no list holds)?
+fn ly_adverb(d: &Doc, i: usize) -> bool {
+    let t = &d.seg.tokens[i];
+    let (s, e) = (t.span.start, t.span.end);
+    e - s > 4
+        && t.kind != TokenKind::Punct
+        && d.low.as_bytes().get(e - 2..e) == Some(b"ly")
+        && !starts_upper(d.text, d.text.as_bytes(), s)
+}
+
+/// Does the text at byte `at` (a token's start) open with an upper-case
+/// letter? ASCII without decoding a character.
+fn starts_upper(text: &str, bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase),
+    }
 }
 
 /// Quotations marked with doubled apostrophes, paired within paragraphs.
@@ -866,7 +1003,7 @@ fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
     let mut out = Vec::new();
     for p in &seg.paragraphs {
         let body = p.slice(text);
-        if !body.contains("''") {
+        if memchr::memmem::find(body.as_bytes(), b"''").is_none() {
             continue;
         }
         let mut open: Option<usize> = None;
@@ -911,51 +1048,47 @@ impl<'a> Doc<'a> {
 
     /// The view of `text`, with `low` its ASCII lower case.
     fn with_lower(text: &'a str, low: &'a str, seg: &'a Segmentation) -> Doc<'a> {
-        let mut quotes = seg.quotes.clone();
-        let extra = apostrophe_quotes(text, seg);
-        if !extra.is_empty() {
+        let extra = if memchr::memmem::find(text.as_bytes(), b"''").is_some() {
+            apostrophe_quotes(text, seg)
+        } else {
+            Vec::new()
+        };
+        let quotes: Cow<'a, [Quote]> = if extra.is_empty() {
+            Cow::Borrowed(&seg.quotes)
+        } else {
+            let mut quotes = seg.quotes.clone();
             quotes.extend(extra);
             quotes.sort_by_key(|q| q.span.start);
-        }
-        let words: Vec<&'a str> = seg.tokens.iter().map(|t| t.span.slice(low)).collect();
+            Cow::Owned(quotes)
+        };
         let table = word_tags();
-        let mut tags: Vec<u32> = seg
-            .tokens
-            .iter()
-            .zip(&words)
-            .map(|(t, &w)| {
-                if t.kind == TokenKind::Punct {
-                    return match w {
-                        "," => T_COMMA,
-                        "\u{2014}" | "\u{2013}" | "--" => T_DASH,
-                        ":" => T_COLON,
-                        _ => 0,
-                    };
-                }
-                let mut bits = word_key(w).map_or(0, |key| table.get(key));
-                if w.len() > 4
-                    && w.ends_with("ly")
-                    && !t.span.slice(text).starts_with(char::is_uppercase)
-                {
-                    bits |= T_SKIP;
-                }
-                bits
-            })
-            .collect();
-        for q in &quotes {
+        let lowb = low.as_bytes();
+        let mut tags = vec![0u32; seg.tokens.len()];
+        for q in quotes.iter() {
             let mut i = seg.token_at_or_after(q.inner.start);
             while i < seg.tokens.len() && seg.tokens[i].span.end <= q.inner.end {
                 tags[i] |= T_IN_QUOTE;
                 i += 1;
             }
         }
+        let mut open = Vec::with_capacity(seg.tokens.len() / 8);
+        for (i, (t, tag)) in seg.tokens.iter().zip(tags.iter_mut()).enumerate() {
+            let bits = *tag
+                | table.get(key_at(lowb, t.span.start, t.span.end)) & KIND_MASKS[t.kind as usize];
+            *tag = bits;
+            // Some bit of OPENS and not quoted, in one compare: the value
+            // lies in 1..T_IN_QUOTE.
+            if (bits & (OPENS | T_IN_QUOTE)).wrapping_sub(1) < T_IN_QUOTE - 1 {
+                open.push(i as u32);
+            }
+        }
         Doc {
             text,
             low,
-            words,
             seg,
             quotes,
             tags,
+            open,
         }
     }
 
@@ -983,8 +1116,8 @@ impl<'a> Doc<'a> {
     }
 
     /// The lower-cased text of token `i`.
-    fn w(&self, i: usize) -> &str {
-        self.words[i]
+    fn w(&self, i: usize) -> &'a str {
+        self.tok(i).slice(self.low)
     }
 
     fn tok(&self, i: usize) -> Span {
@@ -1071,16 +1204,28 @@ pub fn attribute(
         Doc::with_lower(text, &own, seg)
     };
     let mut out: Vec<Attribution> = Vec::new();
+    let open = &d.open;
+    let mut ci = 0;
     for si in 0..seg.sentences.len() {
         let (s0, s1) = sentence_range(seg, si);
+        // The first token that can open a cue in this sentence.
+        while ci > 0 && open[ci - 1] as usize >= s0 {
+            ci -= 1;
+        }
+        while ci < open.len() && (open[ci] as usize) < s0 {
+            ci += 1;
+        }
         let first_here = out.len();
         let mut k = s0;
-        while k < s1 {
-            // Only these tokens can open a cue.
-            if d.quoted(k) || !d.has(k, T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ) {
-                k += 1;
+        while ci < open.len() && (open[ci] as usize) < s1 {
+            // Only these tokens can open a cue: skip to the next at or
+            // after `k`.
+            let c = open[ci] as usize;
+            ci += 1;
+            if c < k {
                 continue;
             }
+            k = c;
             let w = d.w(k);
             let named = d.has(k, T_LOOP);
             let found = if named && w == "according" && k + 1 < s1 && d.w(k + 1) == "to" {
