@@ -242,6 +242,12 @@ const T_DASH: u32 = 1 << 24;
 const T_COLON: u32 = 1 << 25;
 /// Set by [`Doc`], not the table: the token is inside a quotation.
 const T_IN_QUOTE: u32 = 1 << 26;
+/// A source noun ([`source_nouns`]).
+const T_SOURCE: u32 = 1 << 27;
+/// A mark that may open a quotation: `"`, `“`, `‘`, `'`.
+const T_OPEN_MARK: u32 = 1 << 28;
+/// A mark that may close a quotation: `"`, `”`, `’`, `'`.
+const T_CLOSE_MARK: u32 = 1 << 29;
 
 /// Every listed word with its bits: cue class, adjective, skippable
 /// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
@@ -319,7 +325,21 @@ fn tag_words() -> WordMap<&'static str, u32> {
         add(w, T_DASH);
     }
     add(":", T_COLON);
+    for w in source_nouns() {
+        add(w, T_SOURCE);
+    }
+    for w in ["\"", "\u{201c}", "\u{2018}", "'"] {
+        add(w, T_OPEN_MARK);
+    }
+    for w in ["\"", "\u{201d}", "\u{2019}", "'"] {
+        add(w, T_CLOSE_MARK);
+    }
     m
+}
+
+/// Is `w` one of the words of `list`?
+fn in_list(list: &[&str], w: &[u8]) -> bool {
+    list.iter().any(|x| x.as_bytes() == w)
 }
 
 /// log2 of the slot count of [`TagTable`].
@@ -970,8 +990,10 @@ const OPENS: u32 = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ;
 /// possessive) all others.
 const KIND_MASKS: [u32; 4] = {
     const PUNCT: u32 = T_COMMA | T_DASH | T_COLON;
+    // Bits the rules test on the text alone, whatever the token's kind.
+    const ANY: u32 = T_SOURCE | T_OPEN_MARK | T_CLOSE_MARK;
     let mut m = [!PUNCT; 4];
-    m[TokenKind::Punct as usize] = PUNCT;
+    m[TokenKind::Punct as usize] = PUNCT | ANY;
     m
 };
 
@@ -1115,8 +1137,15 @@ impl<'a> Doc<'a> {
         self.tags[i] & T_IN_QUOTE != 0
     }
 
+    /// The lower-cased bytes of token `i` (a byte slice: no check of
+    /// character boundaries, which a token's span has).
+    fn w(&self, i: usize) -> &'a [u8] {
+        let t = self.tok(i);
+        &self.low.as_bytes()[t.start..t.end]
+    }
+
     /// The lower-cased text of token `i`.
-    fn w(&self, i: usize) -> &'a str {
+    fn ws(&self, i: usize) -> &'a str {
         self.tok(i).slice(self.low)
     }
 
@@ -1133,16 +1162,16 @@ impl<'a> Doc<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.tok(i).slice(self.text).starts_with(char::is_uppercase)
+        let t = self.tok(i);
+        t.end > t.start && starts_upper(self.text, self.text.as_bytes(), t.start)
     }
 
     fn is_open_quote(&self, i: usize) -> bool {
-        matches!(self.w(i), "\"" | "\u{201c}" | "\u{2018}" | "'")
-            && self.quote_at(self.tok(i).start).is_some()
+        self.has(i, T_OPEN_MARK) && self.quote_at(self.tok(i).start).is_some()
     }
 
     fn is_close_quote_tok(&self, i: usize) -> bool {
-        matches!(self.w(i), "\"" | "\u{201d}" | "\u{2019}" | "'")
+        self.has(i, T_CLOSE_MARK)
     }
 
     /// The quotation opening at byte `at`.
@@ -1177,8 +1206,7 @@ impl<'a> Doc<'a> {
     fn can_be_source(&self, a: usize, b: usize) -> bool {
         b > a
             && b - a <= 10
-            && (a..b)
-                .any(|i| self.is_word(i) && (self.is_cap(i) || source_nouns().contains(self.w(i))))
+            && (a..b).any(|i| self.is_word(i) && (self.is_cap(i) || self.has(i, T_SOURCE)))
     }
 }
 
@@ -1228,13 +1256,13 @@ pub fn attribute(
             k = c;
             let w = d.w(k);
             let named = d.has(k, T_LOOP);
-            let found = if named && w == "according" && k + 1 < s1 && d.w(k + 1) == "to" {
+            let found = if named && w == b"according" && k + 1 < s1 && d.w(k + 1) == b"to" {
                 according_to(&d, si, k)
-            } else if named && w == "in" {
+            } else if named && w == b"in" {
                 in_source(&d, si, k)
-            } else if named && ADVERB_CUES.contains(&w) {
+            } else if named && in_list(ADVERB_CUES, w) {
                 adverb_cue(&d, si, k)
-            } else if w == ":" {
+            } else if w == b":" {
                 colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
             } else if d.is_word(k) {
                 match d.cue_at(k) {
@@ -1305,7 +1333,7 @@ fn reported_inside(d: &Doc, a: &Attribution, k: usize, s0: usize) -> bool {
 /// endorse", "tweeted on Friday to say", "ended by saying") is part of that
 /// cue, not an attribution of its own.
 fn continues_cue(d: &Doc, a: &Attribution, k: usize, here: &[Attribution]) -> bool {
-    if a.rule != "coord-cue" || k == 0 || !matches!(d.w(k - 1), "to" | "by") {
+    if a.rule != "coord-cue" || k == 0 || !matches!(d.w(k - 1), b"to" | b"by") {
         return false;
     }
     let Some(prev) = here.last().and_then(|p| p.cue.last()) else {
@@ -1392,7 +1420,7 @@ fn words_end(d: &Doc, s0: usize, s1: usize) -> usize {
     while e > s0
         && d.kind(e - 1) == TokenKind::Punct
         && !d.is_close_quote_tok(e - 1)
-        && d.w(e - 1) != ")"
+        && d.w(e - 1) != b")"
     {
         e -= 1;
     }
@@ -1411,9 +1439,9 @@ fn words_start(d: &Doc, s0: usize, s1: usize) -> usize {
 
 /// The noun phrase ending at token `e` (exclusive), not before `lo`.
 fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
-    if e > lo + 1 && d.w(e - 1) == ")" {
+    if e > lo + 1 && d.w(e - 1) == b")" {
         // "Rep. Tavi Renn (D-Ore.)": the name before the bracket.
-        let open = (lo..e - 1).rev().take(8).find(|&j| d.w(j) == "(")?;
+        let open = (lo..e - 1).rev().take(8).find(|&j| d.w(j) == b"(")?;
         return np_ending(d, lo, open).map(|(s, _)| (s, e));
     }
     let mut s = e;
@@ -1421,26 +1449,27 @@ fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
         let i = s - 1;
         let w = d.w(i);
         let ok = match d.kind(i) {
-            TokenKind::Word | TokenKind::Number if w == "and" => {
-                // "Tavi Renn and Mira Doss said", "she and another aide said".
+            TokenKind::Word | TokenKind::Number if w == b"and" => {
+                // b"Tavi Renn and Mira Doss said", b"she and another aide said".
                 i > lo
                     && s < e
-                    && (d.is_cap(s) || source_nouns().contains(d.w(s)) || d.w(s) == "another")
-                    && (d.is_cap(i - 1) || matches!(d.w(i - 1), "he" | "she" | "they" | "i" | "we"))
+                    && (d.is_cap(s) || d.has(s, T_SOURCE) || d.w(s) == b"another")
+                    && (d.is_cap(i - 1)
+                        || matches!(d.w(i - 1), b"he" | b"she" | b"they" | b"i" | b"we"))
             }
             TokenKind::Word | TokenKind::Number => {
                 d.tags[i] & (T_NP_STOP | T_AUX) == 0 && d.cue_at(i).is_none()
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
-                w == "." && i > lo && d.tok(i - 1).end == d.tok(i).start && d.is_word(i - 1)
+                w == b"." && i > lo && d.tok(i - 1).end == d.tok(i).start && d.is_word(i - 1)
             }
         };
         if !ok {
             break;
         }
         s -= 1;
-        if matches!(w, "he" | "she" | "they" | "i" | "we" | "you") {
+        if matches!(w, b"he" | b"she" | b"they" | b"i" | b"we" | b"you") {
             // A personal pronoun is a whole speaker.
             break;
         }
@@ -1458,10 +1487,10 @@ fn aside_open(d: &Doc, lo: usize, e: usize) -> Option<usize> {
         return None;
     }
     let close = d.w(e - 1);
-    let open: &[&str] = match close {
-        "," => &[","],
-        "\u{2014}" | "\u{2013}" | "--" => &["\u{2014}", "\u{2013}", "--"],
-        ")" => &["("],
+    let open: &[&[u8]] = match close {
+        b"," => &[b","],
+        b"\xe2\x80\x94" | b"\xe2\x80\x93" | b"--" => &[b"\xe2\x80\x94", b"\xe2\x80\x93", b"--"],
+        b")" => &[b"("],
         _ => return None,
     };
     (lo..e - 1)
@@ -1477,16 +1506,16 @@ fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
     while e > lo && skippable(d, e - 1) {
         e -= 1;
     }
-    if e > lo && e < k && d.w(e - 1) == "on" && TIME.contains(&d.w(e)) {
+    if e > lo && e < k && d.w(e - 1) == b"on" && in_list(TIME, d.w(e)) {
         e -= 1;
     }
-    if e > lo && d.w(e - 1) == ")" {
+    if e > lo && d.w(e - 1) == b")" {
         if let Some(open) = aside_open(d, lo, e) {
             return np_ending(d, lo, open).map(|(s, _)| (s, e));
         }
         return None;
     }
-    if e > lo && matches!(d.w(e - 1), "," | "\u{2014}" | "\u{2013}") {
+    if e > lo && matches!(d.w(e - 1), b"," | b"\xe2\x80\x94" | b"\xe2\x80\x93") {
         let mut open = aside_open(d, lo, e)?;
         for _ in 0..3 {
             if open <= lo {
@@ -1516,16 +1545,16 @@ fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
         let w = d.w(e);
         let ok = match d.kind(e) {
             TokenKind::Word | TokenKind::Number => {
-                (d.tags[e] & T_NP_STOP == 0 || w == "of" && e > s) && d.cue_at(e).is_none()
+                (d.tags[e] & T_NP_STOP == 0 || w == b"of" && e > s) && d.cue_at(e).is_none()
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
-                (w == "."
+                (w == b"."
                     && e > s
                     && d.tok(e - 1).end == d.tok(e).start
                     && e + 1 < hi
                     && d.is_word(e + 1))
-                    || w == "-"
+                    || w == b"-"
             }
         };
         if !ok {
@@ -1533,7 +1562,7 @@ fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
         }
         e += 1;
     }
-    while e > s && d.w(e - 1) == "of" {
+    while e > s && d.w(e - 1) == b"of" {
         e -= 1;
     }
     (e > s && !d.has(s, T_NOT_SPEAKER) && d.kind(s) != TokenKind::Punct).then_some((s, e))
@@ -1565,7 +1594,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
     }
     // A dateline: "WASHINGTON (AP) \u{2014} ...".
     if let Some(dash) =
-        (s..k.min(s + 8)).find(|&j| matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--"))
+        (s..k.min(s + 8)).find(|&j| matches!(d.w(j), b"\xe2\x80\x94" | b"\xe2\x80\x93" | b"--"))
     {
         if (s..dash).all(|j| {
             d.kind(j) != TokenKind::Word
@@ -1581,7 +1610,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
     // The first noun phrase followed by a lower-case word that can be a verb.
     let verb_after = |e: usize| {
         e < k && d.is_word(e) && !d.is_cap(e) && !d.has(e, T_NP_STOP)
-            || e < k && e == s + 1 && matches!(d.w(s), "he" | "she" | "they" | "we" | "i")
+            || e < k && e == s + 1 && matches!(d.w(s), b"he" | b"she" | b"they" | b"we" | b"i")
     };
     let mut i = s;
     while i < k {
@@ -1589,7 +1618,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
             i += 1;
             continue;
         }
-        if matches!(d.w(i), "he" | "she" | "they" | "we" | "i") {
+        if matches!(d.w(i), b"he" | b"she" | b"they" | b"we" | b"i") {
             return d.span(i, i + 1);
         }
         if let Some((a, b)) = np_after(d, i, k) {
@@ -1696,7 +1725,7 @@ fn adverb_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     }
     // The clause starts after the last comma or clause word before the adverb.
     let mut cs = k;
-    while cs > ws && !matches!(d.w(cs - 1), "," | ";" | ":" | "\u{2014}" | "that") {
+    while cs > ws && !matches!(d.w(cs - 1), b"," | b";" | b":" | b"\xe2\x80\x94" | b"that") {
         cs -= 1;
     }
     let end = clause_end(d, k, we);
@@ -1742,13 +1771,13 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     // Sentence-initial ("In a new poll, ...") or a view ("in his view").
     let view = matches!(
         d.w(head),
-        "view" | "eyes" | "words" | "mind" | "opinion" | "estimation"
+        b"view" | b"eyes" | b"words" | b"mind" | b"opinion" | b"estimation"
     );
     if k != ws && !view {
         return None;
     }
     // "In other words" restates; it names no source.
-    if d.w(head) == "words" && d.w(head - 1) == "other" {
+    if d.w(head) == b"words" && d.w(head - 1) == b"other" {
         return None;
     }
     // The phrase runs to a comma (a poll "released Sunday").
@@ -1769,12 +1798,12 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
             content.extend(d.span(ws, e));
         }
     }
-    let after = if d.w(phrase_end.min(s1 - 1)) == "," {
+    let after = if d.w(phrase_end.min(s1 - 1)) == b"," {
         phrase_end + 1
     } else {
         head + 1
     };
-    if content.is_empty() || d.w(phrase_end.min(s1 - 1)) == "," {
+    if content.is_empty() || d.w(phrase_end.min(s1 - 1)) == b"," {
         let end = clause_end(d, after, we);
         if end > after + 2 {
             content.extend(d.span(after, end));
@@ -1831,18 +1860,18 @@ fn colon_quote(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<
 fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
     let ws = words_start(d, s0, s1);
-    if k <= ws || k - ws > 5 || !(ws..k).all(|i| d.kind(i) != TokenKind::Punct || d.w(i) == ".") {
+    if k <= ws || k - ws > 5 || !(ws..k).all(|i| d.kind(i) != TokenKind::Punct || d.w(i) == b".") {
         return None;
     }
     if !(ws..k)
-        .all(|i| !d.is_word(i) || d.is_cap(i) || matches!(d.w(i), "camp" | "campaign" | "of"))
+        .all(|i| !d.is_word(i) || d.is_cap(i) || matches!(d.w(i), b"camp" | b"campaign" | b"of"))
     {
         return None;
     }
     let sp = d.span(ws, k)?;
-    if d.w(ws) == "the"
-        || (ws..k).any(|i| COLON_LABELS.contains(&d.w(i)))
-        || !(ws..k).any(|i| d.w(i).chars().any(char::is_alphabetic))
+    if d.w(ws) == b"the"
+        || (ws..k).any(|i| in_list(COLON_LABELS, d.w(i)))
+        || !(ws..k).any(|i| d.ws(i).chars().any(char::is_alphabetic))
     {
         return None;
     }
@@ -1857,7 +1886,7 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         && !mentions[i..]
             .iter()
             .take_while(|m| m.span.end <= sp.end)
-            .any(|m| m.kind == ActorKind::Person || title || d.w(k - 1) == "camp")
+            .any(|m| m.kind == ActorKind::Person || title || d.w(k - 1) == b"camp")
     {
         return None;
     }
@@ -1923,7 +1952,7 @@ fn coordinated_at(d: &Doc, lo: usize, j: usize) -> bool {
         return false;
     }
     let prev = d.w(j - 1);
-    prev == "and" || prev == "but" || (prev == "," && d.w(j).ends_with("ing"))
+    prev == b"and" || prev == b"but" || (prev == b"," && d.w(j).ends_with(b"ing"))
 }
 
 /// Where the content after a cue ends: before a coordinated cue
@@ -1945,8 +1974,8 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
         }
         // A dash or ", but" closes the reported clause.
         if j > from + 2
-            && (matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--")
-                || d.w(j) == "but" && d.has(j - 1, T_COMMA))
+            && (matches!(d.w(j), b"\xe2\x80\x94" | b"\xe2\x80\x93" | b"--")
+                || d.w(j) == b"but" && d.has(j - 1, T_COMMA))
         {
             let mut e = j;
             while e > from + 1 && d.has(e - 1, T_COMMA) {
@@ -1970,7 +1999,7 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
             && (coordinated_at(d, from, j) || d.has(j - 1, T_COMMA))
         {
             let mut e = j - 1;
-            while e > from && matches!(d.w(e), "," | "and" | "but") {
+            while e > from && matches!(d.w(e), b"," | b"and" | b"but") {
                 e -= 1;
             }
             return e + 1;
@@ -2055,7 +2084,7 @@ fn content_before(d: &Doc, s0: usize, s1: usize, end: usize) -> Option<Span> {
         return None;
     }
     let mut cs = ws;
-    if d.has(ws, T_INTRO) && !matches!(d.w(ws), "but" | "and" | "yet" | "still" | "so") {
+    if d.has(ws, T_INTRO) && !matches!(d.w(ws), b"but" | b"and" | b"yet" | b"still" | b"so") {
         if let Some(c) = (ws..e).find(|&j| d.has(j, T_COMMA) && !d.quoted(j)) {
             if e - c > 3 {
                 cs = c + 1;
@@ -2073,34 +2102,36 @@ fn skip_hearer(d: &Doc, c: usize, we: usize) -> usize {
     if let Some(j) = (c..we.min(c + 7)).find(|&j| {
         matches!(
             d.w(j),
-            "that"
-                | ","
-                | ":"
-                | "\u{201c}"
-                | "\""
-                | "whether"
-                | "if"
-                | "to"
-                | "about"
-                | "why"
-                | "how"
-                | "what"
-                | "when"
+            b"that"
+                | b","
+                | b":"
+                | b"\xe2\x80\x9c"
+                | b"\""
+                | b"whether"
+                | b"if"
+                | b"to"
+                | b"about"
+                | b"why"
+                | b"how"
+                | b"what"
+                | b"when"
         )
     }) {
         return j;
     }
     // Otherwise a short object: one capitalised run or a pronoun/noun.
     let mut j = c;
-    if matches!(d.w(j), "the" | "a" | "an" | "his" | "her" | "their") {
+    if matches!(d.w(j), b"the" | b"a" | b"an" | b"his" | b"her" | b"their") {
         j += 1;
     }
     while j < we && d.is_word(j) && d.is_cap(j) {
         j += 1;
     }
-    if j == c || (j == c + 1 && matches!(d.w(c), "the" | "a" | "an" | "his" | "her" | "their")) {
+    if j == c
+        || (j == c + 1 && matches!(d.w(c), b"the" | b"a" | b"an" | b"his" | b"her" | b"their"))
+    {
         j = (c + 1).min(we);
-        if matches!(d.w(c), "the" | "a" | "an" | "his" | "her" | "their") {
+        if matches!(d.w(c), b"the" | b"a" | b"an" | b"his" | b"her" | b"their") {
             j = (c + 2).min(we);
         }
     }
@@ -2117,11 +2148,11 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
         if !d.has(c, T_ADJUNCT) {
             break;
         }
-        if matches!(w, "to" | "with")
+        if matches!(w, b"to" | b"with")
             && c + 1 < we
             && !matches!(
                 d.w(c + 1),
-                "reporters" | "the" | "a" | "an" | "his" | "her" | "their"
+                b"reporters" | b"the" | b"a" | b"an" | b"his" | b"her" | b"their"
             )
             && !d.is_cap(c + 1)
         {
@@ -2129,7 +2160,7 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
         }
         // An adjunct runs to a comma, `that`, a quotation or a colon.
         let stop = (c + 1..we).find(|&j| {
-            matches!(d.w(j), "," | "that" | ":" | "\u{2014}")
+            matches!(d.w(j), b"," | b"that" | b":" | b"\xe2\x80\x94")
                 || d.is_open_quote(j)
                 || (d.cue_at(j).is_some() && !d.quoted(j))
         });
@@ -2159,10 +2190,11 @@ fn verb_cue(
     let ws = words_start(d, s0, s1);
     let w = d.w(k);
     // "went on to say": an infinitive reporting verb speaks for the subject.
-    let infinitive = k > s0 && d.w(k - 1) == "to" && d.has(k, T_SAY_INF);
+    let infinitive = k > s0 && d.w(k - 1) == b"to" && d.has(k, T_SAY_INF);
     // "some say", "many believe": a quantifier is the speaker of a verb form.
-    let quantified =
-        k > s0 && matches!(d.w(k - 1), "some" | "many" | "most" | "more") && d.has(k, T_QUANTIFIED);
+    let quantified = k > s0
+        && matches!(d.w(k - 1), b"some" | b"many" | b"most" | b"more")
+        && d.has(k, T_QUANTIFIED);
     if k > s0 && d.has(k - 1, T_NOT_BEFORE) && !infinitive && !quantified {
         return None;
     }
@@ -2176,16 +2208,16 @@ fn verb_cue(
     let mut after = k + 1;
     if let Some((_, p)) = PARTICLE
         .iter()
-        .find(|(v, _)| d.has(k, T_PARTICLE) && *v == w)
+        .find(|(v, _)| d.has(k, T_PARTICLE) && v.as_bytes() == w)
     {
-        if after < s1 && d.w(after) == *p {
+        if after < s1 && d.w(after) == p.as_bytes() {
             cue = cue.cover(&d.tok(after));
             after += 1;
         }
     }
     // 1. Speaker after the cue: '"...," said X.' / '..., said X.' / 'Said X, "..."'.
     let sep_before =
-        k > s0 && (matches!(d.w(k - 1), "," | "\u{2014}") || d.is_close_quote_tok(k - 1));
+        k > s0 && (matches!(d.w(k - 1), b"," | b"\xe2\x80\x94") || d.is_close_quote_tok(k - 1));
     // "X, then head of Y, says ...": the aside belongs to a speaker before.
     let aside_speaker = k > s0
         && d.has(k - 1, T_COMMA)
@@ -2197,22 +2229,22 @@ fn verb_cue(
             let at_end = e >= we
                 || matches!(
                     d.w(e),
-                    "," | "in"
-                        | "on"
-                        | "to"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "when"
-                        | "as"
-                        | "of"
-                        | ":"
-                        | "\u{2014}"
-                        | "("
-                        | "who"
-                        | "while"
-                        | "before"
-                        | "because"
+                    b"," | b"in"
+                        | b"on"
+                        | b"to"
+                        | b"at"
+                        | b"during"
+                        | b"after"
+                        | b"when"
+                        | b"as"
+                        | b"of"
+                        | b":"
+                        | b"\xe2\x80\x94"
+                        | b"("
+                        | b"who"
+                        | b"while"
+                        | b"before"
+                        | b"because"
                 )
                 || (k > 0 && d.is_close_quote_tok(k - 1));
             if at_end {
@@ -2246,7 +2278,7 @@ fn verb_cue(
                     None => {
                         // 'Said X, "..."'
                         let mut c = e;
-                        while c < we && matches!(d.w(c), "," | ":") {
+                        while c < we && matches!(d.w(c), b"," | b":") {
                             c += 1;
                         }
                         if let Some(q) = d.quote_at(d.tok(c.min(s1 - 1)).start) {
@@ -2267,12 +2299,12 @@ fn verb_cue(
     while j > s0 && skippable(d, j - 1) {
         j -= 1;
     }
-    if j > s0 && j < k && d.w(j - 1) == "on" && TIME.contains(&d.w(j)) {
+    if j > s0 && j < k && d.w(j - 1) == b"on" && in_list(TIME, d.w(j)) {
         j -= 1;
     }
     let be_before = j > s0 && d.has(j - 1, T_BE);
     // "X is criticizing Y" / "X is expected to ...": the subject still speaks.
-    let progressive = be_before && (w.ends_with("ing") || w == "expected");
+    let progressive = be_before && (w.ends_with(b"ing") || w == b"expected");
     if progressive {
         j -= 1;
         while j > s0 && skippable(d, j - 1) {
@@ -2282,18 +2314,19 @@ fn verb_cue(
     let passive = !progressive
         && j > s0
         && (be_before
-            || matches!(d.w(j - 1), "when" | "if" | "once" | "after" | "unless") && w == "asked");
+            || matches!(d.w(j - 1), b"when" | b"if" | b"once" | b"after" | b"unless")
+                && w == b"asked");
     // "by saying", "after saying": a gerund after a preposition.
     let gerund = j > s0
-        && w.ends_with("ing")
+        && w.ends_with(b"ing")
         && matches!(
             d.w(j - 1),
-            "by" | "after" | "while" | "before" | "without" | "in" | "when"
+            b"by" | b"after" | b"while" | b"before" | b"without" | b"in" | b"when"
         );
-    if j == ws && w == "asked" {
+    if j == ws && w == b"asked" {
         return asked_intro(d, si, k, after, we);
     }
-    if j > s0 && d.w(j - 1) == "it" && d.has(k, T_IMPERSONAL) {
+    if j > s0 && d.w(j - 1) == b"it" && d.has(k, T_IMPERSONAL) {
         // "It seems (that) ...": an impression with no one behind it.
         let c = skip_adjuncts(d, after, we);
         let end = clause_end(d, k, we);
@@ -2311,8 +2344,8 @@ fn verb_cue(
     let coord = infinitive
         || gerund
         || coordinated_at(d, s0, j)
-        || (j == ws && class == CueClass::Report && w.ends_with("ing"));
-    let by_agent = if passive && after < we && d.w(after) == "by" {
+        || (j == ws && class == CueClass::Report && w.ends_with(b"ing"));
+    let by_agent = if passive && after < we && d.w(after) == b"by" {
         np_after(d, after + 1, s1).filter(|&(s, e)| d.can_be_source(s, e))
     } else {
         None
@@ -2331,7 +2364,7 @@ fn verb_cue(
             r += 1;
         }
         let end = clause_end(d, r, we);
-        if end > r + 1 && d.w(r) == "for" {
+        if end > r + 1 && d.w(r) == b"for" {
             content.extend(d.span(r, end));
         }
         return Some(Attribution::found(
@@ -2354,9 +2387,9 @@ fn verb_cue(
         )
     } else {
         // "It accused ..." (a report, a group) also speaks for a stance verb.
-        let it = (j > s0 && d.w(j - 1) == "it"
+        let it = (j > s0 && d.w(j - 1) == b"it"
             || j > s0 + 1
-                && matches!(d.w(j - 1), "which" | "that")
+                && matches!(d.w(j - 1), b"which" | b"that")
                 && (d.has(j - 2, T_COMMA) || d.is_cap(j - 2)))
         .then(|| (j - 1, j));
         match it.or_else(|| np_before(d, s0, j)) {
@@ -2365,10 +2398,10 @@ fn verb_cue(
                 // A stance verb wants a name, a pronoun or a source noun.
                 if (class == CueClass::Stance || d.has(k, T_WEAK_REPORT))
                     && !d.can_be_source(s, e)
-                    && !matches!(d.w(s), "which" | "that")
+                    && !matches!(d.w(s), b"which" | b"that")
                 {
                     // "the issue seems to linger": an impression, no speaker.
-                    if d.has(k, T_SEEM) && after < we && d.w(after) == "to" {
+                    if d.has(k, T_SEEM) && after < we && d.w(after) == b"to" {
                         let end = clause_end(d, k, we);
                         return (end > after + 2).then(|| {
                             let content = vec![Span::new(d.tok(s).start, d.tok(end - 1).end)];
@@ -2404,25 +2437,25 @@ fn verb_cue(
         && class == CueClass::Report
         && !matches!(
             w,
-            "expected"
-                | "asked"
-                | "quoted"
-                | "reported"
-                | "called"
-                | "said"
-                | "announced"
-                | "declared"
-                | "revealed"
-                | "described"
-                | "confirmed"
-                | "told"
-                | "disclosed"
-                | "argued"
-                | "warned"
-                | "promised"
-                | "urged"
-                | "thought"
-                | "considered"
+            b"expected"
+                | b"asked"
+                | b"quoted"
+                | b"reported"
+                | b"called"
+                | b"said"
+                | b"announced"
+                | b"declared"
+                | b"revealed"
+                | b"described"
+                | b"confirmed"
+                | b"told"
+                | b"disclosed"
+                | b"argued"
+                | b"warned"
+                | b"promised"
+                | b"urged"
+                | b"thought"
+                | b"considered"
         )
     {
         return None;
@@ -2432,7 +2465,7 @@ fn verb_cue(
         let sp_first = d.seg.token_at_or_after(sp.span.start);
         let c = skip_adjuncts(d, skip_hearer_if(d, k, after, we), we);
         let before_sep = sp_first > s0
-            && (matches!(d.w(sp_first - 1), "," | "\u{2014}")
+            && (matches!(d.w(sp_first - 1), b"," | b"\xe2\x80\x94")
                 || d.is_close_quote_tok(sp_first - 1));
         let sentence_is_cue = sp_first == ws && c >= we;
         // '"...?" Tavi Renn questioned.': a stance verb closing the sentence
@@ -2447,7 +2480,7 @@ fn verb_cue(
                 && (c >= we
                     || d.has(c, T_COMMA)
                     || d.has(c - 1, T_COMMA)
-                    || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), "that" | ":"))
+                    || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), b"that" | b":"))
                 || sentence_is_cue)
         {
             let end = if sentence_is_cue {
@@ -2497,14 +2530,14 @@ fn verb_cue(
     // 'X said: "..."' / 'X said (that) ...' / 'X told IPS (that) ...'
     let mut c = skip_hearer_if(d, k, after, we);
     c = skip_adjuncts(d, c, we);
-    while c < we && matches!(d.w(c), "," | ":" | "\u{2014}" | "-") {
+    while c < we && matches!(d.w(c), b"," | b":" | b"\xe2\x80\x94" | b"-") {
         c += 1;
     }
     // A short quoted phrase inside the clause ("admitted \"two cases\" where
     // ...") is part of a longer content, not the whole of it.
     let phrase = |q: &Quote| {
         let qe = d.seg.token_at_or_after(q.span.end);
-        qe + 2 < we && qe - c < 8 && !matches!(d.w(qe), "," | "." | ":" | ";")
+        qe + 2 < we && qe - c < 8 && !matches!(d.w(qe), b"," | b"." | b":" | b";")
     };
     if c < s1 && d.is_open_quote(c) {
         if let Some(q) = d.quote_at(d.tok(c).start).filter(|q| !phrase(q)) {
@@ -2534,7 +2567,7 @@ fn verb_cue(
         }
     }
     let mut end = clause_end(d, k, we);
-    if k == ws || (passive && w == "asked") {
+    if k == ws || (passive && w == b"asked") {
         // "Asked whether ..., X said": the question runs to the comma.
         if let Some(comma) = (c + 1..end).find(|&j| d.has(j, T_COMMA) && !d.quoted(j)) {
             end = comma;
@@ -2547,7 +2580,16 @@ fn verb_cue(
     let answer = end == c + 1
         && matches!(
             d.w(c),
-            "yes" | "no" | "so" | "when" | "why" | "how" | "what" | "it" | "this" | "that"
+            b"yes"
+                | b"no"
+                | b"so"
+                | b"when"
+                | b"why"
+                | b"how"
+                | b"what"
+                | b"it"
+                | b"this"
+                | b"that"
         );
     if end <= c || (end - c < 2 && class == CueClass::Report && !answer) {
         // '"...," the tall, quiet mayor said.': nothing after the cue, the
@@ -2594,7 +2636,7 @@ fn title_case(d: &Doc, ws: usize, we: usize) -> bool {
 fn asked_intro(d: &Doc, si: usize, k: usize, after: usize, we: usize) -> Option<Attribution> {
     let mut c = after;
     let mut speaker = None;
-    if c < we && d.w(c) == "by" {
+    if c < we && d.w(c) == b"by" {
         let (s, e) = np_after(d, c + 1, we).filter(|&(s, e)| d.can_be_source(s, e))?;
         speaker = Some(Speaker {
             span: d.span(s, e)?,
@@ -2647,7 +2689,7 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
     let we = words_end(d, s0, s1);
     let mut j = k;
-    while j > s0 && DEGREE.contains(&d.w(j - 1)) {
+    while j > s0 && in_list(DEGREE, d.w(j - 1)) {
         j -= 1;
     }
     if j == s0 || !d.has(j - 1, T_BE) {
@@ -2659,7 +2701,7 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     }
     let (s, e) = np_before(d, s0, j).filter(|&(s, e)| d.can_be_source(s, e))?;
     let mut c = k + 1;
-    if c < we && d.w(c) == "that" {
+    if c < we && d.w(c) == b"that" {
         c += 1;
     }
     let end = clause_end(d, k, we);
@@ -2682,7 +2724,7 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
 /// conjunction, a subordinate clause or a time phrase.
 fn object_end(d: &Doc, c: usize, end: usize) -> usize {
     // Verbs of thinking and hoping take a whole clause.
-    if c > 0 && CLAUSAL.contains(&d.w(c - 1)) {
+    if c > 0 && in_list(CLAUSAL, d.w(c - 1)) {
         return end;
     }
     (c + 1..end)
@@ -2690,24 +2732,24 @@ fn object_end(d: &Doc, c: usize, end: usize) -> usize {
             !d.quoted(j)
                 && matches!(
                     d.w(j),
-                    "," | "\u{2014}"
-                        | "\u{2013}"
-                        | ";"
-                        | "("
-                        | "after"
-                        | "when"
-                        | "because"
-                        | "while"
-                        | "though"
-                        | "although"
-                        | "until"
-                        | "since"
-                        | "who"
-                        | "which"
-                        | "where"
-                        | "before"
-                        | "if"
-                        | "despite"
+                    b"," | b"\xe2\x80\x94"
+                        | b"\xe2\x80\x93"
+                        | b";"
+                        | b"("
+                        | b"after"
+                        | b"when"
+                        | b"because"
+                        | b"while"
+                        | b"though"
+                        | b"although"
+                        | b"until"
+                        | b"since"
+                        | b"who"
+                        | b"which"
+                        | b"where"
+                        | b"before"
+                        | b"if"
+                        | b"despite"
                 )
         })
         .unwrap_or(end)
@@ -2755,33 +2797,33 @@ const CLAUSAL: &[&str] = &[
 /// A source after an inverted cue: a lone pronoun, a name, or a phrase
 /// holding a source noun ("a senior official"). Returns its token range.
 fn inverted_source(d: &Doc, s: usize, e: usize) -> Option<(usize, usize)> {
-    if matches!(d.w(s), "he" | "she" | "they" | "i" | "we") {
+    if matches!(d.w(s), b"he" | b"she" | b"they" | b"i" | b"we") {
         return Some((s, s + 1));
     }
     if d.is_cap(e - 1) && e - s <= 6 {
         return Some((s, e));
     }
-    if matches!(d.w(s), "the" | "a" | "an" | "one" | "another")
+    if matches!(d.w(s), b"the" | b"a" | b"an" | b"one" | b"another")
         && e - s <= 5
-        && (e >= d.seg.tokens.len() || matches!(d.w(e), "," | "." | "\u{2014}"))
+        && (e >= d.seg.tokens.len() || matches!(d.w(e), b"," | b"." | b"\xe2\x80\x94"))
     {
         return Some((s, e));
     }
     if d.is_cap(s) {
         // A name or a title and name, possibly "X of Y".
         let mut t = s + 1;
-        while t < e && (d.is_cap(t) || d.kind(t) != TokenKind::Word || d.w(t) == "of") {
+        while t < e && (d.is_cap(t) || d.kind(t) != TokenKind::Word || d.w(t) == b"of") {
             t += 1;
         }
-        while t > s + 1 && d.w(t - 1) == "of" {
+        while t > s + 1 && d.w(t - 1) == b"of" {
             t -= 1;
         }
         return Some((s, t));
     }
     // A lower-case phrase: determiners and modifiers up to a source noun.
-    let head = (s..e).find(|&t| source_nouns().contains(d.w(t)))?;
+    let head = (s..e).find(|&t| d.has(t, T_SOURCE))?;
     let mut t = head + 1;
-    while t < e && (d.is_cap(t) || d.w(t) == "of" || d.kind(t) != TokenKind::Word) {
+    while t < e && (d.is_cap(t) || d.w(t) == b"of" || d.kind(t) != TokenKind::Word) {
         t += 1;
     }
     Some((s, t))
@@ -2797,7 +2839,7 @@ fn skip_hearer_if(d: &Doc, k: usize, after: usize, we: usize) -> usize {
 
 /// A quotation after a comma at token `c` ('..., he said, "..."').
 fn skip_to_quote(d: &Doc, mut c: usize, we: usize) -> Option<Quote> {
-    while c < we && matches!(d.w(c), "," | ":" | "\u{2014}") {
+    while c < we && matches!(d.w(c), b"," | b":" | b"\xe2\x80\x94") {
         c += 1;
     }
     if c < d.seg.tokens.len() && d.is_open_quote(c) {
