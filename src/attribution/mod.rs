@@ -173,8 +173,10 @@ pub fn blocked_cues() -> &'static WordSet<(&'static str, &'static str)> {
 }
 
 /// Whether `a` is a one-word cue its rule does not take.
-fn blocked(d: &Doc, a: &Attribution) -> bool {
+fn blocked(d: &Doc, a: &Attribution, k: usize) -> bool {
     match a.cue.as_slice() {
+        // The cue is token `k`, a word no rule blocks.
+        [c] if *c == d.tok(k) && !d.has(k, T_BLOCKED) => false,
         [c] => d
             .low
             .get(c.start..c.end)
@@ -211,43 +213,78 @@ pub fn source_nouns() -> &'static WordSet<&'static str> {
     SRC.get_or_init(|| words_of(DATA_FILES[2].1).collect())
 }
 
+/// The per-token tag bits of [`word_tags`].
+type Tags = u64;
+
 /// Per-word bits of [`word_tags`].
-const T_REPORT: u32 = 1;
-const T_STANCE: u32 = 1 << 1;
-const T_ADJ: u32 = 1 << 2;
-const T_SKIP: u32 = 1 << 3;
-const T_NP_STOP: u32 = 1 << 4;
-const T_AUX: u32 = 1 << 5;
+const T_REPORT: Tags = 1;
+const T_STANCE: Tags = 1 << 1;
+const T_ADJ: Tags = 1 << 2;
+const T_SKIP: Tags = 1 << 3;
+const T_NP_STOP: Tags = 1 << 4;
+const T_AUX: Tags = 1 << 5;
 /// A word the main loop tests by name: `according`, `in`, [`ADVERB_CUES`].
-const T_LOOP: u32 = 1 << 6;
-const T_IN_SOURCE: u32 = 1 << 7;
-const T_ADJUNCT: u32 = 1 << 8;
-const T_NOT_BEFORE: u32 = 1 << 9;
-const T_BE: u32 = 1 << 10;
-const T_INTRO: u32 = 1 << 11;
-const T_CLAUSE_OPENER: u32 = 1 << 12;
-const T_SAY_INF: u32 = 1 << 13;
-const T_QUANTIFIED: u32 = 1 << 14;
-const T_PARTICLE: u32 = 1 << 15;
-const T_IMPERSONAL: u32 = 1 << 16;
-const T_WEAK_REPORT: u32 = 1 << 17;
-const T_SEEM: u32 = 1 << 18;
-const T_SPEAKER_OPTIONAL: u32 = 1 << 19;
-const T_HEARER: u32 = 1 << 20;
-const T_NOT_SPEAKER: u32 = 1 << 21;
-const T_BUT: u32 = 1 << 22;
+const T_LOOP: Tags = 1 << 6;
+const T_IN_SOURCE: Tags = 1 << 7;
+const T_ADJUNCT: Tags = 1 << 8;
+const T_NOT_BEFORE: Tags = 1 << 9;
+const T_BE: Tags = 1 << 10;
+const T_INTRO: Tags = 1 << 11;
+const T_CLAUSE_OPENER: Tags = 1 << 12;
+const T_SAY_INF: Tags = 1 << 13;
+const T_QUANTIFIED: Tags = 1 << 14;
+const T_PARTICLE: Tags = 1 << 15;
+const T_IMPERSONAL: Tags = 1 << 16;
+const T_WEAK_REPORT: Tags = 1 << 17;
+const T_SEEM: Tags = 1 << 18;
+const T_SPEAKER_OPTIONAL: Tags = 1 << 19;
+const T_HEARER: Tags = 1 << 20;
+const T_NOT_SPEAKER: Tags = 1 << 21;
+const T_BUT: Tags = 1 << 22;
 /// On punctuation, the only tokens with bits: a comma, a dash, a colon.
-const T_COMMA: u32 = 1 << 23;
-const T_DASH: u32 = 1 << 24;
-const T_COLON: u32 = 1 << 25;
+const T_COMMA: Tags = 1 << 23;
+const T_DASH: Tags = 1 << 24;
+const T_COLON: Tags = 1 << 25;
 /// Set by [`Doc`], not the table: the token is inside a quotation.
-const T_IN_QUOTE: u32 = 1 << 26;
+const T_IN_QUOTE: Tags = 1 << 26;
 /// A source noun ([`source_nouns`]).
-const T_SOURCE: u32 = 1 << 27;
+const T_SOURCE: Tags = 1 << 27;
 /// A mark that may open a quotation: `"`, `“`, `‘`, `'`.
-const T_OPEN_MARK: u32 = 1 << 28;
+const T_OPEN_MARK: Tags = 1 << 28;
 /// A mark that may close a quotation: `"`, `”`, `’`, `'`.
-const T_CLOSE_MARK: u32 = 1 << 29;
+const T_CLOSE_MARK: Tags = 1 << 29;
+/// A verb of [`CLAUSAL`].
+const T_CLAUSAL: Tags = 1 << 30;
+/// A word of [`DEGREE`].
+const T_DEGREE: Tags = 1 << 31;
+/// A word of [`TIME`].
+const T_TIME: Tags = 1 << 32;
+/// A word of [`COLON_LABELS`].
+const T_COLON_LABEL: Tags = 1 << 33;
+/// A word or mark of [`OBJECT_STOPS`].
+const T_OBJECT_STOP: Tags = 1 << 34;
+/// A word `data/blocked.txt` blocks for some rule.
+const T_BLOCKED: Tags = 1 << 35;
+/// A word or mark of [`INVERTED_ENDS`].
+const T_INVERTED_END: Tags = 1 << 36;
+/// A word or mark of [`HEARER_ENDS`].
+const T_HEARER_END: Tags = 1 << 37;
+/// A verb form of [`PASSIVE_CUES`].
+const T_PASSIVE: Tags = 1 << 38;
+/// The bits read from a token's text whatever its kind (the string
+/// compares they replace did not look at the kind).
+const T_ANY_KIND: Tags = T_SOURCE
+    | T_OPEN_MARK
+    | T_CLOSE_MARK
+    | T_CLAUSAL
+    | T_DEGREE
+    | T_TIME
+    | T_COLON_LABEL
+    | T_OBJECT_STOP
+    | T_BLOCKED
+    | T_INVERTED_END
+    | T_HEARER_END
+    | T_PASSIVE;
 
 /// Every listed word with its bits: cue class, adjective, skippable
 /// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
@@ -269,9 +306,9 @@ fn word_tags() -> &'static TagTable {
 
 /// The words of [`word_tags`] with their bits, as a plain map (what the
 /// table is built from, and the tests' reference for it).
-fn tag_words() -> WordMap<&'static str, u32> {
-    let mut m: WordMap<&'static str, u32> = WordMap::default();
-    let mut add = |w: &'static str, bit: u32| *m.entry(w).or_insert(0) |= bit;
+fn tag_words() -> WordMap<&'static str, Tags> {
+    let mut m: WordMap<&'static str, Tags> = WordMap::default();
+    let mut add = |w: &'static str, bit: Tags| *m.entry(w).or_insert(0) |= bit;
     for w in cue_forms() {
         add(w, T_REPORT);
     }
@@ -293,7 +330,7 @@ fn tag_words() -> WordMap<&'static str, u32> {
     for w in ["according", "in"].iter().chain(ADVERB_CUES) {
         add(w, T_LOOP);
     }
-    let lists: &[(&[&'static str], u32)] = &[
+    let lists: &[(&[&'static str], Tags)] = &[
         (IN_SOURCE, T_IN_SOURCE),
         (ADJUNCT, T_ADJUNCT),
         (NOT_BEFORE, T_NOT_BEFORE),
@@ -334,6 +371,24 @@ fn tag_words() -> WordMap<&'static str, u32> {
     for w in ["\"", "\u{201d}", "\u{2019}", "'"] {
         add(w, T_CLOSE_MARK);
     }
+    let any_kind: &[(&[&'static str], Tags)] = &[
+        (CLAUSAL, T_CLAUSAL),
+        (DEGREE, T_DEGREE),
+        (TIME, T_TIME),
+        (COLON_LABELS, T_COLON_LABEL),
+        (OBJECT_STOPS, T_OBJECT_STOP),
+        (INVERTED_ENDS, T_INVERTED_END),
+        (HEARER_ENDS, T_HEARER_END),
+        (PASSIVE_CUES, T_PASSIVE),
+    ];
+    for (list, bit) in any_kind {
+        for w in *list {
+            add(w, *bit);
+        }
+    }
+    for &(_, w) in blocked_cues() {
+        add(w, T_BLOCKED);
+    }
     m
 }
 
@@ -355,21 +410,21 @@ struct TagTable {
     /// Per slot: the key stored there, 0 for an empty slot.
     keys: Box<[u128; 1 << SLOT_BITS]>,
     /// Per slot: the key's bits (0 for an empty slot).
-    bits: Box<[u32; 1 << SLOT_BITS]>,
+    bits: Box<[Tags; 1 << SLOT_BITS]>,
     /// Per bucket: the displacement of its keys (already mixed, see
     /// [`TagTable::mix`]).
     disp: Box<[u64; 1 << BUCKET_BITS]>,
 }
 
 impl TagTable {
-    fn new(entries: impl Iterator<Item = (u128, u32)>) -> TagTable {
-        let mut merged: WordMap<u128, u32> = WordMap::default();
+    fn new(entries: impl Iterator<Item = (u128, Tags)>) -> TagTable {
+        let mut merged: WordMap<u128, Tags> = WordMap::default();
         for (key, bits) in entries {
             *merged.entry(key).or_insert(0) |= bits;
         }
-        let mut entries: Vec<(u128, u32)> = merged.into_iter().collect();
+        let mut entries: Vec<(u128, Tags)> = merged.into_iter().collect();
         entries.sort_unstable();
-        let mut buckets: Vec<Vec<(u128, u32)>> = vec![Vec::new(); 1 << BUCKET_BITS];
+        let mut buckets: Vec<Vec<(u128, Tags)>> = vec![Vec::new(); 1 << BUCKET_BITS];
         for &(key, bits) in &entries {
             buckets[Self::bucket(Self::hash(key))].push((key, bits));
         }
@@ -429,9 +484,35 @@ impl TagTable {
     }
 
     /// The bits of the word with key `key`, 0 if it is in no list.
-    fn get(&self, key: u128) -> u32 {
-        let h = Self::hash(key);
-        let s = Self::slot(h, self.disp[Self::bucket(h)]);
+    #[cfg(test)]
+    fn get(&self, key: u128) -> Tags {
+        self.view().get(key)
+    }
+
+    /// The table's arrays as plain references, for a loop of lookups to
+    /// keep in registers.
+    fn view(&self) -> TagView<'_> {
+        TagView {
+            keys: &self.keys,
+            bits: &self.bits,
+            disp: &self.disp,
+        }
+    }
+}
+
+/// The arrays of a [`TagTable`], borrowed.
+#[derive(Clone, Copy)]
+struct TagView<'t> {
+    keys: &'t [u128; 1 << SLOT_BITS],
+    bits: &'t [Tags; 1 << SLOT_BITS],
+    disp: &'t [u64; 1 << BUCKET_BITS],
+}
+
+impl TagView<'_> {
+    /// See [`TagTable::get`].
+    fn get(self, key: u128) -> Tags {
+        let h = TagTable::hash(key);
+        let s = TagTable::slot(h, self.disp[TagTable::bucket(h)]);
         // A select, not a branch: whether a token is listed is data. (A
         // u128 `==` compiles to two compares and a branch.)
         let diff = self.keys[s] ^ key;
@@ -458,12 +539,8 @@ const KEY_MASKS: [u128; 18] = {
 /// when it is empty or longer than 16 bytes: one 16-byte load and a mask,
 /// no branch on the length.
 fn key_at(low: &[u8], start: usize, end: usize) -> u128 {
-    let raw = match low.get(start..start + 16) {
-        Some(b) => {
-            let mut buf = [0u8; 16];
-            buf.copy_from_slice(b);
-            u128::from_le_bytes(buf)
-        }
+    let raw = match low.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(b) => u128::from_le_bytes(*b),
         // The last 16 bytes of the text.
         None => {
             let mut buf = [0u8; 16];
@@ -473,7 +550,8 @@ fn key_at(low: &[u8], start: usize, end: usize) -> u128 {
             u128::from_le_bytes(buf)
         }
     };
-    raw & KEY_MASKS[end.saturating_sub(start).min(17)]
+    // A reversed span (never made) wraps to a huge length: no key.
+    raw & KEY_MASKS[end.wrapping_sub(start).min(17)]
 }
 
 /// A word of at most 16 bytes as one number (its bytes, zero-padded), the
@@ -975,7 +1053,7 @@ struct Doc<'a> {
     /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
     /// lower-case adverbs in -ly; on punctuation only `T_COMMA`, `T_DASH`,
     /// `T_COLON`; `T_IN_QUOTE` on the inner words of a quotation.
-    tags: Vec<u32>,
+    tags: Vec<Tags>,
     /// The tokens that can open a cue ([`OPENS`], outside quotations), in
     /// order: the only ones the main loop looks at.
     open: Vec<u32>,
@@ -983,17 +1061,16 @@ struct Doc<'a> {
 
 /// Bits of a token that can open a cue: the main loop's words, a colon, a
 /// verb, an adjective.
-const OPENS: u32 = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ;
+const OPENS: Tags = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ;
 
 /// Per [`TokenKind`] (by discriminant): the tag bits a token of that
 /// kind may carry: punctuation only its own bits, a word (number,
 /// possessive) all others.
-const KIND_MASKS: [u32; 4] = {
-    const PUNCT: u32 = T_COMMA | T_DASH | T_COLON;
+const KIND_MASKS: [Tags; 4] = {
+    const PUNCT: Tags = T_COMMA | T_DASH | T_COLON;
     // Bits the rules test on the text alone, whatever the token's kind.
-    const ANY: u32 = T_SOURCE | T_OPEN_MARK | T_CLOSE_MARK;
     let mut m = [!PUNCT; 4];
-    m[TokenKind::Punct as usize] = PUNCT | ANY;
+    m[TokenKind::Punct as usize] = PUNCT | T_ANY_KIND;
     m
 };
 
@@ -1083,9 +1160,9 @@ impl<'a> Doc<'a> {
             quotes.sort_by_key(|q| q.span.start);
             Cow::Owned(quotes)
         };
-        let table = word_tags();
+        let table = word_tags().view();
         let lowb = low.as_bytes();
-        let mut tags = vec![0u32; seg.tokens.len()];
+        let mut tags = vec![0 as Tags; seg.tokens.len()];
         for q in quotes.iter() {
             let mut i = seg.token_at_or_after(q.inner.start);
             while i < seg.tokens.len() && seg.tokens[i].span.end <= q.inner.end {
@@ -1128,7 +1205,7 @@ impl<'a> Doc<'a> {
 
     /// Does token `i` carry the [`word_tags`] bit `bit` (is its word in
     /// that list)?
-    fn has(&self, i: usize, bit: u32) -> bool {
+    fn has(&self, i: usize, bit: Tags) -> bool {
         self.tags[i] & bit != 0
     }
 
@@ -1275,7 +1352,7 @@ pub fn attribute(
             };
             if let Some(mut a) = found.filter(|a| {
                 !continues_cue(&d, a, k, &out[first_here..])
-                    && !blocked(&d, a)
+                    && !blocked(&d, a, k)
                     && !reported_inside(&d, a, k, s0)
                     && !inside_content(&d, a, &out)
             }) {
@@ -1506,7 +1583,7 @@ fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
     while e > lo && skippable(d, e - 1) {
         e -= 1;
     }
-    if e > lo && e < k && d.w(e - 1) == b"on" && in_list(TIME, d.w(e)) {
+    if e > lo && e < k && d.w(e - 1) == b"on" && d.has(e, T_TIME) {
         e -= 1;
     }
     if e > lo && d.w(e - 1) == b")" {
@@ -1870,7 +1947,7 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
     }
     let sp = d.span(ws, k)?;
     if d.w(ws) == b"the"
-        || (ws..k).any(|i| in_list(COLON_LABELS, d.w(i)))
+        || (ws..k).any(|i| d.has(i, T_COLON_LABEL))
         || !(ws..k).any(|i| d.ws(i).chars().any(char::is_alphabetic))
     {
         return None;
@@ -2099,24 +2176,7 @@ fn skip_hearer(d: &Doc, c: usize, we: usize) -> usize {
     if c >= we {
         return c;
     }
-    if let Some(j) = (c..we.min(c + 7)).find(|&j| {
-        matches!(
-            d.w(j),
-            b"that"
-                | b","
-                | b":"
-                | b"\xe2\x80\x9c"
-                | b"\""
-                | b"whether"
-                | b"if"
-                | b"to"
-                | b"about"
-                | b"why"
-                | b"how"
-                | b"what"
-                | b"when"
-        )
-    }) {
+    if let Some(j) = (c..we.min(c + 7)).find(|&j| d.has(j, T_HEARER_END)) {
         return j;
     }
     // Otherwise a short object: one capitalised run or a pronoun/noun.
@@ -2226,27 +2286,8 @@ fn verb_cue(
         if let Some((s, src_end, e)) = np_after(d, after, s1)
             .and_then(|(s, e)| inverted_source(d, s, e).map(|(a, b)| (a, b, e)))
         {
-            let at_end = e >= we
-                || matches!(
-                    d.w(e),
-                    b"," | b"in"
-                        | b"on"
-                        | b"to"
-                        | b"at"
-                        | b"during"
-                        | b"after"
-                        | b"when"
-                        | b"as"
-                        | b"of"
-                        | b":"
-                        | b"\xe2\x80\x94"
-                        | b"("
-                        | b"who"
-                        | b"while"
-                        | b"before"
-                        | b"because"
-                )
-                || (k > 0 && d.is_close_quote_tok(k - 1));
+            let at_end =
+                e >= we || d.has(e, T_INVERTED_END) || (k > 0 && d.is_close_quote_tok(k - 1));
             if at_end {
                 let speaker = Speaker {
                     span: d.span(s, src_end)?,
@@ -2299,7 +2340,7 @@ fn verb_cue(
     while j > s0 && skippable(d, j - 1) {
         j -= 1;
     }
-    if j > s0 && j < k && d.w(j - 1) == b"on" && in_list(TIME, d.w(j)) {
+    if j > s0 && j < k && d.w(j - 1) == b"on" && d.has(j, T_TIME) {
         j -= 1;
     }
     let be_before = j > s0 && d.has(j - 1, T_BE);
@@ -2433,31 +2474,7 @@ fn verb_cue(
     if speaker.is_none() && !passive && !fallback {
         return None;
     }
-    if passive
-        && class == CueClass::Report
-        && !matches!(
-            w,
-            b"expected"
-                | b"asked"
-                | b"quoted"
-                | b"reported"
-                | b"called"
-                | b"said"
-                | b"announced"
-                | b"declared"
-                | b"revealed"
-                | b"described"
-                | b"confirmed"
-                | b"told"
-                | b"disclosed"
-                | b"argued"
-                | b"warned"
-                | b"promised"
-                | b"urged"
-                | b"thought"
-                | b"considered"
-        )
-    {
+    if passive && class == CueClass::Report && !d.has(k, T_PASSIVE) {
         return None;
     }
     // '"...," X said.' / '..., X said.' (the speaker's phrase starts after a comma or quotation).
@@ -2689,7 +2706,7 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
     let we = words_end(d, s0, s1);
     let mut j = k;
-    while j > s0 && in_list(DEGREE, d.w(j - 1)) {
+    while j > s0 && d.has(j - 1, T_DEGREE) {
         j -= 1;
     }
     if j == s0 || !d.has(j - 1, T_BE) {
@@ -2724,36 +2741,54 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
 /// conjunction, a subordinate clause or a time phrase.
 fn object_end(d: &Doc, c: usize, end: usize) -> usize {
     // Verbs of thinking and hoping take a whole clause.
-    if c > 0 && in_list(CLAUSAL, d.w(c - 1)) {
+    if c > 0 && d.has(c - 1, T_CLAUSAL) {
         return end;
     }
     (c + 1..end)
-        .find(|&j| {
-            !d.quoted(j)
-                && matches!(
-                    d.w(j),
-                    b"," | b"\xe2\x80\x94"
-                        | b"\xe2\x80\x93"
-                        | b";"
-                        | b"("
-                        | b"after"
-                        | b"when"
-                        | b"because"
-                        | b"while"
-                        | b"though"
-                        | b"although"
-                        | b"until"
-                        | b"since"
-                        | b"who"
-                        | b"which"
-                        | b"where"
-                        | b"before"
-                        | b"if"
-                        | b"despite"
-                )
-        })
+        .find(|&j| !d.quoted(j) && d.has(j, T_OBJECT_STOP))
         .unwrap_or(end)
 }
+
+/// What may follow the speaker after an inverted cue (`"...," said X, who ...`).
+const INVERTED_ENDS: &[&str] = &[
+    ",", "in", "on", "to", "at", "during", "after", "when", "as", "of", ":", "\u{2014}", "(",
+    "who", "while", "before", "because",
+];
+
+/// Words and marks that end the hearer after `told`, `asked` (`told reporters that`).
+const HEARER_ENDS: &[&str] = &[
+    "that", ",", ":", "\u{201c}", "\"", "whether", "if", "to", "about", "why", "how", "what",
+    "when",
+];
+
+/// Reporting verbs that stay cues in the passive (`was asked`, `is expected`).
+const PASSIVE_CUES: &[&str] = &[
+    "expected",
+    "asked",
+    "quoted",
+    "reported",
+    "called",
+    "said",
+    "announced",
+    "declared",
+    "revealed",
+    "described",
+    "confirmed",
+    "told",
+    "disclosed",
+    "argued",
+    "warned",
+    "promised",
+    "urged",
+    "thought",
+    "considered",
+];
+
+/// Marks and words that end the object of a stance verb.
+const OBJECT_STOPS: &[&str] = &[
+    ",", "\u{2014}", "\u{2013}", ";", "(", "after", "when", "because", "while", "though",
+    "although", "until", "since", "who", "which", "where", "before", "if", "despite",
+];
 
 /// Stance verbs whose object is a clause ("hopes the vote will pass").
 const CLAUSAL: &[&str] = &[

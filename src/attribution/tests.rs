@@ -686,7 +686,7 @@ fn word_key_is_the_padded_bytes() {
 /// Every listed word carries the bit of its list in the tag table.
 #[test]
 fn tag_table_holds_each_list() {
-    let lists: &[(&[&str], u32)] = &[
+    let lists: &[(&[&str], Tags)] = &[
         (ADJUNCT, T_ADJUNCT),
         (BE, T_BE),
         (INTRO, T_INTRO),
@@ -891,7 +891,7 @@ fn reported_inside_table() {
 /// The bits of token `i` as the plain lists give them: the reference the
 /// per-document tags (a hash table, lazy -ly adverbs, a list of openers)
 /// must match.
-fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (u32, bool) {
+fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (Tags, bool) {
     let tok = seg.tokens[i];
     let w = tok.span.slice(&seg.lower);
     // Bits the rules read from the text whatever the token's kind.
@@ -905,6 +905,24 @@ fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (u
     if matches!(w, "\"" | "\u{201d}" | "\u{2019}" | "'") {
         any |= T_CLOSE_MARK;
     }
+    let lists: &[(&[&str], Tags)] = &[
+        (CLAUSAL, T_CLAUSAL),
+        (DEGREE, T_DEGREE),
+        (TIME, T_TIME),
+        (COLON_LABELS, T_COLON_LABEL),
+        (OBJECT_STOPS, T_OBJECT_STOP),
+        (INVERTED_ENDS, T_INVERTED_END),
+        (HEARER_ENDS, T_HEARER_END),
+        (PASSIVE_CUES, T_PASSIVE),
+    ];
+    for (list, bit) in lists {
+        if list.contains(&w) {
+            any |= bit;
+        }
+    }
+    if blocked_cues().iter().any(|&(_, b)| b == w) {
+        any |= T_BLOCKED;
+    }
     let mut bits = if tok.kind == TokenKind::Punct {
         any | match w {
             "," => T_COMMA,
@@ -913,7 +931,7 @@ fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (u
             _ => 0,
         }
     } else {
-        tag_words().get(w).copied().unwrap_or(0) & !(T_SOURCE | T_OPEN_MARK | T_CLOSE_MARK) | any
+        tag_words().get(w).copied().unwrap_or(0) & !T_ANY_KIND | any
     };
     if quotes.iter().any(|q| q.inner.contains(&tok.span)) {
         bits |= T_IN_QUOTE;
@@ -988,6 +1006,14 @@ const PIECES: &[&str] = &[
     "\u{2018}",
     "\u{2019}",
     "spokesman",
+    "despite",
+    "considered",
+    "whether",
+    "monday",
+    "deeply",
+    "hopes",
+    "update",
+    "(",
 ];
 
 proptest::proptest! {
