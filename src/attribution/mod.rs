@@ -1057,6 +1057,9 @@ struct Doc<'a> {
     /// The tokens that can open a cue ([`OPENS`], outside quotations), in
     /// order: the only ones the main loop looks at.
     open: Vec<u32>,
+    /// Are the document's mentions in order of their start (set by
+    /// [`attribute`])?
+    mentions_sorted: bool,
 }
 
 /// Bits of a token that can open a cue: the main loop's words, a colon, a
@@ -1097,18 +1100,21 @@ fn starts_upper(text: &str, bytes: &[u8], at: usize) -> bool {
     }
 }
 
+/// The searcher for `''`, built once.
+fn doubled_apostrophes() -> &'static memchr::memmem::Finder<'static> {
+    static F: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    F.get_or_init(|| memchr::memmem::Finder::new(b"''"))
+}
+
 /// Quotations marked with doubled apostrophes, paired within paragraphs.
 fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
     let mut out = Vec::new();
     for p in &seg.paragraphs {
         let body = p.slice(text);
-        if memchr::memmem::find(body.as_bytes(), b"''").is_none() {
-            continue;
-        }
         let mut open: Option<usize> = None;
-        let mut from = 0;
-        while let Some(off) = body[from..].find("''") {
-            let at = p.start + from + off;
+        // Left to right, without overlaps.
+        for off in doubled_apostrophes().find_iter(body.as_bytes()) {
+            let at = p.start + off;
             match open.take() {
                 None => open = Some(at),
                 Some(o) => {
@@ -1123,7 +1129,6 @@ fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
                     }
                 }
             }
-            from += off + 2;
         }
         if let Some(o) = open {
             let inner = Span::new(o + 2, p.end).trim(text, &[]);
@@ -1147,7 +1152,7 @@ impl<'a> Doc<'a> {
 
     /// The view of `text`, with `low` its ASCII lower case.
     fn with_lower(text: &'a str, low: &'a str, seg: &'a Segmentation) -> Doc<'a> {
-        let extra = if memchr::memmem::find(text.as_bytes(), b"''").is_some() {
+        let extra = if doubled_apostrophes().find(text.as_bytes()).is_some() {
             apostrophe_quotes(text, seg)
         } else {
             Vec::new()
@@ -1188,6 +1193,7 @@ impl<'a> Doc<'a> {
             quotes,
             tags,
             open,
+            mentions_sorted: false,
         }
     }
 
@@ -1224,6 +1230,26 @@ impl<'a> Doc<'a> {
     /// The lower-cased text of token `i`.
     fn ws(&self, i: usize) -> &'a str {
         self.tok(i).slice(self.low)
+    }
+
+    /// [`Segmentation::token_at_or_after`] for an offset known to lie at
+    /// or after token `from`'s start (a cue's end, a speaker inside the
+    /// sentence): a short walk from there instead of a search of the whole
+    /// document. Any other offset gets the plain search.
+    fn token_from(&self, from: usize, at: usize) -> usize {
+        let toks = &self.seg.tokens;
+        if from == 0 || from > toks.len() || toks[from - 1].span.start >= at {
+            return self.seg.token_at_or_after(at);
+        }
+        // Tokens before `from` start before `at`: the answer is `from` or later.
+        let mut j = from;
+        while j < toks.len() && j - from < 8 {
+            if toks[j].span.start >= at {
+                return j;
+            }
+            j += 1;
+        }
+        j + toks[j..].partition_point(|t| t.span.start < at)
     }
 
     fn tok(&self, i: usize) -> Span {
@@ -1302,12 +1328,15 @@ pub fn attribute(
     // The segmentation carries the lower-cased text; a copy only if it
     // does not match (a hand-made segmentation).
     let own;
-    let d = if seg.lower.len() == text.len() {
+    let mut d = if seg.lower.len() == text.len() {
         Doc::new(text, seg)
     } else {
         own = text.to_ascii_lowercase();
         Doc::with_lower(text, &own, seg)
     };
+    d.mentions_sorted = mentions
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start);
     let mut out: Vec<Attribution> = Vec::new();
     let open = &d.open;
     let mut ci = 0;
@@ -1357,7 +1386,7 @@ pub fn attribute(
                     && !inside_content(&d, a, &out)
             }) {
                 a.sentence = si;
-                let last = a.cue.last().map_or(k, |c| seg.token_at_or_after(c.end));
+                let last = a.cue.last().map_or(k, |c| d.token_from(k + 1, c.end));
                 finish(&d, &mut a, mentions, res);
                 resolve_pronoun_speaker(&d, &mut a, &out, res);
                 out.push(a);
@@ -1454,9 +1483,23 @@ fn resolve_pronoun_speaker(
 fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) {
     let actor_of = |i: usize| res.of_mention.get(i).copied().flatten();
     let first_from = |at: usize| mentions.partition_point(|m| m.span.start < at);
+    // The mentions from index `lo` on that start before `end`: a walk, not a
+    // second search, when the mentions are in order (as `detect` gives them;
+    // else the search).
+    let sorted = d.mentions_sorted;
+    let end_from = |lo: usize, end: usize| {
+        if sorted {
+            lo + mentions[lo..]
+                .iter()
+                .take_while(|m| m.span.start < end)
+                .count()
+        } else {
+            first_from(end)
+        }
+    };
     if let Some(sp) = &mut a.speaker {
         let lo = first_from(sp.span.start);
-        let hi = first_from(sp.span.end);
+        let hi = end_from(lo, sp.span.end);
         sp.actor = (lo..hi)
             .rev()
             .filter(|&i| sp.span.contains(&mentions[i].span))
@@ -1474,7 +1517,8 @@ fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) 
     let mut about = Vec::new();
     for c in &a.content {
         let lo = first_from(c.start);
-        for (i, m) in mentions.iter().enumerate().take(first_from(c.end)).skip(lo) {
+        let hi = end_from(lo, c.end);
+        for (i, m) in mentions.iter().enumerate().take(hi).skip(lo) {
             if !c.contains(&m.span)
                 || !matches!(m.kind, ActorKind::Person | ActorKind::Organization)
             {
@@ -2479,7 +2523,7 @@ fn verb_cue(
     }
     // '"...," X said.' / '..., X said.' (the speaker's phrase starts after a comma or quotation).
     if let Some(sp) = &speaker {
-        let sp_first = d.seg.token_at_or_after(sp.span.start);
+        let sp_first = d.token_from(s0, sp.span.start);
         let c = skip_adjuncts(d, skip_hearer_if(d, k, after, we), we);
         let before_sep = sp_first > s0
             && (matches!(d.w(sp_first - 1), b"," | b"\xe2\x80\x94")
