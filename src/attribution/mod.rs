@@ -272,7 +272,10 @@ const T_HEARER_END: Tags = 1 << 37;
 /// A verb form of [`PASSIVE_CUES`].
 const T_PASSIVE: Tags = 1 << 38;
 /// The bits read from a token's text whatever its kind (the string
-/// compares they replace did not look at the kind).
+/// compares they replace did not look at the kind); the others were set
+/// on words only, or (`T_COMMA`, `T_DASH`, `T_COLON`) on punctuation only:
+/// the tests check that the tokens' kinds keep them apart.
+#[cfg(test)]
 const T_ANY_KIND: Tags = T_SOURCE
     | T_OPEN_MARK
     | T_CLOSE_MARK
@@ -355,8 +358,8 @@ fn tag_words() -> WordMap<&'static str, Tags> {
         add(v, T_PARTICLE);
     }
     add("but", T_BUT);
-    // Punctuation: masked off on words (and word bits off on
-    // punctuation) by [`kind_mask`].
+    // Punctuation (the tokenizer's one-symbol tokens: no word has these
+    // texts, and no listed word is a symbol).
     add(",", T_COMMA);
     for w in ["\u{2014}", "\u{2013}", "--"] {
         add(w, T_DASH);
@@ -1066,17 +1069,6 @@ struct Doc<'a> {
 /// verb, an adjective.
 const OPENS: Tags = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ;
 
-/// Per [`TokenKind`] (by discriminant): the tag bits a token of that
-/// kind may carry: punctuation only its own bits, a word (number,
-/// possessive) all others.
-const KIND_MASKS: [Tags; 4] = {
-    const PUNCT: Tags = T_COMMA | T_DASH | T_COLON;
-    // Bits the rules test on the text alone, whatever the token's kind.
-    let mut m = [!PUNCT; 4];
-    m[TokenKind::Punct as usize] = PUNCT | T_ANY_KIND;
-    m
-};
-
 /// Is token `i` a lower-case adverb in -ly of five letters or more (the
 /// skippable words no list holds)?
 fn ly_adverb(d: &Doc, i: usize) -> bool {
@@ -1167,7 +1159,22 @@ impl<'a> Doc<'a> {
         };
         let table = word_tags().view();
         let lowb = low.as_bytes();
-        let mut tags = vec![0 as Tags; seg.tokens.len()];
+        let mut open = Vec::with_capacity(seg.tokens.len() / 8);
+        // The kind of a token needs no test: the punctuation the table
+        // holds is never a word (number, possessive) and no listed word is
+        // punctuation (one symbol), so a token's text alone gives its bits.
+        let mut tags: Vec<Tags> = seg
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let bits = table.get(key_at(lowb, t.span.start, t.span.end));
+                if bits & OPENS != 0 {
+                    open.push(i as u32);
+                }
+                bits
+            })
+            .collect();
         for q in quotes.iter() {
             let mut i = seg.token_at_or_after(q.inner.start);
             while i < seg.tokens.len() && seg.tokens[i].span.end <= q.inner.end {
@@ -1175,16 +1182,8 @@ impl<'a> Doc<'a> {
                 i += 1;
             }
         }
-        let mut open = Vec::with_capacity(seg.tokens.len() / 8);
-        for (i, (t, tag)) in seg.tokens.iter().zip(tags.iter_mut()).enumerate() {
-            let bits = *tag
-                | table.get(key_at(lowb, t.span.start, t.span.end)) & KIND_MASKS[t.kind as usize];
-            *tag = bits;
-            // Some bit of OPENS and not quoted, in one compare: the value
-            // lies in 1..T_IN_QUOTE.
-            if (bits & (OPENS | T_IN_QUOTE)).wrapping_sub(1) < T_IN_QUOTE - 1 {
-                open.push(i as u32);
-            }
+        if !quotes.is_empty() {
+            open.retain(|&i| tags[i as usize] & T_IN_QUOTE == 0);
         }
         Doc {
             text,
