@@ -56,6 +56,7 @@ use crate::resolve::Resolution;
 use crate::segment::{Quote, Segmentation, TokenKind};
 use crate::span::Span;
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The speaker of an attribution.
@@ -271,6 +272,15 @@ const T_INVERTED_END: Tags = 1 << 36;
 const T_HEARER_END: Tags = 1 << 37;
 /// A verb form of [`PASSIVE_CUES`].
 const T_PASSIVE: Tags = 1 << 38;
+/// `and`.
+const T_AND: Tags = 1 << 39;
+/// A personal pronoun that is a speaker by itself: `he`, `she`, `they`,
+/// `i`, `we` ([`PRONOUNS`]).
+const T_PRONOUN: Tags = 1 << 40;
+/// `you`.
+const T_YOU: Tags = 1 << 41;
+/// `.`
+const T_PERIOD: Tags = 1 << 42;
 /// The bits read from a token's text whatever its kind (the string
 /// compares they replace did not look at the kind); the others were set
 /// on words only, or (`T_COMMA`, `T_DASH`, `T_COLON`) on punctuation only:
@@ -287,7 +297,11 @@ const T_ANY_KIND: Tags = T_SOURCE
     | T_BLOCKED
     | T_INVERTED_END
     | T_HEARER_END
-    | T_PASSIVE;
+    | T_PASSIVE
+    | T_AND
+    | T_PRONOUN
+    | T_YOU
+    | T_PERIOD;
 
 /// Every listed word with its bits: cue class, adjective, skippable
 /// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
@@ -383,6 +397,10 @@ fn tag_words() -> WordMap<&'static str, Tags> {
         (INVERTED_ENDS, T_INVERTED_END),
         (HEARER_ENDS, T_HEARER_END),
         (PASSIVE_CUES, T_PASSIVE),
+        (PRONOUNS, T_PRONOUN),
+        (&["and"], T_AND),
+        (&["you"], T_YOU),
+        (&["."], T_PERIOD),
     ];
     for (list, bit) in any_kind {
         for w in *list {
@@ -1063,6 +1081,9 @@ struct Doc<'a> {
     /// Are the document's mentions in order of their start (set by
     /// [`attribute`])?
     mentions_sorted: bool,
+    /// The last sentence range [`words_bounds`] measured and its answer:
+    /// the rules of one candidate ask for it several times.
+    bounds: Cell<((usize, usize), (usize, usize))>,
 }
 
 /// Bits of a token that can open a cue: the main loop's words, a colon, a
@@ -1193,6 +1214,7 @@ impl<'a> Doc<'a> {
             tags,
             open,
             mentions_sorted: false,
+            bounds: Cell::new(((usize::MAX, usize::MAX), (0, 0))),
         }
     }
 
@@ -1536,6 +1558,22 @@ fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) 
 /// The end of a sentence's words (exclusive): its final punctuation off,
 /// closing quotation marks kept.
 fn words_end(d: &Doc, s0: usize, s1: usize) -> usize {
+    words_bounds(d, s0, s1).1
+}
+
+/// [`words_start`] and [`words_end`] of a sentence, remembered for the
+/// last sentence asked about.
+fn words_bounds(d: &Doc, s0: usize, s1: usize) -> (usize, usize) {
+    let (range, bounds) = d.bounds.get();
+    if range == (s0, s1) {
+        return bounds;
+    }
+    let bounds = (measure_words_start(d, s0, s1), measure_words_end(d, s0, s1));
+    d.bounds.set(((s0, s1), bounds));
+    bounds
+}
+
+fn measure_words_end(d: &Doc, s0: usize, s1: usize) -> usize {
     let mut e = s1;
     while e > s0
         && d.kind(e - 1) == TokenKind::Punct
@@ -1550,6 +1588,10 @@ fn words_end(d: &Doc, s0: usize, s1: usize) -> usize {
 /// The first token of a sentence's words (leading punctuation off, an
 /// opening quotation mark kept).
 fn words_start(d: &Doc, s0: usize, s1: usize) -> usize {
+    words_bounds(d, s0, s1).0
+}
+
+fn measure_words_start(d: &Doc, s0: usize, s1: usize) -> usize {
     let mut s = s0;
     while s < s1 && d.kind(s) == TokenKind::Punct && !d.is_open_quote(s) {
         s += 1;
@@ -1567,29 +1609,31 @@ fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
     let mut s = e;
     while s > lo && e - s < 7 {
         let i = s - 1;
-        let w = d.w(i);
+        let t = d.tags[i];
         let ok = match d.kind(i) {
-            TokenKind::Word | TokenKind::Number if w == b"and" => {
-                // b"Tavi Renn and Mira Doss said", b"she and another aide said".
+            TokenKind::Word | TokenKind::Number if t & T_AND != 0 => {
+                // "Tavi Renn and Mira Doss said", "she and another aide said".
                 i > lo
                     && s < e
                     && (d.is_cap(s) || d.has(s, T_SOURCE) || d.w(s) == b"another")
-                    && (d.is_cap(i - 1)
-                        || matches!(d.w(i - 1), b"he" | b"she" | b"they" | b"i" | b"we"))
+                    && (d.is_cap(i - 1) || d.has(i - 1, T_PRONOUN))
             }
             TokenKind::Word | TokenKind::Number => {
-                d.tags[i] & (T_NP_STOP | T_AUX) == 0 && d.cue_at(i).is_none()
+                t & (T_NP_STOP | T_AUX | T_REPORT | T_STANCE) == 0
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
-                w == b"." && i > lo && d.tok(i - 1).end == d.tok(i).start && d.is_word(i - 1)
+                t & T_PERIOD != 0
+                    && i > lo
+                    && d.tok(i - 1).end == d.tok(i).start
+                    && d.is_word(i - 1)
             }
         };
         if !ok {
             break;
         }
         s -= 1;
-        if matches!(w, b"he" | b"she" | b"they" | b"i" | b"we" | b"you") {
+        if t & (T_PRONOUN | T_YOU) != 0 {
             // A personal pronoun is a whole speaker.
             break;
         }
@@ -2084,19 +2128,16 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     // No reported clause runs on for more than MAX_CLAUSE tokens: this keeps
     // a giant unpunctuated "sentence" full of cues linear, not quadratic.
     let we = we.min(from + 1 + MAX_CLAUSE);
+    // Only a dash, a comma, "but" or a reporting verb outside quotations can
+    // end it: one test for both (the quote bit is above the others).
+    const ENDS: Tags = T_DASH | T_COMMA | T_BUT | T_REPORT;
+    const _: () = assert!(ENDS < T_IN_QUOTE);
     for j in from + 1..we {
-        if d.quoted(j) {
-            continue;
-        }
-        // Only a dash, a comma, "but" or a reporting verb can end it.
-        if !d.has(j, T_DASH | T_COMMA | T_BUT | T_REPORT) {
+        if (d.tags[j] & (ENDS | T_IN_QUOTE)).wrapping_sub(1) >= T_IN_QUOTE - 1 {
             continue;
         }
         // A dash or ", but" closes the reported clause.
-        if j > from + 2
-            && (matches!(d.w(j), b"\xe2\x80\x94" | b"\xe2\x80\x93" | b"--")
-                || d.w(j) == b"but" && d.has(j - 1, T_COMMA))
-        {
+        if j > from + 2 && (d.has(j, T_DASH) || d.has(j, T_BUT) && d.has(j - 1, T_COMMA)) {
             let mut e = j;
             while e > from + 1 && d.has(e - 1, T_COMMA) {
                 e -= 1;
@@ -2119,7 +2160,7 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
             && (coordinated_at(d, from, j) || d.has(j - 1, T_COMMA))
         {
             let mut e = j - 1;
-            while e > from && matches!(d.w(e), b"," | b"and" | b"but") {
+            while e > from && d.has(e, T_COMMA | T_AND | T_BUT) {
                 e -= 1;
             }
             return e + 1;
@@ -2826,6 +2867,9 @@ const PASSIVE_CUES: &[&str] = &[
     "thought",
     "considered",
 ];
+
+/// Personal pronouns that are a whole speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 
 /// Marks and words that end the object of a stance verb.
 const OBJECT_STOPS: &[&str] = &[

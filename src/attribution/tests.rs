@@ -914,6 +914,10 @@ fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (T
         (INVERTED_ENDS, T_INVERTED_END),
         (HEARER_ENDS, T_HEARER_END),
         (PASSIVE_CUES, T_PASSIVE),
+        (&["he", "she", "they", "i", "we"], T_PRONOUN),
+        (&["and"], T_AND),
+        (&["you"], T_YOU),
+        (&["."], T_PERIOD),
     ];
     for (list, bit) in lists {
         if list.contains(&w) {
@@ -1006,6 +1010,10 @@ const PIECES: &[&str] = &[
     "\u{2018}",
     "\u{2019}",
     "spokesman",
+    "and",
+    "you",
+    "they",
+    "I",
     "despite",
     "considered",
     "whether",
