@@ -281,6 +281,14 @@ const T_PRONOUN: Tags = 1 << 40;
 const T_YOU: Tags = 1 << 41;
 /// `.`
 const T_PERIOD: Tags = 1 << 42;
+/// `(`
+const T_LPAREN: Tags = 1 << 43;
+/// `)`
+const T_RPAREN: Tags = 1 << 44;
+/// What ends an adjunct after a cue ([`ADJUNCT_STOPS`]).
+const T_ADJUNCT_STOP: Tags = 1 << 45;
+/// `it`
+const T_IT: Tags = 1 << 46;
 /// The bits read from a token's text whatever its kind (the string
 /// compares they replace did not look at the kind); the others were set
 /// on words only, or (`T_COMMA`, `T_DASH`, `T_COLON`) on punctuation only:
@@ -301,7 +309,11 @@ const T_ANY_KIND: Tags = T_SOURCE
     | T_AND
     | T_PRONOUN
     | T_YOU
-    | T_PERIOD;
+    | T_PERIOD
+    | T_LPAREN
+    | T_RPAREN
+    | T_ADJUNCT_STOP
+    | T_IT;
 
 /// Every listed word with its bits: cue class, adjective, skippable
 /// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
@@ -401,6 +413,10 @@ fn tag_words() -> WordMap<&'static str, Tags> {
         (&["and"], T_AND),
         (&["you"], T_YOU),
         (&["."], T_PERIOD),
+        (&["("], T_LPAREN),
+        (&[")"], T_RPAREN),
+        (ADJUNCT_STOPS, T_ADJUNCT_STOP),
+        (&["it"], T_IT),
     ];
     for (list, bit) in any_kind {
         for w in *list {
@@ -1601,9 +1617,9 @@ fn measure_words_start(d: &Doc, s0: usize, s1: usize) -> usize {
 
 /// The noun phrase ending at token `e` (exclusive), not before `lo`.
 fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
-    if e > lo + 1 && d.w(e - 1) == b")" {
+    if e > lo + 1 && d.has(e - 1, T_RPAREN) {
         // "Rep. Tavi Renn (D-Ore.)": the name before the bracket.
-        let open = (lo..e - 1).rev().take(8).find(|&j| d.w(j) == b"(")?;
+        let open = (lo..e - 1).rev().take(8).find(|&j| d.has(j, T_LPAREN))?;
         return np_ending(d, lo, open).map(|(s, _)| (s, e));
     }
     let mut s = e;
@@ -1650,17 +1666,21 @@ fn aside_open(d: &Doc, lo: usize, e: usize) -> Option<usize> {
     if e == lo {
         return None;
     }
-    let close = d.w(e - 1);
-    let open: &[&[u8]] = match close {
-        b"," => &[b","],
-        b"\xe2\x80\x94" | b"\xe2\x80\x93" | b"--" => &[b"\xe2\x80\x94", b"\xe2\x80\x93", b"--"],
-        b")" => &[b"("],
-        _ => return None,
+    // A comma opens at a comma, a dash at a dash, `)` at `(`.
+    let close = d.tags[e - 1];
+    let open = if close & T_COMMA != 0 {
+        T_COMMA
+    } else if close & T_DASH != 0 {
+        T_DASH
+    } else if close & T_RPAREN != 0 {
+        T_LPAREN
+    } else {
+        return None;
     };
     (lo..e - 1)
         .rev()
         .take(30)
-        .find(|&j| open.contains(&d.w(j)) && !d.quoted(j))
+        .find(|&j| d.tags[j] & (open | T_IN_QUOTE) == open)
 }
 
 /// The speaker phrase ending just before token `k`, skipping auxiliaries
@@ -1673,7 +1693,7 @@ fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
     if e > lo && e < k && d.w(e - 1) == b"on" && d.has(e, T_TIME) {
         e -= 1;
     }
-    if e > lo && d.w(e - 1) == b")" {
+    if e > lo && d.has(e - 1, T_RPAREN) {
         if let Some(open) = aside_open(d, lo, e) {
             return np_ending(d, lo, open).map(|(s, _)| (s, e));
         }
@@ -2115,8 +2135,7 @@ fn coordinated_at(d: &Doc, lo: usize, j: usize) -> bool {
     if j <= lo {
         return false;
     }
-    let prev = d.w(j - 1);
-    prev == b"and" || prev == b"but" || (prev == b"," && d.w(j).ends_with(b"ing"))
+    d.has(j - 1, T_AND | T_BUT) || d.has(j - 1, T_COMMA) && d.w(j).ends_with(b"ing")
 }
 
 /// Where the content after a cue ends: before a coordinated cue
@@ -2132,10 +2151,17 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     // end it: one test for both (the quote bit is above the others).
     const ENDS: Tags = T_DASH | T_COMMA | T_BUT | T_REPORT;
     const _: () = assert!(ENDS < T_IN_QUOTE);
-    for j in from + 1..we {
-        if (d.tags[j] & (ENDS | T_IN_QUOTE)).wrapping_sub(1) >= T_IN_QUOTE - 1 {
-            continue;
-        }
+    let mut next = from + 1;
+    while next < we {
+        // The next token that may end it.
+        let Some(off) = d.tags[next..we]
+            .iter()
+            .position(|&t| (t & (ENDS | T_IN_QUOTE)).wrapping_sub(1) < T_IN_QUOTE - 1)
+        else {
+            break;
+        };
+        let j = next + off;
+        next = j + 1;
         // A dash or ", but" closes the reported clause.
         if j > from + 2 && (d.has(j, T_DASH) || d.has(j, T_BUT) && d.has(j - 1, T_COMMA)) {
             let mut e = j;
@@ -2288,11 +2314,10 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
     let mut guard = 0;
     while c < we && guard < 4 {
         guard += 1;
-        let w = d.w(c);
         if !d.has(c, T_ADJUNCT) {
             break;
         }
-        if matches!(w, b"to" | b"with")
+        if matches!(d.w(c), b"to" | b"with")
             && c + 1 < we
             && !matches!(
                 d.w(c + 1),
@@ -2304,7 +2329,7 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
         }
         // An adjunct runs to a comma, `that`, a quotation or a colon.
         let stop = (c + 1..we).find(|&j| {
-            matches!(d.w(j), b"," | b"that" | b":" | b"\xe2\x80\x94")
+            d.has(j, T_ADJUNCT_STOP)
                 || d.is_open_quote(j)
                 || (d.cue_at(j).is_some() && !d.quoted(j))
         });
@@ -2451,7 +2476,7 @@ fn verb_cue(
     if j == ws && w == b"asked" {
         return asked_intro(d, si, k, after, we);
     }
-    if j > s0 && d.w(j - 1) == b"it" && d.has(k, T_IMPERSONAL) {
+    if j > s0 && d.has(j - 1, T_IT) && d.has(k, T_IMPERSONAL) {
         // "It seems (that) ...": an impression with no one behind it.
         let c = skip_adjuncts(d, after, we);
         let end = clause_end(d, k, we);
@@ -2512,7 +2537,7 @@ fn verb_cue(
         )
     } else {
         // "It accused ..." (a report, a group) also speaks for a stance verb.
-        let it = (j > s0 && d.w(j - 1) == b"it"
+        let it = (j > s0 && d.has(j - 1, T_IT)
             || j > s0 + 1
                 && matches!(d.w(j - 1), b"which" | b"that")
                 && (d.has(j - 2, T_COMMA) || d.is_cap(j - 2)))
@@ -2867,6 +2892,9 @@ const PASSIVE_CUES: &[&str] = &[
     "thought",
     "considered",
 ];
+
+/// Words and marks that end an adjunct after a cue ("said on Friday, ...").
+const ADJUNCT_STOPS: &[&str] = &[",", "that", ":", "\u{2014}"];
 
 /// Personal pronouns that are a whole speaker.
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];

@@ -918,6 +918,10 @@ fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (T
         (&["and"], T_AND),
         (&["you"], T_YOU),
         (&["."], T_PERIOD),
+        (&["("], T_LPAREN),
+        (&[")"], T_RPAREN),
+        (&[",", "that", ":", "\u{2014}"], T_ADJUNCT_STOP),
+        (&["it"], T_IT),
     ];
     for (list, bit) in lists {
         if list.contains(&w) {
@@ -1011,6 +1015,8 @@ const PIECES: &[&str] = &[
     "\u{2019}",
     "spokesman",
     "and",
+    "it",
+    "that",
     "you",
     "they",
     "I",
