@@ -481,14 +481,19 @@ impl TagTable {
             if keys.is_empty() {
                 continue;
             }
+            let hashes: Vec<u64> = keys.iter().map(|&(k, _)| Self::hash(k)).collect();
+            let mut slots: Vec<usize> = Vec::with_capacity(keys.len());
+            // The first displacement that puts every key of the bucket in
+            // a free slot of its own.
             let d = (0..=u16::MAX)
                 .find(|&d| {
-                    let mut slots: Vec<usize> = keys
-                        .iter()
-                        .map(|&(k, _)| Self::slot(Self::hash(k), Self::mix(d)))
-                        .collect();
-                    slots.sort_unstable();
-                    slots.windows(2).all(|w| w[0] != w[1]) && slots.iter().all(|&s| !used[s])
+                    slots.clear();
+                    hashes.iter().all(|&h| {
+                        let s = Self::slot(h, Self::mix(d));
+                        let free = !used[s] && !slots.contains(&s);
+                        slots.push(s);
+                        free
+                    })
                 })
                 .expect("a displacement for every bucket of the tag table");
             t.disp[b] = Self::mix(d);
@@ -1375,6 +1380,8 @@ pub fn attribute(
         .windows(2)
         .all(|w| w[0].span.start <= w[1].span.start);
     let mut out: Vec<Attribution> = Vec::new();
+    // Per attribution of `out`: its content's reach (see [`inside_content`]).
+    let mut reach: Vec<(usize, usize)> = Vec::new();
     let open = &d.open;
     let mut ci = 0;
     for si in 0..seg.sentences.len() {
@@ -1420,12 +1427,13 @@ pub fn attribute(
                 !continues_cue(&d, a, k, &out[first_here..])
                     && !blocked(&d, a, k)
                     && !reported_inside(&d, a, k, s0)
-                    && !inside_content(&d, a, &out)
+                    && !inside_content(&d, a, &out, &reach)
             }) {
                 a.sentence = si;
                 let last = a.cue.last().map_or(k, |c| d.token_from(k + 1, c.end));
                 finish(&d, &mut a, mentions, res);
                 resolve_pronoun_speaker(&d, &mut a, &out, res);
+                reach.push(content_reach(&a.content));
                 out.push(a);
                 k = last.max(k + 1);
             } else {
@@ -1439,7 +1447,7 @@ pub fn attribute(
 /// `X said that the mayor thinks ...`: a `cue-content` cue (or a passive,
 /// adjective, colon or `in` one) inside the content of one of the last
 /// attributions is part of what was reported. A form of "say" is kept.
-fn inside_content(d: &Doc, a: &Attribution, out: &[Attribution]) -> bool {
+fn inside_content(d: &Doc, a: &Attribution, out: &[Attribution], reach: &[(usize, usize)]) -> bool {
     let Some(c) = a.cue.first() else {
         return false;
     };
@@ -1455,11 +1463,20 @@ fn inside_content(d: &Doc, a: &Attribution, out: &[Attribution]) -> bool {
     matches!(
         a.rule,
         "cue-content" | "passive-cue" | "adjective-cue" | "colon-quote" | "in-source"
-    ) && out
-        .iter()
-        .rev()
-        .take(16)
-        .any(|p| p.content.iter().any(|c| c.start <= at && at < c.end))
+    ) && (out.len().saturating_sub(16)..out.len()).any(|i| {
+        // The reach of its content first: no span of it holds `at` if
+        // the reach does not.
+        let (lo, hi) = reach[i];
+        lo <= at && at < hi && out[i].content.iter().any(|c| c.start <= at && at < c.end)
+    })
+}
+
+/// From the first start to the last end of a content's spans ((MAX, 0)
+/// for none): what [`inside_content`] tests first.
+fn content_reach(content: &[Span]) -> (usize, usize) {
+    content.iter().fold((usize::MAX, 0), |(lo, hi), c| {
+        (lo.min(c.start), hi.max(c.end))
+    })
 }
 
 /// `X said he believes ...`: a verb right after a reporting verb and a
@@ -1947,11 +1964,12 @@ const IN_SOURCE: &[&str] = &[
 /// `In a new poll, ...` / `... in his view.`: the phrase is cue and source.
 fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
-    let ws = words_start(d, s0, s1);
-    let we = words_end(d, s0, s1);
+    // The noun first: most `in`s have none.
     let head = (k + 1..s1.min(k + 9))
         .take_while(|&j| !d.has(j, T_COMMA) && !d.quoted(j))
         .find(|&j| d.has(j, T_IN_SOURCE))?;
+    let ws = words_start(d, s0, s1);
+    let we = words_end(d, s0, s1);
     // Sentence-initial ("In a new poll, ...") or a view ("in his view").
     let view = matches!(
         d.w(head),
