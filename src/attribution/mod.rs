@@ -46,9 +46,13 @@
 //! between (in the same paragraph, or opening the next ones) and that carry
 //! no cue of their own continue the content: `"...," he said. "..."`.
 //!
-//! Cost: one lower-cased copy of the text per document (ASCII case folding
-//! keeps byte offsets), a per-token quotation index, and a bounded look
-//! around each cue, so the stage is linear in the document's length.
+//! Cost: one pass over the tokens (of the segmentation's lower-cased copy)
+//! looks each up, without a branch, in a collision-free table of every
+//! listed word and mark: its bits say which lists hold it, and the tokens
+//! that can open a cue are noted on the way; the main loop visits only
+//! those, and the rules test bits instead of comparing strings. Each cue
+//! gets a bounded look around it, so the stage is linear in the
+//! document's length.
 
 use crate::mentions::hash::{WordMap, WordSet};
 use crate::mentions::{ActorKind, Mention};
