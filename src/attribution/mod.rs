@@ -46,15 +46,21 @@
 //! between (in the same paragraph, or opening the next ones) and that carry
 //! no cue of their own continue the content: `"...," he said. "..."`.
 //!
-//! Cost: one lower-cased copy of the text per document (ASCII case folding
-//! keeps byte offsets), a per-token quotation index, and a bounded look
-//! around each cue, so the stage is linear in the document's length.
+//! Cost: one pass over the tokens (of the segmentation's lower-cased copy)
+//! looks each up, without a branch, in a collision-free table of every
+//! listed word and mark: its bits say which lists hold it, and the tokens
+//! that can open a cue are noted on the way; the main loop visits only
+//! those, and the rules test bits instead of comparing strings. Each cue
+//! gets a bounded look around it, so the stage is linear in the
+//! document's length.
 
 use crate::mentions::hash::{WordMap, WordSet};
 use crate::mentions::{ActorKind, Mention};
 use crate::resolve::Resolution;
 use crate::segment::{Quote, Segmentation, TokenKind};
 use crate::span::Span;
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 /// The speaker of an attribution.
@@ -172,8 +178,10 @@ pub fn blocked_cues() -> &'static WordSet<(&'static str, &'static str)> {
 }
 
 /// Whether `a` is a one-word cue its rule does not take.
-fn blocked(d: &Doc, a: &Attribution) -> bool {
+fn blocked(d: &Doc, a: &Attribution, k: usize) -> bool {
     match a.cue.as_slice() {
+        // The cue is token `k`, a word no rule blocks.
+        [c] if *c == d.tok(k) && !d.has(k, T_BLOCKED) => false,
         [c] => d
             .low
             .get(c.start..c.end)
@@ -210,37 +218,106 @@ pub fn source_nouns() -> &'static WordSet<&'static str> {
     SRC.get_or_init(|| words_of(DATA_FILES[2].1).collect())
 }
 
+/// The per-token tag bits of [`word_tags`].
+type Tags = u64;
+
 /// Per-word bits of [`word_tags`].
-const T_REPORT: u32 = 1;
-const T_STANCE: u32 = 1 << 1;
-const T_ADJ: u32 = 1 << 2;
-const T_SKIP: u32 = 1 << 3;
-const T_NP_STOP: u32 = 1 << 4;
-const T_AUX: u32 = 1 << 5;
+const T_REPORT: Tags = 1;
+const T_STANCE: Tags = 1 << 1;
+const T_ADJ: Tags = 1 << 2;
+const T_SKIP: Tags = 1 << 3;
+const T_NP_STOP: Tags = 1 << 4;
+const T_AUX: Tags = 1 << 5;
 /// A word the main loop tests by name: `according`, `in`, [`ADVERB_CUES`].
-const T_LOOP: u32 = 1 << 6;
-const T_IN_SOURCE: u32 = 1 << 7;
-const T_ADJUNCT: u32 = 1 << 8;
-const T_NOT_BEFORE: u32 = 1 << 9;
-const T_BE: u32 = 1 << 10;
-const T_INTRO: u32 = 1 << 11;
-const T_CLAUSE_OPENER: u32 = 1 << 12;
-const T_SAY_INF: u32 = 1 << 13;
-const T_QUANTIFIED: u32 = 1 << 14;
-const T_PARTICLE: u32 = 1 << 15;
-const T_IMPERSONAL: u32 = 1 << 16;
-const T_WEAK_REPORT: u32 = 1 << 17;
-const T_SEEM: u32 = 1 << 18;
-const T_SPEAKER_OPTIONAL: u32 = 1 << 19;
-const T_HEARER: u32 = 1 << 20;
-const T_NOT_SPEAKER: u32 = 1 << 21;
-const T_BUT: u32 = 1 << 22;
+const T_LOOP: Tags = 1 << 6;
+const T_IN_SOURCE: Tags = 1 << 7;
+const T_ADJUNCT: Tags = 1 << 8;
+const T_NOT_BEFORE: Tags = 1 << 9;
+const T_BE: Tags = 1 << 10;
+const T_INTRO: Tags = 1 << 11;
+const T_CLAUSE_OPENER: Tags = 1 << 12;
+const T_SAY_INF: Tags = 1 << 13;
+const T_QUANTIFIED: Tags = 1 << 14;
+const T_PARTICLE: Tags = 1 << 15;
+const T_IMPERSONAL: Tags = 1 << 16;
+const T_WEAK_REPORT: Tags = 1 << 17;
+const T_SEEM: Tags = 1 << 18;
+const T_SPEAKER_OPTIONAL: Tags = 1 << 19;
+const T_HEARER: Tags = 1 << 20;
+const T_NOT_SPEAKER: Tags = 1 << 21;
+const T_BUT: Tags = 1 << 22;
 /// On punctuation, the only tokens with bits: a comma, a dash, a colon.
-const T_COMMA: u32 = 1 << 23;
-const T_DASH: u32 = 1 << 24;
-const T_COLON: u32 = 1 << 25;
+const T_COMMA: Tags = 1 << 23;
+const T_DASH: Tags = 1 << 24;
+const T_COLON: Tags = 1 << 25;
 /// Set by [`Doc`], not the table: the token is inside a quotation.
-const T_IN_QUOTE: u32 = 1 << 26;
+const T_IN_QUOTE: Tags = 1 << 26;
+/// A source noun ([`source_nouns`]).
+const T_SOURCE: Tags = 1 << 27;
+/// A mark that may open a quotation: `"`, `“`, `‘`, `'`.
+const T_OPEN_MARK: Tags = 1 << 28;
+/// A mark that may close a quotation: `"`, `”`, `’`, `'`.
+const T_CLOSE_MARK: Tags = 1 << 29;
+/// A verb of [`CLAUSAL`].
+const T_CLAUSAL: Tags = 1 << 30;
+/// A word of [`DEGREE`].
+const T_DEGREE: Tags = 1 << 31;
+/// A word of [`TIME`].
+const T_TIME: Tags = 1 << 32;
+/// A word of [`COLON_LABELS`].
+const T_COLON_LABEL: Tags = 1 << 33;
+/// A word or mark of [`OBJECT_STOPS`].
+const T_OBJECT_STOP: Tags = 1 << 34;
+/// A word `data/blocked.txt` blocks for some rule.
+const T_BLOCKED: Tags = 1 << 35;
+/// A word or mark of [`INVERTED_ENDS`].
+const T_INVERTED_END: Tags = 1 << 36;
+/// A word or mark of [`HEARER_ENDS`].
+const T_HEARER_END: Tags = 1 << 37;
+/// A verb form of [`PASSIVE_CUES`].
+const T_PASSIVE: Tags = 1 << 38;
+/// `and`.
+const T_AND: Tags = 1 << 39;
+/// A personal pronoun that is a speaker by itself: `he`, `she`, `they`,
+/// `i`, `we` ([`PRONOUNS`]).
+const T_PRONOUN: Tags = 1 << 40;
+/// `you`.
+const T_YOU: Tags = 1 << 41;
+/// `.`
+const T_PERIOD: Tags = 1 << 42;
+/// `(`
+const T_LPAREN: Tags = 1 << 43;
+/// `)`
+const T_RPAREN: Tags = 1 << 44;
+/// What ends an adjunct after a cue ([`ADJUNCT_STOPS`]).
+const T_ADJUNCT_STOP: Tags = 1 << 45;
+/// `it`
+const T_IT: Tags = 1 << 46;
+/// The bits read from a token's text whatever its kind (the string
+/// compares they replace did not look at the kind); the others were set
+/// on words only, or (`T_COMMA`, `T_DASH`, `T_COLON`) on punctuation only:
+/// the tests check that the tokens' kinds keep them apart.
+#[cfg(test)]
+const T_ANY_KIND: Tags = T_SOURCE
+    | T_OPEN_MARK
+    | T_CLOSE_MARK
+    | T_CLAUSAL
+    | T_DEGREE
+    | T_TIME
+    | T_COLON_LABEL
+    | T_OBJECT_STOP
+    | T_BLOCKED
+    | T_INVERTED_END
+    | T_HEARER_END
+    | T_PASSIVE
+    | T_AND
+    | T_PRONOUN
+    | T_YOU
+    | T_PERIOD
+    | T_LPAREN
+    | T_RPAREN
+    | T_ADJUNCT_STOP
+    | T_IT;
 
 /// Every listed word with its bits: cue class, adjective, skippable
 /// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
@@ -249,55 +326,7 @@ const T_IN_QUOTE: u32 = 1 << 26;
 fn word_tags() -> &'static TagTable {
     static TAGS: OnceLock<TagTable> = OnceLock::new();
     TAGS.get_or_init(|| {
-        let mut m: WordMap<&'static str, u32> = WordMap::default();
-        let mut add = |w: &'static str, bit: u32| *m.entry(w).or_insert(0) |= bit;
-        for w in cue_forms() {
-            add(w, T_REPORT);
-        }
-        for w in stance_forms() {
-            add(w, T_STANCE);
-        }
-        for w in adjective_forms() {
-            add(w, T_ADJ);
-        }
-        for w in AUX.iter().chain(TIME) {
-            add(w, T_SKIP);
-        }
-        for w in NP_STOP {
-            add(w, T_NP_STOP);
-        }
-        for w in AUX {
-            add(w, T_AUX);
-        }
-        for w in ["according", "in"].iter().chain(ADVERB_CUES) {
-            add(w, T_LOOP);
-        }
-        let lists: &[(&[&'static str], u32)] = &[
-            (IN_SOURCE, T_IN_SOURCE),
-            (ADJUNCT, T_ADJUNCT),
-            (NOT_BEFORE, T_NOT_BEFORE),
-            (BE, T_BE),
-            (INTRO, T_INTRO),
-            (CLAUSE_OPENERS, T_CLAUSE_OPENER),
-            (SAY_INF, T_SAY_INF),
-            (QUANTIFIED, T_QUANTIFIED),
-            (IMPERSONAL, T_IMPERSONAL),
-            (WEAK_REPORT, T_WEAK_REPORT),
-            (SEEM, T_SEEM),
-            (SPEAKER_OPTIONAL, T_SPEAKER_OPTIONAL),
-            (HEARER, T_HEARER),
-            (NOT_SPEAKER, T_NOT_SPEAKER),
-        ];
-        for (list, bit) in lists {
-            for w in *list {
-                add(w, *bit);
-            }
-        }
-        for (v, _) in PARTICLE {
-            add(v, T_PARTICLE);
-        }
-        add("but", T_BUT);
-        TagTable::new(m.into_iter().map(|(w, bits)| {
+        TagTable::new(tag_words().into_iter().map(|(w, bits)| {
             let key = word_key(w);
             assert!(
                 key.is_some_and(|k| k != 0),
@@ -308,53 +337,267 @@ fn word_tags() -> &'static TagTable {
     })
 }
 
-/// The tag bits of [`word_tags`] by [`word_key`]: an open-addressing table
-/// (linear probing, at most a quarter full, key 0 for an empty slot), so a
-/// lookup is a multiply and one or two integer compares.
+/// The words of [`word_tags`] with their bits, as a plain map (what the
+/// table is built from, and the tests' reference for it).
+fn tag_words() -> WordMap<&'static str, Tags> {
+    let mut m: WordMap<&'static str, Tags> = WordMap::default();
+    let mut add = |w: &'static str, bit: Tags| *m.entry(w).or_insert(0) |= bit;
+    for w in cue_forms() {
+        add(w, T_REPORT);
+    }
+    for w in stance_forms() {
+        add(w, T_STANCE);
+    }
+    for w in adjective_forms() {
+        add(w, T_ADJ);
+    }
+    for w in AUX.iter().chain(TIME) {
+        add(w, T_SKIP);
+    }
+    for w in NP_STOP {
+        add(w, T_NP_STOP);
+    }
+    for w in AUX {
+        add(w, T_AUX);
+    }
+    for w in ["according", "in"].iter().chain(ADVERB_CUES) {
+        add(w, T_LOOP);
+    }
+    let lists: &[(&[&'static str], Tags)] = &[
+        (IN_SOURCE, T_IN_SOURCE),
+        (ADJUNCT, T_ADJUNCT),
+        (NOT_BEFORE, T_NOT_BEFORE),
+        (BE, T_BE),
+        (INTRO, T_INTRO),
+        (CLAUSE_OPENERS, T_CLAUSE_OPENER),
+        (SAY_INF, T_SAY_INF),
+        (QUANTIFIED, T_QUANTIFIED),
+        (IMPERSONAL, T_IMPERSONAL),
+        (WEAK_REPORT, T_WEAK_REPORT),
+        (SEEM, T_SEEM),
+        (SPEAKER_OPTIONAL, T_SPEAKER_OPTIONAL),
+        (HEARER, T_HEARER),
+        (NOT_SPEAKER, T_NOT_SPEAKER),
+    ];
+    for (list, bit) in lists {
+        for w in *list {
+            add(w, *bit);
+        }
+    }
+    for (v, _) in PARTICLE {
+        add(v, T_PARTICLE);
+    }
+    add("but", T_BUT);
+    // Punctuation (the tokenizer's one-symbol tokens: no word has these
+    // texts, and no listed word is a symbol).
+    add(",", T_COMMA);
+    for w in ["\u{2014}", "\u{2013}", "--"] {
+        add(w, T_DASH);
+    }
+    add(":", T_COLON);
+    for w in source_nouns() {
+        add(w, T_SOURCE);
+    }
+    for w in ["\"", "\u{201c}", "\u{2018}", "'"] {
+        add(w, T_OPEN_MARK);
+    }
+    for w in ["\"", "\u{201d}", "\u{2019}", "'"] {
+        add(w, T_CLOSE_MARK);
+    }
+    let any_kind: &[(&[&'static str], Tags)] = &[
+        (CLAUSAL, T_CLAUSAL),
+        (DEGREE, T_DEGREE),
+        (TIME, T_TIME),
+        (COLON_LABELS, T_COLON_LABEL),
+        (OBJECT_STOPS, T_OBJECT_STOP),
+        (INVERTED_ENDS, T_INVERTED_END),
+        (HEARER_ENDS, T_HEARER_END),
+        (PASSIVE_CUES, T_PASSIVE),
+        (PRONOUNS, T_PRONOUN),
+        (&["and"], T_AND),
+        (&["you"], T_YOU),
+        (&["."], T_PERIOD),
+        (&["("], T_LPAREN),
+        (&[")"], T_RPAREN),
+        (ADJUNCT_STOPS, T_ADJUNCT_STOP),
+        (&["it"], T_IT),
+    ];
+    for (list, bit) in any_kind {
+        for w in *list {
+            add(w, *bit);
+        }
+    }
+    for &(_, w) in blocked_cues() {
+        add(w, T_BLOCKED);
+    }
+    m
+}
+
+/// Is `w` one of the words of `list`?
+fn in_list(list: &[&str], w: &[u8]) -> bool {
+    list.iter().any(|x| x.as_bytes() == w)
+}
+
+/// log2 of the slot count of [`TagTable`].
+const SLOT_BITS: u32 = 11;
+/// log2 of the bucket count of [`TagTable`] (a displacement per bucket).
+const BUCKET_BITS: u32 = 8;
+
+/// The tag bits of [`word_tags`] by [`word_key`]: a collision-free hash
+/// table (hash and displace: a key's bucket gives a displacement that
+/// moves the bucket's keys to slots of their own), so a lookup is two
+/// multiplies, two loads and one compare, with no branch.
 struct TagTable {
-    slots: Vec<(u128, u32)>,
-    /// 64 minus the log2 of the slot count.
-    shift: u32,
+    /// Per slot: the key stored there, 0 for an empty slot.
+    keys: Box<[u128; 1 << SLOT_BITS]>,
+    /// Per slot: the key's bits (0 for an empty slot).
+    bits: Box<[Tags; 1 << SLOT_BITS]>,
+    /// Per bucket: the displacement of its keys (already mixed, see
+    /// [`TagTable::mix`]).
+    disp: Box<[u64; 1 << BUCKET_BITS]>,
 }
 
 impl TagTable {
-    fn new(entries: impl Iterator<Item = (u128, u32)>) -> TagTable {
-        let entries: Vec<(u128, u32)> = entries.collect();
-        let size = (entries.len() * 4).next_power_of_two().max(16);
-        let mut t = TagTable {
-            slots: vec![(0, 0); size],
-            shift: 64 - size.trailing_zeros(),
-        };
+    fn new(entries: impl Iterator<Item = (u128, Tags)>) -> TagTable {
+        let mut merged: WordMap<u128, Tags> = WordMap::default();
         for (key, bits) in entries {
-            let mut i = t.slot(key);
-            while t.slots[i].0 != 0 && t.slots[i].0 != key {
-                i = (i + 1) & (size - 1);
+            *merged.entry(key).or_insert(0) |= bits;
+        }
+        let mut entries: Vec<(u128, Tags)> = merged.into_iter().collect();
+        entries.sort_unstable();
+        let mut buckets: Vec<Vec<(u128, Tags)>> = vec![Vec::new(); 1 << BUCKET_BITS];
+        for &(key, bits) in &entries {
+            buckets[Self::bucket(Self::hash(key))].push((key, bits));
+        }
+        let mut order: Vec<usize> = (0..buckets.len()).collect();
+        // Fullest buckets first, while most slots are free.
+        order.sort_by_key(|&b| (std::cmp::Reverse(buckets[b].len()), b));
+        let mut t = TagTable {
+            keys: Box::new([0; 1 << SLOT_BITS]),
+            bits: Box::new([0; 1 << SLOT_BITS]),
+            disp: Box::new([0; 1 << BUCKET_BITS]),
+        };
+        let mut used = vec![false; 1 << SLOT_BITS];
+        // Slot 0 stays empty: [`TagTable::get`] reads it on a miss.
+        used[0] = true;
+        for b in order {
+            let keys = &buckets[b];
+            if keys.is_empty() {
+                continue;
             }
-            t.slots[i] = (key, t.slots[i].1 | bits);
+            let hashes: Vec<u64> = keys.iter().map(|&(k, _)| Self::hash(k)).collect();
+            let mut slots: Vec<usize> = Vec::with_capacity(keys.len());
+            // The first displacement that puts every key of the bucket in
+            // a free slot of its own.
+            let d = (0..=u16::MAX)
+                .find(|&d| {
+                    slots.clear();
+                    hashes.iter().all(|&h| {
+                        let s = Self::slot(h, Self::mix(d));
+                        let free = !used[s] && !slots.contains(&s);
+                        slots.push(s);
+                        free
+                    })
+                })
+                .expect("a displacement for every bucket of the tag table");
+            t.disp[b] = Self::mix(d);
+            for &(key, bits) in keys {
+                let s = Self::slot(Self::hash(key), Self::mix(d));
+                used[s] = true;
+                t.keys[s] = key;
+                t.bits[s] = bits;
+            }
         }
         t
     }
 
-    fn slot(&self, key: u128) -> usize {
+    fn hash(key: u128) -> u64 {
         let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+        x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    fn bucket(h: u64) -> usize {
+        (h >> (64 - BUCKET_BITS)) as usize
+    }
+
+    /// A displacement as stored: spread over all 64 bits.
+    fn mix(d: u16) -> u64 {
+        u64::from(d).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
+    }
+
+    fn slot(h: u64, disp: u64) -> usize {
+        ((h ^ disp).wrapping_mul(0x1656_67B1_9E37_79F9) >> (64 - SLOT_BITS)) as usize
     }
 
     /// The bits of the word with key `key`, 0 if it is in no list.
-    fn get(&self, key: u128) -> u32 {
-        let mask = self.slots.len() - 1;
-        let mut i = self.slot(key);
-        loop {
-            let (k, bits) = self.slots[i];
-            if k == key {
-                return bits;
-            }
-            if k == 0 {
-                return 0;
-            }
-            i = (i + 1) & mask;
+    #[cfg(test)]
+    fn get(&self, key: u128) -> Tags {
+        self.view().get(key)
+    }
+
+    /// The table's arrays as plain references, for a loop of lookups to
+    /// keep in registers.
+    fn view(&self) -> TagView<'_> {
+        TagView {
+            keys: &self.keys,
+            bits: &self.bits,
+            disp: &self.disp,
         }
     }
+}
+
+/// The arrays of a [`TagTable`], borrowed.
+#[derive(Clone, Copy)]
+struct TagView<'t> {
+    keys: &'t [u128; 1 << SLOT_BITS],
+    bits: &'t [Tags; 1 << SLOT_BITS],
+    disp: &'t [u64; 1 << BUCKET_BITS],
+}
+
+impl TagView<'_> {
+    /// See [`TagTable::get`].
+    fn get(self, key: u128) -> Tags {
+        let h = TagTable::hash(key);
+        let s = TagTable::slot(h, self.disp[TagTable::bucket(h)]);
+        // A select, not a branch: whether a token is listed is data. (A
+        // u128 `==` compiles to two compares and a branch.)
+        let diff = self.keys[s] ^ key;
+        let hit = usize::from((diff as u64 | (diff >> 64) as u64) == 0);
+        // Slot 0 is kept empty: a miss reads its 0.
+        self.bits[s & hit.wrapping_neg()]
+    }
+}
+
+/// Per length 0..=17: the mask keeping a key's first `len` bytes; 17 (a
+/// longer word) keeps none, like the length 0.
+const KEY_MASKS: [u128; 18] = {
+    let mut m = [0u128; 18];
+    let mut n = 1;
+    while n < 16 {
+        m[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    m[16] = u128::MAX;
+    m
+};
+
+/// The [`word_key`] of the token at `start..end` of `low` (its bytes), 0
+/// when it is empty or longer than 16 bytes: one 16-byte load and a mask,
+/// no branch on the length.
+fn key_at(low: &[u8], start: usize, end: usize) -> u128 {
+    let raw = match low.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(b) => u128::from_le_bytes(*b),
+        // The last 16 bytes of the text.
+        None => {
+            let mut buf = [0u8; 16];
+            let tail = low.get(start..).unwrap_or(&[]);
+            let n = tail.len().min(16);
+            buf[..n].copy_from_slice(&tail[..n]);
+            u128::from_le_bytes(buf)
+        }
+    };
+    // A reversed span (never made) wraps to a huge length: no key.
+    raw & KEY_MASKS[end.wrapping_sub(start).min(17)]
 }
 
 /// A word of at most 16 bytes as one number (its bytes, zero-padded), the
@@ -535,7 +778,7 @@ const TIME: &[&str] = &[
 /// A word skipped between a speaker and the cue: an auxiliary, an adverb in
 /// -ly, a day ("X on Tuesday said").
 fn skippable(d: &Doc, i: usize) -> bool {
-    d.tags[i] & T_SKIP != 0
+    d.tags[i] & T_SKIP != 0 || ly_adverb(d, i)
 }
 
 /// Forms of "be" that make a cue passive ("is expected", "was asked").
@@ -849,16 +1092,56 @@ struct Doc<'a> {
     text: &'a str,
     /// The text in ASCII lower case (the segmentation's copy).
     low: &'a str,
-    /// Per token: its lower-cased text.
-    words: Vec<&'a str>,
     seg: &'a Segmentation,
     /// Quotations: the segmenter's, plus pairs of doubled apostrophes
     /// (`''...''`, a newspaper house style), in order of their opening.
-    quotes: Vec<Quote>,
+    quotes: Cow<'a, [Quote]>,
     /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
     /// lower-case adverbs in -ly; on punctuation only `T_COMMA`, `T_DASH`,
     /// `T_COLON`; `T_IN_QUOTE` on the inner words of a quotation.
-    tags: Vec<u32>,
+    tags: Vec<Tags>,
+    /// The tokens that can open a cue ([`OPENS`], outside quotations), in
+    /// order: the only ones the main loop looks at.
+    open: Vec<u32>,
+    /// Are the document's mentions in order of their start (set by
+    /// [`attribute`])?
+    mentions_sorted: bool,
+    /// The last sentence range [`words_bounds`] measured and its answer:
+    /// the rules of one candidate ask for it several times.
+    bounds: Cell<((usize, usize), (usize, usize))>,
+}
+
+/// Bits of a token that can open a cue: the main loop's words, a colon, a
+/// verb, an adjective.
+const OPENS: Tags = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ;
+
+/// Is token `i` a lower-case adverb in -ly of five letters or more (the
+/// skippable words no list holds)?
+fn ly_adverb(d: &Doc, i: usize) -> bool {
+    let t = &d.seg.tokens[i];
+    let (s, e) = (t.span.start, t.span.end);
+    e - s > 4
+        && t.kind != TokenKind::Punct
+        && d.low.as_bytes().get(e - 2..e) == Some(b"ly")
+        && !starts_upper(d.text, d.text.as_bytes(), s)
+}
+
+/// Does the text at byte `at` (a token's start) open with an upper-case
+/// letter? ASCII without decoding a character.
+fn starts_upper(text: &str, bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase),
+    }
+}
+
+/// The searcher for `''`, built once.
+fn doubled_apostrophes() -> &'static memchr::memmem::Finder<'static> {
+    static F: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    F.get_or_init(|| memchr::memmem::Finder::new(b"''"))
 }
 
 /// Quotations marked with doubled apostrophes, paired within paragraphs.
@@ -866,13 +1149,10 @@ fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
     let mut out = Vec::new();
     for p in &seg.paragraphs {
         let body = p.slice(text);
-        if !body.contains("''") {
-            continue;
-        }
         let mut open: Option<usize> = None;
-        let mut from = 0;
-        while let Some(off) = body[from..].find("''") {
-            let at = p.start + from + off;
+        // Left to right, without overlaps.
+        for off in doubled_apostrophes().find_iter(body.as_bytes()) {
+            let at = p.start + off;
             match open.take() {
                 None => open = Some(at),
                 Some(o) => {
@@ -887,7 +1167,6 @@ fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
                     }
                 }
             }
-            from += off + 2;
         }
         if let Some(o) = open {
             let inner = Span::new(o + 2, p.end).trim(text, &[]);
@@ -911,51 +1190,56 @@ impl<'a> Doc<'a> {
 
     /// The view of `text`, with `low` its ASCII lower case.
     fn with_lower(text: &'a str, low: &'a str, seg: &'a Segmentation) -> Doc<'a> {
-        let mut quotes = seg.quotes.clone();
-        let extra = apostrophe_quotes(text, seg);
-        if !extra.is_empty() {
+        let extra = if doubled_apostrophes().find(text.as_bytes()).is_some() {
+            apostrophe_quotes(text, seg)
+        } else {
+            Vec::new()
+        };
+        let quotes: Cow<'a, [Quote]> = if extra.is_empty() {
+            Cow::Borrowed(&seg.quotes)
+        } else {
+            let mut quotes = seg.quotes.clone();
             quotes.extend(extra);
             quotes.sort_by_key(|q| q.span.start);
-        }
-        let words: Vec<&'a str> = seg.tokens.iter().map(|t| t.span.slice(low)).collect();
-        let table = word_tags();
-        let mut tags: Vec<u32> = seg
+            Cow::Owned(quotes)
+        };
+        let table = word_tags().view();
+        let lowb = low.as_bytes();
+        let mut open = Vec::with_capacity(seg.tokens.len() / 8);
+        // The kind of a token needs no test: the punctuation the table
+        // holds is never a word (number, possessive) and no listed word is
+        // punctuation (one symbol), so a token's text alone gives its bits.
+        let mut tags: Vec<Tags> = seg
             .tokens
             .iter()
-            .zip(&words)
-            .map(|(t, &w)| {
-                if t.kind == TokenKind::Punct {
-                    return match w {
-                        "," => T_COMMA,
-                        "\u{2014}" | "\u{2013}" | "--" => T_DASH,
-                        ":" => T_COLON,
-                        _ => 0,
-                    };
-                }
-                let mut bits = word_key(w).map_or(0, |key| table.get(key));
-                if w.len() > 4
-                    && w.ends_with("ly")
-                    && !t.span.slice(text).starts_with(char::is_uppercase)
-                {
-                    bits |= T_SKIP;
+            .enumerate()
+            .map(|(i, t)| {
+                let bits = table.get(key_at(lowb, t.span.start, t.span.end));
+                if bits & OPENS != 0 {
+                    open.push(i as u32);
                 }
                 bits
             })
             .collect();
-        for q in &quotes {
+        for q in quotes.iter() {
             let mut i = seg.token_at_or_after(q.inner.start);
             while i < seg.tokens.len() && seg.tokens[i].span.end <= q.inner.end {
                 tags[i] |= T_IN_QUOTE;
                 i += 1;
             }
         }
+        if !quotes.is_empty() {
+            open.retain(|&i| tags[i as usize] & T_IN_QUOTE == 0);
+        }
         Doc {
             text,
             low,
-            words,
             seg,
             quotes,
             tags,
+            open,
+            mentions_sorted: false,
+            bounds: Cell::new(((usize::MAX, usize::MAX), (0, 0))),
         }
     }
 
@@ -973,7 +1257,7 @@ impl<'a> Doc<'a> {
 
     /// Does token `i` carry the [`word_tags`] bit `bit` (is its word in
     /// that list)?
-    fn has(&self, i: usize, bit: u32) -> bool {
+    fn has(&self, i: usize, bit: Tags) -> bool {
         self.tags[i] & bit != 0
     }
 
@@ -982,9 +1266,36 @@ impl<'a> Doc<'a> {
         self.tags[i] & T_IN_QUOTE != 0
     }
 
+    /// The lower-cased bytes of token `i` (a byte slice: no check of
+    /// character boundaries, which a token's span has).
+    fn w(&self, i: usize) -> &'a [u8] {
+        let t = self.tok(i);
+        &self.low.as_bytes()[t.start..t.end]
+    }
+
     /// The lower-cased text of token `i`.
-    fn w(&self, i: usize) -> &str {
-        self.words[i]
+    fn ws(&self, i: usize) -> &'a str {
+        self.tok(i).slice(self.low)
+    }
+
+    /// [`Segmentation::token_at_or_after`] for an offset known to lie at
+    /// or after token `from`'s start (a cue's end, a speaker inside the
+    /// sentence): a short walk from there instead of a search of the whole
+    /// document. Any other offset gets the plain search.
+    fn token_from(&self, from: usize, at: usize) -> usize {
+        let toks = &self.seg.tokens;
+        if from == 0 || from > toks.len() || toks[from - 1].span.start >= at {
+            return self.seg.token_at_or_after(at);
+        }
+        // Tokens before `from` start before `at`: the answer is `from` or later.
+        let mut j = from;
+        while j < toks.len() && j - from < 8 {
+            if toks[j].span.start >= at {
+                return j;
+            }
+            j += 1;
+        }
+        j + toks[j..].partition_point(|t| t.span.start < at)
     }
 
     fn tok(&self, i: usize) -> Span {
@@ -1000,16 +1311,16 @@ impl<'a> Doc<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.tok(i).slice(self.text).starts_with(char::is_uppercase)
+        let t = self.tok(i);
+        t.end > t.start && starts_upper(self.text, self.text.as_bytes(), t.start)
     }
 
     fn is_open_quote(&self, i: usize) -> bool {
-        matches!(self.w(i), "\"" | "\u{201c}" | "\u{2018}" | "'")
-            && self.quote_at(self.tok(i).start).is_some()
+        self.has(i, T_OPEN_MARK) && self.quote_at(self.tok(i).start).is_some()
     }
 
     fn is_close_quote_tok(&self, i: usize) -> bool {
-        matches!(self.w(i), "\"" | "\u{201d}" | "\u{2019}" | "'")
+        self.has(i, T_CLOSE_MARK)
     }
 
     /// The quotation opening at byte `at`.
@@ -1044,8 +1355,7 @@ impl<'a> Doc<'a> {
     fn can_be_source(&self, a: usize, b: usize) -> bool {
         b > a
             && b - a <= 10
-            && (a..b)
-                .any(|i| self.is_word(i) && (self.is_cap(i) || source_nouns().contains(self.w(i))))
+            && (a..b).any(|i| self.is_word(i) && (self.is_cap(i) || self.has(i, T_SOURCE)))
     }
 }
 
@@ -1064,32 +1374,52 @@ pub fn attribute(
     // The segmentation carries the lower-cased text; a copy only if it
     // does not match (a hand-made segmentation).
     let own;
-    let d = if seg.lower.len() == text.len() {
+    let mut d = if seg.lower.len() == text.len() {
         Doc::new(text, seg)
     } else {
         own = text.to_ascii_lowercase();
         Doc::with_lower(text, &own, seg)
     };
-    let mut out: Vec<Attribution> = Vec::new();
+    d.mentions_sorted = mentions
+        .windows(2)
+        .all(|w| w[0].span.start <= w[1].span.start);
+    // Room for about one attribution per two tokens that can open a cue,
+    // without growing step by step.
+    let room = (d.open.len() / 2).min(256);
+    let mut out: Vec<Attribution> = Vec::with_capacity(room);
+    // Per attribution of `out`: its content's reach (see [`inside_content`]).
+    let mut reach: Vec<(usize, usize)> = Vec::with_capacity(room);
+    let open = &d.open;
+    let mut ci = 0;
     for si in 0..seg.sentences.len() {
         let (s0, s1) = sentence_range(seg, si);
+        // The first token that can open a cue in this sentence.
+        while ci > 0 && open[ci - 1] as usize >= s0 {
+            ci -= 1;
+        }
+        while ci < open.len() && (open[ci] as usize) < s0 {
+            ci += 1;
+        }
         let first_here = out.len();
         let mut k = s0;
-        while k < s1 {
-            // Only these tokens can open a cue.
-            if d.quoted(k) || !d.has(k, T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ) {
-                k += 1;
+        while ci < open.len() && (open[ci] as usize) < s1 {
+            // Only these tokens can open a cue: skip to the next at or
+            // after `k`.
+            let c = open[ci] as usize;
+            ci += 1;
+            if c < k {
                 continue;
             }
+            k = c;
             let w = d.w(k);
             let named = d.has(k, T_LOOP);
-            let found = if named && w == "according" && k + 1 < s1 && d.w(k + 1) == "to" {
+            let found = if named && w == b"according" && k + 1 < s1 && d.w(k + 1) == b"to" {
                 according_to(&d, si, k)
-            } else if named && w == "in" {
+            } else if named && w == b"in" {
                 in_source(&d, si, k)
-            } else if named && ADVERB_CUES.contains(&w) {
+            } else if named && in_list(ADVERB_CUES, w) {
                 adverb_cue(&d, si, k)
-            } else if w == ":" {
+            } else if w == b":" {
                 colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
             } else if d.is_word(k) {
                 match d.cue_at(k) {
@@ -1102,14 +1432,15 @@ pub fn attribute(
             };
             if let Some(mut a) = found.filter(|a| {
                 !continues_cue(&d, a, k, &out[first_here..])
-                    && !blocked(&d, a)
+                    && !blocked(&d, a, k)
                     && !reported_inside(&d, a, k, s0)
-                    && !inside_content(&d, a, &out)
+                    && !inside_content(&d, a, &out, &reach)
             }) {
                 a.sentence = si;
-                let last = a.cue.last().map_or(k, |c| seg.token_at_or_after(c.end));
+                let last = a.cue.last().map_or(k, |c| d.token_from(k + 1, c.end));
                 finish(&d, &mut a, mentions, res);
                 resolve_pronoun_speaker(&d, &mut a, &out, res);
+                reach.push(content_reach(&a.content));
                 out.push(a);
                 k = last.max(k + 1);
             } else {
@@ -1123,27 +1454,36 @@ pub fn attribute(
 /// `X said that the mayor thinks ...`: a `cue-content` cue (or a passive,
 /// adjective, colon or `in` one) inside the content of one of the last
 /// attributions is part of what was reported. A form of "say" is kept.
-fn inside_content(d: &Doc, a: &Attribution, out: &[Attribution]) -> bool {
+fn inside_content(d: &Doc, a: &Attribution, out: &[Attribution], reach: &[(usize, usize)]) -> bool {
     let Some(c) = a.cue.first() else {
         return false;
     };
     let at = c.start;
-    // A report of speech within speech ("X said the mayor said ...") is
-    // annotated as often as not: kept.
-    if d.low
-        .get(c.start..c.end)
-        .is_some_and(|w| matches!(w, "say" | "says" | "said" | "saying"))
-    {
-        return false;
-    }
+    // (The tests in order of cost; each is pure.)
     matches!(
         a.rule,
         "cue-content" | "passive-cue" | "adjective-cue" | "colon-quote" | "in-source"
-    ) && out
-        .iter()
-        .rev()
-        .take(16)
-        .any(|p| p.content.iter().any(|c| c.start <= at && at < c.end))
+    ) && (out.len().saturating_sub(16)..out.len()).any(|i| {
+        // The reach of its content first: no span of it holds `at` if
+        // the reach does not.
+        let (lo, hi) = reach[i];
+        lo <= at && at < hi && out[i].content.iter().any(|c| c.start <= at && at < c.end)
+    })
+        // A report of speech within speech ("X said the mayor said ...")
+        // is annotated as often as not: kept.
+        && !d
+            .low
+            .as_bytes()
+            .get(c.start..c.end)
+            .is_some_and(|w| matches!(w, b"say" | b"says" | b"said" | b"saying"))
+}
+
+/// From the first start to the last end of a content's spans ((MAX, 0)
+/// for none): what [`inside_content`] tests first.
+fn content_reach(content: &[Span]) -> (usize, usize) {
+    content.iter().fold((usize::MAX, 0), |(lo, hi), c| {
+        (lo.min(c.start), hi.max(c.end))
+    })
 }
 
 /// `X said he believes ...`: a verb right after a reporting verb and a
@@ -1160,7 +1500,7 @@ fn reported_inside(d: &Doc, a: &Attribution, k: usize, s0: usize) -> bool {
 /// endorse", "tweeted on Friday to say", "ended by saying") is part of that
 /// cue, not an attribution of its own.
 fn continues_cue(d: &Doc, a: &Attribution, k: usize, here: &[Attribution]) -> bool {
-    if a.rule != "coord-cue" || k == 0 || !matches!(d.w(k - 1), "to" | "by") {
+    if a.rule != "coord-cue" || k == 0 || !matches!(d.w(k - 1), b"to" | b"by") {
         return false;
     }
     let Some(prev) = here.last().and_then(|p| p.cue.last()) else {
@@ -1204,9 +1544,23 @@ fn resolve_pronoun_speaker(
 fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) {
     let actor_of = |i: usize| res.of_mention.get(i).copied().flatten();
     let first_from = |at: usize| mentions.partition_point(|m| m.span.start < at);
+    // The mentions from index `lo` on that start before `end`: a walk, not a
+    // second search, when the mentions are in order (as `detect` gives them;
+    // else the search).
+    let sorted = d.mentions_sorted;
+    let end_from = |lo: usize, end: usize| {
+        if sorted {
+            lo + mentions[lo..]
+                .iter()
+                .take_while(|m| m.span.start < end)
+                .count()
+        } else {
+            first_from(end)
+        }
+    };
     if let Some(sp) = &mut a.speaker {
         let lo = first_from(sp.span.start);
-        let hi = first_from(sp.span.end);
+        let hi = end_from(lo, sp.span.end);
         sp.actor = (lo..hi)
             .rev()
             .filter(|&i| sp.span.contains(&mentions[i].span))
@@ -1224,7 +1578,8 @@ fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) 
     let mut about = Vec::new();
     for c in &a.content {
         let lo = first_from(c.start);
-        for (i, m) in mentions.iter().enumerate().take(first_from(c.end)).skip(lo) {
+        let hi = end_from(lo, c.end);
+        for (i, m) in mentions.iter().enumerate().take(hi).skip(lo) {
             if !c.contains(&m.span)
                 || !matches!(m.kind, ActorKind::Person | ActorKind::Organization)
             {
@@ -1243,11 +1598,27 @@ fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) 
 /// The end of a sentence's words (exclusive): its final punctuation off,
 /// closing quotation marks kept.
 fn words_end(d: &Doc, s0: usize, s1: usize) -> usize {
+    words_bounds(d, s0, s1).1
+}
+
+/// [`words_start`] and [`words_end`] of a sentence, remembered for the
+/// last sentence asked about.
+fn words_bounds(d: &Doc, s0: usize, s1: usize) -> (usize, usize) {
+    let (range, bounds) = d.bounds.get();
+    if range == (s0, s1) {
+        return bounds;
+    }
+    let bounds = (measure_words_start(d, s0, s1), measure_words_end(d, s0, s1));
+    d.bounds.set(((s0, s1), bounds));
+    bounds
+}
+
+fn measure_words_end(d: &Doc, s0: usize, s1: usize) -> usize {
     let mut e = s1;
     while e > s0
         && d.kind(e - 1) == TokenKind::Punct
         && !d.is_close_quote_tok(e - 1)
-        && d.w(e - 1) != ")"
+        && d.w(e - 1) != b")"
     {
         e -= 1;
     }
@@ -1257,6 +1628,10 @@ fn words_end(d: &Doc, s0: usize, s1: usize) -> usize {
 /// The first token of a sentence's words (leading punctuation off, an
 /// opening quotation mark kept).
 fn words_start(d: &Doc, s0: usize, s1: usize) -> usize {
+    words_bounds(d, s0, s1).0
+}
+
+fn measure_words_start(d: &Doc, s0: usize, s1: usize) -> usize {
     let mut s = s0;
     while s < s1 && d.kind(s) == TokenKind::Punct && !d.is_open_quote(s) {
         s += 1;
@@ -1266,36 +1641,39 @@ fn words_start(d: &Doc, s0: usize, s1: usize) -> usize {
 
 /// The noun phrase ending at token `e` (exclusive), not before `lo`.
 fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
-    if e > lo + 1 && d.w(e - 1) == ")" {
+    if e > lo + 1 && d.has(e - 1, T_RPAREN) {
         // "Rep. Tavi Renn (D-Ore.)": the name before the bracket.
-        let open = (lo..e - 1).rev().take(8).find(|&j| d.w(j) == "(")?;
+        let open = (lo..e - 1).rev().take(8).find(|&j| d.has(j, T_LPAREN))?;
         return np_ending(d, lo, open).map(|(s, _)| (s, e));
     }
     let mut s = e;
     while s > lo && e - s < 7 {
         let i = s - 1;
-        let w = d.w(i);
+        let t = d.tags[i];
         let ok = match d.kind(i) {
-            TokenKind::Word | TokenKind::Number if w == "and" => {
+            TokenKind::Word | TokenKind::Number if t & T_AND != 0 => {
                 // "Tavi Renn and Mira Doss said", "she and another aide said".
                 i > lo
                     && s < e
-                    && (d.is_cap(s) || source_nouns().contains(d.w(s)) || d.w(s) == "another")
-                    && (d.is_cap(i - 1) || matches!(d.w(i - 1), "he" | "she" | "they" | "i" | "we"))
+                    && (d.is_cap(s) || d.has(s, T_SOURCE) || d.w(s) == b"another")
+                    && (d.is_cap(i - 1) || d.has(i - 1, T_PRONOUN))
             }
             TokenKind::Word | TokenKind::Number => {
-                d.tags[i] & (T_NP_STOP | T_AUX) == 0 && d.cue_at(i).is_none()
+                t & (T_NP_STOP | T_AUX | T_REPORT | T_STANCE) == 0
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
-                w == "." && i > lo && d.tok(i - 1).end == d.tok(i).start && d.is_word(i - 1)
+                t & T_PERIOD != 0
+                    && i > lo
+                    && d.tok(i - 1).end == d.tok(i).start
+                    && d.is_word(i - 1)
             }
         };
         if !ok {
             break;
         }
         s -= 1;
-        if matches!(w, "he" | "she" | "they" | "i" | "we" | "you") {
+        if t & (T_PRONOUN | T_YOU) != 0 {
             // A personal pronoun is a whole speaker.
             break;
         }
@@ -1312,17 +1690,21 @@ fn aside_open(d: &Doc, lo: usize, e: usize) -> Option<usize> {
     if e == lo {
         return None;
     }
-    let close = d.w(e - 1);
-    let open: &[&str] = match close {
-        "," => &[","],
-        "\u{2014}" | "\u{2013}" | "--" => &["\u{2014}", "\u{2013}", "--"],
-        ")" => &["("],
-        _ => return None,
+    // A comma opens at a comma, a dash at a dash, `)` at `(`.
+    let close = d.tags[e - 1];
+    let open = if close & T_COMMA != 0 {
+        T_COMMA
+    } else if close & T_DASH != 0 {
+        T_DASH
+    } else if close & T_RPAREN != 0 {
+        T_LPAREN
+    } else {
+        return None;
     };
     (lo..e - 1)
         .rev()
         .take(30)
-        .find(|&j| open.contains(&d.w(j)) && !d.quoted(j))
+        .find(|&j| d.tags[j] & (open | T_IN_QUOTE) == open)
 }
 
 /// The speaker phrase ending just before token `k`, skipping auxiliaries
@@ -1332,16 +1714,16 @@ fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> {
     while e > lo && skippable(d, e - 1) {
         e -= 1;
     }
-    if e > lo && e < k && d.w(e - 1) == "on" && TIME.contains(&d.w(e)) {
+    if e > lo && e < k && d.w(e - 1) == b"on" && d.has(e, T_TIME) {
         e -= 1;
     }
-    if e > lo && d.w(e - 1) == ")" {
+    if e > lo && d.has(e - 1, T_RPAREN) {
         if let Some(open) = aside_open(d, lo, e) {
             return np_ending(d, lo, open).map(|(s, _)| (s, e));
         }
         return None;
     }
-    if e > lo && matches!(d.w(e - 1), "," | "\u{2014}" | "\u{2013}") {
+    if e > lo && matches!(d.w(e - 1), b"," | b"\xe2\x80\x94" | b"\xe2\x80\x93") {
         let mut open = aside_open(d, lo, e)?;
         for _ in 0..3 {
             if open <= lo {
@@ -1371,16 +1753,16 @@ fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
         let w = d.w(e);
         let ok = match d.kind(e) {
             TokenKind::Word | TokenKind::Number => {
-                (d.tags[e] & T_NP_STOP == 0 || w == "of" && e > s) && d.cue_at(e).is_none()
+                (d.tags[e] & T_NP_STOP == 0 || w == b"of" && e > s) && d.cue_at(e).is_none()
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
-                (w == "."
+                (w == b"."
                     && e > s
                     && d.tok(e - 1).end == d.tok(e).start
                     && e + 1 < hi
                     && d.is_word(e + 1))
-                    || w == "-"
+                    || w == b"-"
             }
         };
         if !ok {
@@ -1388,7 +1770,7 @@ fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
         }
         e += 1;
     }
-    while e > s && d.w(e - 1) == "of" {
+    while e > s && d.w(e - 1) == b"of" {
         e -= 1;
     }
     (e > s && !d.has(s, T_NOT_SPEAKER) && d.kind(s) != TokenKind::Punct).then_some((s, e))
@@ -1420,7 +1802,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
     }
     // A dateline: "WASHINGTON (AP) \u{2014} ...".
     if let Some(dash) =
-        (s..k.min(s + 8)).find(|&j| matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--"))
+        (s..k.min(s + 8)).find(|&j| matches!(d.w(j), b"\xe2\x80\x94" | b"\xe2\x80\x93" | b"--"))
     {
         if (s..dash).all(|j| {
             d.kind(j) != TokenKind::Word
@@ -1436,7 +1818,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
     // The first noun phrase followed by a lower-case word that can be a verb.
     let verb_after = |e: usize| {
         e < k && d.is_word(e) && !d.is_cap(e) && !d.has(e, T_NP_STOP)
-            || e < k && e == s + 1 && matches!(d.w(s), "he" | "she" | "they" | "we" | "i")
+            || e < k && e == s + 1 && matches!(d.w(s), b"he" | b"she" | b"they" | b"we" | b"i")
     };
     let mut i = s;
     while i < k {
@@ -1444,7 +1826,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
             i += 1;
             continue;
         }
-        if matches!(d.w(i), "he" | "she" | "they" | "we" | "i") {
+        if matches!(d.w(i), b"he" | b"she" | b"they" | b"we" | b"i") {
             return d.span(i, i + 1);
         }
         if let Some((a, b)) = np_after(d, i, k) {
@@ -1551,7 +1933,7 @@ fn adverb_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     }
     // The clause starts after the last comma or clause word before the adverb.
     let mut cs = k;
-    while cs > ws && !matches!(d.w(cs - 1), "," | ";" | ":" | "\u{2014}" | "that") {
+    while cs > ws && !matches!(d.w(cs - 1), b"," | b";" | b":" | b"\xe2\x80\x94" | b"that") {
         cs -= 1;
     }
     let end = clause_end(d, k, we);
@@ -1589,21 +1971,22 @@ const IN_SOURCE: &[&str] = &[
 /// `In a new poll, ...` / `... in his view.`: the phrase is cue and source.
 fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
-    let ws = words_start(d, s0, s1);
-    let we = words_end(d, s0, s1);
+    // The noun first: most `in`s have none.
     let head = (k + 1..s1.min(k + 9))
         .take_while(|&j| !d.has(j, T_COMMA) && !d.quoted(j))
         .find(|&j| d.has(j, T_IN_SOURCE))?;
+    let ws = words_start(d, s0, s1);
+    let we = words_end(d, s0, s1);
     // Sentence-initial ("In a new poll, ...") or a view ("in his view").
     let view = matches!(
         d.w(head),
-        "view" | "eyes" | "words" | "mind" | "opinion" | "estimation"
+        b"view" | b"eyes" | b"words" | b"mind" | b"opinion" | b"estimation"
     );
     if k != ws && !view {
         return None;
     }
     // "In other words" restates; it names no source.
-    if d.w(head) == "words" && d.w(head - 1) == "other" {
+    if d.w(head) == b"words" && d.w(head - 1) == b"other" {
         return None;
     }
     // The phrase runs to a comma (a poll "released Sunday").
@@ -1624,12 +2007,12 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
             content.extend(d.span(ws, e));
         }
     }
-    let after = if d.w(phrase_end.min(s1 - 1)) == "," {
+    let after = if d.w(phrase_end.min(s1 - 1)) == b"," {
         phrase_end + 1
     } else {
         head + 1
     };
-    if content.is_empty() || d.w(phrase_end.min(s1 - 1)) == "," {
+    if content.is_empty() || d.w(phrase_end.min(s1 - 1)) == b"," {
         let end = clause_end(d, after, we);
         if end > after + 2 {
             content.extend(d.span(after, end));
@@ -1686,18 +2069,18 @@ fn colon_quote(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<
 fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
     let ws = words_start(d, s0, s1);
-    if k <= ws || k - ws > 5 || !(ws..k).all(|i| d.kind(i) != TokenKind::Punct || d.w(i) == ".") {
+    if k <= ws || k - ws > 5 || !(ws..k).all(|i| d.kind(i) != TokenKind::Punct || d.w(i) == b".") {
         return None;
     }
     if !(ws..k)
-        .all(|i| !d.is_word(i) || d.is_cap(i) || matches!(d.w(i), "camp" | "campaign" | "of"))
+        .all(|i| !d.is_word(i) || d.is_cap(i) || matches!(d.w(i), b"camp" | b"campaign" | b"of"))
     {
         return None;
     }
     let sp = d.span(ws, k)?;
-    if d.w(ws) == "the"
-        || (ws..k).any(|i| COLON_LABELS.contains(&d.w(i)))
-        || !(ws..k).any(|i| d.w(i).chars().any(char::is_alphabetic))
+    if d.w(ws) == b"the"
+        || (ws..k).any(|i| d.has(i, T_COLON_LABEL))
+        || !(ws..k).any(|i| d.ws(i).chars().any(char::is_alphabetic))
     {
         return None;
     }
@@ -1712,7 +2095,7 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         && !mentions[i..]
             .iter()
             .take_while(|m| m.span.end <= sp.end)
-            .any(|m| m.kind == ActorKind::Person || title || d.w(k - 1) == "camp")
+            .any(|m| m.kind == ActorKind::Person || title || d.w(k - 1) == b"camp")
     {
         return None;
     }
@@ -1777,8 +2160,7 @@ fn coordinated_at(d: &Doc, lo: usize, j: usize) -> bool {
     if j <= lo {
         return false;
     }
-    let prev = d.w(j - 1);
-    prev == "and" || prev == "but" || (prev == "," && d.w(j).ends_with("ing"))
+    d.has(j - 1, T_AND | T_BUT) || d.has(j - 1, T_COMMA) && d.w(j).ends_with(b"ing")
 }
 
 /// Where the content after a cue ends: before a coordinated cue
@@ -1790,19 +2172,23 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     // No reported clause runs on for more than MAX_CLAUSE tokens: this keeps
     // a giant unpunctuated "sentence" full of cues linear, not quadratic.
     let we = we.min(from + 1 + MAX_CLAUSE);
-    for j in from + 1..we {
-        if d.quoted(j) {
-            continue;
-        }
-        // Only a dash, a comma, "but" or a reporting verb can end it.
-        if !d.has(j, T_DASH | T_COMMA | T_BUT | T_REPORT) {
-            continue;
-        }
+    // Only a dash, a comma, "but" or a reporting verb outside quotations can
+    // end it: one test for both (the quote bit is above the others).
+    const ENDS: Tags = T_DASH | T_COMMA | T_BUT | T_REPORT;
+    const _: () = assert!(ENDS < T_IN_QUOTE);
+    let mut next = from + 1;
+    while next < we {
+        // The next token that may end it.
+        let Some(off) = d.tags[next..we]
+            .iter()
+            .position(|&t| (t & (ENDS | T_IN_QUOTE)).wrapping_sub(1) < T_IN_QUOTE - 1)
+        else {
+            break;
+        };
+        let j = next + off;
+        next = j + 1;
         // A dash or ", but" closes the reported clause.
-        if j > from + 2
-            && (matches!(d.w(j), "\u{2014}" | "\u{2013}" | "--")
-                || d.w(j) == "but" && d.has(j - 1, T_COMMA))
-        {
+        if j > from + 2 && (d.has(j, T_DASH) || d.has(j, T_BUT) && d.has(j - 1, T_COMMA)) {
             let mut e = j;
             while e > from + 1 && d.has(e - 1, T_COMMA) {
                 e -= 1;
@@ -1825,7 +2211,7 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
             && (coordinated_at(d, from, j) || d.has(j - 1, T_COMMA))
         {
             let mut e = j - 1;
-            while e > from && matches!(d.w(e), "," | "and" | "but") {
+            while e > from && d.has(e, T_COMMA | T_AND | T_BUT) {
                 e -= 1;
             }
             return e + 1;
@@ -1910,7 +2296,7 @@ fn content_before(d: &Doc, s0: usize, s1: usize, end: usize) -> Option<Span> {
         return None;
     }
     let mut cs = ws;
-    if d.has(ws, T_INTRO) && !matches!(d.w(ws), "but" | "and" | "yet" | "still" | "so") {
+    if d.has(ws, T_INTRO) && !matches!(d.w(ws), b"but" | b"and" | b"yet" | b"still" | b"so") {
         if let Some(c) = (ws..e).find(|&j| d.has(j, T_COMMA) && !d.quoted(j)) {
             if e - c > 3 {
                 cs = c + 1;
@@ -1925,37 +2311,22 @@ fn skip_hearer(d: &Doc, c: usize, we: usize) -> usize {
     if c >= we {
         return c;
     }
-    if let Some(j) = (c..we.min(c + 7)).find(|&j| {
-        matches!(
-            d.w(j),
-            "that"
-                | ","
-                | ":"
-                | "\u{201c}"
-                | "\""
-                | "whether"
-                | "if"
-                | "to"
-                | "about"
-                | "why"
-                | "how"
-                | "what"
-                | "when"
-        )
-    }) {
+    if let Some(j) = (c..we.min(c + 7)).find(|&j| d.has(j, T_HEARER_END)) {
         return j;
     }
     // Otherwise a short object: one capitalised run or a pronoun/noun.
     let mut j = c;
-    if matches!(d.w(j), "the" | "a" | "an" | "his" | "her" | "their") {
+    if matches!(d.w(j), b"the" | b"a" | b"an" | b"his" | b"her" | b"their") {
         j += 1;
     }
     while j < we && d.is_word(j) && d.is_cap(j) {
         j += 1;
     }
-    if j == c || (j == c + 1 && matches!(d.w(c), "the" | "a" | "an" | "his" | "her" | "their")) {
+    if j == c
+        || (j == c + 1 && matches!(d.w(c), b"the" | b"a" | b"an" | b"his" | b"her" | b"their"))
+    {
         j = (c + 1).min(we);
-        if matches!(d.w(c), "the" | "a" | "an" | "his" | "her" | "their") {
+        if matches!(d.w(c), b"the" | b"a" | b"an" | b"his" | b"her" | b"their") {
             j = (c + 2).min(we);
         }
     }
@@ -1968,15 +2339,14 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
     let mut guard = 0;
     while c < we && guard < 4 {
         guard += 1;
-        let w = d.w(c);
         if !d.has(c, T_ADJUNCT) {
             break;
         }
-        if matches!(w, "to" | "with")
+        if matches!(d.w(c), b"to" | b"with")
             && c + 1 < we
             && !matches!(
                 d.w(c + 1),
-                "reporters" | "the" | "a" | "an" | "his" | "her" | "their"
+                b"reporters" | b"the" | b"a" | b"an" | b"his" | b"her" | b"their"
             )
             && !d.is_cap(c + 1)
         {
@@ -1984,7 +2354,7 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
         }
         // An adjunct runs to a comma, `that`, a quotation or a colon.
         let stop = (c + 1..we).find(|&j| {
-            matches!(d.w(j), "," | "that" | ":" | "\u{2014}")
+            d.has(j, T_ADJUNCT_STOP)
                 || d.is_open_quote(j)
                 || (d.cue_at(j).is_some() && !d.quoted(j))
         });
@@ -2014,10 +2384,11 @@ fn verb_cue(
     let ws = words_start(d, s0, s1);
     let w = d.w(k);
     // "went on to say": an infinitive reporting verb speaks for the subject.
-    let infinitive = k > s0 && d.w(k - 1) == "to" && d.has(k, T_SAY_INF);
+    let infinitive = k > s0 && d.w(k - 1) == b"to" && d.has(k, T_SAY_INF);
     // "some say", "many believe": a quantifier is the speaker of a verb form.
-    let quantified =
-        k > s0 && matches!(d.w(k - 1), "some" | "many" | "most" | "more") && d.has(k, T_QUANTIFIED);
+    let quantified = k > s0
+        && matches!(d.w(k - 1), b"some" | b"many" | b"most" | b"more")
+        && d.has(k, T_QUANTIFIED);
     if k > s0 && d.has(k - 1, T_NOT_BEFORE) && !infinitive && !quantified {
         return None;
     }
@@ -2031,16 +2402,16 @@ fn verb_cue(
     let mut after = k + 1;
     if let Some((_, p)) = PARTICLE
         .iter()
-        .find(|(v, _)| d.has(k, T_PARTICLE) && *v == w)
+        .find(|(v, _)| d.has(k, T_PARTICLE) && v.as_bytes() == w)
     {
-        if after < s1 && d.w(after) == *p {
+        if after < s1 && d.w(after) == p.as_bytes() {
             cue = cue.cover(&d.tok(after));
             after += 1;
         }
     }
     // 1. Speaker after the cue: '"...," said X.' / '..., said X.' / 'Said X, "..."'.
     let sep_before =
-        k > s0 && (matches!(d.w(k - 1), "," | "\u{2014}") || d.is_close_quote_tok(k - 1));
+        k > s0 && (matches!(d.w(k - 1), b"," | b"\xe2\x80\x94") || d.is_close_quote_tok(k - 1));
     // "X, then head of Y, says ...": the aside belongs to a speaker before.
     let aside_speaker = k > s0
         && d.has(k - 1, T_COMMA)
@@ -2049,27 +2420,8 @@ fn verb_cue(
         if let Some((s, src_end, e)) = np_after(d, after, s1)
             .and_then(|(s, e)| inverted_source(d, s, e).map(|(a, b)| (a, b, e)))
         {
-            let at_end = e >= we
-                || matches!(
-                    d.w(e),
-                    "," | "in"
-                        | "on"
-                        | "to"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "when"
-                        | "as"
-                        | "of"
-                        | ":"
-                        | "\u{2014}"
-                        | "("
-                        | "who"
-                        | "while"
-                        | "before"
-                        | "because"
-                )
-                || (k > 0 && d.is_close_quote_tok(k - 1));
+            let at_end =
+                e >= we || d.has(e, T_INVERTED_END) || (k > 0 && d.is_close_quote_tok(k - 1));
             if at_end {
                 let speaker = Speaker {
                     span: d.span(s, src_end)?,
@@ -2101,7 +2453,7 @@ fn verb_cue(
                     None => {
                         // 'Said X, "..."'
                         let mut c = e;
-                        while c < we && matches!(d.w(c), "," | ":") {
+                        while c < we && matches!(d.w(c), b"," | b":") {
                             c += 1;
                         }
                         if let Some(q) = d.quote_at(d.tok(c.min(s1 - 1)).start) {
@@ -2122,12 +2474,12 @@ fn verb_cue(
     while j > s0 && skippable(d, j - 1) {
         j -= 1;
     }
-    if j > s0 && j < k && d.w(j - 1) == "on" && TIME.contains(&d.w(j)) {
+    if j > s0 && j < k && d.w(j - 1) == b"on" && d.has(j, T_TIME) {
         j -= 1;
     }
     let be_before = j > s0 && d.has(j - 1, T_BE);
     // "X is criticizing Y" / "X is expected to ...": the subject still speaks.
-    let progressive = be_before && (w.ends_with("ing") || w == "expected");
+    let progressive = be_before && (w.ends_with(b"ing") || w == b"expected");
     if progressive {
         j -= 1;
         while j > s0 && skippable(d, j - 1) {
@@ -2137,18 +2489,19 @@ fn verb_cue(
     let passive = !progressive
         && j > s0
         && (be_before
-            || matches!(d.w(j - 1), "when" | "if" | "once" | "after" | "unless") && w == "asked");
+            || matches!(d.w(j - 1), b"when" | b"if" | b"once" | b"after" | b"unless")
+                && w == b"asked");
     // "by saying", "after saying": a gerund after a preposition.
     let gerund = j > s0
-        && w.ends_with("ing")
+        && w.ends_with(b"ing")
         && matches!(
             d.w(j - 1),
-            "by" | "after" | "while" | "before" | "without" | "in" | "when"
+            b"by" | b"after" | b"while" | b"before" | b"without" | b"in" | b"when"
         );
-    if j == ws && w == "asked" {
+    if j == ws && w == b"asked" {
         return asked_intro(d, si, k, after, we);
     }
-    if j > s0 && d.w(j - 1) == "it" && d.has(k, T_IMPERSONAL) {
+    if j > s0 && d.has(j - 1, T_IT) && d.has(k, T_IMPERSONAL) {
         // "It seems (that) ...": an impression with no one behind it.
         let c = skip_adjuncts(d, after, we);
         let end = clause_end(d, k, we);
@@ -2166,8 +2519,8 @@ fn verb_cue(
     let coord = infinitive
         || gerund
         || coordinated_at(d, s0, j)
-        || (j == ws && class == CueClass::Report && w.ends_with("ing"));
-    let by_agent = if passive && after < we && d.w(after) == "by" {
+        || (j == ws && class == CueClass::Report && w.ends_with(b"ing"));
+    let by_agent = if passive && after < we && d.w(after) == b"by" {
         np_after(d, after + 1, s1).filter(|&(s, e)| d.can_be_source(s, e))
     } else {
         None
@@ -2186,7 +2539,7 @@ fn verb_cue(
             r += 1;
         }
         let end = clause_end(d, r, we);
-        if end > r + 1 && d.w(r) == "for" {
+        if end > r + 1 && d.w(r) == b"for" {
             content.extend(d.span(r, end));
         }
         return Some(Attribution::found(
@@ -2209,9 +2562,9 @@ fn verb_cue(
         )
     } else {
         // "It accused ..." (a report, a group) also speaks for a stance verb.
-        let it = (j > s0 && d.w(j - 1) == "it"
+        let it = (j > s0 && d.has(j - 1, T_IT)
             || j > s0 + 1
-                && matches!(d.w(j - 1), "which" | "that")
+                && matches!(d.w(j - 1), b"which" | b"that")
                 && (d.has(j - 2, T_COMMA) || d.is_cap(j - 2)))
         .then(|| (j - 1, j));
         match it.or_else(|| np_before(d, s0, j)) {
@@ -2220,10 +2573,10 @@ fn verb_cue(
                 // A stance verb wants a name, a pronoun or a source noun.
                 if (class == CueClass::Stance || d.has(k, T_WEAK_REPORT))
                     && !d.can_be_source(s, e)
-                    && !matches!(d.w(s), "which" | "that")
+                    && !matches!(d.w(s), b"which" | b"that")
                 {
                     // "the issue seems to linger": an impression, no speaker.
-                    if d.has(k, T_SEEM) && after < we && d.w(after) == "to" {
+                    if d.has(k, T_SEEM) && after < we && d.w(after) == b"to" {
                         let end = clause_end(d, k, we);
                         return (end > after + 2).then(|| {
                             let content = vec![Span::new(d.tok(s).start, d.tok(end - 1).end)];
@@ -2255,39 +2608,15 @@ fn verb_cue(
     if speaker.is_none() && !passive && !fallback {
         return None;
     }
-    if passive
-        && class == CueClass::Report
-        && !matches!(
-            w,
-            "expected"
-                | "asked"
-                | "quoted"
-                | "reported"
-                | "called"
-                | "said"
-                | "announced"
-                | "declared"
-                | "revealed"
-                | "described"
-                | "confirmed"
-                | "told"
-                | "disclosed"
-                | "argued"
-                | "warned"
-                | "promised"
-                | "urged"
-                | "thought"
-                | "considered"
-        )
-    {
+    if passive && class == CueClass::Report && !d.has(k, T_PASSIVE) {
         return None;
     }
     // '"...," X said.' / '..., X said.' (the speaker's phrase starts after a comma or quotation).
     if let Some(sp) = &speaker {
-        let sp_first = d.seg.token_at_or_after(sp.span.start);
+        let sp_first = d.token_from(s0, sp.span.start);
         let c = skip_adjuncts(d, skip_hearer_if(d, k, after, we), we);
         let before_sep = sp_first > s0
-            && (matches!(d.w(sp_first - 1), "," | "\u{2014}")
+            && (matches!(d.w(sp_first - 1), b"," | b"\xe2\x80\x94")
                 || d.is_close_quote_tok(sp_first - 1));
         let sentence_is_cue = sp_first == ws && c >= we;
         // '"...?" Tavi Renn questioned.': a stance verb closing the sentence
@@ -2302,7 +2631,7 @@ fn verb_cue(
                 && (c >= we
                     || d.has(c, T_COMMA)
                     || d.has(c - 1, T_COMMA)
-                    || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), "that" | ":"))
+                    || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), b"that" | b":"))
                 || sentence_is_cue)
         {
             let end = if sentence_is_cue {
@@ -2352,14 +2681,14 @@ fn verb_cue(
     // 'X said: "..."' / 'X said (that) ...' / 'X told IPS (that) ...'
     let mut c = skip_hearer_if(d, k, after, we);
     c = skip_adjuncts(d, c, we);
-    while c < we && matches!(d.w(c), "," | ":" | "\u{2014}" | "-") {
+    while c < we && matches!(d.w(c), b"," | b":" | b"\xe2\x80\x94" | b"-") {
         c += 1;
     }
     // A short quoted phrase inside the clause ("admitted \"two cases\" where
     // ...") is part of a longer content, not the whole of it.
     let phrase = |q: &Quote| {
         let qe = d.seg.token_at_or_after(q.span.end);
-        qe + 2 < we && qe - c < 8 && !matches!(d.w(qe), "," | "." | ":" | ";")
+        qe + 2 < we && qe - c < 8 && !matches!(d.w(qe), b"," | b"." | b":" | b";")
     };
     if c < s1 && d.is_open_quote(c) {
         if let Some(q) = d.quote_at(d.tok(c).start).filter(|q| !phrase(q)) {
@@ -2389,7 +2718,7 @@ fn verb_cue(
         }
     }
     let mut end = clause_end(d, k, we);
-    if k == ws || (passive && w == "asked") {
+    if k == ws || (passive && w == b"asked") {
         // "Asked whether ..., X said": the question runs to the comma.
         if let Some(comma) = (c + 1..end).find(|&j| d.has(j, T_COMMA) && !d.quoted(j)) {
             end = comma;
@@ -2402,7 +2731,16 @@ fn verb_cue(
     let answer = end == c + 1
         && matches!(
             d.w(c),
-            "yes" | "no" | "so" | "when" | "why" | "how" | "what" | "it" | "this" | "that"
+            b"yes"
+                | b"no"
+                | b"so"
+                | b"when"
+                | b"why"
+                | b"how"
+                | b"what"
+                | b"it"
+                | b"this"
+                | b"that"
         );
     if end <= c || (end - c < 2 && class == CueClass::Report && !answer) {
         // '"...," the tall, quiet mayor said.': nothing after the cue, the
@@ -2449,7 +2787,7 @@ fn title_case(d: &Doc, ws: usize, we: usize) -> bool {
 fn asked_intro(d: &Doc, si: usize, k: usize, after: usize, we: usize) -> Option<Attribution> {
     let mut c = after;
     let mut speaker = None;
-    if c < we && d.w(c) == "by" {
+    if c < we && d.w(c) == b"by" {
         let (s, e) = np_after(d, c + 1, we).filter(|&(s, e)| d.can_be_source(s, e))?;
         speaker = Some(Speaker {
             span: d.span(s, e)?,
@@ -2502,7 +2840,7 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
     let we = words_end(d, s0, s1);
     let mut j = k;
-    while j > s0 && DEGREE.contains(&d.w(j - 1)) {
+    while j > s0 && d.has(j - 1, T_DEGREE) {
         j -= 1;
     }
     if j == s0 || !d.has(j - 1, T_BE) {
@@ -2514,7 +2852,7 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     }
     let (s, e) = np_before(d, s0, j).filter(|&(s, e)| d.can_be_source(s, e))?;
     let mut c = k + 1;
-    if c < we && d.w(c) == "that" {
+    if c < we && d.w(c) == b"that" {
         c += 1;
     }
     let end = clause_end(d, k, we);
@@ -2537,36 +2875,60 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
 /// conjunction, a subordinate clause or a time phrase.
 fn object_end(d: &Doc, c: usize, end: usize) -> usize {
     // Verbs of thinking and hoping take a whole clause.
-    if c > 0 && CLAUSAL.contains(&d.w(c - 1)) {
+    if c > 0 && d.has(c - 1, T_CLAUSAL) {
         return end;
     }
     (c + 1..end)
-        .find(|&j| {
-            !d.quoted(j)
-                && matches!(
-                    d.w(j),
-                    "," | "\u{2014}"
-                        | "\u{2013}"
-                        | ";"
-                        | "("
-                        | "after"
-                        | "when"
-                        | "because"
-                        | "while"
-                        | "though"
-                        | "although"
-                        | "until"
-                        | "since"
-                        | "who"
-                        | "which"
-                        | "where"
-                        | "before"
-                        | "if"
-                        | "despite"
-                )
-        })
+        .find(|&j| !d.quoted(j) && d.has(j, T_OBJECT_STOP))
         .unwrap_or(end)
 }
+
+/// What may follow the speaker after an inverted cue (`"...," said X, who ...`).
+const INVERTED_ENDS: &[&str] = &[
+    ",", "in", "on", "to", "at", "during", "after", "when", "as", "of", ":", "\u{2014}", "(",
+    "who", "while", "before", "because",
+];
+
+/// Words and marks that end the hearer after `told`, `asked` (`told reporters that`).
+const HEARER_ENDS: &[&str] = &[
+    "that", ",", ":", "\u{201c}", "\"", "whether", "if", "to", "about", "why", "how", "what",
+    "when",
+];
+
+/// Reporting verbs that stay cues in the passive (`was asked`, `is expected`).
+const PASSIVE_CUES: &[&str] = &[
+    "expected",
+    "asked",
+    "quoted",
+    "reported",
+    "called",
+    "said",
+    "announced",
+    "declared",
+    "revealed",
+    "described",
+    "confirmed",
+    "told",
+    "disclosed",
+    "argued",
+    "warned",
+    "promised",
+    "urged",
+    "thought",
+    "considered",
+];
+
+/// Words and marks that end an adjunct after a cue ("said on Friday, ...").
+const ADJUNCT_STOPS: &[&str] = &[",", "that", ":", "\u{2014}"];
+
+/// Personal pronouns that are a whole speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
+
+/// Marks and words that end the object of a stance verb.
+const OBJECT_STOPS: &[&str] = &[
+    ",", "\u{2014}", "\u{2013}", ";", "(", "after", "when", "because", "while", "though",
+    "although", "until", "since", "who", "which", "where", "before", "if", "despite",
+];
 
 /// Stance verbs whose object is a clause ("hopes the vote will pass").
 const CLAUSAL: &[&str] = &[
@@ -2610,33 +2972,33 @@ const CLAUSAL: &[&str] = &[
 /// A source after an inverted cue: a lone pronoun, a name, or a phrase
 /// holding a source noun ("a senior official"). Returns its token range.
 fn inverted_source(d: &Doc, s: usize, e: usize) -> Option<(usize, usize)> {
-    if matches!(d.w(s), "he" | "she" | "they" | "i" | "we") {
+    if matches!(d.w(s), b"he" | b"she" | b"they" | b"i" | b"we") {
         return Some((s, s + 1));
     }
     if d.is_cap(e - 1) && e - s <= 6 {
         return Some((s, e));
     }
-    if matches!(d.w(s), "the" | "a" | "an" | "one" | "another")
+    if matches!(d.w(s), b"the" | b"a" | b"an" | b"one" | b"another")
         && e - s <= 5
-        && (e >= d.seg.tokens.len() || matches!(d.w(e), "," | "." | "\u{2014}"))
+        && (e >= d.seg.tokens.len() || matches!(d.w(e), b"," | b"." | b"\xe2\x80\x94"))
     {
         return Some((s, e));
     }
     if d.is_cap(s) {
         // A name or a title and name, possibly "X of Y".
         let mut t = s + 1;
-        while t < e && (d.is_cap(t) || d.kind(t) != TokenKind::Word || d.w(t) == "of") {
+        while t < e && (d.is_cap(t) || d.kind(t) != TokenKind::Word || d.w(t) == b"of") {
             t += 1;
         }
-        while t > s + 1 && d.w(t - 1) == "of" {
+        while t > s + 1 && d.w(t - 1) == b"of" {
             t -= 1;
         }
         return Some((s, t));
     }
     // A lower-case phrase: determiners and modifiers up to a source noun.
-    let head = (s..e).find(|&t| source_nouns().contains(d.w(t)))?;
+    let head = (s..e).find(|&t| d.has(t, T_SOURCE))?;
     let mut t = head + 1;
-    while t < e && (d.is_cap(t) || d.w(t) == "of" || d.kind(t) != TokenKind::Word) {
+    while t < e && (d.is_cap(t) || d.w(t) == b"of" || d.kind(t) != TokenKind::Word) {
         t += 1;
     }
     Some((s, t))
@@ -2652,7 +3014,7 @@ fn skip_hearer_if(d: &Doc, k: usize, after: usize, we: usize) -> usize {
 
 /// A quotation after a comma at token `c` ('..., he said, "..."').
 fn skip_to_quote(d: &Doc, mut c: usize, we: usize) -> Option<Quote> {
-    while c < we && matches!(d.w(c), "," | ":" | "\u{2014}") {
+    while c < we && matches!(d.w(c), b"," | b":" | b"\xe2\x80\x94") {
         c += 1;
     }
     if c < d.seg.tokens.len() && d.is_open_quote(c) {

@@ -628,7 +628,7 @@ fn token_tags_match_lists() {
     let seg = segment(t);
     let d = Doc::new(t, &seg);
     for i in 0..seg.tokens.len() {
-        let w = d.w(i);
+        let w = d.ws(i);
         assert_eq!(d.cue_at(i), cue_class(w), "cue class of {w:?}");
         let skip = AUX.contains(&w)
             || TIME.contains(&w)
@@ -686,7 +686,7 @@ fn word_key_is_the_padded_bytes() {
 /// Every listed word carries the bit of its list in the tag table.
 #[test]
 fn tag_table_holds_each_list() {
-    let lists: &[(&[&str], u32)] = &[
+    let lists: &[(&[&str], Tags)] = &[
         (ADJUNCT, T_ADJUNCT),
         (BE, T_BE),
         (INTRO, T_INTRO),
@@ -724,12 +724,12 @@ fn doc_marks_quoted_tokens_and_marks() {
         let d = Doc::new(t, &seg);
         let quoted: Vec<&str> = (0..seg.tokens.len())
             .filter(|&i| d.quoted(i))
-            .map(|i| d.w(i))
+            .map(|i| d.ws(i))
             .collect();
         assert_eq!(&quoted, inside, "{t:?}");
         for i in 0..seg.tokens.len() {
-            assert_eq!(d.has(i, T_COMMA), d.w(i) == ",", "{t:?} {i}");
-            assert_eq!(d.has(i, T_COLON), d.w(i) == ":", "{t:?} {i}");
+            assert_eq!(d.has(i, T_COMMA), d.w(i) == b",", "{t:?} {i}");
+            assert_eq!(d.has(i, T_COLON), d.w(i) == b":", "{t:?} {i}");
         }
     }
 }
@@ -886,4 +886,201 @@ fn reported_inside_table() {
     let t = "Orla Penn said the new mayor of Dunmore said the mill is lost.";
     let cues: Vec<String> = run(t).into_iter().map(|a| a.cue).collect();
     assert_eq!(cues, ["said", "said"], "{t:?}");
+}
+
+/// The bits of token `i` as the plain lists give them: the reference the
+/// per-document tags (a hash table, lazy -ly adverbs, a list of openers)
+/// must match.
+fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (Tags, bool) {
+    let tok = seg.tokens[i];
+    let w = tok.span.slice(&seg.lower);
+    // Bits the rules read from the text whatever the token's kind.
+    let mut any = 0;
+    if source_nouns().contains(w) {
+        any |= T_SOURCE;
+    }
+    if matches!(w, "\"" | "\u{201c}" | "\u{2018}" | "'") {
+        any |= T_OPEN_MARK;
+    }
+    if matches!(w, "\"" | "\u{201d}" | "\u{2019}" | "'") {
+        any |= T_CLOSE_MARK;
+    }
+    let lists: &[(&[&str], Tags)] = &[
+        (CLAUSAL, T_CLAUSAL),
+        (DEGREE, T_DEGREE),
+        (TIME, T_TIME),
+        (COLON_LABELS, T_COLON_LABEL),
+        (OBJECT_STOPS, T_OBJECT_STOP),
+        (INVERTED_ENDS, T_INVERTED_END),
+        (HEARER_ENDS, T_HEARER_END),
+        (PASSIVE_CUES, T_PASSIVE),
+        (&["he", "she", "they", "i", "we"], T_PRONOUN),
+        (&["and"], T_AND),
+        (&["you"], T_YOU),
+        (&["."], T_PERIOD),
+        (&["("], T_LPAREN),
+        (&[")"], T_RPAREN),
+        (&[",", "that", ":", "\u{2014}"], T_ADJUNCT_STOP),
+        (&["it"], T_IT),
+    ];
+    for (list, bit) in lists {
+        if list.contains(&w) {
+            any |= bit;
+        }
+    }
+    if blocked_cues().iter().any(|&(_, b)| b == w) {
+        any |= T_BLOCKED;
+    }
+    let mut bits = if tok.kind == TokenKind::Punct {
+        any | match w {
+            "," => T_COMMA,
+            "\u{2014}" | "\u{2013}" | "--" => T_DASH,
+            ":" => T_COLON,
+            _ => 0,
+        }
+    } else {
+        tag_words().get(w).copied().unwrap_or(0) & !T_ANY_KIND | any
+    };
+    if quotes.iter().any(|q| q.inner.contains(&tok.span)) {
+        bits |= T_IN_QUOTE;
+    }
+    let skip = bits & T_SKIP != 0
+        || tok.kind != TokenKind::Punct
+            && w.len() > 4
+            && w.ends_with("ly")
+            && !tok.span.slice(t).starts_with(char::is_uppercase);
+    (bits, skip)
+}
+
+/// Pieces of text the property test strings together: listed words in
+/// every case, adverbs in -ly, marks, quotes, non-ASCII letters.
+const PIECES: &[&str] = &[
+    "said",
+    "Said",
+    "SAID",
+    "according",
+    "to",
+    "in",
+    "In",
+    "reportedly",
+    "poll",
+    "view",
+    "praised",
+    "eager",
+    "is",
+    "was",
+    "the",
+    "a",
+    "he",
+    "she",
+    "Ines",
+    "Varga",
+    "quickly",
+    "Quickly",
+    "ly",
+    "ally",
+    "fly",
+    "\u{c9}lysee",
+    "\u{e9}ly",
+    "didn't",
+    "didn\u{2019}t",
+    "is\u{2019}s",
+    ",",
+    ":",
+    ";",
+    ".",
+    "\u{2014}",
+    "\u{2013}",
+    "--",
+    "-",
+    "''",
+    "'",
+    "\"",
+    "\u{201c}",
+    "\u{201d}",
+    "(",
+    ")",
+    "42",
+    "1,5",
+    "'s",
+    "told",
+    "officials",
+    "because",
+    "abcdefghijklmnopq",
+    "abcdefghijklmnop",
+    "\n\n",
+    "\u{c9}",
+    "z",
+    "\u{2018}",
+    "\u{2019}",
+    "spokesman",
+    "and",
+    "it",
+    "that",
+    "you",
+    "they",
+    "I",
+    "despite",
+    "considered",
+    "whether",
+    "monday",
+    "deeply",
+    "hopes",
+    "update",
+    "(",
+];
+
+proptest::proptest! {
+    /// Each token's tags, its skippability and the list of tokens that
+    /// can open a cue agree with the plain word lists.
+    #[test]
+    fn doc_tags_match_the_lists(
+        picks in proptest::collection::vec((0..PIECES.len(), 0u8..3), 0..60),
+    ) {
+        let mut t = String::new();
+        for &(p, sep) in &picks {
+            t.push_str(PIECES[p]);
+            t.push_str(["", " ", "  "][usize::from(sep)]);
+        }
+        let seg = segment(&t);
+        let d = Doc::new(&t, &seg);
+        let mut quotes = seg.quotes.clone();
+        quotes.extend(apostrophe_quotes(&t, &seg));
+        let mut open = Vec::new();
+        for i in 0..seg.tokens.len() {
+            let (bits, skip) = reference_tags(&t, &seg, &quotes, i);
+            proptest::prop_assert_eq!(d.tags[i], bits, "{:?} token {}", t, i);
+            proptest::prop_assert_eq!(skippable(&d, i), skip, "{:?} token {}", t, i);
+            if bits & OPENS != 0 && bits & T_IN_QUOTE == 0 {
+                open.push(i as u32);
+            }
+        }
+        proptest::prop_assert_eq!(&d.open, &open, "{:?}", t);
+    }
+
+    /// The tag table gives each listed word its bits and any other word
+    /// of at most 16 bytes none, from its padded key.
+    #[test]
+    fn tag_table_matches_the_map(w in "[a-z'\u{2019}:,-]{0,17}") {
+        let want = tag_words().get(w.as_str()).copied().unwrap_or(0);
+        let key = word_key(&w).unwrap_or(0);
+        proptest::prop_assert_eq!(word_tags().get(key), want, "{:?}", w);
+        let b = w.as_bytes();
+        proptest::prop_assert_eq!(key_at(b, 0, b.len()), key, "{:?}", w);
+    }
+}
+
+/// Every word of the lists is found in the tag table with its bits, at
+/// any position of a text (the last bytes too).
+#[test]
+fn tag_table_finds_every_listed_word() {
+    for (w, bits) in tag_words() {
+        assert_eq!(word_tags().get(word_key(w).unwrap()), bits, "{w:?}");
+        let text = format!("xx {w}");
+        let b = text.as_bytes();
+        assert_eq!(key_at(b, 3, b.len()), word_key(w).unwrap(), "{w:?}");
+        let text = format!("{w} and then a long tail of words");
+        let b = text.as_bytes();
+        assert_eq!(key_at(b, 0, w.len()), word_key(w).unwrap(), "{w:?}");
+    }
 }
