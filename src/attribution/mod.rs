@@ -404,25 +404,7 @@ fn tag_words() -> WordMap<&'static str, Tags> {
     for w in ["\"", "\u{201d}", "\u{2019}", "'"] {
         add(w, T_CLOSE_MARK);
     }
-    let any_kind: &[(&[&'static str], Tags)] = &[
-        (CLAUSAL, T_CLAUSAL),
-        (DEGREE, T_DEGREE),
-        (TIME, T_TIME),
-        (COLON_LABELS, T_COLON_LABEL),
-        (OBJECT_STOPS, T_OBJECT_STOP),
-        (INVERTED_ENDS, T_INVERTED_END),
-        (HEARER_ENDS, T_HEARER_END),
-        (PASSIVE_CUES, T_PASSIVE),
-        (PRONOUNS, T_PRONOUN),
-        (&["and"], T_AND),
-        (&["you"], T_YOU),
-        (&["."], T_PERIOD),
-        (&["("], T_LPAREN),
-        (&[")"], T_RPAREN),
-        (ADJUNCT_STOPS, T_ADJUNCT_STOP),
-        (&["it"], T_IT),
-    ];
-    for (list, bit) in any_kind {
+    for (list, bit) in ANY_KIND_LISTS {
         for w in *list {
             add(w, *bit);
         }
@@ -432,6 +414,27 @@ fn tag_words() -> WordMap<&'static str, Tags> {
     }
     m
 }
+
+/// Word lists whose words are tagged whatever the token's kind, each with
+/// its bit.
+const ANY_KIND_LISTS: &[(&[&str], Tags)] = &[
+    (CLAUSAL, T_CLAUSAL),
+    (DEGREE, T_DEGREE),
+    (TIME, T_TIME),
+    (COLON_LABELS, T_COLON_LABEL),
+    (OBJECT_STOPS, T_OBJECT_STOP),
+    (INVERTED_ENDS, T_INVERTED_END),
+    (HEARER_ENDS, T_HEARER_END),
+    (PASSIVE_CUES, T_PASSIVE),
+    (PRONOUNS, T_PRONOUN),
+    (&["and"], T_AND),
+    (&["you"], T_YOU),
+    (&["."], T_PERIOD),
+    (&["("], T_LPAREN),
+    (&[")"], T_RPAREN),
+    (ADJUNCT_STOPS, T_ADJUNCT_STOP),
+    (&["it"], T_IT),
+];
 
 /// Is `w` one of the words of `list`?
 fn in_list(list: &[&str], w: &[u8]) -> bool {

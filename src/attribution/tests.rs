@@ -905,25 +905,7 @@ fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (T
     if matches!(w, "\"" | "\u{201d}" | "\u{2019}" | "'") {
         any |= T_CLOSE_MARK;
     }
-    let lists: &[(&[&str], Tags)] = &[
-        (CLAUSAL, T_CLAUSAL),
-        (DEGREE, T_DEGREE),
-        (TIME, T_TIME),
-        (COLON_LABELS, T_COLON_LABEL),
-        (OBJECT_STOPS, T_OBJECT_STOP),
-        (INVERTED_ENDS, T_INVERTED_END),
-        (HEARER_ENDS, T_HEARER_END),
-        (PASSIVE_CUES, T_PASSIVE),
-        (&["he", "she", "they", "i", "we"], T_PRONOUN),
-        (&["and"], T_AND),
-        (&["you"], T_YOU),
-        (&["."], T_PERIOD),
-        (&["("], T_LPAREN),
-        (&[")"], T_RPAREN),
-        (&[",", "that", ":", "\u{2014}"], T_ADJUNCT_STOP),
-        (&["it"], T_IT),
-    ];
-    for (list, bit) in lists {
+    for (list, bit) in ANY_KIND_LISTS {
         if list.contains(&w) {
             any |= bit;
         }

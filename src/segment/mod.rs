@@ -521,18 +521,24 @@ fn is_hard_wrapped(text: &str) -> bool {
 
 /// [`is_hard_wrapped`] for `text` whose line breaks are `breaks`.
 fn is_hard_wrapped_at(text: &str, breaks: &[usize]) -> bool {
-    let mut inner_breaks = 0usize;
-    let mut lines = 0usize;
-    let mut long = 0usize;
     // `str::lines`: every line without its break, the last one only when
     // text follows the final break; trimmed.
     let last = (breaks.last().map_or(0, |&b| b + 1) < text.len()).then_some(text.len());
     let mut start = 0;
-    let mut it = breaks.iter().copied().chain(last).map(|end| {
+    wrapped_lines(breaks.iter().copied().chain(last).map(|end| {
         let line = &text[start..end];
         start = end + 1;
         line.trim()
-    });
+    }))
+}
+
+/// Do these lines (trimmed, in order) read as hard-wrapped: at least
+/// four non-empty ones, most of them 50 to 100 bytes long and most
+/// running on into the next line without closing punctuation?
+fn wrapped_lines<'t>(mut it: impl Iterator<Item = &'t str>) -> bool {
+    let mut inner_breaks = 0usize;
+    let mut lines = 0usize;
+    let mut long = 0usize;
     let Some(mut a) = it.next() else { return false };
     for b in it {
         if !a.is_empty() {
@@ -857,17 +863,15 @@ mod tests {
         out
     }
 
-    /// Hard-wrapped text has most paragraph lines broken at a steady width.
-    /// One pass over the lines, nothing collected.
+    /// The lines as the first wrap test read them (a memchr search a
+    /// line), judged by [`wrapped_lines`]: the oracle of the lines made
+    /// from the shared list of line breaks.
     fn is_hard_wrapped_reference(text: &str) -> bool {
-        let mut inner_breaks = 0usize;
-        let mut lines = 0usize;
-        let mut long = 0usize;
         // `str::lines` with memchr: every line without its break, the last
         // one only when text follows the final break; trimmed.
         let bytes = text.as_bytes();
         let mut pos = 0;
-        let mut it = std::iter::from_fn(move || {
+        wrapped_lines(std::iter::from_fn(move || {
             if pos >= bytes.len() {
                 return None;
             }
@@ -875,21 +879,7 @@ mod tests {
             let line = &text[pos..end];
             pos = end + 1;
             Some(line.trim())
-        });
-        let Some(mut a) = it.next() else { return false };
-        for b in it {
-            if !a.is_empty() {
-                lines += 1;
-                if (50..=100).contains(&a.len()) {
-                    long += 1;
-                }
-                if !b.is_empty() && !a.ends_with(['.', '!', '?', ':', '"', '\u{201d}']) {
-                    inner_breaks += 1;
-                }
-            }
-            a = b;
-        }
-        lines >= 4 && inner_breaks * 2 > lines && long * 2 > lines
+        }))
     }
 
     proptest::proptest! {

@@ -85,66 +85,65 @@ pub(super) fn find_quotes_at(
     finds: impl Iterator<Item = usize>,
 ) -> Vec<Quote> {
     let mut out = Vec::with_capacity(paragraphs.len() / 2 + 4);
-    // An open double quote carried over from the previous paragraph.
-    let mut carry: Option<usize> = None;
     let mut finds = finds.peekable();
-    for (pi, p) in paragraphs.iter().enumerate() {
-        let mut open_double: Option<usize> = carry.take();
-        let mut open_single: Option<usize> = None;
+    for p in paragraphs {
         let marks = std::iter::from_fn(|| loop {
             let i = finds.next_if(|&i| i < p.end)?;
             if i >= p.start {
                 return text[i..].chars().next().map(|c| (i, c));
             }
         });
-        for (i, c) in marks {
-            let Some((m, double)) = mark(text, i, c) else {
-                continue;
-            };
-            if double {
-                let opening = match m {
-                    Mark::Open => true,
-                    Mark::Close => false,
-                    Mark::Either => open_double.is_none(),
-                };
-                if opening {
-                    if open_double.is_some() && m == Mark::Open {
-                        // A curly opener inside an open quote: the earlier
-                        // one was never closed; restart here.
-                    }
-                    open_double = Some(i);
-                    open_single = None;
-                } else if let Some(s) = open_double.take() {
-                    push(text, &mut out, s, i + c.len_utf8(), true);
-                    open_single = None;
-                }
-            } else if open_double.is_none() {
-                match m {
-                    Mark::Open => open_single = Some(i),
-                    _ => {
-                        if let Some(s) = open_single.take() {
-                            push(text, &mut out, s, i + c.len_utf8(), true);
-                        }
-                    }
-                }
-            }
-        }
-        if let Some(s) = open_double {
-            // Runs on when the next paragraph opens with a quote mark.
-            let next_opens = paragraphs
-                .get(pi + 1)
-                .is_some_and(|np| np.slice(text).starts_with(['"', '\u{201c}']));
-            let cut = p.end;
-            push(text, &mut out, s, cut, false);
-            if next_opens {
-                // The continuation is found as its own quotation; mark the
-                // cut one as open so readers can join them.
-            }
-            let _ = next_opens;
-        }
-        carry = None;
+        pair_marks(text, *p, marks, &mut out);
     }
     out
+}
+
+/// Pair the quotation marks of paragraph `p` (`marks`: each candidate
+/// character with its offset, in order) into quotations, pushed to `out`.
+/// A double quote left open is cut at the paragraph's end.
+fn pair_marks(
+    text: &str,
+    p: Span,
+    marks: impl Iterator<Item = (usize, char)>,
+    out: &mut Vec<Quote>,
+) {
+    let mut open_double: Option<usize> = None;
+    let mut open_single: Option<usize> = None;
+    for (i, c) in marks {
+        let Some((m, double)) = mark(text, i, c) else {
+            continue;
+        };
+        if double {
+            let opening = match m {
+                Mark::Open => true,
+                Mark::Close => false,
+                Mark::Either => open_double.is_none(),
+            };
+            if opening {
+                // A curly opener inside an open quote: the earlier one was
+                // never closed; restart here.
+                open_double = Some(i);
+                open_single = None;
+            } else if let Some(s) = open_double.take() {
+                push(text, out, s, i + c.len_utf8(), true);
+                open_single = None;
+            }
+        } else if open_double.is_none() {
+            match m {
+                Mark::Open => open_single = Some(i),
+                _ => {
+                    if let Some(s) = open_single.take() {
+                        push(text, out, s, i + c.len_utf8(), true);
+                    }
+                }
+            }
+        }
+    }
+    if let Some(s) = open_double {
+        // A quotation running on into the next paragraph is found there
+        // as its own quotation; this part is marked open.
+        push(text, out, s, p.end, false);
+    }
 }
 
 fn push(text: &str, out: &mut Vec<Quote>, start: usize, end: usize, closed: bool) {
@@ -190,67 +189,16 @@ mod tests {
         }
     }
 
-    /// The first quotation finder (a memchr search a paragraph): the
-    /// oracle of the one-search finder.
+    /// The marks found as the first quotation finder found them (a memchr
+    /// search a paragraph), paired as the finder pairs them: the oracle of
+    /// the one search dealt out to the paragraphs.
     fn find_quotes_reference(text: &str, paragraphs: &[Span]) -> Vec<Quote> {
         let mut out = Vec::new();
-        // An open double quote carried over from the previous paragraph.
-        let mut carry: Option<usize> = None;
-        for (pi, p) in paragraphs.iter().enumerate() {
+        for p in paragraphs {
             let body = p.slice(text);
-            let mut open_double: Option<usize> = carry.take();
-            let mut open_single: Option<usize> = None;
-            // Every quote mark is `"` or starts with the byte 0xE2 (U+2018,
-            // U+2019, U+201C..U+201E); only those bytes are decoded.
             let marks = memchr::memchr2_iter(b'"', 0xE2, body.as_bytes())
-                .filter_map(|k| body[k..].chars().next().map(|c| (k, c)));
-            for (k, c) in marks {
-                let i = p.start + k;
-                let Some((m, double)) = mark(text, i, c) else {
-                    continue;
-                };
-                if double {
-                    let opening = match m {
-                        Mark::Open => true,
-                        Mark::Close => false,
-                        Mark::Either => open_double.is_none(),
-                    };
-                    if opening {
-                        if open_double.is_some() && m == Mark::Open {
-                            // A curly opener inside an open quote: the earlier
-                            // one was never closed; restart here.
-                        }
-                        open_double = Some(i);
-                        open_single = None;
-                    } else if let Some(s) = open_double.take() {
-                        push(text, &mut out, s, i + c.len_utf8(), true);
-                        open_single = None;
-                    }
-                } else if open_double.is_none() {
-                    match m {
-                        Mark::Open => open_single = Some(i),
-                        _ => {
-                            if let Some(s) = open_single.take() {
-                                push(text, &mut out, s, i + c.len_utf8(), true);
-                            }
-                        }
-                    }
-                }
-            }
-            if let Some(s) = open_double {
-                // Runs on when the next paragraph opens with a quote mark.
-                let next_opens = paragraphs
-                    .get(pi + 1)
-                    .is_some_and(|np| np.slice(text).starts_with(['"', '\u{201c}']));
-                let cut = p.end;
-                push(text, &mut out, s, cut, false);
-                if next_opens {
-                    // The continuation is found as its own quotation; mark the
-                    // cut one as open so readers can join them.
-                }
-                let _ = next_opens;
-            }
-            carry = None;
+                .filter_map(|k| body[k..].chars().next().map(|c| (p.start + k, c)));
+            pair_marks(text, *p, marks, &mut out);
         }
         out
     }

@@ -240,6 +240,29 @@ pub(super) static MAY_END: [bool; 256] = {
     t
 };
 
+/// Push the one-byte mark `b` at `at` as a token, noting it when it may
+/// end a sentence or is a straight quotation mark.
+#[inline(always)]
+fn push_mark(
+    out: &mut Vec<Token>,
+    ends: &mut Vec<u32>,
+    quote_marks: &mut Vec<usize>,
+    at: usize,
+    b: u8,
+) {
+    if MAY_END[usize::from(b)] {
+        // Token indices fit in a u32 (a document is at most 256 MiB).
+        ends.push(out.len() as u32);
+    }
+    if b == b'"' {
+        quote_marks.push(at);
+    }
+    out.push(Token {
+        span: Span::new(at, at + 1),
+        kind: TokenKind::Punct,
+    });
+}
+
 /// [`tokenize`], with the tokens that may end a sentence and the
 /// quotation marks noted ([`Marked`]). Words and numbers of the fast paths
 /// are neither; a mark is noted where it is pushed.
@@ -298,16 +321,7 @@ pub(super) fn tokenize_marking(text: &str) -> Marked {
                     span: Span::new(i, j),
                     kind: TokenKind::Word,
                 });
-                if MAY_END[usize::from(d)] {
-                    ends.push(index(out.len()));
-                }
-                if d == b'"' {
-                    quote_marks.push(j);
-                }
-                out.push(Token {
-                    span: Span::new(j, j + 1),
-                    kind: TokenKind::Punct,
-                });
+                push_mark(&mut out, &mut ends, &mut quote_marks, j, d);
                 i = j + 1 + usize::from(bytes.get(j + 1) == Some(&b' '));
             } else if let Some(next) = joined_word(bytes, &alnum, i, j, &mut out) {
                 // Hyphens and apostrophes between ASCII runs, or a
@@ -323,16 +337,7 @@ pub(super) fn tokenize_marking(text: &str) -> Marked {
         match class(b) {
             SPACE => i += 1,
             PUNCT => {
-                if MAY_END[usize::from(b)] {
-                    ends.push(index(out.len()));
-                }
-                if b == b'"' {
-                    quote_marks.push(i);
-                }
-                out.push(Token {
-                    span: Span::new(i, i + 1),
-                    kind: TokenKind::Punct,
-                });
+                push_mark(&mut out, &mut ends, &mut quote_marks, i, b);
                 i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
             }
             DIGIT => {
