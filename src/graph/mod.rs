@@ -286,22 +286,18 @@ impl ActorGraph {
         let cap = self.options.max_evidence;
         for l in &plan.links {
             let (a, b) = (index[l.a as usize], index[l.b as usize]);
-            let e = match self.edges.get(&(a, b, l.kind)) {
-                Some(&e) => e,
-                None => {
-                    let e = self.graph.add_edge(
-                        a,
-                        b,
-                        Edge {
-                            kind: l.kind,
-                            weight: 0,
-                            evidence: Vec::new(),
-                        },
-                    );
-                    self.edges.insert((a, b, l.kind), e);
-                    e
-                }
-            };
+            let graph = &mut self.graph;
+            let e = *self.edges.entry((a, b, l.kind)).or_insert_with(|| {
+                graph.add_edge(
+                    a,
+                    b,
+                    Edge {
+                        kind: l.kind,
+                        weight: 0,
+                        evidence: Vec::new(),
+                    },
+                )
+            });
             let edge = &mut self.graph[e];
             edge.weight += l.weight;
             if edge.evidence.is_empty() {
