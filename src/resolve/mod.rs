@@ -284,6 +284,12 @@ struct Clusters<'m> {
     /// Word ids -> cluster, one map per kind (person, organization).
     /// Words hold no space (they are tokens), so a list of words stands
     /// for the words joined by spaces.
+    /// Names of one word: the cluster under each word id and kind
+    /// ([`NONE`] for none), an array so no lookup hashes.
+    by_word: Vec<[usize; 2]>,
+    /// Names of two words: their ids packed in a `u64`, one map per kind.
+    by_pair: [WordMap<u64, usize>; 2],
+    /// Longer names (and, should one occur, a name without words).
     by_key: [WordMap<&'m [u32], usize>; 2],
     /// Person clusters by the last word of their first full name, indexed
     /// by word id.
@@ -310,7 +316,9 @@ impl<'m> Clusters<'m> {
             full_from: Vec::new(),
             titles: Vec::with_capacity(names),
             gender: Vec::with_capacity(names),
-            by_key: [map(names), map(0)],
+            by_word: vec![[NONE; 2]; nw],
+            by_pair: [map(names), map(0)],
+            by_key: [map(0), map(0)],
             by_last: Index::new(nw),
             by_first: Index::new(nw),
             org_by_word: Index::new(nw),
@@ -342,13 +350,26 @@ impl<'m> Clusters<'m> {
 
     /// The cluster named by the words of mention `i`, for this kind.
     fn by_key(&self, kind: ActorKind, i: usize) -> Option<usize> {
-        self.by_key[kind as usize].get(self.words.of(i)).copied()
+        let k = kind as usize;
+        match *self.words.of(i) {
+            [w] => Some(self.by_word[w as usize][k]).filter(|&c| c != NONE),
+            [a, b] => self.by_pair[k].get(&pair(a, b)).copied(),
+            ref key => self.by_key[k].get(key).copied(),
+        }
     }
 
     /// Name a cluster by the words of mention `i`, for this kind.
     fn set_key(&mut self, kind: ActorKind, i: usize, c: usize) {
-        let key = self.words.of(i);
-        self.by_key[kind as usize].insert(key, c);
+        let k = kind as usize;
+        match *self.words.of(i) {
+            [w] => self.by_word[w as usize][k] = c,
+            [a, b] => {
+                self.by_pair[k].insert(pair(a, b), c);
+            }
+            ref key => {
+                self.by_key[k].insert(key, c);
+            }
+        }
     }
 
     fn head<'a>(&self, c: usize, mentions: &'a [Mention]) -> &'a Mention {
@@ -376,6 +397,12 @@ impl<'m> Clusters<'m> {
             _ => &[],
         }
     }
+}
+
+/// The word ids of a two-word name as one key.
+#[inline]
+fn pair(a: u32, b: u32) -> u64 {
+    u64::from(a) << 32 | u64::from(b)
 }
 
 /// Resolve the mentions of one document.
