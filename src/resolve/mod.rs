@@ -181,6 +181,30 @@ impl Index {
     }
 }
 
+/// Words of at most this many bytes are interned by [`short_key`].
+const SHORT_WORD: usize = 15;
+
+/// `buf[start..end]` as one number: its bytes from the lowest up, then
+/// zeros, its length in the top byte; so equal keys are equal words.
+/// `None` when empty or longer than [`SHORT_WORD`] bytes.
+#[inline]
+fn short_key(buf: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end.checked_sub(start)?;
+    if len == 0 || len > SHORT_WORD {
+        return None;
+    }
+    let k = match buf.get(start..start + 16) {
+        // One 16-byte load when the buffer goes on far enough.
+        Some(b) => u128::from_le_bytes(b.try_into().ok()?),
+        None => {
+            let mut b = [0u8; 16];
+            b[..len].copy_from_slice(&buf[start..end]);
+            u128::from_le_bytes(b)
+        }
+    };
+    Some(k & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
+}
+
 /// The words of the name mentions as small ids (equal words, equal ids),
 /// so the indexes below are arrays and their keys short lists of numbers.
 struct WordIds<'t> {
@@ -188,8 +212,10 @@ struct WordIds<'t> {
     ids: Vec<u32>,
     /// Each mention's ids in `ids` (empty for pronouns and nominals).
     of: Vec<(u32, u32)>,
-    /// Id of each word.
-    intern: WordMap<&'t str, u32>,
+    /// Id of each short word, by [`short_key`] (no string hashed or compared).
+    short: WordMap<u128, u32>,
+    /// Id of each longer word.
+    long: WordMap<&'t str, u32>,
     /// Word of each id.
     texts: Vec<&'t str>,
 }
@@ -200,17 +226,23 @@ impl<'t> WordIds<'t> {
         let mut w = WordIds {
             ids: Vec::with_capacity(mentions.len() * 2),
             of: Vec::with_capacity(mentions.len()),
-            intern: WordMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+            short: WordMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+            long: WordMap::default(),
             texts: Vec::with_capacity(mentions.len()),
         };
+        let bytes = text.as_bytes();
         for m in mentions {
             let from = w.ids.len() as u32;
             if m.via == Via::Name {
-                for word in m.words.texts(text, tokens) {
+                for k in m.words.tokens(tokens) {
+                    let span = tokens[k].span;
                     let next = w.texts.len() as u32;
-                    let id = *w.intern.entry(word).or_insert(next);
+                    let id = match short_key(bytes, span.start, span.end) {
+                        Some(key) => *w.short.entry(key).or_insert(next),
+                        None => *w.long.entry(span.slice(text)).or_insert(next),
+                    };
                     if id == next {
-                        w.texts.push(word);
+                        w.texts.push(span.slice(text));
                     }
                     w.ids.push(id);
                 }
@@ -229,7 +261,10 @@ impl<'t> WordIds<'t> {
 
     /// The id of a word, if some name holds it.
     fn get(&self, word: &str) -> Option<u32> {
-        self.intern.get(word).copied()
+        match short_key(word.as_bytes(), 0, word.len()) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
     }
 
     /// Number of distinct words.
@@ -887,6 +922,24 @@ mod tests {
     use super::*;
     use crate::mentions::detect;
     use crate::segment::segment;
+
+    proptest::proptest! {
+        /// Two slices get the same short key exactly when they are the
+        /// same bytes, wherever they stand in the buffer (near its end too).
+        #[test]
+        fn short_keys_tell_words_apart(
+            buf in proptest::collection::vec(proptest::sample::select(vec![0u8, b'a', b'b', 0xc3]), 0..40),
+            a in 0usize..40, la in 0usize..20, b in 0usize..40, lb in 0usize..20,
+        ) {
+            let (a, b) = (a.min(buf.len()), b.min(buf.len()));
+            let (ea, eb) = ((a + la).min(buf.len()), (b + lb).min(buf.len()));
+            let (ka, kb) = (short_key(&buf, a, ea), short_key(&buf, b, eb));
+            proptest::prop_assert_eq!(ka.is_some(), (1..=SHORT_WORD).contains(&(ea - a)));
+            if let (Some(ka), Some(kb)) = (ka, kb) {
+                proptest::prop_assert_eq!(ka == kb, buf[a..ea] == buf[b..eb]);
+            }
+        }
+    }
 
     fn ids(t: &str) -> Vec<(String, Option<String>)> {
         let seg = segment(t);
