@@ -833,6 +833,9 @@ fn build_actors<'t>(
     // Each cluster's id and kind, after the alias table; borrowed from the
     // text or the table, copied once per actor below.
     let mut named: Vec<Option<(Cow<'t, str>, ActorKind)>> = Vec::with_capacity(nc);
+    // (first mention's start, cluster) of the clusters with a name; the
+    // others make no actor.
+    let mut first_at: Vec<(usize, usize)> = Vec::with_capacity(nc);
     for c in 0..nc {
         let names = || {
             members
@@ -840,15 +843,32 @@ fn build_actors<'t>(
                 .map(|j| &mentions[j])
                 .filter(|m| m.via == Via::Name)
         };
-        let Some(best) = names().max_by(|a, b| {
-            a.words
-                .len()
-                .cmp(&b.words.len())
-                .then_with(|| b.span.start.cmp(&a.span.start))
-        }) else {
+        // One walk: the fullest name (the last of equals, as `max_by`
+        // gives it) and the first mention's start.
+        let mut best: Option<&Mention> = None;
+        let mut first = usize::MAX;
+        for j in members.of(c) {
+            let m = &mentions[j];
+            first = first.min(m.span.start);
+            if m.via != Via::Name {
+                continue;
+            }
+            let keep = best.is_some_and(|b| {
+                b.words
+                    .len()
+                    .cmp(&m.words.len())
+                    .then_with(|| m.span.start.cmp(&b.span.start))
+                    .is_gt()
+            });
+            if !keep {
+                best = Some(m);
+            }
+        }
+        let Some(best) = best else {
             named.push(None);
             continue;
         };
+        first_at.push((first, c));
         let id = squeeze_whitespace(best.text(text));
         // Most runs have no alias table: skip the lookups.
         let hit = if aliases.is_empty() {
@@ -865,15 +885,6 @@ fn build_actors<'t>(
         });
     }
     // Merge clusters that now share an id; order by first mention.
-    let mut first_at: Vec<(usize, usize)> = (0..nc)
-        .filter_map(|ci| {
-            members
-                .of(ci)
-                .map(|j| mentions[j].span.start)
-                .min()
-                .map(|s| (s, ci))
-        })
-        .collect();
     first_at.sort_unstable();
     let mut actors: Vec<Actor> = Vec::with_capacity(nc);
     let mut index: WordMap<(Cow<'t, str>, ActorKind), usize> =
