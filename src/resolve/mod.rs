@@ -452,7 +452,11 @@ pub fn resolve(
     let words = WordIds::new(text, &seg.tokens, mentions);
     // The name mentions sorted out in one pass: full names, single words
     // with a cue, and the weak ones, each in text order.
-    let (mut full, mut single, mut weak) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut full, mut single, mut weak) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
     for (i, m) in mentions.iter().enumerate() {
         if m.via != Via::Name {
             continue;
