@@ -322,8 +322,13 @@ struct Clusters<'m> {
     /// Names of one word: the cluster under each word id and kind
     /// ([`NONE`] for none), an array so no lookup hashes.
     by_word: Vec<[usize; 2]>,
-    /// Names of two words: their ids packed in a `u64`, one map per kind.
-    by_pair: [WordMap<u64, usize>; 2],
+    /// Names of two words, by their first word id and kind: the first of
+    /// a chain of entries in `pairs` (`u32::MAX` for none); no hashing,
+    /// as few names share a first word.
+    pair_head: Vec<[u32; 2]>,
+    /// (second word id, cluster, next entry of the chain) of each
+    /// two-word name.
+    pairs: Vec<(u32, usize, u32)>,
     /// Longer names (and, should one occur, a name without words).
     by_key: [WordMap<&'m [u32], usize>; 2],
     /// Person clusters by the last word of their first full name, indexed
@@ -352,7 +357,8 @@ impl<'m> Clusters<'m> {
             titles: Vec::with_capacity(names),
             gender: Vec::with_capacity(names),
             by_word: vec![[NONE; 2]; nw],
-            by_pair: [map(names), map(0)],
+            pair_head: vec![[u32::MAX; 2]; nw],
+            pairs: Vec::with_capacity(names),
             by_key: [map(0), map(0)],
             by_last: Index::new(nw),
             by_first: Index::new(nw),
@@ -388,9 +394,23 @@ impl<'m> Clusters<'m> {
         let k = kind as usize;
         match *self.words.of(i) {
             [w] => Some(self.by_word[w as usize][k]).filter(|&c| c != NONE),
-            [a, b] => self.by_pair[k].get(&pair(a, b)).copied(),
+            [a, b] => self.pair_at(a, b, k).map(|e| self.pairs[e].1),
             ref key => self.by_key[k].get(key).copied(),
         }
+    }
+
+    /// The entry in `pairs` of the two-word name `a b` of kind `k`.
+    #[inline]
+    fn pair_at(&self, a: u32, b: u32, k: usize) -> Option<usize> {
+        let mut at = self.pair_head[a as usize][k];
+        while at != u32::MAX {
+            let (second, _, next) = self.pairs[at as usize];
+            if second == b {
+                return Some(at as usize);
+            }
+            at = next;
+        }
+        None
     }
 
     /// Name a cluster by the words of mention `i`, for this kind.
@@ -398,9 +418,14 @@ impl<'m> Clusters<'m> {
         let k = kind as usize;
         match *self.words.of(i) {
             [w] => self.by_word[w as usize][k] = c,
-            [a, b] => {
-                self.by_pair[k].insert(pair(a, b), c);
-            }
+            [a, b] => match self.pair_at(a, b, k) {
+                Some(e) => self.pairs[e].1 = c,
+                None => {
+                    let head = &mut self.pair_head[a as usize][k];
+                    self.pairs.push((b, c, *head));
+                    *head = (self.pairs.len() - 1) as u32;
+                }
+            },
             ref key => {
                 self.by_key[k].insert(key, c);
             }
@@ -432,12 +457,6 @@ impl<'m> Clusters<'m> {
             _ => &[],
         }
     }
-}
-
-/// The word ids of a two-word name as one key.
-#[inline]
-fn pair(a: u32, b: u32) -> u64 {
-    u64::from(a) << 32 | u64::from(b)
 }
 
 /// Resolve the mentions of one document.
