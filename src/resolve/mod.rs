@@ -184,6 +184,17 @@ impl Index {
 /// Words of at most this many bytes are interned by [`short_key`].
 const SHORT_WORD: usize = 15;
 
+/// `KEEP[n]` keeps the lowest `n` bytes of a `u128`.
+const KEEP: [u128; 16] = {
+    let mut t = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        t[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
 /// `buf[start..end]` as one number: its bytes from the lowest up, then
 /// zeros, its length in the top byte; so equal keys are equal words.
 /// `None` when empty or longer than [`SHORT_WORD`] bytes.
@@ -202,7 +213,7 @@ fn short_key(buf: &[u8], start: usize, end: usize) -> Option<u128> {
             u128::from_le_bytes(b)
         }
     };
-    Some(k & ((1u128 << (8 * len)) - 1) | (len as u128) << 120)
+    Some(k & KEEP[len] | (len as u128) << 120)
 }
 
 /// The words of the name mentions as small ids (equal words, equal ids),
@@ -312,8 +323,10 @@ struct Clusters<'m> {
     /// Where each cluster's entries in `full_at` begin, and one past the
     /// last cluster's end (clusters made after step 1 have none).
     full_from: Vec<usize>,
-    /// Titles (lower case, no periods) each cluster's full names bore.
-    titles: Vec<Vec<String>>,
+    /// Titles (lower case, no periods) the clusters' full names bore, as
+    /// (cluster, title) pairs, each once: few names bear a title, so one
+    /// short list serves all clusters.
+    titles: Vec<(usize, String)>,
     /// Gender of each cluster as its full names tell it.
     gender: Vec<Gender>,
     /// Word ids -> cluster, one map per kind (person, organization).
@@ -354,7 +367,7 @@ impl<'m> Clusters<'m> {
             members: Members::new(n),
             full_at: Vec::new(),
             full_from: Vec::new(),
-            titles: Vec::with_capacity(names),
+            titles: Vec::new(),
             gender: Vec::with_capacity(names),
             by_word: vec![[NONE; 2]; nw],
             pair_head: vec![[u32::MAX; 2]; nw],
@@ -370,7 +383,6 @@ impl<'m> Clusters<'m> {
     /// A new cluster opened by mention `i`.
     fn new_cluster(&mut self, m: &Mention, i: usize) -> usize {
         let c = self.members.add_cluster();
-        self.titles.push(Vec::new());
         self.gender.push(Gender::Unknown);
         let w = self.words.of(i);
         if w.len() >= 2 {
@@ -397,6 +409,11 @@ impl<'m> Clusters<'m> {
             [a, b] => self.pair_at(a, b, k).map(|e| self.pairs[e].1),
             ref key => self.by_key[k].get(key).copied(),
         }
+    }
+
+    /// True when a full name of cluster `c` bore title `t`.
+    fn has_title(&self, c: usize, t: &str) -> bool {
+        self.titles.iter().any(|(tc, tt)| *tc == c && tt == t)
     }
 
     /// The entry in `pairs` of the two-word name `a b` of kind `k`.
@@ -513,8 +530,8 @@ pub fn resolve(
         cs.full_at.push((c, m.span.start, m.sentence));
         if let Some(t) = m.title {
             let t = title_phrase(text, t);
-            if !cs.titles[c].contains(&t) {
-                cs.titles[c].push(t);
+            if !cs.has_title(c, &t) {
+                cs.titles.push((c, t));
             }
         }
         if cs.gender[c] == Gender::Unknown {
@@ -821,7 +838,7 @@ fn choose(text: &str, m: &Mention, candidates: &[usize], cs: &Clusters<'_>) -> O
             candidates
                 .iter()
                 .copied()
-                .filter(|&c| cs.titles[c].contains(&t))
+                .filter(|&c| cs.has_title(c, &t))
                 .collect()
         }
         None => Vec::new(),
