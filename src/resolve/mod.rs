@@ -545,7 +545,12 @@ pub fn resolve(
     // ("Renn" with no cue) can join a person the text confirmed elsewhere.
     // An unknown word that opens clauses as a subject again and again
     // ("Renn taught ...", "Renn wrote ...") is a person's name.
-    let mut acting: Vec<u32> = vec![0; words.count()];
+    // Only weak mentions ask (most documents have none).
+    let mut acting: Vec<u32> = if weak.is_empty() {
+        Vec::new()
+    } else {
+        vec![0; words.count()]
+    };
     for &i in &weak {
         let m = &mentions[i];
         if m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
