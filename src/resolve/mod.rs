@@ -216,6 +216,16 @@ fn short_key(buf: &[u8], start: usize, end: usize) -> Option<u128> {
     Some(k & KEEP[len] | (len as u128) << 120)
 }
 
+/// The name mentions by kind, in text order.
+struct NameLists {
+    /// Full names (two words or more) with support.
+    full: Vec<usize>,
+    /// Single words with a cue.
+    single: Vec<usize>,
+    /// Weak names (no cue).
+    weak: Vec<usize>,
+}
+
 /// The words of the name mentions as small ids (equal words, equal ids),
 /// so the indexes below are arrays and their keys short lists of numbers.
 struct WordIds<'t> {
@@ -233,7 +243,12 @@ struct WordIds<'t> {
 
 impl<'t> WordIds<'t> {
     /// The ids of the words of every name mention.
-    fn new(text: &'t str, tokens: &'t [Token], mentions: &[Mention]) -> WordIds<'t> {
+    fn new(
+        text: &'t str,
+        tokens: &'t [Token],
+        mentions: &[Mention],
+        lists: &mut NameLists,
+    ) -> WordIds<'t> {
         let mut w = WordIds {
             ids: Vec::with_capacity(mentions.len() * 2),
             of: Vec::with_capacity(mentions.len()),
@@ -242,9 +257,16 @@ impl<'t> WordIds<'t> {
             texts: Vec::with_capacity(mentions.len()),
         };
         let bytes = text.as_bytes();
-        for m in mentions {
+        for (i, m) in mentions.iter().enumerate() {
             let from = w.ids.len() as u32;
             if m.via == Via::Name {
+                if m.weak {
+                    lists.weak.push(i);
+                } else if m.words.len() >= 2 {
+                    lists.full.push(i);
+                } else {
+                    lists.single.push(i);
+                }
                 for k in m.words.tokens(tokens) {
                     let span = tokens[k].span;
                     let next = w.texts.len() as u32;
@@ -485,26 +507,19 @@ pub fn resolve(
 ) -> Resolution {
     let n = mentions.len();
     let mut cluster: Vec<Option<usize>> = vec![None; n];
-    let words = WordIds::new(text, &seg.tokens, mentions);
-    // The name mentions sorted out in one pass: full names, single words
-    // with a cue, and the weak ones, each in text order.
-    let (mut full, mut single, mut weak) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    for (i, m) in mentions.iter().enumerate() {
-        if m.via != Via::Name {
-            continue;
-        }
-        if m.weak {
-            weak.push(i);
-        } else if m.words.len() >= 2 {
-            full.push(i);
-        } else {
-            single.push(i);
-        }
-    }
+    // The name mentions sorted out in the same pass: full names, single
+    // words with a cue, and the weak ones, each in text order.
+    let mut lists = NameLists {
+        full: Vec::with_capacity(n),
+        single: Vec::with_capacity(n),
+        weak: Vec::with_capacity(n),
+    };
+    let words = WordIds::new(text, &seg.tokens, mentions, &mut lists);
+    let NameLists {
+        mut full,
+        single,
+        weak,
+    } = lists;
     let names = full.len() + single.len() + weak.len();
     let mut cs = Clusters::with_capacity(n, names, &words);
 
