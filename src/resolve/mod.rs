@@ -181,6 +181,51 @@ impl Index {
     }
 }
 
+/// Words of at most this many bytes are interned by [`short_key`].
+const SHORT_WORD: usize = 15;
+
+/// `KEEP[n]` keeps the lowest `n` bytes of a `u128`.
+const KEEP: [u128; 16] = {
+    let mut t = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        t[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    t
+};
+
+/// `buf[start..end]` as one number: its bytes from the lowest up, then
+/// zeros, its length in the top byte; so equal keys are equal words.
+/// `None` when empty or longer than [`SHORT_WORD`] bytes.
+#[inline]
+fn short_key(buf: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end.checked_sub(start)?;
+    if len == 0 || len > SHORT_WORD {
+        return None;
+    }
+    let k = match buf.get(start..start + 16) {
+        // One 16-byte load when the buffer goes on far enough.
+        Some(b) => u128::from_le_bytes(b.try_into().ok()?),
+        None => {
+            let mut b = [0u8; 16];
+            b[..len].copy_from_slice(&buf[start..end]);
+            u128::from_le_bytes(b)
+        }
+    };
+    Some(k & KEEP[len] | (len as u128) << 120)
+}
+
+/// The name mentions by kind, in text order.
+struct NameLists {
+    /// Full names (two words or more) with support.
+    full: Vec<usize>,
+    /// Single words with a cue.
+    single: Vec<usize>,
+    /// Weak names (no cue).
+    weak: Vec<usize>,
+}
+
 /// The words of the name mentions as small ids (equal words, equal ids),
 /// so the indexes below are arrays and their keys short lists of numbers.
 struct WordIds<'t> {
@@ -188,29 +233,49 @@ struct WordIds<'t> {
     ids: Vec<u32>,
     /// Each mention's ids in `ids` (empty for pronouns and nominals).
     of: Vec<(u32, u32)>,
-    /// Id of each word.
-    intern: WordMap<&'t str, u32>,
+    /// Id of each short word, by [`short_key`] (no string hashed or compared).
+    short: WordMap<u128, u32>,
+    /// Id of each longer word.
+    long: WordMap<&'t str, u32>,
     /// Word of each id.
     texts: Vec<&'t str>,
 }
 
 impl<'t> WordIds<'t> {
     /// The ids of the words of every name mention.
-    fn new(text: &'t str, tokens: &'t [Token], mentions: &[Mention]) -> WordIds<'t> {
+    fn new(
+        text: &'t str,
+        tokens: &'t [Token],
+        mentions: &[Mention],
+        lists: &mut NameLists,
+    ) -> WordIds<'t> {
         let mut w = WordIds {
             ids: Vec::with_capacity(mentions.len() * 2),
             of: Vec::with_capacity(mentions.len()),
-            intern: WordMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+            short: WordMap::with_capacity_and_hasher(mentions.len(), Default::default()),
+            long: WordMap::default(),
             texts: Vec::with_capacity(mentions.len()),
         };
-        for m in mentions {
+        let bytes = text.as_bytes();
+        for (i, m) in mentions.iter().enumerate() {
             let from = w.ids.len() as u32;
             if m.via == Via::Name {
-                for word in m.words.texts(text, tokens) {
+                if m.weak {
+                    lists.weak.push(i);
+                } else if m.words.len() >= 2 {
+                    lists.full.push(i);
+                } else {
+                    lists.single.push(i);
+                }
+                for k in m.words.tokens(tokens) {
+                    let span = tokens[k].span;
                     let next = w.texts.len() as u32;
-                    let id = *w.intern.entry(word).or_insert(next);
+                    let id = match short_key(bytes, span.start, span.end) {
+                        Some(key) => *w.short.entry(key).or_insert(next),
+                        None => *w.long.entry(span.slice(text)).or_insert(next),
+                    };
                     if id == next {
-                        w.texts.push(word);
+                        w.texts.push(span.slice(text));
                     }
                     w.ids.push(id);
                 }
@@ -229,7 +294,10 @@ impl<'t> WordIds<'t> {
 
     /// The id of a word, if some name holds it.
     fn get(&self, word: &str) -> Option<u32> {
-        self.intern.get(word).copied()
+        match short_key(word.as_bytes(), 0, word.len()) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
     }
 
     /// Number of distinct words.
@@ -277,13 +345,26 @@ struct Clusters<'m> {
     /// Where each cluster's entries in `full_at` begin, and one past the
     /// last cluster's end (clusters made after step 1 have none).
     full_from: Vec<usize>,
-    /// Titles (lower case, no periods) each cluster's full names bore.
-    titles: Vec<Vec<String>>,
+    /// Titles (lower case, no periods) the clusters' full names bore, as
+    /// (cluster, title) pairs, each once: few names bear a title, so one
+    /// short list serves all clusters.
+    titles: Vec<(usize, String)>,
     /// Gender of each cluster as its full names tell it.
     gender: Vec<Gender>,
     /// Word ids -> cluster, one map per kind (person, organization).
     /// Words hold no space (they are tokens), so a list of words stands
     /// for the words joined by spaces.
+    /// Names of one word: the cluster under each word id and kind
+    /// ([`NONE`] for none), an array so no lookup hashes.
+    by_word: Vec<[usize; 2]>,
+    /// Names of two words, by their first word id and kind: the first of
+    /// a chain of entries in `pairs` (`u32::MAX` for none); no hashing,
+    /// as few names share a first word.
+    pair_head: Vec<[u32; 2]>,
+    /// (second word id, cluster, next entry of the chain) of each
+    /// two-word name.
+    pairs: Vec<(u32, usize, u32)>,
+    /// Longer names (and, should one occur, a name without words).
     by_key: [WordMap<&'m [u32], usize>; 2],
     /// Person clusters by the last word of their first full name, indexed
     /// by word id.
@@ -308,9 +389,12 @@ impl<'m> Clusters<'m> {
             members: Members::new(n),
             full_at: Vec::new(),
             full_from: Vec::new(),
-            titles: Vec::with_capacity(names),
+            titles: Vec::new(),
             gender: Vec::with_capacity(names),
-            by_key: [map(names), map(0)],
+            by_word: vec![[NONE; 2]; nw],
+            pair_head: vec![[u32::MAX; 2]; nw],
+            pairs: Vec::with_capacity(names),
+            by_key: [map(0), map(0)],
             by_last: Index::new(nw),
             by_first: Index::new(nw),
             org_by_word: Index::new(nw),
@@ -321,7 +405,6 @@ impl<'m> Clusters<'m> {
     /// A new cluster opened by mention `i`.
     fn new_cluster(&mut self, m: &Mention, i: usize) -> usize {
         let c = self.members.add_cluster();
-        self.titles.push(Vec::new());
         self.gender.push(Gender::Unknown);
         let w = self.words.of(i);
         if w.len() >= 2 {
@@ -342,13 +425,50 @@ impl<'m> Clusters<'m> {
 
     /// The cluster named by the words of mention `i`, for this kind.
     fn by_key(&self, kind: ActorKind, i: usize) -> Option<usize> {
-        self.by_key[kind as usize].get(self.words.of(i)).copied()
+        let k = kind as usize;
+        match *self.words.of(i) {
+            [w] => Some(self.by_word[w as usize][k]).filter(|&c| c != NONE),
+            [a, b] => self.pair_at(a, b, k).map(|e| self.pairs[e].1),
+            ref key => self.by_key[k].get(key).copied(),
+        }
+    }
+
+    /// True when a full name of cluster `c` bore title `t`.
+    fn has_title(&self, c: usize, t: &str) -> bool {
+        self.titles.iter().any(|(tc, tt)| *tc == c && tt == t)
+    }
+
+    /// The entry in `pairs` of the two-word name `a b` of kind `k`.
+    #[inline]
+    fn pair_at(&self, a: u32, b: u32, k: usize) -> Option<usize> {
+        let mut at = self.pair_head[a as usize][k];
+        while at != u32::MAX {
+            let (second, _, next) = self.pairs[at as usize];
+            if second == b {
+                return Some(at as usize);
+            }
+            at = next;
+        }
+        None
     }
 
     /// Name a cluster by the words of mention `i`, for this kind.
     fn set_key(&mut self, kind: ActorKind, i: usize, c: usize) {
-        let key = self.words.of(i);
-        self.by_key[kind as usize].insert(key, c);
+        let k = kind as usize;
+        match *self.words.of(i) {
+            [w] => self.by_word[w as usize][k] = c,
+            [a, b] => match self.pair_at(a, b, k) {
+                Some(e) => self.pairs[e].1 = c,
+                None => {
+                    let head = &mut self.pair_head[a as usize][k];
+                    self.pairs.push((b, c, *head));
+                    *head = (self.pairs.len() - 1) as u32;
+                }
+            },
+            ref key => {
+                self.by_key[k].insert(key, c);
+            }
+        }
     }
 
     fn head<'a>(&self, c: usize, mentions: &'a [Mention]) -> &'a Mention {
@@ -387,22 +507,19 @@ pub fn resolve(
 ) -> Resolution {
     let n = mentions.len();
     let mut cluster: Vec<Option<usize>> = vec![None; n];
-    let words = WordIds::new(text, &seg.tokens, mentions);
-    // The name mentions sorted out in one pass: full names, single words
-    // with a cue, and the weak ones, each in text order.
-    let (mut full, mut single, mut weak) = (Vec::new(), Vec::new(), Vec::new());
-    for (i, m) in mentions.iter().enumerate() {
-        if m.via != Via::Name {
-            continue;
-        }
-        if m.weak {
-            weak.push(i);
-        } else if m.words.len() >= 2 {
-            full.push(i);
-        } else {
-            single.push(i);
-        }
-    }
+    // The name mentions sorted out in the same pass: full names, single
+    // words with a cue, and the weak ones, each in text order.
+    let mut lists = NameLists {
+        full: Vec::with_capacity(n),
+        single: Vec::with_capacity(n),
+        weak: Vec::with_capacity(n),
+    };
+    let words = WordIds::new(text, &seg.tokens, mentions, &mut lists);
+    let NameLists {
+        mut full,
+        single,
+        weak,
+    } = lists;
     let names = full.len() + single.len() + weak.len();
     let mut cs = Clusters::with_capacity(n, names, &words);
 
@@ -428,8 +545,8 @@ pub fn resolve(
         cs.full_at.push((c, m.span.start, m.sentence));
         if let Some(t) = m.title {
             let t = title_phrase(text, t);
-            if !cs.titles[c].contains(&t) {
-                cs.titles[c].push(t);
+            if !cs.has_title(c, &t) {
+                cs.titles.push((c, t));
             }
         }
         if cs.gender[c] == Gender::Unknown {
@@ -443,7 +560,12 @@ pub fn resolve(
     // ("Renn" with no cue) can join a person the text confirmed elsewhere.
     // An unknown word that opens clauses as a subject again and again
     // ("Renn taught ...", "Renn wrote ...") is a person's name.
-    let mut acting: Vec<u32> = vec![0; words.count()];
+    // Only weak mentions ask (most documents have none).
+    let mut acting: Vec<u32> = if weak.is_empty() {
+        Vec::new()
+    } else {
+        vec![0; words.count()]
+    };
     for &i in &weak {
         let m = &mentions[i];
         if m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
@@ -680,9 +802,31 @@ fn by_gender(g: Gender, candidates: Vec<usize>, cs: &Clusters<'_>) -> Vec<usize>
 
 /// A title as written, in lower case without periods ("Dr." -> "dr").
 fn title_phrase(text: &str, t: crate::span::Span) -> String {
+    let raw = t.slice(text);
+    if raw.is_ascii() {
+        // The usual case, without the lower-cased copy: ASCII lower-cases
+        // byte by byte, and its white space is tab to carriage return and
+        // space (as `char::is_whitespace` has it).
+        let mut out = String::with_capacity(raw.len());
+        let mut gap = false;
+        for b in raw.bytes() {
+            match b {
+                b'.' => {}
+                b'\t'..=b'\r' | b' ' => gap = true,
+                _ => {
+                    if gap && !out.is_empty() {
+                        out.push(' ');
+                    }
+                    gap = false;
+                    out.push(char::from(b.to_ascii_lowercase()));
+                }
+            }
+        }
+        return out;
+    }
     // Periods dropped and whitespace runs squeezed in one pass over the
     // lower-cased text.
-    let lower = t.slice(text).to_lowercase();
+    let lower = raw.to_lowercase();
     let mut out = String::with_capacity(lower.len());
     let mut gap = false;
     for c in lower.chars() {
@@ -714,7 +858,7 @@ fn choose(text: &str, m: &Mention, candidates: &[usize], cs: &Clusters<'_>) -> O
             candidates
                 .iter()
                 .copied()
-                .filter(|&c| cs.titles[c].contains(&t))
+                .filter(|&c| cs.has_title(c, &t))
                 .collect()
         }
         None => Vec::new(),
@@ -771,6 +915,9 @@ fn build_actors<'t>(
     // Each cluster's id and kind, after the alias table; borrowed from the
     // text or the table, copied once per actor below.
     let mut named: Vec<Option<(Cow<'t, str>, ActorKind)>> = Vec::with_capacity(nc);
+    // (first mention's start, cluster) of the clusters with a name; the
+    // others make no actor.
+    let mut first_at: Vec<(usize, usize)> = Vec::with_capacity(nc);
     for c in 0..nc {
         let names = || {
             members
@@ -778,15 +925,32 @@ fn build_actors<'t>(
                 .map(|j| &mentions[j])
                 .filter(|m| m.via == Via::Name)
         };
-        let Some(best) = names().max_by(|a, b| {
-            a.words
-                .len()
-                .cmp(&b.words.len())
-                .then_with(|| b.span.start.cmp(&a.span.start))
-        }) else {
+        // One walk: the fullest name (the last of equals, as `max_by`
+        // gives it) and the first mention's start.
+        let mut best: Option<&Mention> = None;
+        let mut first = usize::MAX;
+        for j in members.of(c) {
+            let m = &mentions[j];
+            first = first.min(m.span.start);
+            if m.via != Via::Name {
+                continue;
+            }
+            let keep = best.is_some_and(|b| {
+                b.words
+                    .len()
+                    .cmp(&m.words.len())
+                    .then_with(|| m.span.start.cmp(&b.span.start))
+                    .is_gt()
+            });
+            if !keep {
+                best = Some(m);
+            }
+        }
+        let Some(best) = best else {
             named.push(None);
             continue;
         };
+        first_at.push((first, c));
         let id = squeeze_whitespace(best.text(text));
         // Most runs have no alias table: skip the lookups.
         let hit = if aliases.is_empty() {
@@ -803,15 +967,6 @@ fn build_actors<'t>(
         });
     }
     // Merge clusters that now share an id; order by first mention.
-    let mut first_at: Vec<(usize, usize)> = (0..nc)
-        .filter_map(|ci| {
-            members
-                .of(ci)
-                .map(|j| mentions[j].span.start)
-                .min()
-                .map(|s| (s, ci))
-        })
-        .collect();
     first_at.sort_unstable();
     let mut actors: Vec<Actor> = Vec::with_capacity(nc);
     let mut index: WordMap<(Cow<'t, str>, ActorKind), usize> =
@@ -860,6 +1015,44 @@ mod tests {
     use super::*;
     use crate::mentions::detect;
     use crate::segment::segment;
+
+    proptest::proptest! {
+        /// Two slices get the same short key exactly when they are the
+        /// same bytes, wherever they stand in the buffer (near its end too).
+        #[test]
+        fn short_keys_tell_words_apart(
+            buf in proptest::collection::vec(proptest::sample::select(vec![0u8, b'a', b'b', 0xc3]), 0..40),
+            a in 0usize..40, la in 0usize..20, b in 0usize..40, lb in 0usize..20,
+        ) {
+            let (a, b) = (a.min(buf.len()), b.min(buf.len()));
+            let (ea, eb) = ((a + la).min(buf.len()), (b + lb).min(buf.len()));
+            let (ka, kb) = (short_key(&buf, a, ea), short_key(&buf, b, eb));
+            proptest::prop_assert_eq!(ka.is_some(), (1..=SHORT_WORD).contains(&(ea - a)));
+            if let (Some(ka), Some(kb)) = (ka, kb) {
+                proptest::prop_assert_eq!(ka == kb, buf[a..ea] == buf[b..eb]);
+            }
+        }
+    }
+
+    /// The general path of `title_phrase`, kept as the oracle of its
+    /// ASCII shortcut.
+    fn title_phrase_slow(s: &str) -> String {
+        s.to_lowercase()
+            .replace('.', "")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    proptest::proptest! {
+        /// The ASCII shortcut of `title_phrase` gives what lower-casing,
+        /// dropping periods and squeezing white space give.
+        #[test]
+        fn title_phrase_is_lowered_and_squeezed(s in "[ A-Za-z.\t\n\x0b\x0c\rÉé]{0,12}") {
+            let t = crate::span::Span::new(0, s.len());
+            proptest::prop_assert_eq!(title_phrase(&s, t), title_phrase_slow(&s));
+        }
+    }
 
     fn ids(t: &str) -> Vec<(String, Option<String>)> {
         let seg = segment(t);

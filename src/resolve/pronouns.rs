@@ -105,7 +105,8 @@ pub(super) fn resolve_pronouns(
         .filter(|&c| person[c] && names[c] >= 3)
         .max_by_key(|&c| (names[c], std::cmp::Reverse(c)));
     let mut topic_seen = false;
-    let mut recent: Vec<Recent> = Vec::new();
+    // Room for the most kept, so the list never grows step by step.
+    let mut recent: Vec<Recent> = Vec::with_capacity(RECENT);
     let fades = fades();
     for i in 0..mentions.len() {
         let m = &mentions[i];
