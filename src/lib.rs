@@ -62,6 +62,7 @@
 
 pub mod error;
 pub mod span;
+mod wordkey;
 
 pub mod attribution;
 pub mod export;

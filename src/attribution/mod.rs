@@ -571,36 +571,12 @@ impl TagView<'_> {
     }
 }
 
-/// Per length 0..=17: the mask keeping a key's first `len` bytes; 17 (a
-/// longer word) keeps none, like the length 0.
-const KEY_MASKS: [u128; 18] = {
-    let mut m = [0u128; 18];
-    let mut n = 1;
-    while n < 16 {
-        m[n] = (1u128 << (8 * n)) - 1;
-        n += 1;
-    }
-    m[16] = u128::MAX;
-    m
-};
-
 /// The [`word_key`] of the token at `start..end` of `low` (its bytes), 0
 /// when it is empty or longer than 16 bytes: one 16-byte load and a mask,
 /// no branch on the length.
 fn key_at(low: &[u8], start: usize, end: usize) -> u128 {
-    let raw = match low.get(start..).and_then(<[u8]>::first_chunk::<16>) {
-        Some(b) => u128::from_le_bytes(*b),
-        // The last 16 bytes of the text.
-        None => {
-            let mut buf = [0u8; 16];
-            let tail = low.get(start..).unwrap_or(&[]);
-            let n = tail.len().min(16);
-            buf[..n].copy_from_slice(&tail[..n]);
-            u128::from_le_bytes(buf)
-        }
-    };
     // A reversed span (never made) wraps to a huge length: no key.
-    raw & KEY_MASKS[end.wrapping_sub(start).min(17)]
+    crate::wordkey::load(low, start) & crate::wordkey::KEEP[end.wrapping_sub(start).min(17)]
 }
 
 /// A word of at most 16 bytes as one number (its bytes, zero-padded), the

@@ -42,18 +42,6 @@ pub(super) fn shape_flags(k: u128, dot: u32, caps: u32) -> u32 {
     (if has_dot { dot } else { 0 }) | (if all_caps { caps } else { 0 })
 }
 
-/// `KEEP[n]`: the low `n` bytes of a key set, one load instead of a
-/// 128-bit shift.
-static KEEP: [u128; SHORT_KEY + 1] = {
-    let mut t = [u128::MAX; SHORT_KEY + 1];
-    let mut n = 0;
-    while n < SHORT_KEY {
-        t[n] = (1u128 << (8 * n)) - 1;
-        n += 1;
-    }
-    t
-};
-
 /// `buf[start..end]` as a key: its bytes from the lowest up, zero-padded.
 /// Words without NUL bytes get distinct keys, and no key of a non-empty
 /// word is 0. `None` when longer than [`SHORT_KEY`] bytes.
@@ -63,17 +51,8 @@ pub(super) fn pack(buf: &[u8], start: usize, end: usize) -> Option<u128> {
     if len > SHORT_KEY {
         return None;
     }
-    let k = match buf.get(start..start + SHORT_KEY) {
-        // One 16-byte load when the buffer goes on far enough.
-        Some(b) => u128::from_le_bytes(b.try_into().ok()?),
-        None => {
-            let mut b = [0u8; SHORT_KEY];
-            b[..len].copy_from_slice(&buf[start..end]);
-            u128::from_le_bytes(b)
-        }
-    };
     // Keep the word's own bytes.
-    Some(k & KEEP[len])
+    Some(crate::wordkey::load(buf, start) & crate::wordkey::KEEP[len])
 }
 
 /// The key of a whole word that fits a map: not empty, no NUL byte, at

@@ -184,17 +184,6 @@ impl Index {
 /// Words of at most this many bytes are interned by [`short_key`].
 const SHORT_WORD: usize = 15;
 
-/// `KEEP[n]` keeps the lowest `n` bytes of a `u128`.
-const KEEP: [u128; 16] = {
-    let mut t = [0u128; 16];
-    let mut n = 1;
-    while n < 16 {
-        t[n] = (1u128 << (8 * n)) - 1;
-        n += 1;
-    }
-    t
-};
-
 /// `buf[start..end]` as one number: its bytes from the lowest up, then
 /// zeros, its length in the top byte; so equal keys are equal words.
 /// `None` when empty or longer than [`SHORT_WORD`] bytes.
@@ -204,16 +193,8 @@ fn short_key(buf: &[u8], start: usize, end: usize) -> Option<u128> {
     if len == 0 || len > SHORT_WORD {
         return None;
     }
-    let k = match buf.get(start..start + 16) {
-        // One 16-byte load when the buffer goes on far enough.
-        Some(b) => u128::from_le_bytes(b.try_into().ok()?),
-        None => {
-            let mut b = [0u8; 16];
-            b[..len].copy_from_slice(&buf[start..end]);
-            u128::from_le_bytes(b)
-        }
-    };
-    Some(k & KEEP[len] | (len as u128) << 120)
+    let k = crate::wordkey::load(buf, start) & crate::wordkey::KEEP[len];
+    Some(k | (len as u128) << 120)
 }
 
 /// The name mentions by kind, in text order.
