@@ -499,9 +499,17 @@ pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
         };
         detect_sentence(&cx, si, &mut out, &mut cand);
     }
-    SCRATCH.with(|s| *s.borrow_mut() = (packed, cand));
+    // Kept for the next document unless a giant one grew them: memory
+    // stays flat after an outlier.
+    if packed.capacity() <= SCRATCH_KEEP && cand.capacity() <= SCRATCH_KEEP {
+        SCRATCH.with(|s| *s.borrow_mut() = (packed, cand));
+    }
     out
 }
+
+/// The most entries a per-thread buffer of [`detect`] keeps between
+/// documents (a news article has a few thousand tokens).
+const SCRATCH_KEEP: usize = 1 << 18;
 
 thread_local! {
     /// Per-thread buffers of [`detect`]: the token lookups and the
