@@ -1084,14 +1084,18 @@ fn more_than_three_chars(w: &str) -> bool {
     w.len() > 3 && (w.len() >= 13 || w.bytes().filter(|&b| (b as i8) >= -0x40).count() > 3)
 }
 
+/// Does the sentence end as running text does (a period, question or
+/// exclamation mark, or a closing quotation mark)? A headline does not.
+fn ends_closed(text: &str, toks: &[Token]) -> bool {
+    toks.last()
+        .is_some_and(|t| matches!(t.text(text), "." | "?" | "!" | "\"" | "\u{201d}"))
+}
+
 /// True for a headline in title case ("Tavi Renn Wins Big in Harbor
 /// Race"): most of its longer words capitalised, and no closing period.
 /// Capitals there say nothing about names.
 fn is_headline(text: &str, toks: &[Token]) -> bool {
-    if toks
-        .last()
-        .is_some_and(|t| matches!(t.text(text), "." | "?" | "!" | "\"" | "\u{201d}"))
-    {
+    if ends_closed(text, toks) {
         return false;
     }
     let (mut long, mut cap) = (0usize, 0usize);
@@ -1115,10 +1119,7 @@ fn is_headline(text: &str, toks: &[Token]) -> bool {
 /// [`is_headline`] as first written: the oracle of its early exit.
 #[cfg(test)]
 fn is_headline_slow(text: &str, toks: &[Token]) -> bool {
-    if toks
-        .last()
-        .is_some_and(|t| matches!(t.text(text), "." | "?" | "!" | "\"" | "\u{201d}"))
-    {
+    if ends_closed(text, toks) {
         return false;
     }
     let (mut long, mut cap) = (0usize, 0usize);
