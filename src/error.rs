@@ -72,6 +72,9 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// A word list (built-in or a user's) is malformed.
+    #[error(transparent)]
+    Data(#[from] crate::words::DataError),
     /// A name given to a query matches no actor, or several.
     #[error("{0}")]
     Query(String),

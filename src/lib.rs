@@ -59,10 +59,11 @@
 //! ```
 
 #![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
 
 pub mod error;
 pub mod span;
-mod wordkey;
+pub mod words;
 
 pub mod attribution;
 pub mod export;

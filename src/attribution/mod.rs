@@ -54,11 +54,11 @@
 //! gets a bounded look around it, so the stage is linear in the
 //! document's length.
 
-use crate::mentions::hash::{WordMap, WordSet};
 use crate::mentions::{ActorKind, Mention};
 use crate::resolve::Resolution;
 use crate::segment::{Quote, Segmentation, TokenKind};
 use crate::span::Span;
+use crate::words::hash::{WordMap, WordSet};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::OnceLock;
@@ -576,7 +576,7 @@ impl TagView<'_> {
 /// no branch on the length.
 fn key_at(low: &[u8], start: usize, end: usize) -> u128 {
     // A reversed span (never made) wraps to a huge length: no key.
-    crate::wordkey::load(low, start) & crate::wordkey::KEEP[end.wrapping_sub(start).min(17)]
+    crate::words::key::load(low, start) & crate::words::key::KEEP[end.wrapping_sub(start).min(17)]
 }
 
 /// A word of at most 16 bytes as one number (its bytes, zero-padded), the

@@ -3,7 +3,7 @@
 //! Each file holds one entry a line; `#` starts a comment. The lists are
 //! loaded once into an immutable [`Lexicon`].
 
-use super::hash::{WordMap, WordSet};
+use crate::words::hash::{WordMap, WordSet};
 use std::sync::OnceLock;
 
 /// A person's usual gender, as far as a name or title tells.

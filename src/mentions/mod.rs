@@ -27,7 +27,7 @@
 //! acting as a subject. All word lists are data in `data/*.txt`, loaded
 //! once.
 
-pub mod hash;
+use crate::words::hash;
 mod lexicon;
 mod short;
 

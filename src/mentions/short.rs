@@ -52,7 +52,7 @@ pub(super) fn pack(buf: &[u8], start: usize, end: usize) -> Option<u128> {
         return None;
     }
     // Keep the word's own bytes.
-    Some(crate::wordkey::load(buf, start) & crate::wordkey::KEEP[len])
+    Some(crate::words::key::load(buf, start) & crate::words::key::KEEP[len])
 }
 
 /// The key of a whole word that fits a map: not empty, no NUL byte, at

@@ -28,9 +28,9 @@ mod pronouns;
 
 pub use aliases::{AliasEntry, AliasTable};
 
-use crate::mentions::hash::WordMap;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::{Segmentation, Token};
+use crate::words::hash::WordMap;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
@@ -193,7 +193,7 @@ fn short_key(buf: &[u8], start: usize, end: usize) -> Option<u128> {
     if len == 0 || len > SHORT_WORD {
         return None;
     }
-    let k = crate::wordkey::load(buf, start) & crate::wordkey::KEEP[len];
+    let k = crate::words::key::load(buf, start) & crate::words::key::KEEP[len];
     Some(k | (len as u128) << 120)
 }
 
