@@ -1,6 +1,6 @@
 //! Word knowledge shared by the stages, below all of them: word lists kept
 //! as data files ([`data`]), fast hash maps for words ([`hash`]), and short
-//! words packed into integers ([`key`]).
+//! words packed into integers (`key`).
 //!
 //! Nothing here knows English: the stages own their lists (`src/*/data`)
 //! and say what each line means; this module parses the files, merges a
