@@ -143,11 +143,11 @@ impl<V: Copy + Default, F: Fn(V, V) -> V> WordTableBuilder<V, F> {
         let c = &self.combine;
         match Key::of(word) {
             Some(k) => {
-                let v = self.short.entry(k).or_insert_with(V::default);
+                let v = self.short.entry(k).or_default();
                 *v = c(*v, value);
             }
             None => {
-                let v = self.long.entry(word.into()).or_insert_with(V::default);
+                let v = self.long.entry(word.into()).or_default();
                 *v = c(*v, value);
             }
         }
