@@ -4,6 +4,7 @@
 mod common;
 
 use common::cli::{bin, records, run, stderr};
+use common::tools::{shared, skip};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -180,7 +181,7 @@ fn dot_output_is_accepted_by_graphviz() {
             );
             assert!(String::from_utf8_lossy(&r.stdout).contains("<svg"));
         }
-        Err(_) => eprintln!("note: Graphviz `dot` not installed; DOT not checked by Graphviz"),
+        Err(_) => skip("Graphviz `dot` not installed; DOT not checked by Graphviz"),
     }
 }
 
@@ -293,11 +294,10 @@ fn window_and_min_weight_change_the_graph() {
 /// The seed articles of the project, when ../shared is beside the repo.
 #[test]
 fn seed_graph_has_the_expected_actors_and_links() {
-    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
-    let Ok(entries) = std::fs::read_dir(&seeds) else {
-        eprintln!("note: {} absent; seed checks skipped", seeds.display());
+    let Some(seeds) = shared("corpus/seeds") else {
         return;
     };
+    let entries = std::fs::read_dir(&seeds).expect("read the seed corpus");
     let mut paths: Vec<String> = entries
         .map(|e| e.unwrap().path().to_string_lossy().into_owned())
         .collect();

@@ -6,17 +6,11 @@
 mod common;
 
 use common::cli::{bin, run, stderr};
+use common::tools::{skip, which};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-
-fn which(program: &str) -> Option<PathBuf> {
-    let paths = std::env::var_os("PATH")?;
-    std::env::split_paths(&paths)
-        .map(|d| d.join(program))
-        .find(|p| p.is_file())
-}
 
 const DOCS: [(&str, &str); 4] = [
     ("one.txt", "Ines Varga met Tavi Renn in Porto on Monday. Varga said Renn had been fair to the fishermen.\n\nOlek Sarno waited outside the hall with Tavi Renn."),
@@ -741,13 +735,4 @@ fn html_page_searches_and_shows_evidence_in_chromium() {
     let dom = String::from_utf8_lossy(&o.stdout);
     assert!(dom.contains("no actor matches"), "no-match message missing");
     assert!(!dom.contains("class=\"node hit\""));
-}
-
-/// A check that needs a missing tool: a note, or a failure when
-/// ACTORGRAPH_REQUIRE_TOOLS is set (CI, after installing the tools).
-fn skip(why: &str) {
-    if std::env::var_os("ACTORGRAPH_REQUIRE_TOOLS").is_some() {
-        panic!("{why} (ACTORGRAPH_REQUIRE_TOOLS is set)");
-    }
-    eprintln!("note: {why}");
 }

@@ -9,6 +9,7 @@ mod common;
 
 use actorgraph::ingest::Format;
 use common::invariants::{check_bytes, check_dot, hint_of};
+use common::tools::require_or_skip;
 use proptest::prelude::*;
 
 /// Fragments that exercise tokenizer, sentence splitter, quotes, mention
@@ -193,8 +194,7 @@ proptest! {
     /// generated documents (skipped, with a note, when `dot` is absent).
     #[test]
     fn graphviz_accepts_generated_graphs(texts in prop::collection::vec(text_strategy(), 1..4)) {
-        if !have_dot() {
-            eprintln!("note: Graphviz `dot` not installed; only the test parser checks DOT");
+        if !require_or_skip(have_dot(), "Graphviz `dot` (only the test parser checks DOT)") {
             return Ok(());
         }
         let ex = actorgraph::pipeline::Extractor::new();

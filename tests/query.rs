@@ -5,6 +5,7 @@
 mod common;
 
 use common::cli::{bin, run, stderr, stdout};
+use common::tools::{require_or_skip, skip, which};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::path::{Path, PathBuf};
@@ -232,7 +233,7 @@ fn ego_graphs_in_three_forms() {
     }
     let o = run(&["query", g, "ego", "Ines Varga", "--depth", "3"]);
     assert_eq!(o.status.code(), Some(2));
-    if which("dot") {
+    if which("dot").is_some() {
         let o = run(&["query", g, "ego", "Ines Varga", "--format", "dot"]);
         let mut child = Command::new("dot")
             .arg("-Tsvg")
@@ -249,11 +250,6 @@ fn ego_graphs_in_three_forms() {
     } else {
         skip("Graphviz `dot` not installed; ego DOT not checked with it");
     }
-}
-
-fn which(program: &str) -> bool {
-    std::env::var_os("PATH")
-        .is_some_and(|paths| std::env::split_paths(&paths).any(|d| d.join(program).is_file()))
 }
 
 #[test]
@@ -496,18 +492,8 @@ fn neighbours_and_paths_agree_with_bfs_on_built_graphs() {
 #[test]
 fn neighbours_and_paths_agree_with_bfs_on_the_seed_graph() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("graphs/seeds.json");
-    if !seeds.is_file() {
-        eprintln!("note: graphs/seeds.json absent; seed graph check skipped");
+    if !require_or_skip(seeds.is_file(), "graphs/seeds.json") {
         return;
     }
     agree_with_bfs(&seeds, 3);
-}
-
-/// A check that needs a missing tool: a note, or a failure when
-/// ACTORGRAPH_REQUIRE_TOOLS is set (CI, after installing the tools).
-fn skip(why: &str) {
-    if std::env::var_os("ACTORGRAPH_REQUIRE_TOOLS").is_some() {
-        panic!("{why} (ACTORGRAPH_REQUIRE_TOOLS is set)");
-    }
-    eprintln!("note: {why}");
 }
