@@ -1,7 +1,7 @@
 //! Per-stage benchmarks (ingest, segment, mentions, resolve, attribution,
 //! record, graph, and the graph split as `build` runs it: plans on the
 //! workers, merge + DOT on one thread) and end to end on one thread and on
-//! all threads.
+//! all threads; and the word table's lookups (`word_table`).
 //!
 //! `cargo bench --bench stages`; throughput is in bytes of document text.
 //! Inputs: see `common/mod.rs` (corpus read at run time, or generated).
@@ -191,5 +191,76 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages);
+/// The one word table (`words::WordTable`): every token of the sample
+/// looked up in place in its lower-cased document, against a table of a
+/// third of the sample's distinct words (so most lookups miss, as in the
+/// stages); and the same lookups in a plain hash map of slices, for scale.
+fn word_table(c: &mut Criterion) {
+    use actorgraph::words::hash::WordMap;
+    use actorgraph::words::WordTableBuilder;
+    let docs = documents();
+    let lows: Vec<String> = docs.iter().map(|d| d.body.to_lowercase()).collect();
+    let spans: Vec<Vec<(usize, usize)>> = docs
+        .iter()
+        .zip(&lows)
+        .map(|(d, low)| {
+            // Token spans of the original text, where the lower case has
+            // the same length (as attribution looks them up).
+            let ok = low.len() == d.body.len();
+            segment(&d.body)
+                .tokens
+                .iter()
+                .filter(|_| ok)
+                .map(|t| (t.span.start, t.span.end))
+                .collect()
+        })
+        .collect();
+    let mut distinct: Vec<&[u8]> = lows
+        .iter()
+        .zip(&spans)
+        .flat_map(|(low, sp)| sp.iter().map(move |&(a, b)| &low.as_bytes()[a..b]))
+        .collect();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let listed: Vec<&[u8]> = distinct.iter().copied().step_by(3).collect();
+    let mut builder = WordTableBuilder::new(|a: u64, b: u64| a | b);
+    let mut map: WordMap<&[u8], u64> = WordMap::default();
+    for (i, w) in listed.iter().enumerate() {
+        builder.insert(w, 1 << (i % 64));
+        *map.entry(w).or_insert(0) |= 1 << (i % 64);
+    }
+    let table = builder.build();
+    let tokens: u64 = spans.iter().map(|s| s.len() as u64).sum();
+
+    let mut g = c.benchmark_group("word_table");
+    g.throughput(Throughput::Elements(tokens));
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(5));
+    g.bench_function("table", |b| {
+        b.iter(|| {
+            let view = table.view();
+            let mut acc = 0u64;
+            for (low, sp) in lows.iter().zip(&spans) {
+                for &(s, e) in sp {
+                    acc ^= view.get_at(low.as_bytes(), s, e);
+                }
+            }
+            black_box(acc)
+        })
+    });
+    g.bench_function("hashmap", |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for (low, sp) in lows.iter().zip(&spans) {
+                for &(s, e) in sp {
+                    acc ^= map.get(&low.as_bytes()[s..e]).copied().unwrap_or(0);
+                }
+            }
+            black_box(acc)
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages, word_table);
 criterion_main!(benches);

@@ -43,11 +43,14 @@ pub fn which(program: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// A path under `../shared` (beside the repo), if it exists; else a
-/// [`skip`] note (or panic) naming it.
+/// A path under the shared data directory, if it exists; else a [`skip`]
+/// note (or panic) naming it. The directory is `../shared` beside the repo,
+/// or `$ACTORGRAPH_SHARED` when set (a git worktree elsewhere).
 pub fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
+    let dir = match std::env::var_os("ACTORGRAPH_SHARED") {
+        Some(d) => PathBuf::from(d),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"),
+    };
+    let p = dir.join(rel);
     require_or_skip(p.exists(), &p.display().to_string()).then_some(p)
 }
