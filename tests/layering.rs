@@ -151,7 +151,7 @@ fn code_only(src: &str) -> String {
                 continue;
             }
             let close: Vec<char> = std::iter::once('"')
-                .chain(std::iter::repeat('#').take(hashes))
+                .chain(std::iter::repeat_n('#', hashes))
                 .collect();
             let mut k = j + 1;
             while k < b.len() && !b[k..].starts_with(&close) {
