@@ -196,12 +196,26 @@ pub struct WordTable<V> {
 /// The length stored in an empty slot.
 const EMPTY: u8 = u8::MAX;
 
+/// The 128-bit product of `a` and `b`, its halves xored: a mix that
+/// depends on the seed non-linearly (foldhash's and wyhash's step).
+#[inline]
+fn fold(a: u64, b: u64) -> u64 {
+    let p = u128::from(a) * u128::from(b);
+    p as u64 ^ (p >> 64) as u64
+}
+
+/// The hash of a key under `seed`. Two keys whose hashes collide under one
+/// seed almost never do under the next, so a failed build retries with
+/// another seed; equal bytes with different lengths differ in the last
+/// step whatever the seed.
 #[inline]
 fn hash(key: Key, seed: u64) -> u64 {
     let k = key.bits;
-    let x = (k as u64 ^ seed) ^ ((k >> 64) as u64).rotate_left(29) ^ u64::from(key.len) << 56;
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ seed.rotate_left(17))
-        .wrapping_mul(0xBF58_476D_1CE4_E5B9)
+    let h = fold(
+        k as u64 ^ seed ^ 0x243F_6A88_85A3_08D3,
+        (k >> 64) as u64 ^ seed.rotate_left(32) ^ 0x1319_8A2E_0370_7344,
+    );
+    fold(h ^ u64::from(key.len), 0x9E37_79B9_7F4A_7C15)
 }
 
 /// A displacement as stored: spread over all 64 bits.
@@ -224,14 +238,15 @@ impl<V: Copy + Default> Default for WordTable<V> {
 impl<V: Copy + Default> WordTable<V> {
     /// The table of these short and long entries: tries table sizes and
     /// hash seeds until every bucket finds a displacement (the first try
-    /// almost always does: slots are at least four times the words).
+    /// almost always does: slots are at least twice the words).
     fn new(short: WordMap<Key, V>, long: WordMap<Box<[u8]>, V>) -> WordTable<V> {
         let mut entries: Vec<(Key, V)> = short.into_iter().collect();
         // A fixed order, so the table does not depend on the hasher's.
         entries.sort_unstable_by_key(|&(k, _)| k);
         let count = entries.len() + long.len();
-        // At most a quarter full (slot 0 kept empty), eight slots a bucket.
-        let mut slot_bits = (entries.len() * 4 + 1)
+        // At most half full (slot 0 kept empty), eight slots a bucket
+        // (about four keys each).
+        let mut slot_bits = (entries.len() * 2 + 1)
             .next_power_of_two()
             .trailing_zeros()
             .max(4);
@@ -242,10 +257,11 @@ impl<V: Copy + Default> WordTable<V> {
                 t.count = count;
                 return t;
             }
-            // Other seeds first (two keys may share a hash), then room.
-            if attempt % 4 == 0 {
+            // Other seeds first (two keys may share a hash), then room,
+            // up to eight times the first size.
+            if attempt % 8 == 0 {
+                assert!(attempt < 32, "no word table fits {} words", entries.len());
                 slot_bits += 1;
-                assert!(slot_bits < 40, "no word table fits {} words", entries.len());
             }
         }
         unreachable!("the attempts above return or panic")
@@ -509,6 +525,25 @@ mod tests {
             assert_eq!(t.get(w.as_bytes()), i as u32 + 1, "{w}");
         }
         assert_eq!(t.get(b"w1"), 0);
+    }
+
+    /// Word lists of a stage's size fit at the first size with one of the
+    /// first seeds: lookups stay in a table at most half full.
+    #[test]
+    fn lists_fit_at_the_first_size() {
+        for n in [1usize, 10, 100, 800, 3_000] {
+            let mut b = WordTableBuilder::new(|_, b| b);
+            for i in 0..n {
+                b.insert(format!("word{}", i * 7_919 % 100_003).as_bytes(), 1u8);
+            }
+            let t = b.build();
+            let first = (n * 2 + 1).next_power_of_two().max(16);
+            assert_eq!(t.keys.len(), first, "{n} words");
+            let attempt = (1u64..9)
+                .find(|&a| a.wrapping_mul(0x9E37_79B9_7F4A_7C15) == t.seed)
+                .unwrap();
+            assert!(attempt <= 2, "{n} words: attempt {attempt}");
+        }
     }
 
     /// The key's ASCII lower case is the key of the lower-cased word, for
