@@ -2,7 +2,7 @@
 //! Chromium, `mkfifo`): one rule for when it is missing. Locally the test
 //! says so and stops (passes); in CI (`CI=true`, as CI services set it) or
 //! with `ACTORGRAPH_REQUIRE_TOOLS` set, it fails, so no check passes
-//! vacuously there.
+//! vacuously there (checked by `tests/tools_rule.rs`).
 // Each test crate compiles this module and uses only some of it.
 #![allow(dead_code)]
 
