@@ -49,6 +49,14 @@ impl ActorGraph {
         self.graph.edge_count()
     }
 
+    /// Actors linked to `n` by any link, in either direction, in id order.
+    pub fn neighbours(&self, n: NodeIndex) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.graph.neighbors_undirected(n).collect();
+        v.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+        v.dedup();
+        v
+    }
+
     fn node_or_insert(&mut self, id: &str, kind: ActorKind) -> NodeIndex {
         if let Some(&n) = self.nodes.get(id) {
             return n;

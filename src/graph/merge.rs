@@ -72,14 +72,6 @@ impl ActorGraph {
         g
     }
 
-    /// Actors linked to `n` by any link, in either direction, in id order.
-    pub fn neighbours(&self, n: NodeIndex) -> Vec<NodeIndex> {
-        let mut v: Vec<NodeIndex> = self.graph.neighbors_undirected(n).collect();
-        v.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
-        v.dedup();
-        v
-    }
-
     fn reindex(&mut self) {
         self.nodes = self
             .graph

@@ -200,100 +200,229 @@ impl RecordPlan {
         T: Iterator<Item = ActorRef<'a>>,
         N: Iterator<Item = &'a str>,
     {
-        const UNSEEN: u32 = u32::MAX;
-        // Actors by id, in order of first mention (a node's kind is that
-        // of its first mention).
-        let mut local: FxHashMap<&str, u32> =
-            FxHashMap::with_capacity_and_hasher(actor_count, Default::default());
-        let mut actors: Vec<BuildActor<'a>> = Vec::with_capacity(actor_count);
-        // (plan actor, name) for every name an actor goes by here, repeats
-        // and all: sorted and deduplicated at the end.
-        let mut aliases: Vec<(u32, &'a str)> = Vec::with_capacity(actor_count);
-        // The plan actor of each of the caller's actors, once looked up.
-        let mut of_source: Vec<u32> = Vec::new();
-        // (caller's actor, plan actor), in order of first mention.
-        let mut sources: Vec<(usize, u32)> = Vec::new();
-        // (window, actor) of each mention counted toward co-occurrence.
-        let mut by_window: Vec<(usize, u32)> = Vec::with_capacity(mention_count);
+        let mut tally = Tally::with_capacity(actor_count, mention_count);
         for m in mentions {
-            let known = m
-                .actor
-                .source
-                .and_then(|x| of_source.get(x).copied())
-                .filter(|&a| a != UNSEEN);
-            let a = match known {
-                Some(a) => a,
-                None => {
-                    let a = *local.entry(m.actor.id).or_insert_with(|| {
-                        actors.push(BuildActor {
-                            id: m.actor.id,
-                            kind: m.kind,
-                            mentions: 0,
-                        });
-                        (actors.len() - 1) as u32
-                    });
-                    if let Some(x) = m.actor.source {
-                        if of_source.len() <= x {
-                            of_source.resize(x + 1, UNSEEN);
-                        }
-                        of_source[x] = a;
-                        sources.push((x, a));
-                    }
-                    a
-                }
+            tally.count(m, options);
+        }
+        tally.add_names(names_of);
+        let mut links = Links::with_capacity(mention_count, options.max_evidence);
+        links.cooccurrences(&mut tally.by_window, &tally.actors, sentence, options);
+        // Attribution: speaker -> about.
+        for (speaker, span, about) in attributions {
+            let Some(s) = tally.find(speaker) else {
+                continue;
             };
-            actors[a as usize].mentions += 1;
-            if m.actor.source.is_none() && m.via == Via::Name {
-                aliases.push((a, m.text));
-            }
-            if !options.names_only || m.via == Via::Name {
-                let w = match options.window {
-                    Window::Sentence => m.sentence,
-                    Window::Paragraph => m.paragraph,
-                };
-                by_window.push((w, a));
+            for target in about {
+                if let Some(t) = tally.find(target) {
+                    if t != s {
+                        links.add(s, t, EdgeKind::Attribution, span);
+                    }
+                }
             }
         }
-        for (x, a) in sources {
-            aliases.extend(names_of(x).map(|n| (a, n)));
-        }
-        // Names in one order whichever way they came (they end up in a
-        // node's sorted set).
-        if !aliases.is_sorted() {
-            aliases.sort_unstable();
-        }
-        aliases.dedup();
-        let find = |r: ActorRef<'_>| {
-            r.source
-                .and_then(|x| of_source.get(x).copied())
-                .filter(|&a| a != UNSEEN)
-                .or_else(|| local.get(r.id).copied())
+        RecordPlan::pack(doc, &tally.actors, &tally.aliases, links.links)
+    }
+
+    /// The plan of its parts, ids and names copied once, into one string.
+    fn pack(
+        doc: &str,
+        actors: &[BuildActor<'_>],
+        aliases: &[(u32, &str)],
+        links: Vec<PlanLink>,
+    ) -> RecordPlan {
+        let size = actors.iter().map(|a| a.id.len()).sum::<usize>()
+            + aliases.iter().map(|(_, n)| n.len()).sum::<usize>();
+        let mut names = String::with_capacity(size);
+        let mut put = |s: &str| {
+            let start = names.len() as u32;
+            names.push_str(s);
+            (start, names.len() as u32)
         };
-        let cap = options.max_evidence;
-        // Most windows name one or two actors: about as many links as
-        // mentions.
-        let mut links: Vec<PlanLink> = Vec::with_capacity(mention_count);
-        let mut link_at: FxHashMap<(u32, u32, EdgeKind), usize> =
-            FxHashMap::with_capacity_and_hasher(mention_count, Default::default());
-        let mut add = |a: u32, b: u32, kind: EdgeKind, span: (usize, usize)| {
-            let i = *link_at.entry((a, b, kind)).or_insert_with(|| {
-                links.push(PlanLink {
-                    a,
-                    b,
-                    kind,
-                    weight: 0,
-                    spans: SpanList::Empty,
+        let mut alias_ranges = Vec::with_capacity(aliases.len());
+        let mut next = aliases.iter().peekable();
+        let actors = actors
+            .iter()
+            .enumerate()
+            .map(|(i, ba)| {
+                let id = put(ba.id);
+                let first = alias_ranges.len() as u32;
+                while let Some(&(_, n)) = next.next_if(|(a, _)| *a as usize == i) {
+                    alias_ranges.push(put(n));
+                }
+                PlanActor {
+                    id,
+                    kind: ba.kind,
+                    mentions: ba.mentions,
+                    aliases: (first, alias_ranges.len() as u32),
+                }
+            })
+            .collect();
+        RecordPlan {
+            doc: doc.to_owned(),
+            names,
+            actors,
+            aliases: alias_ranges,
+            links,
+        }
+    }
+}
+
+/// An actor of a plan being built: its id borrowed from the caller.
+struct BuildActor<'a> {
+    id: &'a str,
+    kind: ActorKind,
+    mentions: u64,
+}
+
+/// In [`Tally::of_source`]: a caller's actor not mentioned yet.
+const UNSEEN: u32 = u32::MAX;
+
+/// A plan's actors as its mentions name them, counted one mention at a
+/// time.
+struct Tally<'a> {
+    /// Actors by id, in order of first mention (a node's kind is that of
+    /// its first mention).
+    local: FxHashMap<&'a str, u32>,
+    actors: Vec<BuildActor<'a>>,
+    /// (plan actor, name) for every name an actor goes by here, repeats
+    /// and all: sorted and deduplicated by [`Tally::add_names`].
+    aliases: Vec<(u32, &'a str)>,
+    /// The plan actor of each of the caller's actors, once looked up.
+    of_source: Vec<u32>,
+    /// (caller's actor, plan actor), in order of first mention.
+    sources: Vec<(usize, u32)>,
+    /// (window, actor) of each mention counted toward co-occurrence.
+    by_window: Vec<(usize, u32)>,
+}
+
+impl<'a> Tally<'a> {
+    fn with_capacity(actor_count: usize, mention_count: usize) -> Tally<'a> {
+        Tally {
+            local: FxHashMap::with_capacity_and_hasher(actor_count, Default::default()),
+            actors: Vec::with_capacity(actor_count),
+            aliases: Vec::with_capacity(actor_count),
+            of_source: Vec::new(),
+            sources: Vec::new(),
+            by_window: Vec::with_capacity(mention_count),
+        }
+    }
+
+    /// Count mention `m`: its actor (made if new), its name, its window.
+    #[inline]
+    fn count(&mut self, m: MentionView<'a>, options: &GraphOptions) {
+        let known = m
+            .actor
+            .source
+            .and_then(|x| self.of_source.get(x).copied())
+            .filter(|&a| a != UNSEEN);
+        let a = match known {
+            Some(a) => a,
+            None => {
+                let actors = &mut self.actors;
+                let a = *self.local.entry(m.actor.id).or_insert_with(|| {
+                    actors.push(BuildActor {
+                        id: m.actor.id,
+                        kind: m.kind,
+                        mentions: 0,
+                    });
+                    (actors.len() - 1) as u32
                 });
-                links.len() - 1
-            });
-            let l = &mut links[i];
-            l.weight += 1;
-            l.spans.keep(cap, span);
+                if let Some(x) = m.actor.source {
+                    if self.of_source.len() <= x {
+                        self.of_source.resize(x + 1, UNSEEN);
+                    }
+                    self.of_source[x] = a;
+                    self.sources.push((x, a));
+                }
+                a
+            }
         };
-        // Co-occurrence per window, windows in index order, the actors of
-        // each in order of first mention. Mentions come in text order, so
-        // this is usually sorted already; the sort is stable, keeping
-        // mention order within a window.
+        self.actors[a as usize].mentions += 1;
+        if m.actor.source.is_none() && m.via == Via::Name {
+            self.aliases.push((a, m.text));
+        }
+        if !options.names_only || m.via == Via::Name {
+            let w = match options.window {
+                Window::Sentence => m.sentence,
+                Window::Paragraph => m.paragraph,
+            };
+            self.by_window.push((w, a));
+        }
+    }
+
+    /// Add the names of the caller's actors, then sort and deduplicate
+    /// every name: one order whichever way they came (they end up in a
+    /// node's sorted set).
+    fn add_names<N: Iterator<Item = &'a str>>(&mut self, names_of: impl Fn(usize) -> N) {
+        for &(x, a) in &self.sources {
+            self.aliases.extend(names_of(x).map(|n| (a, n)));
+        }
+        if !self.aliases.is_sorted() {
+            self.aliases.sort_unstable();
+        }
+        self.aliases.dedup();
+    }
+
+    /// The plan actor an attribution names, if a mention named it.
+    fn find(&self, r: ActorRef<'_>) -> Option<u32> {
+        r.source
+            .and_then(|x| self.of_source.get(x).copied())
+            .filter(|&a| a != UNSEEN)
+            .or_else(|| self.local.get(r.id).copied())
+    }
+}
+
+/// A plan's distinct links in order of first sighting, each found by its
+/// (actor, actor, kind).
+struct Links {
+    links: Vec<PlanLink>,
+    at: FxHashMap<(u32, u32, EdgeKind), usize>,
+    /// The evidence cap.
+    cap: usize,
+}
+
+impl Links {
+    /// Most windows name one or two actors: room for about as many links
+    /// as mentions.
+    fn with_capacity(mention_count: usize, cap: usize) -> Links {
+        Links {
+            links: Vec::with_capacity(mention_count),
+            at: FxHashMap::with_capacity_and_hasher(mention_count, Default::default()),
+            cap,
+        }
+    }
+
+    /// One more sighting of the link `a -> b`, with its evidence span.
+    #[inline]
+    fn add(&mut self, a: u32, b: u32, kind: EdgeKind, span: (usize, usize)) {
+        let links = &mut self.links;
+        let i = *self.at.entry((a, b, kind)).or_insert_with(|| {
+            links.push(PlanLink {
+                a,
+                b,
+                kind,
+                weight: 0,
+                spans: SpanList::Empty,
+            });
+            links.len() - 1
+        });
+        let l = &mut links[i];
+        l.weight += 1;
+        l.spans.keep(self.cap, span);
+    }
+
+    /// Co-occurrence per window, windows in index order, the actors of
+    /// each in order of first mention; `by_window` is (window, actor) of
+    /// each counted mention.
+    fn cooccurrences(
+        &mut self,
+        by_window: &mut [(usize, u32)],
+        actors: &[BuildActor<'_>],
+        sentence: impl Fn(usize) -> Option<((usize, usize), usize)>,
+        options: &GraphOptions,
+    ) {
+        // Mentions come in text order, so this is usually sorted already;
+        // the sort is stable, keeping mention order within a window.
         if !by_window.is_sorted_by_key(|&(w, _)| w) {
             by_window.sort_by_key(|&(w, _)| w);
         }
@@ -340,64 +469,9 @@ impl RecordPlan {
                     } else {
                         (a, b)
                     };
-                    add(a, b, EdgeKind::Cooccurrence, span);
+                    self.add(a, b, EdgeKind::Cooccurrence, span);
                 }
             }
-        }
-        // Attribution: speaker -> about.
-        for (speaker, span, about) in attributions {
-            let Some(s) = find(speaker) else {
-                continue;
-            };
-            for target in about {
-                if let Some(t) = find(target) {
-                    if t != s {
-                        add(s, t, EdgeKind::Attribution, span);
-                    }
-                }
-            }
-        }
-        // Ids and names copied once, into one string.
-        let size = actors.iter().map(|a| a.id.len()).sum::<usize>()
-            + aliases.iter().map(|(_, n)| n.len()).sum::<usize>();
-        let mut names = String::with_capacity(size);
-        let mut put = |s: &str| {
-            let start = names.len() as u32;
-            names.push_str(s);
-            (start, names.len() as u32)
-        };
-        let mut alias_ranges = Vec::with_capacity(aliases.len());
-        let mut next = aliases.iter().peekable();
-        let actors = actors
-            .iter()
-            .enumerate()
-            .map(|(i, ba)| {
-                let id = put(ba.id);
-                let first = alias_ranges.len() as u32;
-                while let Some(&(_, n)) = next.next_if(|(a, _)| *a as usize == i) {
-                    alias_ranges.push(put(n));
-                }
-                PlanActor {
-                    id,
-                    kind: ba.kind,
-                    mentions: ba.mentions,
-                    aliases: (first, alias_ranges.len() as u32),
-                }
-            })
-            .collect();
-        RecordPlan {
-            doc: doc.to_owned(),
-            names,
-            actors,
-            aliases: alias_ranges,
-            links,
         }
     }
-}
-
-/// An actor of a plan being built: its id borrowed from the caller.
-struct BuildActor<'a> {
-    id: &'a str,
-    kind: ActorKind,
-    mentions: u64,
 }

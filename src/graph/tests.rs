@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::ingest::Document;
 use crate::mentions::Via;
