@@ -10,7 +10,7 @@
 //! Only a bounded list of recent people is kept, so the walk is linear in
 //! the number of mentions.
 
-use super::Members;
+use super::clusters::Members;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::Segmentation;
 
