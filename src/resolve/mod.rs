@@ -96,115 +96,155 @@ pub fn resolve(
         weak: Vec::with_capacity(n),
     };
     let words = WordIds::new(text, &seg.tokens, mentions, &mut lists);
-    let NameLists {
-        mut full,
-        single,
-        weak,
-    } = lists;
+    let NameLists { full, single, weak } = lists;
     let names = full.len() + single.len() + weak.len();
     let mut cs = Clusters::with_capacity(n, names, &words);
+    let doc = Doc { text, mentions };
 
     // 1. Full names, longest first so shorter ones can join them.
-    full.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len()), i));
-    cs.full_at.reserve_exact(full.len());
-    for &i in &full {
-        let m = &mentions[i];
-        let c = if let Some(c) = cs.by_key(m.kind, i) {
-            c
-        } else if let Some(c) = (m.kind == ActorKind::Person)
-            .then(|| join_longer(i, &cs, mentions))
-            .flatten()
-        {
-            cs.set_key(m.kind, i, c);
-            c
-        } else {
-            let c = cs.new_cluster(m, i);
-            cs.set_key(m.kind, i, c);
-            c
-        };
-        cs.members.push(c, i);
-        cs.full_at.push((c, m.span.start, m.sentence));
-        if let Some(t) = m.title {
-            let t = title_phrase(text, t);
-            if !cs.has_title(c, &t) {
-                cs.titles.push((c, t));
-            }
-        }
-        if cs.gender[c] == Gender::Unknown {
-            cs.gender[c] = m.gender;
-        }
-        cluster[i] = Some(c);
-    }
-    cs.index_full_at();
-
+    doc.cluster_full_names(full, &mut cs, &mut cluster);
     // 2. Single words: those with a cue first, so that a bare candidate
     // ("Renn" with no cue) can join a person the text confirmed elsewhere.
-    // An unknown word that opens clauses as a subject again and again
-    // ("Renn taught ...", "Renn wrote ...") is a person's name.
-    // Only weak mentions ask (most documents have none).
-    let mut acting: Vec<u32> = if weak.is_empty() {
-        Vec::new()
-    } else {
-        vec![0; words.count()]
-    };
+    let acting = doc.acting(&weak, &words);
+    for &i in &single {
+        doc.tie_name(i, false, &acting, &mut cs, &mut cluster);
+    }
     for &i in &weak {
-        let m = &mentions[i];
-        if m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
-            if let Some(&w) = words.of(i).first() {
-                acting[w as usize] += 1;
-            }
-        }
+        doc.tie_name(i, true, &acting, &mut cs, &mut cluster);
     }
-    for (pass, list) in [(false, &single), (true, &weak)] {
-        for &i in list {
-            let m = &mentions[i];
-            if m.words.len() >= 2 {
-                // A full name without support (a headline's): only joins
-                // a person named elsewhere.
-                if pass {
-                    let c = cs
-                        .by_key(m.kind, i)
-                        .or_else(|| join_longer(i, &cs, mentions));
-                    if let Some(c) = c {
-                        cs.members.push(c, i);
-                        cluster[i] = Some(c);
-                    }
-                }
-                continue;
-            }
-            let Some(&wid) = words.of(i).first() else {
-                continue;
-            };
-            let w = words.texts[wid as usize];
-            let candidates = single_word_candidates(wid, w, m.kind, &cs, mentions);
-            let chosen = match candidates.len() {
-                0 => cs.by_key(m.kind, i),
-                1 => Some(candidates[0]),
-                _ if is_plural(w, &cs) => continue, // "the Leveretts": several people
-                _ => {
-                    // Only a title tells a bare surname's gender ("Nelson"
-                    // may be a given name too).
-                    let g = m.title.map_or(Gender::Unknown, |t| {
-                        crate::mentions::Lexicon::builtin().title_gender(&title_phrase(text, t))
-                    });
-                    choose(text, m, &by_gender(g, candidates.into_owned(), &cs), &cs)
-                }
-            };
-            if let Some(c) = chosen {
-                cs.members.push(c, i);
-                cluster[i] = Some(c);
-            } else if !m.weak || acting[wid as usize] >= 2 {
-                let c = cs.new_cluster(m, i);
-                cs.set_key(m.kind, i, c);
-                cs.members.push(c, i);
-                cluster[i] = Some(c);
-            }
-        }
-    }
-
-    // 3. Pronouns, by salience.
+    // 3. Pronouns, by salience, and nominals.
     pronouns::resolve_pronouns(seg, mentions, &mut cluster, &mut cs.members);
     resolve_nominals(text, &seg.tokens, mentions, &mut cluster, &mut cs.members);
-
+    // 4. Actors, after the alias table.
     build_actors(text, mentions, cluster, &cs.members, aliases)
+}
+
+/// The document being resolved, for the steps of [`resolve`].
+#[derive(Clone, Copy)]
+struct Doc<'d> {
+    text: &'d str,
+    mentions: &'d [Mention],
+}
+
+impl Doc<'_> {
+    /// Step 1: each full name (mention indices `full`) joins the cluster
+    /// of the same words, or the longer full name it shortens, or opens a
+    /// cluster; longest first.
+    fn cluster_full_names(
+        self,
+        mut full: Vec<usize>,
+        cs: &mut Clusters<'_>,
+        cluster: &mut [Option<usize>],
+    ) {
+        let (text, mentions) = (self.text, self.mentions);
+        full.sort_by_key(|&i| (std::cmp::Reverse(mentions[i].words.len()), i));
+        cs.full_at.reserve_exact(full.len());
+        for &i in &full {
+            let m = &mentions[i];
+            let c = if let Some(c) = cs.by_key(m.kind, i) {
+                c
+            } else if let Some(c) = (m.kind == ActorKind::Person)
+                .then(|| join_longer(i, cs, mentions))
+                .flatten()
+            {
+                cs.set_key(m.kind, i, c);
+                c
+            } else {
+                let c = cs.new_cluster(m, i);
+                cs.set_key(m.kind, i, c);
+                c
+            };
+            cs.members.push(c, i);
+            cs.full_at.push((c, m.span.start, m.sentence));
+            if let Some(t) = m.title {
+                let t = title_phrase(text, t);
+                if !cs.has_title(c, &t) {
+                    cs.titles.push((c, t));
+                }
+            }
+            if cs.gender[c] == Gender::Unknown {
+                cs.gender[c] = m.gender;
+            }
+            cluster[i] = Some(c);
+        }
+        cs.index_full_at();
+    }
+
+    /// How often each word (by id) opens a clause as a subject among the
+    /// weak single-word mentions `weak`: an unknown word that does so
+    /// again and again ("Renn taught ...", "Renn wrote ...") is a person's
+    /// name. Empty when there are no weak mentions (most documents).
+    fn acting(self, weak: &[usize], words: &WordIds<'_>) -> Vec<u32> {
+        let mut acting: Vec<u32> = if weak.is_empty() {
+            Vec::new()
+        } else {
+            vec![0; words.count()]
+        };
+        for &i in weak {
+            let m = &self.mentions[i];
+            if m.verb_after && m.words.len() == 1 && m.kind == ActorKind::Person {
+                if let Some(&w) = words.of(i).first() {
+                    acting[w as usize] += 1;
+                }
+            }
+        }
+        acting
+    }
+
+    /// Step 2 for name mention `i`, a single word or (when `weak`, the
+    /// second pass) a full name without support: the cluster it joins,
+    /// or a new one, or none.
+    fn tie_name(
+        self,
+        i: usize,
+        weak: bool,
+        acting: &[u32],
+        cs: &mut Clusters<'_>,
+        cluster: &mut [Option<usize>],
+    ) {
+        let (text, mentions) = (self.text, self.mentions);
+        let m = &mentions[i];
+        if m.words.len() >= 2 {
+            // A full name without support (a headline's): only joins a
+            // person named elsewhere.
+            if weak {
+                let c = cs
+                    .by_key(m.kind, i)
+                    .or_else(|| join_longer(i, cs, mentions));
+                if let Some(c) = c {
+                    cs.members.push(c, i);
+                    cluster[i] = Some(c);
+                }
+            }
+            return;
+        }
+        let words = cs.words;
+        let Some(&wid) = words.of(i).first() else {
+            return;
+        };
+        let w = words.texts[wid as usize];
+        let candidates = single_word_candidates(wid, w, m.kind, cs, mentions);
+        let chosen = match candidates.len() {
+            0 => cs.by_key(m.kind, i),
+            1 => Some(candidates[0]),
+            _ if is_plural(w, cs) => return, // "the Leveretts": several people
+            _ => {
+                // Only a title tells a bare surname's gender ("Nelson" may
+                // be a given name too).
+                let g = m.title.map_or(Gender::Unknown, |t| {
+                    crate::mentions::Lexicon::builtin().title_gender(&title_phrase(text, t))
+                });
+                choose(text, m, &by_gender(g, candidates.into_owned(), cs), cs)
+            }
+        };
+        if let Some(c) = chosen {
+            cs.members.push(c, i);
+            cluster[i] = Some(c);
+        } else if !m.weak || acting[wid as usize] >= 2 {
+            let c = cs.new_cluster(m, i);
+            cs.set_key(m.kind, i, c);
+            cs.members.push(c, i);
+            cluster[i] = Some(c);
+        }
+    }
 }
