@@ -1,6 +1,7 @@
 //! Stage 6: the actor graph.
 //!
-//! An [`ActorGraph`] is a petgraph [`StableDiGraph`] of [`Node`]s (actors)
+//! An [`ActorGraph`] is a petgraph
+//! [`StableDiGraph`](petgraph::stable_graph::StableDiGraph) of [`Node`]s (actors)
 //! and [`Edge`]s of two kinds:
 //!
 //! * [`EdgeKind::Cooccurrence`]: two actors mentioned in the same sentence

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 /// One document's contribution to a graph (its actors, and its links with
 /// their weights and evidence), worked out from its record alone. Workers
-/// make these in parallel; [`ActorGraph::add_plan`] then only looks up
+/// make these in parallel; [`ActorGraph::add_plan`](super::ActorGraph::add_plan) then only looks up
 /// nodes and edges and adds counts, so the one thread growing the graph
 /// does little per document.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -32,6 +32,7 @@ pub(super) fn single_word_candidates<'c>(
     kind: ActorKind,
     cs: &'c Clusters<'_>,
     mentions: &[Mention],
+    mention_lexicon: &crate::mentions::Lexicon,
 ) -> Cow<'c, [usize]> {
     let none: &[usize] = &[];
     match kind {
@@ -62,8 +63,7 @@ pub(super) fn single_word_candidates<'c>(
         ActorKind::Organization => {
             // "Senate" is its own body, not "Senate Republicans"; "Times"
             // may be "New York Times".
-            let lex = crate::mentions::Lexicon::builtin();
-            if lex.orgs.contains(w) {
+            if mention_lexicon.orgs.contains(w) {
                 return Cow::Borrowed(none);
             }
             Cow::Borrowed(cs.org_by_word.get(wid))

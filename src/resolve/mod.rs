@@ -10,10 +10,11 @@
 //!    Mann Leverett in play) a matching title or gender decides, then the
 //!    full mention nearest before it if at most two sentences back, then
 //!    the one named most often, then the nearest; a plural ("the
-//!    Leveretts") naming several is left out. Words with a person cue go first; a bare unknown word only joins
-//!    a person found otherwise, or stands alone when it keeps acting as a
-//!    subject ("Renn taught ...", "Renn wrote ..."). Full names are indexed
-//!    by surname and given name, so no step scans all clusters;
+//!    Leveretts") naming several is left out. Words with a person cue go
+//!    first; a bare unknown word only joins a person found otherwise, or
+//!    stands alone when it keeps acting as a subject ("Renn taught ...",
+//!    "Renn wrote ..."). Full names are indexed by surname and given name,
+//!    so no step scans all clusters;
 //! 3. ties `he`/`she` and their forms to the most salient person of a
 //!    matching gender, by salience (see `pronouns.rs`); `the minister`
 //!    goes to the person last named with that title;
@@ -22,12 +23,28 @@
 //!
 //! Each actor's id is its fullest name without title ("Dick Cheney"), the
 //! id the graph gives its node; the same id in two documents is one node.
+//!
+//! The word lists come from two lexicons passed to [`resolve`]: the
+//! mention detector's ([`crate::mentions::Lexicon`]: title genders, known
+//! organizations) and the resolver's own [`Lexicon`], read from
+//! `src/resolve/data/*.txt` ([`DATA`]; [`check_example`] judges their
+//! examples).
+//!
+//! Files: `mod.rs` holds [`resolve`] and its steps; `index.rs` the word
+//! ids of the names and the indexes by word id; `clusters.rs` the clusters
+//! under construction and their members; `candidates.rs` the choice of a
+//! cluster for a name; `pronouns.rs` and `nominals.rs` steps 3;
+//! `actors.rs` step 4 with `aliases.rs` the alias file; `text.rs` name and
+//! title normalisation; `lexicon.rs` and `examples.rs` the data files;
+//! `tests.rs` the tests of the whole.
 
 mod actors;
 mod aliases;
 mod candidates;
 mod clusters;
+mod examples;
 mod index;
+mod lexicon;
 mod nominals;
 mod pronouns;
 #[cfg(test)]
@@ -35,6 +52,8 @@ mod tests;
 mod text;
 
 pub use aliases::{AliasEntry, AliasTable};
+pub use examples::check_example;
+pub use lexicon::{Lexicon, DATA};
 
 use crate::mentions::{ActorKind, Gender, Mention};
 use crate::segment::Segmentation;
@@ -79,12 +98,15 @@ impl Resolution {
     }
 }
 
-/// Resolve the mentions of one document.
+/// Resolve the mentions of one document, with the mention detector's
+/// lexicon (title genders, known organizations) and the resolver's own.
 pub fn resolve(
     text: &str,
     seg: &Segmentation,
     mentions: &[Mention],
     aliases: &AliasTable,
+    mention_lexicon: &crate::mentions::Lexicon,
+    lexicon: &Lexicon,
 ) -> Resolution {
     let n = mentions.len();
     let mut cluster: Vec<Option<usize>> = vec![None; n];
@@ -95,17 +117,21 @@ pub fn resolve(
         single: Vec::with_capacity(n),
         weak: Vec::with_capacity(n),
     };
-    let words = WordIds::new(text, &seg.tokens, mentions, &mut lists);
+    let ids = WordIds::new(text, &seg.tokens, mentions, &mut lists);
     let NameLists { full, single, weak } = lists;
     let names = full.len() + single.len() + weak.len();
-    let mut cs = Clusters::with_capacity(n, names, &words);
-    let doc = Doc { text, mentions };
+    let mut cs = Clusters::with_capacity(n, names, &ids);
+    let doc = Doc {
+        text,
+        mentions,
+        mention_lexicon,
+    };
 
     // 1. Full names, longest first so shorter ones can join them.
     doc.cluster_full_names(full, &mut cs, &mut cluster);
     // 2. Single words: those with a cue first, so that a bare candidate
     // ("Renn" with no cue) can join a person the text confirmed elsewhere.
-    let acting = doc.acting(&weak, &words);
+    let acting = doc.acting(&weak, &ids);
     for &i in &single {
         doc.tie_name(i, false, &acting, &mut cs, &mut cluster);
     }
@@ -114,7 +140,14 @@ pub fn resolve(
     }
     // 3. Pronouns, by salience, and nominals.
     pronouns::resolve_pronouns(seg, mentions, &mut cluster, &mut cs.members);
-    resolve_nominals(text, &seg.tokens, mentions, &mut cluster, &mut cs.members);
+    resolve_nominals(
+        text,
+        &seg.tokens,
+        mentions,
+        lexicon,
+        &mut cluster,
+        &mut cs.members,
+    );
     // 4. Actors, after the alias table.
     build_actors(text, mentions, cluster, &cs.members, aliases)
 }
@@ -124,6 +157,8 @@ pub fn resolve(
 struct Doc<'d> {
     text: &'d str,
     mentions: &'d [Mention],
+    /// The mention detector's lexicon.
+    mention_lexicon: &'d crate::mentions::Lexicon,
 }
 
 impl Doc<'_> {
@@ -223,7 +258,7 @@ impl Doc<'_> {
             return;
         };
         let w = words.texts[wid as usize];
-        let candidates = single_word_candidates(wid, w, m.kind, cs, mentions);
+        let candidates = single_word_candidates(wid, w, m.kind, cs, mentions, self.mention_lexicon);
         let chosen = match candidates.len() {
             0 => cs.by_key(m.kind, i),
             1 => Some(candidates[0]),
@@ -232,7 +267,7 @@ impl Doc<'_> {
                 // Only a title tells a bare surname's gender ("Nelson" may
                 // be a given name too).
                 let g = m.title.map_or(Gender::Unknown, |t| {
-                    crate::mentions::Lexicon::builtin().title_gender(&title_phrase(text, t))
+                    self.mention_lexicon.title_gender(&title_phrase(text, t))
                 });
                 choose(text, m, &by_gender(g, candidates.into_owned(), cs), cs)
             }

@@ -2,22 +2,10 @@
 
 use super::clusters::Members;
 use super::text::title_phrase;
+use super::Lexicon;
 use crate::mentions::{Mention, Via};
 use crate::segment::Token;
 use crate::words::hash::WordMap;
-
-/// Qualifiers that make a title another office than its bare head: "the
-/// president" is not the vice president.
-pub(super) const OTHER_OFFICE: &[&str] = &[
-    "vice",
-    "deputy",
-    "assistant",
-    "under",
-    "former",
-    "lieutenant",
-    "acting",
-    "associate",
-];
 
 /// Tie "the minister"-style nominals to the person last named with that
 /// title before them ("Foreign Minister Ines Varga ... the minister").
@@ -25,6 +13,7 @@ pub(super) fn resolve_nominals(
     text: &str,
     tokens: &[Token],
     mentions: &[Mention],
+    lexicon: &Lexicon,
     cluster: &mut [Option<usize>],
     members: &mut Members,
 ) {
@@ -66,7 +55,7 @@ pub(super) fn resolve_nominals(
             if m.words.len() > 1 {
                 title == nominal || title.ends_with(&format!(" {nominal}"))
             } else {
-                !OTHER_OFFICE.contains(&title.split(' ').next().unwrap_or(""))
+                !lexicon.is_other_office(title.split(' ').next().unwrap_or(""))
             }
         };
         let k = list.partition_point(|&(s, _, _)| s < m.span.start);

@@ -3,10 +3,28 @@ use crate::mentions::detect;
 use crate::mentions::Via;
 use crate::segment::segment;
 
+/// `resolve` with the built-in lexicons.
+pub(super) fn resolve_plain(
+    t: &str,
+    seg: &Segmentation,
+    ms: &[Mention],
+    aliases: &AliasTable,
+) -> Resolution {
+    let lexicon = Lexicon::builtin();
+    resolve(
+        t,
+        seg,
+        ms,
+        aliases,
+        crate::mentions::Lexicon::builtin(),
+        &lexicon,
+    )
+}
+
 fn ids(t: &str) -> Vec<(String, Option<String>)> {
     let seg = segment(t);
     let ms = detect(t, &seg);
-    let r = resolve(t, &seg, &ms, &AliasTable::default());
+    let r = resolve_plain(t, &seg, &ms, &AliasTable::default());
     ms.iter()
         .enumerate()
         .map(|(i, m)| (m.text(t).to_owned(), r.actor_of(i).map(|a| a.id.clone())))
@@ -138,7 +156,7 @@ fn many_namesakes() {
     }
     let seg = segment(&t);
     let ms = detect(&t, &seg);
-    let r = resolve(&t, &seg, &ms, &AliasTable::default());
+    let r = resolve_plain(&t, &seg, &ms, &AliasTable::default());
     for (i, m) in ms.iter().enumerate() {
         if m.words.len() == 1 && m.via == Via::Name {
             let prev = ms[..i].iter().rev().find(|p| p.words.len() == 2).unwrap();
@@ -172,7 +190,7 @@ fn alias_file_overrides() {
             ignore: true,
         },
     ]);
-    let r = resolve(t, &seg, &ms, &table);
+    let r = resolve_plain(t, &seg, &ms, &table);
     let ids: Vec<&str> = r.actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["Richard B. Cheney"]);
 }
