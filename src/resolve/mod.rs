@@ -36,7 +36,8 @@
 //! cluster for a name; `pronouns.rs` and `nominals.rs` steps 3;
 //! `actors.rs` step 4 with `aliases.rs` the alias file; `text.rs` name and
 //! title normalisation; `lexicon.rs` and `examples.rs` the data files;
-//! `tests.rs` the tests of the whole.
+//! `tests.rs` the tests of the whole, and `oracle.rs` a plain resolver
+//! the fast indexes are checked against.
 
 mod actors;
 mod aliases;
@@ -46,6 +47,8 @@ mod examples;
 mod index;
 mod lexicon;
 mod nominals;
+#[cfg(test)]
+mod oracle;
 mod pronouns;
 #[cfg(test)]
 mod tests;
