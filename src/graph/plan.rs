@@ -141,7 +141,7 @@ impl RecordPlan {
             source: Some(x),
         };
         let mentions = a.mentions.iter().enumerate().filter_map(|(i, m)| {
-            let x = a.resolution.of_mention.get(i).copied().flatten()?;
+            let x = a.resolution.actor_index(i)?;
             Some(MentionView {
                 actor: actor(x),
                 kind: actors[x].kind,

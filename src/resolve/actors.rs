@@ -19,9 +19,67 @@ pub(super) fn build_actors<'t>(
     aliases: &'t AliasTable,
 ) -> Resolution {
     let nc = members.len();
+    let (mut named, mut first_at) = name_clusters(text, mentions, members, aliases);
+    // Merge clusters that now share an id; order by first mention.
+    first_at.sort_unstable();
+    let mut actors: Vec<Actor> = Vec::with_capacity(nc);
+    let mut index: WordMap<(Cow<'t, str>, ActorKind), usize> =
+        WordMap::with_capacity_and_hasher(nc, Default::default());
+    let mut of_cluster = vec![None; nc];
+    for (_, ci) in first_at {
+        // Each cluster comes once: its name can be moved out.
+        let Some(key) = named[ci].take() else {
+            continue;
+        };
+        let a = match index.entry(key) {
+            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                let (id, kind) = v.key();
+                actors.push(Actor {
+                    id: id.as_ref().to_owned(),
+                    kind: *kind,
+                    gender: Gender::Unknown,
+                    aliases: BTreeSet::new(),
+                });
+                *v.insert(actors.len() - 1)
+            }
+        };
+        of_cluster[ci] = Some(a);
+        let actor = &mut actors[a];
+        for j in members.of(ci) {
+            let m = &mentions[j];
+            // Look before copying: most names repeat.
+            if m.via == Via::Name && !actor.aliases.contains(m.text(text)) {
+                actor.aliases.insert(m.text(text).to_owned());
+            }
+            if actor.gender == Gender::Unknown {
+                actor.gender = m.gender;
+            }
+        }
+    }
+    let of_mention = cluster
+        .into_iter()
+        .map(|c| c.and_then(|c| of_cluster[c]))
+        .collect();
+    Resolution { actors, of_mention }
+}
+
+/// A cluster's actor id and kind.
+type Named<'t> = (Cow<'t, str>, ActorKind);
+
+/// Each cluster's id and kind after the alias table (none for a cluster
+/// without a name, or one the table drops), borrowed from the text or the
+/// table; and (first mention's start, cluster) of the clusters named.
+fn name_clusters<'t>(
+    text: &'t str,
+    mentions: &[Mention],
+    members: &Members,
+    aliases: &'t AliasTable,
+) -> (Vec<Option<Named<'t>>>, Vec<(usize, usize)>) {
+    let nc = members.len();
     // Each cluster's id and kind, after the alias table; borrowed from the
     // text or the table, copied once per actor below.
-    let mut named: Vec<Option<(Cow<'t, str>, ActorKind)>> = Vec::with_capacity(nc);
+    let mut named: Vec<Option<Named<'t>>> = Vec::with_capacity(nc);
     // (first mention's start, cluster) of the clusters with a name; the
     // others make no actor.
     let mut first_at: Vec<(usize, usize)> = Vec::with_capacity(nc);
@@ -73,46 +131,5 @@ pub(super) fn build_actors<'t>(
             None => Some((id, best.kind)),
         });
     }
-    // Merge clusters that now share an id; order by first mention.
-    first_at.sort_unstable();
-    let mut actors: Vec<Actor> = Vec::with_capacity(nc);
-    let mut index: WordMap<(Cow<'t, str>, ActorKind), usize> =
-        WordMap::with_capacity_and_hasher(nc, Default::default());
-    let mut of_cluster = vec![None; nc];
-    for (_, ci) in first_at {
-        // Each cluster comes once: its name can be moved out.
-        let Some(key) = named[ci].take() else {
-            continue;
-        };
-        let a = match index.entry(key) {
-            std::collections::hash_map::Entry::Occupied(o) => *o.get(),
-            std::collections::hash_map::Entry::Vacant(v) => {
-                let (id, kind) = v.key();
-                actors.push(Actor {
-                    id: id.as_ref().to_owned(),
-                    kind: *kind,
-                    gender: Gender::Unknown,
-                    aliases: BTreeSet::new(),
-                });
-                *v.insert(actors.len() - 1)
-            }
-        };
-        of_cluster[ci] = Some(a);
-        let actor = &mut actors[a];
-        for j in members.of(ci) {
-            let m = &mentions[j];
-            // Look before copying: most names repeat.
-            if m.via == Via::Name && !actor.aliases.contains(m.text(text)) {
-                actor.aliases.insert(m.text(text).to_owned());
-            }
-            if actor.gender == Gender::Unknown {
-                actor.gender = m.gender;
-            }
-        }
-    }
-    let of_mention = cluster
-        .into_iter()
-        .map(|c| c.and_then(|c| of_cluster[c]))
-        .collect();
-    Resolution { actors, of_mention }
+    (named, first_at)
 }

@@ -91,13 +91,16 @@ pub struct Resolution {
 }
 
 impl Resolution {
+    /// The index in [`Resolution::actors`] of mention `i`'s actor (none
+    /// for a mention without one, or past the last mention).
+    #[inline]
+    pub fn actor_index(&self, i: usize) -> Option<usize> {
+        self.of_mention.get(i).copied().flatten()
+    }
+
     /// The actor of mention `i`.
     pub fn actor_of(&self, i: usize) -> Option<&Actor> {
-        self.of_mention
-            .get(i)
-            .copied()
-            .flatten()
-            .map(|a| &self.actors[a])
+        self.actor_index(i).map(|a| &self.actors[a])
     }
 }
 
