@@ -41,6 +41,8 @@ fn stages(c: &mut Criterion) {
     let docs = documents();
     let bytes: u64 = docs.iter().map(|d| d.len() as u64).sum();
     let aliases = AliasTable::default();
+    let mention_lexicon = actorgraph::mentions::Lexicon::builtin();
+    let resolve_lexicon = actorgraph::resolve::Lexicon::builtin();
     let segs: Vec<_> = docs.iter().map(|d| segment(&d.body)).collect();
     let mentions: Vec<_> = docs
         .iter()
@@ -51,7 +53,7 @@ fn stages(c: &mut Criterion) {
         .iter()
         .zip(&segs)
         .zip(&mentions)
-        .map(|((d, s), m)| resolve(&d.body, s, m, &aliases))
+        .map(|((d, s), m)| resolve(&d.body, s, m, &aliases, mention_lexicon, &resolve_lexicon))
         .collect();
     let extractor = Extractor::new();
     let analyses: Vec<_> = docs.iter().map(|d| extractor.analyze(d)).collect();
@@ -89,7 +91,14 @@ fn stages(c: &mut Criterion) {
     g.bench_function("resolve", |b| {
         b.iter(|| {
             for ((d, s), m) in docs.iter().zip(&segs).zip(&mentions) {
-                black_box(resolve(&d.body, s, m, &aliases));
+                black_box(resolve(
+                    &d.body,
+                    s,
+                    m,
+                    &aliases,
+                    mention_lexicon,
+                    &resolve_lexicon,
+                ));
             }
         })
     });

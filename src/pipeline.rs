@@ -14,6 +14,7 @@ use crate::resolve::{resolve, AliasTable, Resolution};
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Builds an [`Extractor`].
 #[derive(Clone, Debug, Default)]
@@ -37,6 +38,7 @@ impl ExtractorBuilder {
     pub fn build(self) -> Extractor {
         Extractor {
             aliases: self.aliases,
+            resolve_lexicon: Arc::new(crate::resolve::Lexicon::builtin()),
         }
     }
 }
@@ -45,6 +47,8 @@ impl ExtractorBuilder {
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     aliases: AliasTable,
+    /// The resolver's word lists.
+    resolve_lexicon: Arc<crate::resolve::Lexicon>,
 }
 
 /// Everything the stages found in one document.
@@ -71,7 +75,14 @@ impl Extractor {
         let text = doc.body.as_str();
         let segmentation = segment(text);
         let mentions = detect(text, &segmentation);
-        let resolution = resolve(text, &segmentation, &mentions, &self.aliases);
+        let resolution = resolve(
+            text,
+            &segmentation,
+            &mentions,
+            &self.aliases,
+            crate::mentions::Lexicon::builtin(),
+            &self.resolve_lexicon,
+        );
         let attributions = attribute(text, &segmentation, &mentions, &resolution);
         Analysis {
             segmentation,

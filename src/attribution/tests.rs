@@ -16,7 +16,14 @@ struct Found {
 fn run(t: &str) -> Vec<Found> {
     let seg = segment(t);
     let ms = detect(t, &seg);
-    let r = resolve(t, &seg, &ms, &AliasTable::default());
+    let r = resolve(
+        t,
+        &seg,
+        &ms,
+        &AliasTable::default(),
+        crate::mentions::Lexicon::builtin(),
+        &crate::resolve::Lexicon::builtin(),
+    );
     attribute(t, &seg, &ms, &r)
         .into_iter()
         .map(|a| Found {

@@ -10,7 +10,7 @@
 //! Only a bounded list of recent people is kept, so the walk is linear in
 //! the number of mentions.
 
-use super::Members;
+use super::clusters::Members;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::Segmentation;
 
@@ -111,34 +111,7 @@ pub(super) fn resolve_pronouns(
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if m.via == Via::Pronoun && cluster[i].is_none() {
-            let mut best: Option<(f64, usize)> = None;
-            let mut consider = |c: usize, s: f64| {
-                let g = gender[c];
-                let f = if g == m.gender || m.gender == Gender::Unknown {
-                    1.0
-                } else if g == Gender::Unknown {
-                    UNKNOWN_GENDER
-                } else {
-                    0.0
-                };
-                let v = s * f;
-                if v >= MIN_SCORE && best.is_none_or(|(b, _)| v > b) {
-                    best = Some((v, c));
-                }
-            };
-            for r in &recent {
-                if m.sentence.saturating_sub(r.sentence) <= WINDOW {
-                    let floor = if Some(r.cluster) == topic {
-                        TOPIC_FLOOR
-                    } else {
-                        0.0
-                    };
-                    consider(r.cluster, r.at(m.sentence, fades).max(floor));
-                }
-            }
-            if let Some(t) = topic.filter(|_| topic_seen) {
-                consider(t, TOPIC_FLOOR);
-            }
+            let best = antecedent(m, &recent, &gender, (topic, topic_seen), fades);
             if let Some((_, c)) = best {
                 cluster[i] = Some(c);
                 members.push(c, i);
@@ -159,26 +132,79 @@ pub(super) fn resolve_pronouns(
         } else {
             PRONOUN_WEIGHT
         } + if subject { SUBJECT_BONUS } else { 0.0 };
-        if let Some(r) = recent.iter_mut().find(|r| r.cluster == c) {
-            r.score = r.at(m.sentence, fades) + w;
-            r.sentence = m.sentence;
+        remember(&mut recent, c, w, m.sentence, fades);
+    }
+}
+
+/// The most salient person of `m`'s gender among the `recent` ones and
+/// the document's `topic` (once `topic_seen`), with its score.
+fn antecedent(
+    m: &Mention,
+    recent: &[Recent],
+    gender: &[Gender],
+    (topic, topic_seen): (Option<usize>, bool),
+    fades: &[f64; FADE_LIMIT + 1],
+) -> Option<(f64, usize)> {
+    let mut best: Option<(f64, usize)> = None;
+    let mut consider = |c: usize, s: f64| {
+        let g = gender[c];
+        let f = if g == m.gender || m.gender == Gender::Unknown {
+            1.0
+        } else if g == Gender::Unknown {
+            UNKNOWN_GENDER
         } else {
-            if recent.len() >= RECENT {
-                // Forget the least salient.
-                if let Some(k) = (0..recent.len()).min_by(|&a, &b| {
-                    recent[a]
-                        .at(m.sentence, fades)
-                        .total_cmp(&recent[b].at(m.sentence, fades))
-                }) {
-                    recent.swap_remove(k);
-                }
-            }
-            recent.push(Recent {
-                cluster: c,
-                score: w,
-                sentence: m.sentence,
-            });
+            0.0
+        };
+        let v = s * f;
+        if v >= MIN_SCORE && best.is_none_or(|(b, _)| v > b) {
+            best = Some((v, c));
         }
+    };
+    for r in recent {
+        if m.sentence.saturating_sub(r.sentence) <= WINDOW {
+            let floor = if Some(r.cluster) == topic {
+                TOPIC_FLOOR
+            } else {
+                0.0
+            };
+            consider(r.cluster, r.at(m.sentence, fades).max(floor));
+        }
+    }
+    if let Some(t) = topic.filter(|_| topic_seen) {
+        consider(t, TOPIC_FLOOR);
+    }
+    best
+}
+
+/// Person `c` mentioned with weight `w` in `sentence`: its salience
+/// refreshed, or it joins the recent people (the least salient forgotten
+/// when the list is full).
+fn remember(
+    recent: &mut Vec<Recent>,
+    c: usize,
+    w: f64,
+    sentence: usize,
+    fades: &[f64; FADE_LIMIT + 1],
+) {
+    if let Some(r) = recent.iter_mut().find(|r| r.cluster == c) {
+        r.score = r.at(sentence, fades) + w;
+        r.sentence = sentence;
+    } else {
+        if recent.len() >= RECENT {
+            // Forget the least salient.
+            if let Some(k) = (0..recent.len()).min_by(|&a, &b| {
+                recent[a]
+                    .at(sentence, fades)
+                    .total_cmp(&recent[b].at(sentence, fades))
+            }) {
+                recent.swap_remove(k);
+            }
+        }
+        recent.push(Recent {
+            cluster: c,
+            score: w,
+            sentence,
+        });
     }
 }
 

@@ -1,0 +1,197 @@
+//! The [`ActorGraph`] itself: its nodes and edges, looked up by id, and
+//! adding to it (a node, a link, a document's [`RecordPlan`]).
+
+use super::evidence::keep_evidence;
+use super::{Edge, EdgeKind, Evidence, GraphOptions, Node, RecordPlan};
+use crate::mentions::ActorKind;
+use crate::pipeline::DocRecord;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use std::collections::BTreeSet;
+
+/// The graph of a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct ActorGraph {
+    /// The petgraph graph.
+    pub graph: StableDiGraph<Node, Edge>,
+    /// Fx-hashed like `edges`; only looked up, never iterated.
+    pub(super) nodes: rustc_hash::FxHashMap<String, NodeIndex>,
+    /// Fx-hashed: the default SipHash costs more than the rest of an edge lookup.
+    pub(super) edges: rustc_hash::FxHashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
+    pub(super) options: GraphOptions,
+}
+
+impl ActorGraph {
+    /// An empty graph.
+    pub fn new(options: GraphOptions) -> ActorGraph {
+        ActorGraph {
+            options,
+            ..ActorGraph::default()
+        }
+    }
+
+    /// The build options.
+    pub fn options(&self) -> &GraphOptions {
+        &self.options
+    }
+
+    /// The node of an actor id.
+    pub fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.nodes.get(id).copied()
+    }
+
+    /// Number of actors.
+    pub fn node_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// Number of links.
+    pub fn edge_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Actors linked to `n` by any link, in either direction, in id order.
+    pub fn neighbours(&self, n: NodeIndex) -> Vec<NodeIndex> {
+        let mut v: Vec<NodeIndex> = self.graph.neighbors_undirected(n).collect();
+        v.sort_by(|a, b| self.graph[*a].id.cmp(&self.graph[*b].id));
+        v.dedup();
+        v
+    }
+
+    fn node_or_insert(&mut self, id: &str, kind: ActorKind) -> NodeIndex {
+        if let Some(&n) = self.nodes.get(id) {
+            return n;
+        }
+        let n = self.graph.add_node(Node {
+            id: id.to_owned(),
+            kind,
+            mentions: 0,
+            documents: 0,
+            aliases: BTreeSet::new(),
+        });
+        self.nodes.insert(id.to_owned(), n);
+        n
+    }
+
+    /// Add a node as it is (mention and document counts added to those of
+    /// an existing node with the same id, aliases joined).
+    pub fn insert_node(&mut self, node: Node) -> NodeIndex {
+        let n = self.node_or_insert(&node.id, node.kind);
+        let have = &mut self.graph[n];
+        have.mentions += node.mentions;
+        have.documents += node.documents;
+        have.aliases.extend(node.aliases);
+        n
+    }
+
+    /// Add a link (weight and evidence added to an existing one).
+    pub fn add_edge(
+        &mut self,
+        a: NodeIndex,
+        b: NodeIndex,
+        kind: EdgeKind,
+        weight: u64,
+        evidence: &[Evidence],
+    ) {
+        let e = self.edge_or_insert(a, b, kind);
+        let cap = self.options.max_evidence;
+        let edge = &mut self.graph[e];
+        edge.weight += weight;
+        for ev in evidence {
+            keep_evidence(&mut edge.evidence, cap, &ev.doc, ev.start, ev.end);
+        }
+    }
+
+    /// The link of this kind between two nodes, made if new (co-occurrence
+    /// links run from the smaller id to the larger).
+    fn edge_or_insert(&mut self, a: NodeIndex, b: NodeIndex, kind: EdgeKind) -> EdgeIndex {
+        let (a, b) = if kind == EdgeKind::Cooccurrence && self.graph[a].id > self.graph[b].id {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        match self.edges.get(&(a, b, kind)) {
+            Some(&e) => e,
+            None => {
+                let e = self.graph.add_edge(
+                    a,
+                    b,
+                    Edge {
+                        kind,
+                        weight: 0,
+                        evidence: Vec::new(),
+                    },
+                );
+                self.edges.insert((a, b, kind), e);
+                e
+            }
+        }
+    }
+
+    /// Add one document's record.
+    pub fn add_record(&mut self, rec: &DocRecord) {
+        let plan = RecordPlan::new(rec, &self.options);
+        self.add_plan(plan);
+    }
+
+    /// Add one document's contribution, worked out beforehand by
+    /// [`RecordPlan::new`] (on any thread) with this graph's options.
+    /// Gives the same graph as [`ActorGraph::add_record`].
+    pub fn add_plan(&mut self, plan: RecordPlan) {
+        let mut index: Vec<NodeIndex> = Vec::with_capacity(plan.actors.len());
+        for a in &plan.actors {
+            let id = plan.name(a.id);
+            let n = match self.nodes.get(id) {
+                Some(&n) => n,
+                None => {
+                    let n = self.graph.add_node(Node {
+                        id: id.to_owned(),
+                        kind: a.kind,
+                        mentions: 0,
+                        documents: 0,
+                        aliases: BTreeSet::new(),
+                    });
+                    self.nodes.insert(id.to_owned(), n);
+                    n
+                }
+            };
+            let node = &mut self.graph[n];
+            node.mentions += a.mentions;
+            node.documents += 1;
+            let (first, end) = a.aliases;
+            for &range in &plan.aliases[first as usize..end as usize] {
+                let alias = plan.name(range);
+                // Most names are already known: copied only when new.
+                if !node.aliases.contains(alias) {
+                    node.aliases.insert(alias.to_owned());
+                }
+            }
+            index.push(n);
+        }
+        let cap = self.options.max_evidence;
+        for l in &plan.links {
+            let (a, b) = (index[l.a as usize], index[l.b as usize]);
+            let graph = &mut self.graph;
+            let e = *self.edges.entry((a, b, l.kind)).or_insert_with(|| {
+                graph.add_edge(
+                    a,
+                    b,
+                    Edge {
+                        kind: l.kind,
+                        weight: 0,
+                        evidence: Vec::new(),
+                    },
+                )
+            });
+            let edge = &mut self.graph[e];
+            edge.weight += l.weight;
+            if edge.evidence.is_empty() {
+                // A new link: room for this document's spans at once.
+                edge.evidence
+                    .reserve_exact(l.spans.as_slice().len().min(cap));
+            }
+            for &(start, end) in l.spans.as_slice() {
+                keep_evidence(&mut edge.evidence, cap, &plan.doc, start, end);
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Graphs from graphs: merging two, keeping the heavier links, cutting a
+//! subgraph.
+
+use super::ActorGraph;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use std::collections::HashMap;
+
+impl ActorGraph {
+    /// A copy keeping only edges of weight `min_weight` or more, and the
+    /// nodes they touch (all nodes when `min_weight` is 1 or less).
+    pub fn filtered(&self, min_weight: u64) -> ActorGraph {
+        if min_weight <= 1 {
+            return self.clone();
+        }
+        let mut g = self.clone();
+        let weak: Vec<EdgeIndex> = g
+            .graph
+            .edge_indices()
+            .filter(|&e| g.graph[e].weight < min_weight)
+            .collect();
+        for e in weak {
+            g.graph.remove_edge(e);
+        }
+        let lonely: Vec<NodeIndex> = g
+            .graph
+            .node_indices()
+            .filter(|&n| g.graph.neighbors_undirected(n).next().is_none())
+            .collect();
+        for n in lonely {
+            g.graph.remove_node(n);
+        }
+        g.reindex();
+        g
+    }
+
+    /// Add another graph into this one: node counts summed and aliases
+    /// joined, link weights summed, evidence joined and capped (the
+    /// smallest `max_evidence` spans of this graph's options kept).
+    ///
+    /// For graphs of disjoint documents, merging is associative and gives
+    /// the graph built from all their documents in the same order (a node's
+    /// kind is the one it had first).
+    pub fn merge(&mut self, other: &ActorGraph) {
+        let mut map: HashMap<NodeIndex, NodeIndex> = HashMap::new();
+        for n in other.sorted_nodes() {
+            map.insert(n, self.insert_node(other.graph[n].clone()));
+        }
+        for e in other.sorted_edges() {
+            let (a, b) = other.graph.edge_endpoints(e).expect("edge");
+            let edge = &other.graph[e];
+            self.add_edge(map[&a], map[&b], edge.kind, edge.weight, &edge.evidence);
+        }
+    }
+
+    /// A copy keeping the nodes `keep_node` accepts and the links between
+    /// them that `keep_edge` accepts.
+    pub fn subgraph(
+        &self,
+        keep_node: impl Fn(NodeIndex) -> bool,
+        keep_edge: impl Fn(EdgeIndex) -> bool,
+    ) -> ActorGraph {
+        let mut g = self.clone();
+        let gone: Vec<NodeIndex> = g.graph.node_indices().filter(|&n| !keep_node(n)).collect();
+        for n in gone {
+            g.graph.remove_node(n);
+        }
+        let gone: Vec<EdgeIndex> = g.graph.edge_indices().filter(|&e| !keep_edge(e)).collect();
+        for e in gone {
+            g.graph.remove_edge(e);
+        }
+        g.reindex();
+        g
+    }
+
+    fn reindex(&mut self) {
+        self.nodes = self
+            .graph
+            .node_indices()
+            .map(|n| (self.graph[n].id.clone(), n))
+            .collect();
+        self.edges = self
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let (a, b) = self.graph.edge_endpoints(e).expect("edge");
+                ((a, b, self.graph[e].kind), e)
+            })
+            .collect();
+    }
+}

@@ -1,0 +1,329 @@
+use super::*;
+use crate::ingest::Document;
+use crate::mentions::Via;
+use crate::pipeline::DocRecord;
+use crate::pipeline::Extractor;
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use std::collections::BTreeSet;
+
+fn graph(texts: &[(&str, &str)], options: GraphOptions) -> ActorGraph {
+    let ex = Extractor::new();
+    let mut g = ActorGraph::new(options);
+    for (name, t) in texts {
+        g.add_record(&ex.extract(&Document::from_text(*name, *t)));
+    }
+    g
+}
+
+fn edge(g: &ActorGraph, a: &str, b: &str, kind: EdgeKind) -> Option<Edge> {
+    let (a, b) = (g.node(a)?, g.node(b)?);
+    g.graph
+        .edges_connecting(a, b)
+        .chain(g.graph.edges_connecting(b, a))
+        .find(|e| e.weight().kind == kind)
+        .map(|e| e.weight().clone())
+}
+
+#[test]
+fn cooccurrence_and_attribution() {
+    let t = "Ines Varga met Paulo Brandt in Lisbon. Varga said Brandt was tired. Brandt left.";
+    let g = graph(&[("a.txt", t)], GraphOptions::default());
+    let co = edge(&g, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).unwrap();
+    assert_eq!(co.weight, 2);
+    assert_eq!(co.evidence.len(), 2);
+    let ev = &co.evidence[0];
+    assert_eq!(
+        &t[ev.start..ev.end],
+        "Ines Varga met Paulo Brandt in Lisbon."
+    );
+    let at = edge(&g, "Ines Varga", "Paulo Brandt", EdgeKind::Attribution).unwrap();
+    assert_eq!(at.weight, 1);
+    assert_eq!(g.graph[g.node("Paulo Brandt").unwrap()].mentions, 3);
+}
+
+/// The plan made straight from an analysis is the plan of the
+/// document's record, for every window and option, and adding plans
+/// gives what adding records gives.
+#[test]
+fn plan_from_analysis_matches_plan_from_record() {
+    let texts = [
+            "Ines Varga met Paulo Brandt in Lisbon. Varga said Brandt was tired. Brandt left.",
+            "Mara Quell spoke first.\n\nThen Tobin Quell arrived with Ines Varga. Quell said he was tired.",
+            "\"We cannot wait,\" said Tavi Renn of the Copper Valley Council. Renn told Olek Sarno that she would go.",
+            "",
+        ];
+    let ex = Extractor::new();
+    for window in [Window::Sentence, Window::Paragraph] {
+        for names_only in [false, true] {
+            for max_evidence in [1, 5] {
+                let options = GraphOptions {
+                    window,
+                    max_evidence,
+                    names_only,
+                };
+                let mut by_record = ActorGraph::new(options.clone());
+                let mut by_plan = ActorGraph::new(options.clone());
+                for (i, t) in texts.iter().enumerate() {
+                    let doc = Document::from_text(format!("d{i}.txt"), *t);
+                    let a = ex.analyze(&doc);
+                    let rec = DocRecord::new(&doc, &a);
+                    let plan = RecordPlan::from_analysis(&doc, &a, &options);
+                    assert_eq!(plan, RecordPlan::new(&rec, &options), "{t:?}");
+                    by_record.add_record(&rec);
+                    by_plan.add_plan(plan);
+                }
+                assert_eq!(contents(&by_plan), contents(&by_record));
+                assert!(by_plan.edge_count() > 0);
+            }
+        }
+    }
+}
+
+#[test]
+fn same_name_across_documents_is_one_node() {
+    let g = graph(
+        &[
+            ("a.txt", "Ines Varga spoke."),
+            ("b.txt", "Ines Varga wrote again."),
+        ],
+        GraphOptions::default(),
+    );
+    assert_eq!(g.node_count(), 1);
+    assert_eq!(g.graph[g.node("Ines Varga").unwrap()].documents, 2);
+}
+
+#[test]
+fn paragraph_window_and_evidence_cap() {
+    let t = "Ines Varga arrived. Paulo Brandt waited.\n\nNothing else.";
+    let s = graph(&[("a.txt", t)], GraphOptions::default());
+    assert!(edge(&s, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).is_none());
+    let p = graph(
+        &[("a.txt", t)],
+        GraphOptions {
+            window: Window::Paragraph,
+            ..GraphOptions::default()
+        },
+    );
+    assert!(edge(&p, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).is_some());
+    let many = "Ines Varga met Paulo Brandt. ".repeat(9);
+    let c = graph(
+        &[("a.txt", &many)],
+        GraphOptions {
+            max_evidence: 3,
+            ..GraphOptions::default()
+        },
+    );
+    let e = edge(&c, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).unwrap();
+    assert_eq!((e.weight, e.evidence.len()), (9, 3));
+}
+
+/// Nodes and edges come in the order plain stable sorts by id and by
+/// (kind, source id, target id) give, ids sharing long openings,
+/// repeated ids and parallel edges included.
+#[test]
+fn sorted_orders_match_plain_sorts() {
+    let ids = [
+        "Ines Varga-Okafor",
+        "Ines Varga",
+        "Ines Var",
+        "Ines",
+        "",
+        "Ines\0",
+        "Ines Varga",
+        "Ábel Renn",
+        "Tavi Renn",
+        "Ines Varga Okafor",
+    ];
+    let mut g = ActorGraph::new(GraphOptions::default());
+    // By hand, so that an id may repeat.
+    let ns: Vec<NodeIndex> = ids
+        .iter()
+        .map(|id| {
+            g.graph.add_node(Node {
+                id: (*id).to_owned(),
+                kind: ActorKind::Person,
+                mentions: 1,
+                documents: 1,
+                aliases: BTreeSet::new(),
+            })
+        })
+        .collect();
+    for k in 0..60usize {
+        let (a, b) = (ns[(k * 7) % ns.len()], ns[(k * 3 + k / 5) % ns.len()]);
+        let kind = if k % 3 == 0 {
+            EdgeKind::Attribution
+        } else {
+            EdgeKind::Cooccurrence
+        };
+        g.graph.add_edge(
+            a,
+            b,
+            Edge {
+                kind,
+                weight: k as u64,
+                evidence: vec![],
+            },
+        );
+    }
+    let id = |n: NodeIndex| g.graph[n].id.as_str();
+    let mut want: Vec<NodeIndex> = g.graph.node_indices().collect();
+    want.sort_by(|a, b| id(*a).cmp(id(*b)));
+    assert_eq!(g.sorted_nodes(), want);
+    let mut want: Vec<EdgeIndex> = g.graph.edge_indices().collect();
+    want.sort_by_key(|&e| {
+        let (a, b) = g.graph.edge_endpoints(e).unwrap();
+        (g.graph[e].kind, id(a), id(b))
+    });
+    assert_eq!(g.sorted_edges(), want);
+}
+
+/// Graph contents, independent of node and edge indices.
+fn contents(g: &ActorGraph) -> (Vec<Node>, Vec<(String, String, Edge)>) {
+    let nodes = g
+        .sorted_nodes()
+        .into_iter()
+        .map(|n| g.graph[n].clone())
+        .collect();
+    let edges = g
+        .sorted_edges()
+        .into_iter()
+        .map(|e| {
+            let (a, b) = g.graph.edge_endpoints(e).unwrap();
+            (
+                g.graph[a].id.clone(),
+                g.graph[b].id.clone(),
+                g.graph[e].clone(),
+            )
+        })
+        .collect();
+    (nodes, edges)
+}
+
+const NAMES: [&str; 5] = [
+    "Ines Varga",
+    "Tavi Renn",
+    "Olek Sarno",
+    "Mira Quell",
+    "Bruno Attal",
+];
+
+fn sentence(kind: u8, a: usize, b: usize) -> String {
+    let (a, b) = (NAMES[a], NAMES[b]);
+    match kind % 3 {
+        0 => format!("{a} met {b} at the harbour."),
+        1 => format!("{a} said that {b} would resign soon."),
+        _ => format!("{a} waited alone."),
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #[test]
+    fn merging_is_associative_and_equals_one_build(
+        docs in proptest::collection::vec(proptest::collection::vec((0u8..3, 0usize..5, 0usize..5), 1..4), 1..6),
+        cut1 in 0usize..6,
+        cut2 in 0usize..6,
+        cap in 1usize..4,
+    ) {
+        let ex = Extractor::new();
+        let records: Vec<DocRecord> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, sents)| {
+                let text: Vec<String> = sents.iter().map(|&(k, a, b)| sentence(k, a, b)).collect();
+                ex.extract(&Document::from_text(format!("d{i}.txt"), text.join(" ")))
+            })
+            .collect();
+        let options = GraphOptions { max_evidence: cap, ..GraphOptions::default() };
+        let build = |recs: &[DocRecord]| {
+            let mut g = ActorGraph::new(options.clone());
+            for r in recs {
+                g.add_record(r);
+            }
+            g
+        };
+        let (lo, hi) = (cut1.min(cut2).min(records.len()), cut1.max(cut2).min(records.len()));
+        let whole = build(&records);
+        let (a, b, c) = (build(&records[..lo]), build(&records[lo..hi]), build(&records[hi..]));
+        let mut left = a.clone();
+        left.merge(&b);
+        left.merge(&c);
+        let mut bc = b.clone();
+        bc.merge(&c);
+        let mut right = a.clone();
+        right.merge(&bc);
+        proptest::prop_assert_eq!(contents(&left), contents(&whole));
+        proptest::prop_assert_eq!(contents(&right), contents(&whole));
+    }
+}
+
+#[test]
+fn subgraph_keeps_chosen_nodes_and_links() {
+    let t =
+        "Ines Varga met Tavi Renn. Tavi Renn met Olek Sarno. Olek Sarno said Ines Varga was right.";
+    let g = graph(&[("a.txt", t)], GraphOptions::default());
+    let olek = g.node("Olek Sarno").unwrap();
+    let s = g.subgraph(|n| n != olek, |_| true);
+    assert_eq!(s.node_count(), 2);
+    assert_eq!(s.edge_count(), 1);
+    assert!(s.node("Olek Sarno").is_none());
+    let co = g.subgraph(|_| true, |e| g.graph[e].kind == EdgeKind::Cooccurrence);
+    assert_eq!(co.edge_count(), g.edge_count() - 1);
+    let ines = g.node("Ines Varga").unwrap();
+    let ids: Vec<&str> = g
+        .neighbours(ines)
+        .into_iter()
+        .map(|n| g.graph[n].id.as_str())
+        .collect();
+    assert_eq!(ids, ["Olek Sarno", "Tavi Renn"]);
+}
+
+#[test]
+fn oversized_windows_are_lists_with_linear_links() {
+    use crate::pipeline::{MentionRecord, SentenceRecord};
+    let names: Vec<String> = (0..100).map(|i| format!("Actor {i:03}")).collect();
+    let mentions = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| MentionRecord {
+            start: i * 10,
+            end: i * 10 + 9,
+            text: n.clone(),
+            actor: n.clone(),
+            kind: ActorKind::Person,
+            via: Via::Name,
+            sentence: 0,
+            paragraph: 0,
+        })
+        .collect();
+    let rec = DocRecord {
+        doc: "list.txt".into(),
+        encoding: crate::ingest::Encoding::Utf8,
+        format: crate::ingest::Format::Text,
+        mentions,
+        attributions: vec![],
+        sentences: vec![SentenceRecord {
+            start: 0,
+            end: 1000,
+            paragraph: 0,
+        }],
+    };
+    let mut g = ActorGraph::new(GraphOptions::default());
+    g.add_record(&rec);
+    // Each actor links to the next LIST_REACH (fewer near the end).
+    let want: usize = (0..100).map(|i| LIST_REACH.min(99 - i)).sum();
+    assert_eq!(g.edge_count(), want);
+    assert!(edge(&g, "Actor 000", "Actor 010", EdgeKind::Cooccurrence).is_some());
+    assert!(edge(&g, "Actor 000", "Actor 011", EdgeKind::Cooccurrence).is_none());
+    // A window at the limit still links every pair.
+    let small = DocRecord {
+        mentions: rec.mentions[..MAX_WINDOW_ACTORS].to_vec(),
+        ..rec.clone()
+    };
+    let mut g = ActorGraph::new(GraphOptions::default());
+    g.add_record(&small);
+    assert_eq!(
+        g.edge_count(),
+        MAX_WINDOW_ACTORS * (MAX_WINDOW_ACTORS - 1) / 2
+    );
+}
