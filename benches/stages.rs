@@ -42,10 +42,11 @@ fn stages(c: &mut Criterion) {
     let bytes: u64 = docs.iter().map(|d| d.len() as u64).sum();
     let aliases = AliasTable::default();
     let segs: Vec<_> = docs.iter().map(|d| segment(&d.body)).collect();
+    let lex = actorgraph::mentions::Lexicon::builtin();
     let mentions: Vec<_> = docs
         .iter()
         .zip(&segs)
-        .map(|(d, s)| detect(&d.body, s))
+        .map(|(d, s)| detect(&d.body, s, &lex))
         .collect();
     let resolutions: Vec<_> = docs
         .iter()
@@ -82,7 +83,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("mentions", |b| {
         b.iter(|| {
             for (d, s) in docs.iter().zip(&segs) {
-                black_box(detect(&d.body, s));
+                black_box(detect(&d.body, s, &lex));
             }
         })
     });

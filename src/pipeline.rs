@@ -14,11 +14,13 @@ use crate::resolve::{resolve, AliasTable, Resolution};
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Builds an [`Extractor`].
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     aliases: AliasTable,
+    mentions: Option<Arc<crate::mentions::Lexicon>>,
 }
 
 impl ExtractorBuilder {
@@ -33,10 +35,18 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Detect mentions with these word lists instead of the built-in
+    /// ones.
+    pub fn mentions_lexicon(mut self, lex: Arc<crate::mentions::Lexicon>) -> ExtractorBuilder {
+        self.mentions = Some(lex);
+        self
+    }
+
     /// The extractor.
     pub fn build(self) -> Extractor {
         Extractor {
             aliases: self.aliases,
+            mentions: self.mentions.unwrap_or_default(),
         }
     }
 }
@@ -45,6 +55,7 @@ impl ExtractorBuilder {
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     aliases: AliasTable,
+    mentions: Arc<crate::mentions::Lexicon>,
 }
 
 /// Everything the stages found in one document.
@@ -70,7 +81,7 @@ impl Extractor {
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let text = doc.body.as_str();
         let segmentation = segment(text);
-        let mentions = detect(text, &segmentation);
+        let mentions = detect(text, &segmentation, &self.mentions);
         let resolution = resolve(text, &segmentation, &mentions, &self.aliases);
         let attributions = attribute(text, &segmentation, &mentions, &resolution);
         Analysis {

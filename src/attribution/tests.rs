@@ -15,7 +15,7 @@ struct Found {
 
 fn run(t: &str) -> Vec<Found> {
     let seg = segment(t);
-    let ms = detect(t, &seg);
+    let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
     let r = resolve(t, &seg, &ms, &AliasTable::default());
     attribute(t, &seg, &ms, &r)
         .into_iter()

@@ -27,11 +27,60 @@
 //! acting as a subject. All word lists are data in `data/*.txt`, loaded
 //! once.
 
-use crate::words::hash;
+mod closed;
+mod examples;
+mod flags;
 mod lexicon;
-mod short;
+mod shape;
+mod table;
 
+pub use examples::check_example;
 pub use lexicon::{Gender, Lexicon};
+
+use closed::PRONOUNS;
+use flags::*;
+use shape::*;
+use table::{TITLE_PHRASE, TITLE_PREFIX};
+
+/// The stage's built-in data files, by name in a [`crate::words::DataSet`].
+pub const DATA: &[(&str, &str)] = &[
+    (
+        "mentions/adjective_suffixes.txt",
+        include_str!("data/adjective_suffixes.txt"),
+    ),
+    ("mentions/common.txt", include_str!("data/common.txt")),
+    (
+        "mentions/first_names.txt",
+        include_str!("data/first_names.txt"),
+    ),
+    ("mentions/modifiers.txt", include_str!("data/modifiers.txt")),
+    (
+        "mentions/nominal_heads.txt",
+        include_str!("data/nominal_heads.txt"),
+    ),
+    (
+        "mentions/non_person.txt",
+        include_str!("data/non_person.txt"),
+    ),
+    (
+        "mentions/org_modifiers.txt",
+        include_str!("data/org_modifiers.txt"),
+    ),
+    ("mentions/org_words.txt", include_str!("data/org_words.txt")),
+    ("mentions/orgs.txt", include_str!("data/orgs.txt")),
+    ("mentions/particles.txt", include_str!("data/particles.txt")),
+    (
+        "mentions/past_verbs.txt",
+        include_str!("data/past_verbs.txt"),
+    ),
+    ("mentions/people.txt", include_str!("data/people.txt")),
+    (
+        "mentions/person_verbs.txt",
+        include_str!("data/person_verbs.txt"),
+    ),
+    ("mentions/places.txt", include_str!("data/places.txt")),
+    ("mentions/titles.txt", include_str!("data/titles.txt")),
+];
 
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::span::Span;
@@ -157,316 +206,9 @@ impl Mention {
     }
 }
 
-/// Name particles that may stand, lower case, inside a name.
-const PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
-    "bin", "ibn", "al", "el", "abu", "ben", "y", "st",
-];
-
-/// Words after a name that only people do.
-const PERSON_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "wrote",
-    "writes",
-    "recalls",
-    "recalled",
-    "added",
-    "adds",
-    "believes",
-    "believed",
-    "explained",
-    "argued",
-    "asked",
-    "replied",
-    "insisted",
-    "noted",
-    "claimed",
-    "admitted",
-    "denied",
-    "thinks",
-    "thought",
-    "felt",
-    "smiled",
-    "laughed",
-    "died",
-    "married",
-    "was born",
-    "himself",
-    "herself",
-];
-
-/// Pronouns that can refer to a person, with gender.
-const PRONOUNS: &[(&str, Gender)] = &[
-    ("he", Gender::Male),
-    ("him", Gender::Male),
-    ("his", Gender::Male),
-    ("himself", Gender::Male),
-    ("she", Gender::Female),
-    ("her", Gender::Female),
-    ("hers", Gender::Female),
-    ("herself", Gender::Female),
-];
-
-/// Lower case without allocating for words already in lower case; equal
-/// to `str::to_lowercase` for every input.
-trait Lower {
-    fn lower(&self) -> Lowered<'_>;
-}
-
-/// Longest word lowered on the stack.
-const SHORT: usize = 32;
-
-/// A word in lower case: borrowed when it already is, on the stack when it
-/// is short ASCII, on the heap otherwise.
-enum Lowered<'a> {
-    Same(&'a str),
-    Short([u8; SHORT], u8),
-    Owned(String),
-}
-
-impl std::ops::Deref for Lowered<'_> {
-    type Target = str;
-    #[inline]
-    fn deref(&self) -> &str {
-        match self {
-            Lowered::Same(s) => s,
-            // Only ASCII bytes are stored here, so this never fails.
-            Lowered::Short(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or_default(),
-            Lowered::Owned(s) => s,
-        }
-    }
-}
-
-impl Lower for str {
-    #[inline]
-    fn lower(&self) -> Lowered<'_> {
-        if !self.is_ascii() {
-            Lowered::Owned(self.to_lowercase())
-        } else if !self.bytes().any(|b| b.is_ascii_uppercase()) {
-            Lowered::Same(self)
-        } else if self.len() <= SHORT {
-            let mut b = [0u8; SHORT];
-            for (d, c) in b.iter_mut().zip(self.bytes()) {
-                *d = c.to_ascii_lowercase();
-            }
-            Lowered::Short(b, self.len() as u8)
-        } else {
-            Lowered::Owned(self.to_ascii_lowercase())
-        }
-    }
-}
-
-/// True when `w` in lower case is `lower` (itself lower-case ASCII with no
-/// "k", the one letter a non-ASCII capital, the Kelvin sign, lowers to).
-#[inline]
-fn lower_is(w: &str, lower: &str) -> bool {
-    debug_assert!(lower.is_ascii() && !lower.contains('k'));
-    w.eq_ignore_ascii_case(lower)
-}
-
-/// True for a word of one character.
-#[inline]
-fn one_char(w: &str) -> bool {
-    let mut c = w.chars();
-    c.next().is_some() && c.next().is_none()
-}
-
-#[inline]
-fn is_cap(w: &str) -> bool {
-    match w.as_bytes().first() {
-        None => false,
-        Some(&b) if b < 0x80 => b.is_ascii_uppercase() && (b != b'I' || !is_first_person(w)),
-        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
-    }
-}
-
-/// The lower-case particles a name word may open with, joined to a capital.
-const NAME_PREFIXES: [&str; 14] = [
-    "al-",
-    "el-",
-    "ad-",
-    "as-",
-    "ash-",
-    "at-",
-    "az-",
-    "bin-",
-    "ibn-",
-    "abu-",
-    "d'",
-    "d\u{2019}",
-    "l'",
-    "de-",
-];
-
-/// A name word that opens with a lower-case particle joined to a capital:
-/// "al-Hadrami", "el-Sayed", "bin-Talal", "d'Orsay", "ibn-Rushd".
-fn is_prefixed_name(w: &str) -> bool {
-    if !may_be_prefixed(w.as_bytes()) {
-        return false;
-    }
-    NAME_PREFIXES.iter().any(|p| {
-        w.strip_prefix(p)
-            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
-    })
-}
-
-/// False when the word surely opens with none of the prefixes of
-/// [`is_prefixed_name`]: each opens with one of these letters and ends in
-/// an apostrophe (the first byte of `’` for the curly one) at byte 1 or a
-/// hyphen at byte 2 or 3, and a capital follows it.
-#[inline]
-fn may_be_prefixed(b: &[u8]) -> bool {
-    b.len() >= 3
-        && matches!(b[0], b'a' | b'b' | b'd' | b'e' | b'i' | b'l')
-        && (matches!(b[1], b'\'' | 0xe2) || b[2] == b'-' || b.get(3) == Some(&b'-'))
-}
-
-/// A word that may stand in a name: capitalised or particle-prefixed.
-#[inline]
-fn is_name_word(w: &str) -> bool {
-    if w.len() > MAX_NAME_WORD_BYTES {
-        return false;
-    }
-    // ASCII first letters decide at once: a capital is a name word unless
-    // it is "I" ("I'm"); a small letter only when it opens a prefix.
-    match w.as_bytes().first() {
-        Some(&c) if c.is_ascii_lowercase() => {
-            matches!(c, b'a' | b'b' | b'd' | b'e' | b'i' | b'l') && is_prefixed_name(w)
-        }
-        Some(&c) if c.is_ascii_uppercase() => c != b'I' || !is_first_person(w),
-        _ => is_cap(w) || is_prefixed_name(w),
-    }
-}
-
-/// The longest word a name may hold, in bytes: a longer "word" is junk
-/// (a run of letters with no space), not a name.
-const MAX_NAME_WORD_BYTES: usize = 48;
-
-/// The most tokens a run of name words may span; a longer run (a name
-/// repeated with no punctuation, a title-case list) is cut, so names, and
-/// the node ids and DOT labels made from them, stay short.
-const MAX_NAME_TOKENS: usize = 32;
-
-/// "I" and its contractions ("I'm", "I've") are capitalised but no name.
-fn is_first_person(w: &str) -> bool {
-    is_first_person_bytes(w.as_bytes())
-}
-
-/// [`is_first_person`] of a word's bytes.
-#[inline]
-fn is_first_person_bytes(w: &[u8]) -> bool {
-    w == b"I" || w.starts_with(b"I'") || w.starts_with("I\u{2019}".as_bytes())
-}
-
-/// Leading words an organization's name keeps ("New York Times",
-/// "National Rifle Association") although they are common words.
-const ORG_MODIFIERS: &[&str] = &[
-    "new",
-    "national",
-    "international",
-    "federal",
-    "democratic",
-    "republican",
-    "conservative",
-    "liberal",
-    "world",
-    "state",
-    "city",
-    "county",
-    "global",
-    "american",
-    "british",
-    "iranian",
-    "iraqi",
-    "israeli",
-    "afghan",
-    "arab",
-    "european",
-    "chinese",
-    "russian",
-    "french",
-    "german",
-    "japanese",
-    "indian",
-    "pakistani",
-    "syrian",
-    "turkish",
-    "saudi",
-    "palestinian",
-    "egyptian",
-    "english",
-    "spanish",
-    "italian",
-    "african",
-    "asian",
-    "mexican",
-    "canadian",
-    "korean",
-    "jewish",
-    "muslim",
-    "christian",
-    "catholic",
-    "islamic",
-    "western",
-    "eastern",
-    "northern",
-    "southern",
-];
-
-/// True for a word with a plural ending no surname has: "-ies", "-ions",
-/// "-ments" ("Galleries", "Collections", "Departments"; not "Davies").
-fn plural_like(w: &str) -> bool {
-    let l: &str = &w.lower();
-    l.chars().count() >= 6
-        && (l.ends_with("ies") && !l.ends_with("vies")
-            || l.ends_with("ions")
-            || l.ends_with("ments"))
-}
-
-/// True for a first word that reads as an adjective or a gerund
-/// ("Digital", "Musical", "Chasing"), which no given name is: a listed
-/// modifier (see [`Cx::adjective_like_at`]) or, given here in lower case,
-/// a long enough word with an adjective's or a gerund's ending.
-fn adjective_suffix(l: &str) -> bool {
-    let n = l.chars().count();
-    const SUFFIXES: &[(&str, usize)] = &[
-        ("able", 7),
-        ("ible", 7),
-        ("ical", 6),
-        ("al", 7),
-        ("ic", 7),
-        ("ing", 6),
-        ("ive", 6),
-        ("ous", 6),
-        ("ary", 7),
-        ("ful", 6),
-        ("less", 7),
-        ("ish", 7),
-        ("ed", 7),
-        ("ist", 7),
-    ];
-    SUFFIXES
-        .iter()
-        .any(|(suf, min)| n >= *min && l.ends_with(suf))
-}
-
-/// True for a word in capitals ("NATO", "UN"): two letters or more, none
-/// in lower case.
-fn is_all_caps(w: &str) -> bool {
-    // A lower-case ASCII letter settles it at once.
-    if w.bytes().any(|b| b.is_ascii_lowercase()) {
-        return false;
-    }
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
-}
-
-/// Find the mentions of a document body.
-pub fn detect(text: &str, seg: &Segmentation) -> Vec<Mention> {
-    let lex = Lexicon::builtin();
-    let table = WordTable::builtin();
+/// Find the mentions of a document body, with the word lists of `lex`.
+pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
+    let table = &lex.table;
     // News runs about one mention to twelve tokens.
     let mut out = Vec::with_capacity(seg.tokens.len() / 8 + 4);
     // What the word lists say about each token, looked up at most once
@@ -518,370 +260,6 @@ thread_local! {
         const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
 }
 
-// Flags of a token: what the word lists say about its lower-case form
-// (`L_*`), its exact form (`E_*`), and about its shape.
-/// The token has been looked up.
-const DONE: u32 = 1;
-/// A word token.
-const WORD: u32 = 1 << 1;
-/// Lower case already: the word equals its lower-cased form.
-const IS_LOWER: u32 = 1 << 2;
-/// Capitalised ([`is_cap`]).
-const CAP: u32 = 1 << 3;
-const L_COMMON: u32 = 1 << 4;
-const L_TITLE: u32 = 1 << 5;
-const L_TITLE_FIRST: u32 = 1 << 6;
-const L_ORG_WORD: u32 = 1 << 7;
-const L_NON_PERSON: u32 = 1 << 8;
-const L_MODIFIER: u32 = 1 << 9;
-const L_SPLITTER: u32 = 1 << 10;
-const L_PARTICLE: u32 = 1 << 11;
-const L_PERSON_VERB: u32 = 1 << 12;
-const L_PAST_VERB: u32 = 1 << 13;
-const L_ORG_MODIFIER: u32 = 1 << 14;
-const L_PRONOUN: u32 = 1 << 15;
-const L_NOMINAL_HEAD: u32 = 1 << 16;
-const E_FIRST_NAME: u32 = 1 << 17;
-const E_PLACE: u32 = 1 << 18;
-const E_PEOPLE: u32 = 1 << 19;
-/// The word holds a period ("Gen.", "U.S.").
-const HAS_DOT: u32 = 1 << 20;
-/// The word is in capitals ([`is_all_caps`]).
-const ALL_CAPS: u32 = 1 << 21;
-
-/// What the word lists say about one token.
-#[derive(Clone, Copy, Debug)]
-struct Info {
-    /// `DONE`, `WORD`, `L_*`, `E_*` bits.
-    f: u32,
-    /// The gender of the given name it is (with `E_FIRST_NAME`).
-    gender: Gender,
-    /// The gender of the pronoun it is (with `L_PRONOUN`).
-    pron: Gender,
-}
-
-impl Info {
-    #[inline]
-    fn has(&self, bits: u32) -> bool {
-        self.f & bits != 0
-    }
-
-    /// The flags in the low 24 bits, the genders in two bits each above.
-    #[inline]
-    fn pack(&self) -> u32 {
-        let code = |g: Gender| match g {
-            Gender::Unknown => 0,
-            Gender::Male => 1,
-            Gender::Female => 2,
-        };
-        self.f | code(self.gender) << 24 | code(self.pron) << 26
-    }
-
-    #[inline]
-    fn unpack(p: u32) -> Info {
-        let gender = |c: u32| match c & 3 {
-            1 => Gender::Male,
-            2 => Gender::Female,
-            _ => Gender::Unknown,
-        };
-        Info {
-            f: p & 0xff_ffff,
-            gender: gender(p >> 24),
-            pron: gender(p >> 26),
-        }
-    }
-}
-
-/// Every word list merged into two maps, so one lookup tells everything
-/// about a word: one keyed by the lower-cased word, one by the exact word.
-struct WordTable {
-    lower: hash::WordMap<&'static str, (u32, Gender)>,
-    exact: hash::WordMap<&'static str, (u32, Gender)>,
-    /// `lower` and `exact` for keys of at most [`short::SHORT_KEY`]
-    /// bytes, the value packed by [`pack_entry`]; `lower_short` also holds
-    /// the ASCII lower case of every ASCII key of `exact`, marked
-    /// [`HAS_EXACT`].
-    lower_short: short::ShortMap<u32>,
-    exact_short: short::ShortMap<u32>,
-    /// Some exact key is in lower case already: look lower-case words up
-    /// in `exact` too.
-    exact_has_lower: bool,
-    /// For each byte length below 32, the first letters (bit 0 for `a`)
-    /// of the [`NOMINAL_HEADS`] of that length.
-    head_letters: [u32; 32],
-    /// Every title phrase ([`TITLE_PHRASE`]) and every run of words a
-    /// longer title opens with ([`TITLE_PREFIX`]), as [`title_at`] builds
-    /// them: past a phrase that is neither, no title can be found.
-    title_phrases: hash::WordMap<String, u8>,
-    /// Quick tests for [`Lexicon::orgs`] and [`Lexicon::places`].
-    orgs: StrFilter,
-    places: StrFilter,
-}
-
-/// A quick test for a list of exact strings: one bit for each (length,
-/// first byte, last byte) some entry has, hashed into 4096 bits. A string
-/// whose bit is clear is surely not in the list; most names are told so
-/// with one load, before hashing the whole name.
-struct StrFilter {
-    bits: Box<[u64; 64]>,
-}
-
-impl StrFilter {
-    /// The filter of these entries.
-    fn new<'a>(entries: impl IntoIterator<Item = &'a str>) -> StrFilter {
-        let mut bits = Box::new([0u64; 64]);
-        for e in entries {
-            let b = StrFilter::bit(e);
-            bits[b / 64] |= 1 << (b % 64);
-        }
-        StrFilter { bits }
-    }
-
-    /// The bit of a string.
-    #[inline]
-    fn bit(s: &str) -> usize {
-        let b = s.as_bytes();
-        let (first, last) = match (b.first(), b.last()) {
-            (Some(&f), Some(&l)) => (u32::from(f), u32::from(l)),
-            _ => (0, 0),
-        };
-        let h = (b.len() as u32)
-            .wrapping_mul(0x9e37_79b1)
-            .wrapping_add(first.wrapping_mul(0x85eb_ca6b))
-            .wrapping_add(last.wrapping_mul(0xc2b2_ae35));
-        (h >> 20) as usize
-    }
-
-    /// False when `s` is surely not an entry.
-    #[inline]
-    fn may_hold(&self, s: &str) -> bool {
-        let b = StrFilter::bit(s);
-        self.bits[b / 64] >> (b % 64) & 1 != 0
-    }
-}
-
-/// In [`WordTable::title_phrases`]: a title.
-const TITLE_PHRASE: u8 = 1;
-/// In [`WordTable::title_phrases`]: the opening words of a longer title.
-const TITLE_PREFIX: u8 = 2;
-
-impl WordTable {
-    fn builtin() -> &'static WordTable {
-        static TABLE: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
-        TABLE.get_or_init(|| {
-            let lex = Lexicon::builtin();
-            // Keys borrowed from the lists, which live as long as the
-            // program.
-            let mut lower: hash::WordMap<&'static str, (u32, Gender)> = hash::WordMap::default();
-            let mut add = |words: &mut dyn Iterator<Item = &'static str>, bit: u32| {
-                for w in words {
-                    lower.entry(w).or_insert((0, Gender::Unknown)).0 |= bit;
-                }
-            };
-            add(&mut lex.common.iter().map(String::as_str), L_COMMON);
-            add(&mut lex.titles.iter().map(String::as_str), L_TITLE);
-            add(
-                &mut lex.title_first.iter().map(String::as_str),
-                L_TITLE_FIRST,
-            );
-            add(&mut lex.org_words.iter().map(String::as_str), L_ORG_WORD);
-            add(&mut lex.non_person.iter().map(String::as_str), L_NON_PERSON);
-            add(&mut lex.modifiers.iter().map(String::as_str), L_MODIFIER);
-            add(&mut lex.splitters.iter().map(String::as_str), L_SPLITTER);
-            add(&mut PARTICLES.iter().copied(), L_PARTICLE);
-            add(&mut PERSON_VERBS.iter().copied(), L_PERSON_VERB);
-            add(&mut PAST_VERBS.iter().copied(), L_PAST_VERB);
-            add(&mut ORG_MODIFIERS.iter().copied(), L_ORG_MODIFIER);
-            add(&mut NOMINAL_HEADS.iter().copied(), L_NOMINAL_HEAD);
-            for &(p, g) in PRONOUNS {
-                let e = lower.entry(p).or_insert((0, Gender::Unknown));
-                e.0 |= L_PRONOUN;
-                e.1 = g;
-            }
-            let mut exact: hash::WordMap<&'static str, (u32, Gender)> = hash::WordMap::default();
-            for (w, &g) in &lex.first_names {
-                let e = exact.entry(w.as_str()).or_insert((0, Gender::Unknown));
-                e.0 |= E_FIRST_NAME;
-                e.1 = g;
-            }
-            for w in &lex.places {
-                exact.entry(w.as_str()).or_insert((0, Gender::Unknown)).0 |= E_PLACE;
-            }
-            for w in &lex.people {
-                exact.entry(w.as_str()).or_insert((0, Gender::Unknown)).0 |= E_PEOPLE;
-            }
-            // An ASCII key is its own lower case when it has no capital.
-            let exact_has_lower = exact.keys().any(|k| {
-                if k.is_ascii() {
-                    !k.bytes().any(|b| b.is_ascii_uppercase())
-                } else {
-                    **k == k.to_lowercase()
-                }
-            });
-            let mut head_letters = [0u32; 32];
-            for h in NOMINAL_HEADS {
-                let b = h.as_bytes()[0];
-                assert!(h.len() < 32 && b.is_ascii_lowercase(), "{h}");
-                head_letters[h.len()] |= 1 << (b - b'a');
-            }
-            // The short entries by key; an ASCII exact key's lower case
-            // is the ASCII lower case of its key.
-            let mut lower_entries: hash::WordMap<u128, u32> = lower
-                .iter()
-                .filter_map(|(w, &(f, g))| Some((short::key(w)?, pack_entry(f, g))))
-                .collect();
-            for w in exact.keys().filter(|w| w.is_ascii()) {
-                if let Some(k) = short::key(w) {
-                    *lower_entries.entry(short::ascii_lower(k)).or_insert(0) |= HAS_EXACT;
-                }
-            }
-            let lower_short = short::ShortMap::from_keys(lower_entries);
-            let exact_short =
-                short::ShortMap::new(exact.iter().map(|(w, &(f, g))| (*w, pack_entry(f, g))));
-            let mut title_phrases: hash::WordMap<String, u8> = hash::WordMap::default();
-            for t in &lex.titles {
-                *title_phrases.entry(t.clone()).or_insert(0) |= TITLE_PHRASE;
-                let parts: Vec<&str> = t.split(' ').collect();
-                for m in 1..parts.len() {
-                    *title_phrases.entry(parts[..m].join(" ")).or_insert(0) |= TITLE_PREFIX;
-                }
-            }
-            WordTable {
-                orgs: StrFilter::new(lex.orgs.iter().map(String::as_str)),
-                places: StrFilter::new(lex.places.iter().map(String::as_str)),
-                title_phrases,
-                lower_short,
-                exact_short,
-                lower,
-                exact,
-                exact_has_lower,
-                head_letters,
-            }
-        })
-    }
-
-    /// False when `w` is surely none of the [`NOMINAL_HEADS`] (exact
-    /// case): no head has its length and first letter.
-    #[inline]
-    fn may_be_head(&self, w: &str) -> bool {
-        let b = w.as_bytes();
-        b.len() < 32
-            && b.first().is_some_and(|c| {
-                c.is_ascii_lowercase() && self.head_letters[b.len()] >> (c - b'a') & 1 != 0
-            })
-    }
-
-    /// Look a word up.
-    fn info(&self, w: &str) -> Info {
-        match self.packed_short(w.as_bytes(), 0, w.len()) {
-            Some(p) => Info::unpack(p),
-            None => self.info_lowered(w, &w.lower()),
-        }
-    }
-
-    /// Look up the word `text[start..end]` when it is short ASCII: its
-    /// [`Info`], packed. The lower-case key is made from the word's own key
-    /// ([`short::ascii_lower`]), with no second load. One probe
-    /// of `lower_short` for most words; `exact_short` only when some exact
-    /// entry has the word's lower case. `None` for other words.
-    #[inline(always)]
-    fn packed_short(&self, text: &[u8], start: usize, end: usize) -> Option<u32> {
-        let ek = short::pack(text, start, end)?;
-        if ek & short::HIGH_BITS != 0 {
-            // Not ASCII.
-            return None;
-        }
-        let lk = short::ascii_lower(ek);
-        let mut f = DONE | WORD;
-        let same = ek == lk;
-        if same {
-            f |= IS_LOWER;
-        }
-        if let Some(v) = self.lower_short.get(lk) {
-            let lf = v & LIST_FLAGS;
-            f |= lf;
-            if lf & L_PRONOUN != 0 {
-                f |= (v >> 24) << 26;
-            }
-            // A particle is short ([`is_particle`]).
-            if end - start > 5 {
-                f &= !L_PARTICLE;
-            }
-            if v & HAS_EXACT != 0 {
-                if let Some(v) = self.exact_short.get(ek) {
-                    let ef = v & LIST_FLAGS;
-                    f |= ef;
-                    if ef & E_FIRST_NAME != 0 {
-                        f |= (v >> 24) << 24;
-                    }
-                }
-            }
-        }
-        // `is_cap` of an ASCII word.
-        let b = ek as u8;
-        if b.is_ascii_uppercase() && (b != b'I' || !is_first_person_bytes(&text[start..end])) {
-            f |= CAP;
-        }
-        f |= short::shape_flags(ek, HAS_DOT, ALL_CAPS);
-        Some(f)
-    }
-
-    /// Look a word up, given it in lower case (`str::to_lowercase`).
-    fn info_lowered(&self, w: &str, l: &str) -> Info {
-        let mut f = DONE | WORD;
-        let mut gender = Gender::Unknown;
-        let mut pron = Gender::Unknown;
-        let same = l == w;
-        if same {
-            f |= IS_LOWER;
-        }
-        if let Some(&(lf, g)) = self.lower.get(l) {
-            f |= lf;
-            if lf & L_PRONOUN != 0 {
-                pron = g;
-            }
-            // A particle is short ([`is_particle`]).
-            if w.len() > 5 {
-                f &= !L_PARTICLE;
-            }
-        }
-        if !same || self.exact_has_lower {
-            if let Some(&(ef, g)) = self.exact.get(w) {
-                f |= ef;
-                if ef & E_FIRST_NAME != 0 {
-                    gender = g;
-                }
-            }
-        }
-        if is_cap(w) {
-            f |= CAP;
-        }
-        if w.contains('.') {
-            f |= HAS_DOT;
-        }
-        if is_all_caps(w) {
-            f |= ALL_CAPS;
-        }
-        Info { f, gender, pron }
-    }
-}
-
-/// The word-list bits of a packed word-table entry.
-const LIST_FLAGS: u32 = 0x7f_ffff;
-/// In a `lower_short` entry: some key of `exact` has this lower case.
-const HAS_EXACT: u32 = 1 << 23;
-
-/// A word-table entry in one number: its flags, the gender above them
-/// (coded as in [`Info::pack`]).
-fn pack_entry(f: u32, g: Gender) -> u32 {
-    debug_assert!(f & !LIST_FLAGS == 0);
-    f | match g {
-        Gender::Unknown => 0,
-        Gender::Male => 1 << 24,
-        Gender::Female => 2 << 24,
-    }
-}
-
 /// One sentence with its tokens' word-list lookups.
 struct Cx<'a> {
     /// Index in the document of the sentence's first token.
@@ -892,8 +270,8 @@ struct Cx<'a> {
     toks: &'a [Token],
     /// Packed [`Info`] of each token, 0 until looked up.
     info: &'a [Cell<u32>],
-    lex: &'static Lexicon,
-    table: &'static WordTable,
+    lex: &'a Lexicon,
+    table: &'a table::WordTable,
 }
 
 impl Cx<'_> {
@@ -974,9 +352,13 @@ impl Cx<'_> {
         if w.is_ascii() {
             // Its ASCII lower case, one character a byte: no suffix fits
             // a word under six letters.
-            w.len() >= 6 && adjective_suffix(&self.low[t.span.start..t.span.end])
+            w.len() >= 6
+                && adjective_suffix(
+                    &self.low[t.span.start..t.span.end],
+                    &self.lex.adjective_suffixes,
+                )
         } else {
-            adjective_suffix(&w.lower())
+            adjective_suffix(&w.lower(), &self.lex.adjective_suffixes)
         }
     }
 
@@ -988,10 +370,6 @@ impl Cx<'_> {
         }
         i.has(L_SPLITTER) || (i.has(ALL_CAPS) && !is_roman(self.text_of(k)))
     }
-}
-
-fn word<'t>(text: &'t str, t: &Token) -> Option<&'t str> {
-    (t.kind == TokenKind::Word).then(|| t.text(text))
 }
 
 /// Push `w` in lower case without periods, as titles are kept.
@@ -1074,14 +452,6 @@ fn title_at(cx: &Cx, i: usize) -> Option<(usize, String)> {
         j = k;
     }
     best
-}
-
-/// True for a word of more than three characters: thirteen bytes or more
-/// hold four, and a shorter word has one for each byte that does not
-/// continue a character.
-#[inline]
-fn more_than_three_chars(w: &str) -> bool {
-    w.len() > 3 && (w.len() >= 13 || w.bytes().filter(|&b| (b as i8) >= -0x40).count() > 3)
 }
 
 /// Does the sentence end as running text does (a period, question or
@@ -1403,14 +773,6 @@ fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: &mut Vec<u3
     }
 }
 
-/// Irregular past tenses that follow a person's name as subject.
-const PAST_VERBS: &[&str] = &[
-    "went", "taught", "became", "began", "wrote", "made", "took", "gave", "met", "left", "saw",
-    "spent", "fell", "grew", "won", "lost", "ran", "held", "built", "led", "found", "got", "had",
-    "knew", "sent", "brought", "sought", "told", "said", "thought", "felt", "came", "chose",
-    "drew", "sang", "spoke", "stood", "kept", "paid", "read", "rose", "sat", "won", "fought",
-];
-
 /// True when token `at` is a past-tense verb: a lower-case word ending in
 /// "-ed" or an irregular form.
 fn past_verb_at(cx: &Cx, at: usize) -> bool {
@@ -1418,7 +780,7 @@ fn past_verb_at(cx: &Cx, at: usize) -> bool {
         return false;
     };
     let f = cx.info(at);
-    // `common` and `PAST_VERBS` hold lower-case words: the word matches
+    // `common` and `past_verbs.txt` hold lower-case words: the word matches
     // one only when it is in lower case itself.
     if f.has(CAP) || (f.has(L_COMMON) && f.has(IS_LOWER)) {
         return false;
@@ -1465,39 +827,6 @@ fn namesake(cx: &Cx, s: usize, e: usize) -> Option<Mention> {
         verb_after: false,
     })
 }
-
-/// Roles that, after "the", point back at one known person.
-const NOMINAL_HEADS: &[&str] = &[
-    "president",
-    "minister",
-    "secretary",
-    "senator",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "mayor",
-    "ambassador",
-    "envoy",
-    "chancellor",
-    "premier",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "ayatollah",
-    "emperor",
-    "empress",
-    "pope",
-    "imam",
-    "sheikh",
-    "professor",
-    "commissioner",
-    "tsar",
-    "czar",
-    "sultan",
-    "emir",
-];
 
 /// A role in lower case after "the" ("the minister", "the vice
 /// president"), not followed by a name: a nominal mention the resolver may
@@ -1630,11 +959,6 @@ fn pronoun_follows(cx: &Cx, start: usize, from: usize) -> Option<Gender> {
         }
     }
     None
-}
-
-/// A regnal number ("II", "XIV").
-fn is_roman(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
 
 /// Classify the run of tokens `s..e`; `after` is the token after the run.
@@ -1856,7 +1180,7 @@ mod tests {
 
     fn names(t: &str) -> Vec<(String, ActorKind)> {
         let seg = segment(t);
-        detect(t, &seg)
+        detect(t, &seg, &Lexicon::builtin())
             .into_iter()
             .filter(|m| m.via == Via::Name && !m.weak)
             .map(|m| (m.text(t).to_owned(), m.kind))
@@ -1886,7 +1210,7 @@ mod tests {
         ];
         for (t, want) in cases {
             let seg = segment(t);
-            let got: Vec<Vec<&str>> = detect(t, &seg)
+            let got: Vec<Vec<&str>> = detect(t, &seg, &Lexicon::builtin())
                 .iter()
                 .map(|m| {
                     assert_eq!(m.words.texts(t, &seg.tokens).count(), m.words.len());
@@ -2056,7 +1380,7 @@ mod tests {
         ];
         for (t, w, weak, verb) in cases {
             let seg = segment(t);
-            let ms = detect(t, &seg);
+            let ms = detect(t, &seg, &Lexicon::builtin());
             let m = ms.iter().find(|m| m.text(t) == *w);
             match m {
                 Some(m) => assert_eq!((m.weak, m.verb_after), (*weak, *verb), "for {t:?}"),
@@ -2069,7 +1393,7 @@ mod tests {
     fn namesake_inside_organization() {
         let t = "The Ines Renn Foundation paid.";
         let seg = segment(t);
-        let ms = detect(t, &seg);
+        let ms = detect(t, &seg, &Lexicon::builtin());
         let got: Vec<(&str, ActorKind, bool)> =
             ms.iter().map(|m| (m.text(t), m.kind, m.weak)).collect();
         assert_eq!(
@@ -2096,7 +1420,7 @@ mod tests {
         ];
         for (t, want) in cases {
             let seg = segment(t);
-            let got: Vec<&str> = detect(t, &seg)
+            let got: Vec<&str> = detect(t, &seg, &Lexicon::builtin())
                 .into_iter()
                 .filter(|m| m.via == Via::Nominal)
                 .map(|m| m.span.slice(t))
@@ -2112,7 +1436,7 @@ mod tests {
     #[test]
     fn lower_matches_to_lowercase() {
         let lex = Lexicon::builtin();
-        let table = WordTable::builtin();
+        let table = &lex.table;
         let cases = [
             "varga",
             "Varga",
@@ -2197,11 +1521,11 @@ mod tests {
                 (L_NON_PERSON, lex.non_person.contains(&l)),
                 (L_MODIFIER, lex.modifiers.contains(&l)),
                 (L_SPLITTER, lex.splitters.contains(&l)),
-                (L_PARTICLE, w.len() <= 5 && PARTICLES.contains(&l.as_str())),
-                (L_PERSON_VERB, PERSON_VERBS.contains(&l.as_str())),
-                (L_PAST_VERB, PAST_VERBS.contains(&l.as_str())),
-                (L_ORG_MODIFIER, ORG_MODIFIERS.contains(&l.as_str())),
-                (L_NOMINAL_HEAD, NOMINAL_HEADS.contains(&l.as_str())),
+                (L_PARTICLE, w.len() <= 5 && lex.particles.contains(&l)),
+                (L_PERSON_VERB, lex.person_verbs.contains(&l)),
+                (L_PAST_VERB, lex.past_verbs.contains(&l)),
+                (L_ORG_MODIFIER, lex.org_modifiers.contains(&l)),
+                (L_NOMINAL_HEAD, lex.nominal_heads.contains(&l)),
                 (L_PRONOUN, PRONOUNS.iter().any(|(p, _)| *p == l)),
                 (E_FIRST_NAME, lex.first_names.contains_key(w)),
                 (E_PLACE, lex.places.contains(w)),
@@ -2253,7 +1577,7 @@ mod tests {
     #[test]
     fn str_filters_hold_their_entries() {
         let lex = Lexicon::builtin();
-        let table = WordTable::builtin();
+        let table = &lex.table;
         for (f, list) in [(&table.orgs, &lex.orgs), (&table.places, &lex.places)] {
             assert!(list.iter().all(|e| f.may_hold(e)));
             let others = [
@@ -2272,7 +1596,7 @@ mod tests {
     #[test]
     fn title_phrases_are_titles_and_their_openings() {
         let lex = Lexicon::builtin();
-        let table = WordTable::builtin();
+        let table = &lex.table;
         for (p, &v) in &table.title_phrases {
             assert_eq!(v & TITLE_PHRASE != 0, lex.is_title(p), "{p}");
             let opens = lex
@@ -2326,8 +1650,9 @@ mod tests {
                 assert!(is_prefixed_name(&w) && is_name_word(&w), "{w}");
             }
         }
-        let table = WordTable::builtin();
-        for h in NOMINAL_HEADS {
+        let lex = Lexicon::builtin();
+        let table = &lex.table;
+        for h in &lex.nominal_heads {
             assert!(table.may_be_head(h), "{h}");
         }
         for w in ["the", "Minister", "ministers", "x"] {
@@ -2421,7 +1746,7 @@ mod tests {
     fn titles_give_gender_and_spans() {
         let t = "Mrs. Tamsin Hale arrived.";
         let seg = segment(t);
-        let m = &detect(t, &seg)[0];
+        let m = &detect(t, &seg, &Lexicon::builtin())[0];
         assert_eq!(m.gender, Gender::Female);
         assert_eq!(m.title.unwrap().slice(t), "Mrs.");
     }

@@ -1037,7 +1037,7 @@ mod tests {
 
     fn ids(t: &str) -> Vec<(String, Option<String>)> {
         let seg = segment(t);
-        let ms = detect(t, &seg);
+        let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
         let r = resolve(t, &seg, &ms, &AliasTable::default());
         ms.iter()
             .enumerate()
@@ -1169,7 +1169,7 @@ mod tests {
             ));
         }
         let seg = segment(&t);
-        let ms = detect(&t, &seg);
+        let ms = detect(&t, &seg, &crate::mentions::Lexicon::builtin());
         let r = resolve(&t, &seg, &ms, &AliasTable::default());
         for (i, m) in ms.iter().enumerate() {
             if m.words.len() == 1 && m.via == Via::Name {
@@ -1243,7 +1243,7 @@ mod tests {
     fn alias_file_overrides() {
         let t = "Dick Cheney met Bolt Industries staff.";
         let seg = segment(t);
-        let ms = detect(t, &seg);
+        let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
         let table = AliasTable::new(vec![
             AliasEntry {
                 name: "Richard B. Cheney".into(),
