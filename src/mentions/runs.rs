@@ -1,0 +1,199 @@
+//! Name runs: from a candidate token, a pronoun, a nominal, or a title
+//! and the run of name words after it, classified and pushed
+//! ([`detect_sentence`]).
+
+use super::classify::{classify, namesake};
+use super::closed::PRONOUNS;
+use super::evidence::*;
+use super::flags::*;
+use super::headline::is_headline;
+use super::nominal::nominal_at;
+use super::scan::{may_be_pronoun, start_candidates};
+use super::sentence::Cx;
+use super::shape::*;
+use super::titles::title_at;
+use super::{ActorKind, Mention, Via, Words};
+use crate::segment::TokenKind;
+use crate::span::Span;
+
+pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: &mut Vec<u32>) {
+    let (text, toks) = (cx.text, cx.toks);
+    // Asked only when a name is found.
+    let headline_once = std::cell::OnceCell::new();
+    let headline = || *headline_once.get_or_init(|| is_headline(text, toks));
+    let n_cand = start_candidates(text.as_bytes(), toks, cand);
+    let mut i = 0;
+    for &k in &cand[..n_cand] {
+        let k = k as usize;
+        if k < i {
+            continue;
+        }
+        i = k;
+        let t = &toks[i];
+        let w = t.text(text);
+        if may_be_pronoun(w) {
+            if let Some(&(_, g)) = PRONOUNS.iter().find(|(p, _)| lower_is(w, p)) {
+                out.push(Mention {
+                    span: t.span,
+                    kind: ActorKind::Person,
+                    via: Via::Pronoun,
+                    sentence: si,
+                    title: None,
+                    gender: g,
+                    possessive: false,
+                    words: Words::new(cx.base + i, cx.base + i + 1, 1),
+                    weak: false,
+                    verb_after: false,
+                });
+                i += 1;
+                continue;
+            }
+        }
+        if lower_is(w, "the") {
+            if let Some((len, m)) = nominal_at(cx, i + 1) {
+                out.push(Mention { sentence: si, ..m });
+                i += 1 + len;
+                continue;
+            }
+        }
+        if !is_name_word(w) {
+            i += 1;
+            continue;
+        }
+        let title_here = title_at(cx, i);
+        // A capitalised common word before a title ("Later Dr. Renn").
+        if cx.has(i, L_COMMON) && title_here.is_none() && title_at(cx, i + 1).is_some() {
+            i += 1;
+            continue;
+        }
+        // A title or role cue.
+        let mut title = None;
+        let mut start = i;
+        if let Some((len, phrase)) = title_here {
+            let n = cx.info(i + len);
+            if n.has(WORD) && n.has(CAP) && !n.has(L_COMMON) {
+                title = Some((Span::new(t.span.start, toks[i + len - 1].span.end), phrase));
+                start = i + len;
+            }
+        }
+        // The run of name words.
+        let mut end = start;
+        while end < toks.len() && end - start < MAX_NAME_TOKENS {
+            let tk = &toks[end];
+            match word(text, tk) {
+                Some(w) if is_name_word(w) => {
+                    end += 1;
+                    // An initial's period: "W." in "George W. Bush".
+                    if one_char(w)
+                        && toks
+                            .get(end)
+                            .is_some_and(|p| p.text(text) == "." && p.span.start == tk.span.end)
+                        && cx.word(end + 1).is_some_and(is_cap)
+                    {
+                        end += 1;
+                    }
+                }
+                Some(w) if end > start && w.len() <= 5 && cx.has(end, L_PARTICLE) => {
+                    // Particles, possibly chained ("van der"), then a capital.
+                    let mut j = end;
+                    while cx.has(j, L_PARTICLE) {
+                        j += 1;
+                    }
+                    if j - end <= 2 && cx.word(j).is_some_and(is_cap) {
+                        end = j;
+                    } else {
+                        break;
+                    }
+                }
+                Some("of")
+                    if end > start
+                        && cx.has(end - 1, L_ORG_WORD)
+                        && cx.word(end + 1).is_some_and(is_cap) =>
+                {
+                    end += 1
+                }
+                _ => break,
+            }
+        }
+        if end == start {
+            i = start.max(i + 1);
+            continue;
+        }
+        // Leading common words are not part of a name ("The", "But"), but
+        // an organization keeps its "New" or "National".
+        let mut e = end;
+        // Trailing periods of initials never end a name.
+        while e > start && toks[e - 1].kind == TokenKind::Punct {
+            e -= 1;
+        }
+        let mut s = start;
+        while s < e && title.is_none() {
+            let f = cx.info(s);
+            if f.has(L_COMMON) && !(f.has(E_FIRST_NAME) && s + 1 < e) {
+                if f.has(L_ORG_MODIFIER)
+                    && s + 1 < e
+                    && (ends_org(cx, s, e) || starts_place(cx, &toks[s..e]))
+                {
+                    break;
+                }
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        if s < e {
+            let possessive = toks
+                .get(end)
+                .is_some_and(|p| p.kind == TokenKind::Possessive);
+            if let Some((mut m, first)) = classify(cx, s, e, end, title.as_ref()) {
+                // In a headline only a title or a known given name vouches
+                // for a person.
+                // The headline test last: it reads the whole sentence.
+                if m.kind == ActorKind::Person
+                    && m.title.is_none()
+                    && !(m.words.start as usize..m.words.end as usize)
+                        .any(|k| cx.has(k - cx.base, E_FIRST_NAME))
+                    && headline()
+                {
+                    m.weak = true;
+                }
+                // The opening test of [`pronoun_follows`] first: most weak
+                // words do not open their sentence, and the other tests
+                // cost more.
+                if m.weak
+                    && opens_sentence(cx, s)
+                    && !headline()
+                    && !cx.has(first, E_PLACE)
+                    && !cx.adjective_like_at(first)
+                {
+                    if let Some(g) = pronoun_follows(cx, s, end) {
+                        m.weak = false;
+                        m.gender = g;
+                    }
+                }
+                let verb_after = !possessive && !cx.has(first, E_PLACE) && past_verb_at(cx, end);
+                // An organization named after a person ("the Tavi Renn
+                // Foundation") also mentions that person.
+                let namesake = (m.kind == ActorKind::Organization)
+                    .then(|| namesake(cx, s, e))
+                    .flatten();
+                out.push(Mention {
+                    sentence: si,
+                    possessive,
+                    verb_after,
+                    ..m
+                });
+                if let Some(p) = namesake {
+                    out.push(Mention { sentence: si, ..p });
+                }
+            } else if title.is_none() && !headline() {
+                // A law, prize or place named after a person ("the Ines
+                // Renn Memorial Prize") still mentions that person.
+                if let Some(p) = namesake(cx, s, e) {
+                    out.push(Mention { sentence: si, ..p });
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
