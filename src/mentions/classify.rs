@@ -3,7 +3,6 @@
 //! named after ([`namesake`]).
 
 use super::evidence::*;
-use super::flags::*;
 use super::sentence::Cx;
 use super::shape::*;
 use super::{ActorKind, Gender, Mention, Via, Words};
@@ -82,10 +81,9 @@ pub(super) fn classify(
         return org();
     }
     if title.is_none()
-        && (cx.has(last, L_ORG_WORD)
-            || (n >= 3 && (0..n).any(|j| w(j) == "of") && f(0).has(L_ORG_WORD)))
+        && (cx.info(last).org_word() || (n >= 3 && (0..n).any(|j| w(j) == "of") && f(0).org_word()))
     {
-        if n >= 2 || !cx.has(last, L_COMMON) {
+        if n >= 2 || !cx.info(last).common() {
             return org();
         }
         return None;
@@ -102,11 +100,13 @@ pub(super) fn classify(
     if (0..n).all(|j| one_char(w(j))) {
         return None;
     }
-    if (0..n).all(|j| f(j).has(L_TITLE | L_COMMON))
-        || (n > 1
-            && n <= lex.title_max_words
-            && f(0).has(L_TITLE_FIRST)
-            && lex.is_title(&(0..n).map(w).collect::<Vec<_>>().join(" ").lower()))
+    if (0..n).all(|j| {
+        let x = f(j);
+        x.title() || x.common()
+    }) || (n > 1
+        && n <= lex.title_max_words
+        && f(0).title_first()
+        && lex.is_title(&(0..n).map(w).collect::<Vec<_>>().join(" ").lower()))
     {
         return None;
     }
@@ -119,8 +119,8 @@ pub(super) fn classify(
                 // After a thing's word the rest names the thing ("Cyclone
                 // Orvetta", "Operation Varn"), unless a given name follows.
                 let sf = f(k);
-                let thing = sf.has(L_NON_PERSON) && !sf.has(L_COMMON) && !sf.has(L_TITLE);
-                if thing && !f(k + 1).has(E_FIRST_NAME) {
+                let thing = sf.non_person() && !sf.common() && !sf.title();
+                if thing && !f(k + 1).first_name() {
                     return None;
                 }
                 return classify(cx, wt[k + 1], e, after, None);
@@ -131,7 +131,7 @@ pub(super) fn classify(
             while k > 0 && cx.is_splitter_at(wt[k - 1], true) {
                 k -= 1;
             }
-            if k == 0 || !(k..n).all(|j| f(j).has(L_COMMON)) {
+            if k == 0 || !(k..n).all(|j| f(j).common()) {
                 return None;
             }
             let mut end = wt[k - 1] + 1;
@@ -142,15 +142,15 @@ pub(super) fn classify(
         }
         // An unknown word before a known given name in a longer run is a
         // role or a greeting ("Biologist Tavi Renn", "Hey Ines Varga").
-        if n >= 3 && !f(0).has(E_FIRST_NAME) && f(1).has(E_FIRST_NAME) && !f(0).has(E_PEOPLE) {
+        if n >= 3 && !f(0).first_name() && f(1).first_name() && !f(0).one_name() {
             return classify(cx, wt[1], e, after, None);
         }
     }
     let f0 = f(0);
-    let given = if f0.has(E_FIRST_NAME) {
+    let given = if f0.first_name() {
         Some(f0.gender)
     } else {
-        f0.has(E_PEOPLE).then_some(Gender::Unknown)
+        f0.one_name().then_some(Gender::Unknown)
     };
     let gender = title
         .map(|t| lex.title_gender(&t.1))
@@ -170,25 +170,28 @@ pub(super) fn classify(
     if title.is_some() {
         // "Major League ...", "General Assembly": the title word opened an
         // organization's or a thing's name, not a person's.
-        if (0..n).any(|j| f(j).has(L_ORG_WORD | L_NON_PERSON)) {
+        if (0..n).any(|j| {
+            let x = f(j);
+            x.org_word() || x.non_person()
+        }) {
             return None;
         }
         return person();
     }
-    if given.is_none() && (0..n).all(|j| f(j).has(ALL_CAPS)) {
+    if given.is_none() && (0..n).all(|j| f(j).all_caps()) {
         return None;
     }
     // The next two tokens, compared in lower case.
     let next = |k: usize| toks.get(after + k).map(|t| t.text(text));
-    let cue_after = cx.has(after, L_PERSON_VERB)
+    let cue_after = cx.info(after).person_verb()
         || (next(0) == Some(",")
             && next(1)
                 .is_some_and(|w| lower_is(w, "who") || w.chars().all(|c| c.is_ascii_digit())));
     if n == 1 {
-        if f0.has(L_COMMON) {
+        if f0.common() {
             return None;
         }
-        if f0.has(E_PLACE) {
+        if f0.place() {
             // A place, unless the resolver finds a person of that surname.
             return weak();
         }
@@ -204,8 +207,8 @@ pub(super) fn classify(
     }
     // A place inside the run makes it no person ("Tehran Varn"), save a
     // place-named surname after an unknown given name ("Valeska Paris").
-    let place_surname = n == 2 && !f0.has(E_PLACE) && f(1).has(E_PLACE);
-    if !place_surname && (0..n).any(|j| f(j).has(E_PLACE)) && !cue_after {
+    let place_surname = n == 2 && !f0.place() && f(1).place();
+    if !place_surname && (0..n).any(|j| f(j).place()) && !cue_after {
         return None;
     }
     if !cue_after && cx.adjective_like_at(first_tok) {
@@ -230,15 +233,18 @@ pub(super) fn namesake(cx: &Cx, s: usize, e: usize) -> Option<Mention> {
     let toks = cx.toks;
     cx.word(s)?;
     let fi = cx.info(s);
-    if !fi.has(E_FIRST_NAME) {
+    if !fi.first_name() {
         return None;
     }
     let mut k = s + 1;
     while k < e {
         cx.word(k)?;
         let f = cx.info(k);
-        if !f.has(CAP)
-            || f.has(L_COMMON | L_ORG_WORD | L_NON_PERSON | L_TITLE)
+        if !f.is_cap()
+            || f.common()
+            || f.org_word()
+            || f.non_person()
+            || f.title()
             || (k > s + 1 && cx.adjective_like_at(k))
         {
             break;

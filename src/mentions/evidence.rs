@@ -2,7 +2,6 @@
 //! after it, an organization word ending it, a place opening it, a
 //! pronoun later in the sentence.
 
-use super::flags::*;
 use super::sentence::Cx;
 use super::Gender;
 use crate::segment::{Token, TokenKind};
@@ -16,10 +15,10 @@ pub(super) fn past_verb_at(cx: &Cx, at: usize) -> bool {
     let f = cx.info(at);
     // `common` and `past_verbs.txt` hold lower-case words: the word matches
     // one only when it is in lower case itself.
-    if f.has(CAP) || (f.has(L_COMMON) && f.has(IS_LOWER)) {
+    if f.is_cap() || (f.common() && f.is_lower()) {
         return false;
     }
-    (w.len() > 4 && w.ends_with("ed")) || (f.has(L_PAST_VERB) && f.has(IS_LOWER))
+    (w.len() > 4 && w.ends_with("ed")) || (f.past_verb() && f.is_lower())
 }
 
 /// True when the last word of the run `s..e` is an organization word.
@@ -27,7 +26,7 @@ pub(super) fn ends_org(cx: &Cx, s: usize, e: usize) -> bool {
     (s..e)
         .rev()
         .find(|&k| cx.toks[k].kind == TokenKind::Word)
-        .is_some_and(|k| cx.has(k, L_ORG_WORD))
+        .is_some_and(|k| cx.info(k).org_word())
 }
 
 /// True when the run's first two words name a place ("New York ...").
@@ -55,7 +54,7 @@ pub(super) fn pronoun_follows(cx: &Cx, start: usize, from: usize) -> Option<Gend
     }
     let verb = cx.word(from).is_some() && {
         let f = cx.info(from);
-        !f.has(CAP) && !f.has(L_COMMON)
+        !f.is_cap() && !f.common()
     };
     if !verb {
         return None;
@@ -65,10 +64,10 @@ pub(super) fn pronoun_follows(cx: &Cx, start: usize, from: usize) -> Option<Gend
             continue;
         }
         let f = cx.info(k);
-        if f.has(L_PRONOUN) {
+        if f.pronoun() {
             return Some(f.pron);
         }
-        if f.has(CAP) && !f.has(L_COMMON) {
+        if f.is_cap() && !f.common() {
             return None;
         }
     }

@@ -81,6 +81,12 @@ pub(super) fn pack_entry(f: u32, g: Gender) -> u32 {
     f | code(g) << GENDER_SHIFT
 }
 
+/// True when the packed info `p` has been looked up.
+#[inline(always)]
+pub(super) fn is_done(p: u32) -> bool {
+    p & DONE != 0
+}
+
 /// A table entry's gender as a pronoun's, placed as in a packed [`Info`].
 #[inline(always)]
 pub(super) fn entry_pron(entry: u32) -> u32 {

@@ -1,7 +1,6 @@
 //! Nominals: a role after "the" ("the minister") that the resolver ties to
 //! the person last named with that title ([`nominal_at`]).
 
-use super::flags::*;
 use super::sentence::Cx;
 use super::shape::*;
 use super::{ActorKind, Mention, Via, Words};
@@ -16,7 +15,7 @@ pub(super) fn nominal_at(cx: &Cx, at: usize) -> Option<(usize, Mention)> {
     let (toks, lex) = (cx.toks, cx.lex);
     // Only a role word (exactly as listed, so in lower case) ends one:
     // without one in reach there is nothing to build.
-    let head_at = |k: usize| cx.has(k, L_NOMINAL_HEAD) && cx.has(k, IS_LOWER);
+    let head_at = |k: usize| cx.info(k).nominal_head() && cx.info(k).is_lower();
     let mut any_head = false;
     for len in 1..=3 {
         let Some(w) = cx.word(at + len - 1) else {
@@ -60,10 +59,10 @@ pub(super) fn nominal_at(cx: &Cx, at: usize) -> Option<(usize, Mention)> {
         // elect" or "the minister Tavi Renn").
         let f = cx.info(at + len);
         let l: &str = &n.lower();
-        let ends = !f.has(CAP)
+        let ends = !f.is_cap()
             && l != "of"
             && l != "and"
-            && (f.has(L_COMMON | L_PERSON_VERB | L_PAST_VERB)
+            && ((f.common() || f.person_verb() || f.past_verb())
                 || l.ends_with("ed")
                 || l.ends_with('s'));
         if !ends {

@@ -5,7 +5,6 @@
 use super::classify::{classify, namesake};
 use super::closed::PRONOUNS;
 use super::evidence::*;
-use super::flags::*;
 use super::headline::is_headline;
 use super::nominal::nominal_at;
 use super::scan::{may_be_pronoun, start_candidates};
@@ -62,7 +61,7 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
         }
         let title_here = title_at(cx, i);
         // A capitalised common word before a title ("Later Dr. Renn").
-        if cx.has(i, L_COMMON) && title_here.is_none() && title_at(cx, i + 1).is_some() {
+        if cx.info(i).common() && title_here.is_none() && title_at(cx, i + 1).is_some() {
             i += 1;
             continue;
         }
@@ -71,7 +70,7 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
         let mut start = i;
         if let Some((len, phrase)) = title_here {
             let n = cx.info(i + len);
-            if n.has(WORD) && n.has(CAP) && !n.has(L_COMMON) {
+            if n.is_word() && n.is_cap() && !n.common() {
                 title = Some((Span::new(t.span.start, toks[i + len - 1].span.end), phrase));
                 start = i + len;
             }
@@ -93,10 +92,10 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
                         end += 1;
                     }
                 }
-                Some(w) if end > start && w.len() <= 5 && cx.has(end, L_PARTICLE) => {
+                Some(w) if end > start && w.len() <= 5 && cx.info(end).particle() => {
                     // Particles, possibly chained ("van der"), then a capital.
                     let mut j = end;
-                    while cx.has(j, L_PARTICLE) {
+                    while cx.info(j).particle() {
                         j += 1;
                     }
                     if j - end <= 2 && cx.word(j).is_some_and(is_cap) {
@@ -107,7 +106,7 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
                 }
                 Some("of")
                     if end > start
-                        && cx.has(end - 1, L_ORG_WORD)
+                        && cx.info(end - 1).org_word()
                         && cx.word(end + 1).is_some_and(is_cap) =>
                 {
                     end += 1
@@ -129,8 +128,8 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
         let mut s = start;
         while s < e && title.is_none() {
             let f = cx.info(s);
-            if f.has(L_COMMON) && !(f.has(E_FIRST_NAME) && s + 1 < e) {
-                if f.has(L_ORG_MODIFIER)
+            if f.common() && !(f.first_name() && s + 1 < e) {
+                if f.org_modifier()
                     && s + 1 < e
                     && (ends_org(cx, s, e) || starts_place(cx, &toks[s..e]))
                 {
@@ -152,7 +151,7 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
                 if m.kind == ActorKind::Person
                     && m.title.is_none()
                     && !(m.words.start as usize..m.words.end as usize)
-                        .any(|k| cx.has(k - cx.base, E_FIRST_NAME))
+                        .any(|k| cx.info(k - cx.base).first_name())
                     && headline()
                 {
                     m.weak = true;
@@ -163,7 +162,7 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
                 if m.weak
                     && opens_sentence(cx, s)
                     && !headline()
-                    && !cx.has(first, E_PLACE)
+                    && !cx.info(first).place()
                     && !cx.adjective_like_at(first)
                 {
                     if let Some(g) = pronoun_follows(cx, s, end) {
@@ -171,7 +170,7 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
                         m.gender = g;
                     }
                 }
-                let verb_after = !possessive && !cx.has(first, E_PLACE) && past_verb_at(cx, end);
+                let verb_after = !possessive && !cx.info(first).place() && past_verb_at(cx, end);
                 // An organization named after a person ("the Tavi Renn
                 // Foundation") also mentions that person.
                 let namesake = (m.kind == ActorKind::Organization)

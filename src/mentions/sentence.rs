@@ -2,7 +2,7 @@
 //! their word-table lookups, each looked up once, on first use, into the
 //! document's per-thread buffer.
 
-use super::flags::*;
+use super::flags::{is_done, Info, DONE};
 use super::shape::*;
 use super::table::WordTable;
 use super::Lexicon;
@@ -33,12 +33,12 @@ impl Cx<'_> {
 
     /// [`Cx::info`], packed ([`Info::pack`]).
     #[inline]
-    pub(super) fn packed(&self, k: usize) -> u32 {
+    fn packed(&self, k: usize) -> u32 {
         let Some(c) = self.info.get(k) else {
             return 0;
         };
         let p = c.get();
-        if p & DONE != 0 {
+        if is_done(p) {
             return p;
         }
         self.look_up(k, c)
@@ -69,12 +69,6 @@ impl Cx<'_> {
         p
     }
 
-    /// True when token `k` has any of `bits`.
-    #[inline]
-    pub(super) fn has(&self, k: usize, bits: u32) -> bool {
-        self.packed(k) & bits != 0
-    }
-
     /// The word at `k`, if it is one.
     #[inline]
     pub(super) fn word(&self, k: usize) -> Option<&str> {
@@ -90,10 +84,10 @@ impl Cx<'_> {
     /// [`adjective_like`] for token `k`.
     pub(super) fn adjective_like_at(&self, k: usize) -> bool {
         let i = self.info(k);
-        if i.has(E_FIRST_NAME) {
+        if i.first_name() {
             return false;
         }
-        if i.has(L_MODIFIER) {
+        if i.modifier() {
             return true;
         }
         let t = &self.toks[k];
@@ -114,9 +108,9 @@ impl Cx<'_> {
     /// [`is_splitter`] for token `k`.
     pub(super) fn is_splitter_at(&self, k: usize, next_is_name: bool) -> bool {
         let i = self.info(k);
-        if next_is_name && i.has(E_FIRST_NAME) {
+        if next_is_name && i.first_name() {
             return false;
         }
-        i.has(L_SPLITTER) || (i.has(ALL_CAPS) && !is_roman(self.text_of(k)))
+        i.splitter() || (i.all_caps() && !is_roman(self.text_of(k)))
     }
 }

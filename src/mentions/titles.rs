@@ -1,7 +1,6 @@
 //! Titles and roles before a name ("Vice President", "Lt. Col."): the
 //! longest title phrase at a token ([`title_at`]).
 
-use super::flags::*;
 use super::sentence::Cx;
 use super::shape::*;
 use super::table::{TITLE_PHRASE, TITLE_PREFIX};
@@ -36,16 +35,16 @@ pub(super) fn title_at(cx: &Cx, i: usize) -> Option<(usize, String)> {
     if b < 0x80 && !b.is_ascii_uppercase() {
         return None;
     }
-    let f = cx.packed(i);
-    if f & CAP == 0 {
+    let f = cx.info(i);
+    if !f.is_cap() {
         return None;
     }
-    let opens = if f & HAS_DOT != 0 {
+    let opens = if f.has_dot() {
         let mut p = String::new();
         push_title_word(&mut p, t.text(text));
         lex.title_first.contains(&p)
     } else {
-        f & L_TITLE_FIRST != 0
+        f.title_first()
     };
     if !opens {
         return None;
