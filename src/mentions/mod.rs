@@ -24,8 +24,30 @@
 //! Unknown single words are weak candidates unless they open the sentence
 //! as a subject with a pronoun after them ("Renn received his ..."); the
 //! resolver keeps a weak word only if it ties to a fuller name or keeps
-//! acting as a subject. All word lists are data in `data/*.txt`, loaded
-//! once.
+//! acting as a subject.
+//!
+//! Every word list is data in `data/*.txt` ([`DATA`]), read into an owned
+//! [`Lexicon`] by [`Lexicon::load`] (a user may bring their own lists);
+//! each file's examples are judged by [`check_example`].
+//!
+//! The files, in the order a document goes through them:
+//!
+//! * `lexicon.rs`: [`Lexicon`], its loader and [`Gender`];
+//! * `table.rs`: the word table, every list merged for one lookup a word,
+//!   with its short-word maps and quick filters;
+//! * `flags.rs`: the packed flags of a token's lookup, defined once, and
+//!   their named accessors;
+//! * `shape.rs`: what a word's letters say (capitalised, in capitals, a
+//!   prefixed name...); `closed.rs`: the closed sets kept in code
+//!   (pronouns);
+//! * `sentence.rs`: the sentence view rules read tokens through;
+//! * `scan.rs`: the tokens that may start a mention;
+//! * `runs.rs`: per candidate, a pronoun, a nominal, or a title and the run
+//!   of name words after it; `titles.rs`: title phrases; `headline.rs`:
+//!   title-case headlines; `nominal.rs`: "the minister";
+//! * `classify.rs`: a run's verdict (person, organization, weak, none);
+//!   `evidence.rs`: the tests of its surroundings it relies on;
+//! * `examples.rs`: [`check_example`]; `tests.rs`: unit tests.
 
 mod classify;
 mod closed;

@@ -5,7 +5,7 @@
 use crate::segment::{Token, TokenKind};
 
 /// True when `w` may be a pronoun: two to seven bytes, opening with an
-/// `h` or an `s` (every entry of [`PRONOUNS`] does).
+/// `h` or an `s` (every entry of [`PRONOUNS`](super::closed::PRONOUNS) does).
 #[inline]
 pub(super) fn may_be_pronoun(w: &str) -> bool {
     (2..=7).contains(&w.len()) && matches!(w.as_bytes()[0] | 0x20, b'h' | b's')
@@ -17,7 +17,7 @@ pub(super) fn may_be_pronoun(w: &str) -> bool {
 pub(super) const GO: u8 = 3;
 
 /// In [`START_CLASS`]: a word opening with this byte may start a mention
-/// only as a prefixed name ([`may_be_prefixed`]).
+/// only as a prefixed name ([`may_be_prefixed`](super::shape::may_be_prefixed)).
 pub(super) const PREFIX: u8 = 1;
 
 /// What the first byte of a word says about whether it may start a
@@ -53,7 +53,7 @@ pub(super) static JOINER: [u8; 256] = {
 /// The tokens of a sentence that may start a mention, in order, into
 /// `buf[..n]`; returns `n`. Every other token is no word, or a word that
 /// opens with a small letter and is no pronoun (h, s), no "the" and no
-/// prefixed name ([`is_name_word`]), or with an ASCII sign: it starts
+/// prefixed name ([`is_name_word`](super::shape::is_name_word)), or with an ASCII sign: it starts
 /// nothing. Some candidates start nothing either (a small `a` with a
 /// hyphen after the word): the caller tests them as before. One pass with no branch that depends on the text: each token
 /// is written and the count moves on only for a candidate.

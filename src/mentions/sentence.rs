@@ -81,7 +81,8 @@ impl Cx<'_> {
         self.toks[k].text(self.text)
     }
 
-    /// [`adjective_like`] for token `k`.
+    /// Whether token `k` reads as an adjective or gerund: a listed
+    /// modifier, or an ending of [`adjective_suffix`], and no given name.
     pub(super) fn adjective_like_at(&self, k: usize) -> bool {
         let i = self.info(k);
         if i.first_name() {
@@ -105,7 +106,9 @@ impl Cx<'_> {
         }
     }
 
-    /// [`is_splitter`] for token `k`.
+    /// Whether token `k` is a word no name holds (`splitters`, or in
+    /// capitals and no regnal number), unless it is a given name and a
+    /// name follows (`next_is_name`).
     pub(super) fn is_splitter_at(&self, k: usize, next_is_name: bool) -> bool {
         let i = self.info(k);
         if next_is_name && i.first_name() {

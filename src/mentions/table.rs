@@ -168,7 +168,7 @@ pub(super) struct WordTable {
     /// of the [`Lexicon::nominal_heads`] of that length.
     head_letters: [u32; 32],
     /// Every title phrase ([`TITLE_PHRASE`]) and every run of words a
-    /// longer title opens with ([`TITLE_PREFIX`]), as [`title_at`] builds
+    /// longer title opens with ([`TITLE_PREFIX`]), as [`title_at`](super::titles::title_at) builds
     /// them: past a phrase that is neither, no title can be found.
     pub(super) title_phrases: WordMap<String, u8>,
     /// Quick tests for [`Lexicon::orgs`] and [`Lexicon::places`].
