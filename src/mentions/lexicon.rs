@@ -311,6 +311,38 @@ mod tests {
         }
     }
 
+    /// A title is one line of `titles.txt`: the name after it is found
+    /// without the title, with the title's gender.
+    #[test]
+    fn a_title_is_one_line() {
+        let t = "Harbourmistress Quill Averoy waved.";
+        let found = |extra: &str| {
+            let mut set = DataSet::new();
+            for (n, text) in super::super::DATA {
+                let text = if *n == "mentions/titles.txt" {
+                    format!("{text}\n{extra}\n")
+                } else {
+                    text.to_string()
+                };
+                set.add_builtin(n, &text).unwrap();
+            }
+            let lex = Lexicon::load(&set).unwrap();
+            let seg = crate::segment::segment(t);
+            super::super::detect(t, &seg, &lex)
+                .into_iter()
+                .map(|m| (m.text(t).to_owned(), m.gender))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found(""),
+            [("Harbourmistress Quill Averoy".to_owned(), Gender::Unknown)]
+        );
+        assert_eq!(
+            found("harbourmistress f"),
+            [("Quill Averoy".to_owned(), Gender::Female)]
+        );
+    }
+
     /// A word twice in one file is refused with both lines; so is a bad
     /// gender letter.
     #[test]
