@@ -2,6 +2,7 @@
 //! candidate or nothing ([`classify`]), and the person an organization is
 //! named after ([`namesake`]).
 
+use super::closed::{OF, WHO};
 use super::evidence::*;
 use super::sentence::Cx;
 use super::shape::*;
@@ -138,7 +139,7 @@ impl Run<'_, '_> {
         }
         if self.title.is_none()
             && (cx.info(last).org_word()
-                || (n >= 3 && (0..n).any(|j| self.w(j) == "of") && self.f(0).org_word()))
+                || (n >= 3 && (0..n).any(|j| self.w(j) == OF) && self.f(0).org_word()))
         {
             if n >= 2 || !cx.info(last).common() {
                 return Some(org());
@@ -297,7 +298,7 @@ impl Run<'_, '_> {
         cx.info(after).person_verb()
             || (next(0) == Some(",")
                 && next(1)
-                    .is_some_and(|w| lower_is(w, "who") || w.chars().all(|c| c.is_ascii_digit())))
+                    .is_some_and(|w| lower_is(w, WHO) || w.chars().all(|c| c.is_ascii_digit())))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Nominals: a role after "the" ("the minister") that the resolver ties to
 //! the person last named with that title ([`nominal_at`]).
 
+use super::closed::{AND, OF};
 use super::sentence::Cx;
 use super::shape::*;
 use super::{ActorKind, Mention, Via, Words};
@@ -60,8 +61,8 @@ pub(super) fn nominal_at(cx: &Cx, at: usize) -> Option<(usize, Mention)> {
         let f = cx.info(at + len);
         let l: &str = &n.lower();
         let ends = !f.is_cap()
-            && l != "of"
-            && l != "and"
+            && l != OF
+            && l != AND
             && ((f.common() || f.person_verb() || f.past_verb())
                 || l.ends_with("ed")
                 || l.ends_with('s'));

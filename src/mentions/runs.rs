@@ -3,7 +3,7 @@
 //! ([`detect_sentence`]).
 
 use super::classify::{classify, namesake};
-use super::closed::PRONOUNS;
+use super::closed::{OF, PRONOUNS, THE};
 use super::evidence::*;
 use super::headline::is_headline;
 use super::nominal::nominal_at;
@@ -36,7 +36,7 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
             i += 1;
             continue;
         }
-        if lower_is(w, "the") {
+        if lower_is(w, THE) {
             if let Some((len, m)) = nominal_at(cx, i + 1) {
                 out.push(Mention { sentence: si, ..m });
                 i += 1 + len;
@@ -139,8 +139,9 @@ fn run_end(cx: &Cx, start: usize) -> usize {
                     break;
                 }
             }
-            Some("of")
-                if end > start
+            Some(w)
+                if w == OF
+                    && end > start
                     && cx.info(end - 1).org_word()
                     && cx.word(end + 1).is_some_and(is_cap) =>
             {

@@ -1,8 +1,9 @@
 //! Shape predicates: what a word's letters say (capitalised, in
 //! capitals, one character, a prefixed name, a plural ending...), with no
-//! word list but the closed set of name prefixes, and [`Lower`], lower
+//! word list but the closed set of name prefixes (`closed.rs`), and [`Lower`], lower
 //! case without allocating.
 
+use super::closed::NAME_PREFIXES;
 use crate::segment::{Token, TokenKind};
 
 /// Lower case without allocating for words already in lower case; equal
@@ -77,24 +78,6 @@ pub(super) fn is_cap(w: &str) -> bool {
         Some(_) => w.chars().next().is_some_and(char::is_uppercase),
     }
 }
-
-/// The lower-case particles a name word may open with, joined to a capital.
-pub(super) const NAME_PREFIXES: [&str; 14] = [
-    "al-",
-    "el-",
-    "ad-",
-    "as-",
-    "ash-",
-    "at-",
-    "az-",
-    "bin-",
-    "ibn-",
-    "abu-",
-    "d'",
-    "d\u{2019}",
-    "l'",
-    "de-",
-];
 
 /// A name word that opens with a lower-case particle joined to a capital:
 /// "al-Hadrami", "el-Sayed", "bin-Talal", "d'Orsay", "ibn-Rushd".

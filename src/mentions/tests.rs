@@ -1,4 +1,4 @@
-use super::closed::PRONOUNS;
+use super::closed::{NAME_PREFIXES, PRONOUNS};
 use super::flags::*;
 use super::headline::*;
 use super::scan::*;
