@@ -117,6 +117,33 @@ mod tests {
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 
+    /// Each file's examples show what its entries do: with the file
+    /// emptied of entries (its comments kept), one of them fails.
+    #[test]
+    fn examples_need_their_file() {
+        for (name, _) in DATA {
+            let mut set = DataSet::new();
+            for (n, text) in DATA {
+                let text = if n == name {
+                    text.lines()
+                        .filter(|l| l.trim_start().starts_with('#'))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                } else {
+                    text.to_string()
+                };
+                set.add_builtin(n, &text).unwrap();
+            }
+            let lex = Lexicon::load(&set).unwrap();
+            let f = set.get(name).unwrap();
+            let fails = f.examples().iter().any(|ex| {
+                let t = ex.input();
+                check_example(f.name(), ex, t, &detect(t, &segment(t), &lex)).is_err()
+            });
+            assert!(fails, "{name}: its examples hold without its entries");
+        }
+    }
+
     /// An example that does not hold, or cannot be read, says so.
     #[test]
     fn a_wrong_example_is_reported() {
