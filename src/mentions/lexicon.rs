@@ -94,8 +94,8 @@ fn file<'d>(data: &'d DataSet, name: &str) -> Result<&'d DataFile, DataError> {
     data.get(&format!("mentions/{name}"))
 }
 
-/// The entries of a file of one word or phrase a line, each its whole
-/// line normalized by `norm`; an error for a repeat.
+/// The entries of a file of one phrase a line, each its whole line
+/// normalized by `norm`; an error for a repeat.
 fn phrases(
     data: &DataSet,
     name: &str,
@@ -104,6 +104,24 @@ fn phrases(
     let f = file(data, name)?;
     f.unique_by(|e| [norm(e.text())])?;
     Ok(f.entries().iter().map(|e| norm(e.text())).collect())
+}
+
+/// [`phrases`] of a file of one word a line (words are looked up token by
+/// token, so a phrase there would never be found): an error for a line of
+/// several.
+fn words(
+    data: &DataSet,
+    name: &str,
+    norm: impl Fn(&str) -> String,
+) -> Result<Vec<String>, DataError> {
+    if let Some(e) = file(data, name)?
+        .entries()
+        .iter()
+        .find(|e| e.fields().count() != 1)
+    {
+        return Err(e.malformed("one word a line"));
+    }
+    phrases(data, name, norm)
 }
 
 /// A title as kept: lower case, periods dropped.
@@ -200,21 +218,21 @@ impl Lexicon {
             titles,
             title_genders,
             title_max_words,
-            org_words: set(phrases(data, "org_words.txt", lower)?),
+            org_words: set(words(data, "org_words.txt", lower)?),
             orgs: set(phrases(data, "orgs.txt", same)?),
             places: set(phrases(data, "places.txt", same)?),
             first_names,
-            common: set(phrases(data, "common.txt", lower)?),
-            non_person: set(phrases(data, "non_person.txt", lower)?),
-            modifiers: set(phrases(data, "modifiers.txt", lower)?),
+            common: set(words(data, "common.txt", lower)?),
+            non_person: set(words(data, "non_person.txt", lower)?),
+            modifiers: set(words(data, "modifiers.txt", lower)?),
             people: set(phrases(data, "people.txt", same)?),
             splitters: WordSet::default(),
             title_first: WordSet::default(),
-            particles: phrases(data, "particles.txt", lower)?,
-            person_verbs: phrases(data, "person_verbs.txt", lower)?,
-            past_verbs: phrases(data, "past_verbs.txt", lower)?,
-            org_modifiers: phrases(data, "org_modifiers.txt", lower)?,
-            nominal_heads: phrases(data, "nominal_heads.txt", lower)?,
+            particles: words(data, "particles.txt", lower)?,
+            person_verbs: words(data, "person_verbs.txt", lower)?,
+            past_verbs: words(data, "past_verbs.txt", lower)?,
+            org_modifiers: words(data, "org_modifiers.txt", lower)?,
+            nominal_heads: words(data, "nominal_heads.txt", lower)?,
             adjective_suffixes,
             table: WordTable::empty(),
         };
@@ -367,5 +385,7 @@ mod tests {
         assert!(e.contains("gender \"q\""), "{e}");
         let e = with("mentions/common.txt", "Monday");
         assert!(e.contains("\"monday\" is already at"), "{e}");
+        let e = with("mentions/common.txt", "good morning");
+        assert!(e.contains("one word a line"), "{e}");
     }
 }
