@@ -44,16 +44,17 @@ fn stages(c: &mut Criterion) {
     let mention_lexicon = actorgraph::mentions::Lexicon::builtin();
     let resolve_lexicon = actorgraph::resolve::Lexicon::builtin();
     let segs: Vec<_> = docs.iter().map(|d| segment(&d.body)).collect();
+    let lex = actorgraph::mentions::Lexicon::builtin();
     let mentions: Vec<_> = docs
         .iter()
         .zip(&segs)
-        .map(|(d, s)| detect(&d.body, s))
+        .map(|(d, s)| detect(&d.body, s, &lex))
         .collect();
     let resolutions: Vec<_> = docs
         .iter()
         .zip(&segs)
         .zip(&mentions)
-        .map(|((d, s), m)| resolve(&d.body, s, m, &aliases, mention_lexicon, &resolve_lexicon))
+        .map(|((d, s), m)| resolve(&d.body, s, m, &aliases, &mention_lexicon, &resolve_lexicon))
         .collect();
     let extractor = Extractor::new();
     let analyses: Vec<_> = docs.iter().map(|d| extractor.analyze(d)).collect();
@@ -84,7 +85,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("mentions", |b| {
         b.iter(|| {
             for (d, s) in docs.iter().zip(&segs) {
-                black_box(detect(&d.body, s));
+                black_box(detect(&d.body, s, &lex));
             }
         })
     });
@@ -96,7 +97,7 @@ fn stages(c: &mut Criterion) {
                     s,
                     m,
                     &aliases,
-                    mention_lexicon,
+                    &mention_lexicon,
                     &resolve_lexicon,
                 ));
             }

@@ -20,6 +20,7 @@ use std::sync::Arc;
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     aliases: AliasTable,
+    mentions: Option<Arc<crate::mentions::Lexicon>>,
 }
 
 impl ExtractorBuilder {
@@ -34,10 +35,18 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Detect mentions with these word lists instead of the built-in
+    /// ones.
+    pub fn mentions_lexicon(mut self, lex: Arc<crate::mentions::Lexicon>) -> ExtractorBuilder {
+        self.mentions = Some(lex);
+        self
+    }
+
     /// The extractor.
     pub fn build(self) -> Extractor {
         Extractor {
             aliases: self.aliases,
+            mentions: self.mentions.unwrap_or_default(),
             resolve_lexicon: Arc::new(crate::resolve::Lexicon::builtin()),
         }
     }
@@ -47,6 +56,7 @@ impl ExtractorBuilder {
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     aliases: AliasTable,
+    mentions: Arc<crate::mentions::Lexicon>,
     /// The resolver's word lists.
     resolve_lexicon: Arc<crate::resolve::Lexicon>,
 }
@@ -74,13 +84,13 @@ impl Extractor {
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let text = doc.body.as_str();
         let segmentation = segment(text);
-        let mentions = detect(text, &segmentation);
+        let mentions = detect(text, &segmentation, &self.mentions);
         let resolution = resolve(
             text,
             &segmentation,
             &mentions,
             &self.aliases,
-            crate::mentions::Lexicon::builtin(),
+            &self.mentions,
             &self.resolve_lexicon,
         );
         let attributions = attribute(text, &segmentation, &mentions, &resolution);

@@ -15,13 +15,13 @@ struct Found {
 
 fn run(t: &str) -> Vec<Found> {
     let seg = segment(t);
-    let ms = detect(t, &seg);
+    let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
     let r = resolve(
         t,
         &seg,
         &ms,
         &AliasTable::default(),
-        crate::mentions::Lexicon::builtin(),
+        &crate::mentions::Lexicon::builtin(),
         &crate::resolve::Lexicon::builtin(),
     );
     attribute(t, &seg, &ms, &r)

@@ -62,13 +62,13 @@ mod tests {
             for ex in file.examples() {
                 let t = ex.input();
                 let seg = segment(t);
-                let ms = detect(t, &seg);
+                let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
                 let r = resolve(
                     t,
                     &seg,
                     &ms,
                     &AliasTable::default(),
-                    mention_lexicon,
+                    &mention_lexicon,
                     &lexicon,
                 );
                 let ex = if flip {

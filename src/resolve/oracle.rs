@@ -383,10 +383,10 @@ mod tests {
             let text: Vec<String> = parts.into_iter().map(sentence).collect();
             let t = text.join(" ");
             let seg = segment(&t);
-            let ms = detect(&t, &seg);
+            let ms = detect(&t, &seg, &crate::mentions::Lexicon::builtin());
             let (ml, rl) = (crate::mentions::Lexicon::builtin(), Lexicon::builtin());
-            let real = resolve(&t, &seg, &ms, &AliasTable::default(), ml, &rl);
-            let plain = resolve_plain(&t, &seg, &ms, ml, &rl);
+            let real = resolve(&t, &seg, &ms, &AliasTable::default(), &ml, &rl);
+            let plain = resolve_plain(&t, &seg, &ms, &ml, &rl);
             prop_assert_eq!(&real.actors, &plain.actors, "{:?}", t);
             prop_assert_eq!(&real.of_mention, &plain.of_mention, "{:?}", t);
         }

@@ -224,7 +224,7 @@ mod tests {
             "\"We will,\" Ines Varga said. \"No,\" said Tavi Renn of Bolt Industries.",
         ] {
             let seg = segment(t);
-            let ms = detect(t, &seg);
+            let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
             assert!(!ms.is_empty(), "{t:?}");
             for (i, m) in ms.iter().enumerate() {
                 let want = (i == 0 || ms[i - 1].sentence != m.sentence)

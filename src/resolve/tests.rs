@@ -16,14 +16,14 @@ pub(super) fn resolve_plain(
         seg,
         ms,
         aliases,
-        crate::mentions::Lexicon::builtin(),
+        &crate::mentions::Lexicon::builtin(),
         &lexicon,
     )
 }
 
 fn ids(t: &str) -> Vec<(String, Option<String>)> {
     let seg = segment(t);
-    let ms = detect(t, &seg);
+    let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
     let r = resolve_plain(t, &seg, &ms, &AliasTable::default());
     ms.iter()
         .enumerate()
@@ -155,7 +155,7 @@ fn many_namesakes() {
         ));
     }
     let seg = segment(&t);
-    let ms = detect(&t, &seg);
+    let ms = detect(&t, &seg, &crate::mentions::Lexicon::builtin());
     let r = resolve_plain(&t, &seg, &ms, &AliasTable::default());
     for (i, m) in ms.iter().enumerate() {
         if m.words.len() == 1 && m.via == Via::Name {
@@ -175,7 +175,7 @@ fn known_bodies_stay_apart() {
 fn alias_file_overrides() {
     let t = "Dick Cheney met Bolt Industries staff.";
     let seg = segment(t);
-    let ms = detect(t, &seg);
+    let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
     let table = AliasTable::new(vec![
         AliasEntry {
             name: "Richard B. Cheney".into(),

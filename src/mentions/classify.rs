@@ -1,0 +1,346 @@
+//! Classification of a run of name words: person, organization, weak
+//! candidate or nothing ([`classify`]), and the person an organization is
+//! named after ([`namesake`]).
+
+use super::closed::{OF, WHO};
+use super::evidence::*;
+use super::sentence::Cx;
+use super::shape::*;
+use super::{ActorKind, Gender, Mention, Via, Words};
+use crate::segment::TokenKind;
+use crate::span::Span;
+
+/// A classification: the mention and the index of its first word's token,
+/// or `None` when the run names no one.
+type Verdict = Option<(Mention, usize)>;
+
+/// Classify the run of tokens `s..e`; `after` is the token after the run.
+/// Returns the mention and the index of its first word's token.
+pub(super) fn classify(
+    cx: &Cx,
+    s: usize,
+    e: usize,
+    after: usize,
+    title: Option<&(Span, String)>,
+) -> Verdict {
+    let toks = cx.toks;
+    // The run's word tokens, on the stack (a run holds at most
+    // `MAX_NAME_TOKENS` and a few more; most hold one to three): a small
+    // buffer, zeroed at little cost, for short runs.
+    let fill = |buf: &mut [usize]| {
+        let mut n = 0;
+        for (k, t) in toks[s..e].iter().enumerate() {
+            if t.kind == TokenKind::Word {
+                buf[n] = s + k;
+                n += 1;
+            }
+        }
+        n
+    };
+    let mut small = [0usize; 8];
+    let mut big;
+    let heap: Vec<usize>;
+    let wt: &[usize] = if e - s <= small.len() {
+        let n = fill(&mut small);
+        &small[..n]
+    } else if e - s <= 64 {
+        big = [0usize; 64];
+        let n = fill(&mut big);
+        &big[..n]
+    } else {
+        heap = (s..e)
+            .filter(|&k| toks[k].kind == TokenKind::Word)
+            .collect();
+        &heap
+    };
+    if wt.is_empty() {
+        return None;
+    }
+    let run = Run {
+        cx,
+        s,
+        e,
+        after,
+        title,
+        wt,
+        span: Span::new(toks[s].span.start, toks[e - 1].span.end),
+    };
+    run.verdict()
+}
+
+/// A run of tokens being classified, with its word tokens.
+struct Run<'c, 'a> {
+    cx: &'c Cx<'a>,
+    s: usize,
+    e: usize,
+    after: usize,
+    title: Option<&'c (Span, String)>,
+    /// The run's word tokens, not empty.
+    wt: &'c [usize],
+    span: Span,
+}
+
+impl Run<'_, '_> {
+    /// The text of word `j` of the run.
+    fn w(&self, j: usize) -> &str {
+        self.cx.text_of(self.wt[j])
+    }
+
+    /// The lookups of word `j` of the run.
+    fn f(&self, j: usize) -> super::flags::Info {
+        self.cx.info(self.wt[j])
+    }
+
+    /// The run as a mention of this kind, gender and weakness.
+    fn mention(&self, kind: ActorKind, gender: Gender, weak: bool) -> Verdict {
+        Some((
+            Mention {
+                span: self.span,
+                kind,
+                via: Via::Name,
+                sentence: 0,
+                title: self.title.map(|t| t.0),
+                gender,
+                possessive: false,
+                words: Words::new(self.cx.base + self.s, self.cx.base + self.e, self.wt.len()),
+                weak,
+                verb_after: false,
+            },
+            self.wt[0],
+        ))
+    }
+
+    /// The steps in order: organization or place, no one, a split run,
+    /// then person or weak candidate.
+    fn verdict(&self) -> Verdict {
+        if let Some(v) = self.org_or_place() {
+            return v;
+        }
+        if self.names_no_one() {
+            return None;
+        }
+        if self.title.is_none() {
+            if let Some(v) = self.split() {
+                return v;
+            }
+        }
+        self.person_or_weak()
+    }
+
+    /// A known organization, a run an organization word ends or heads, or
+    /// a place: decided, with the verdict.
+    fn org_or_place(&self) -> Option<Verdict> {
+        let (cx, lex, n) = (self.cx, self.cx.lex, self.wt.len());
+        let name = self.span.slice(cx.text);
+        let last = self.wt[n - 1];
+        let org = || self.mention(ActorKind::Organization, Gender::Unknown, false);
+        if cx.table.orgs.may_hold(name) && lex.orgs.contains(name) {
+            return Some(org());
+        }
+        if self.title.is_none()
+            && (cx.info(last).org_word()
+                || (n >= 3 && (0..n).any(|j| self.w(j) == OF) && self.f(0).org_word()))
+        {
+            if n >= 2 || !cx.info(last).common() {
+                return Some(org());
+            }
+            return Some(None);
+        }
+        if n > 1
+            && self.title.is_none()
+            && ((cx.table.places.may_hold(name) && lex.places.contains(name))
+                || starts_place(cx, &cx.toks[self.s..self.e]))
+        {
+            return Some(None);
+        }
+        None
+    }
+
+    /// Runs of bare initials ("L. D.") and titles alone ("Madam Speaker")
+    /// name no one.
+    fn names_no_one(&self) -> bool {
+        let (lex, n) = (self.cx.lex, self.wt.len());
+        (0..n).all(|j| one_char(self.w(j)))
+            || (0..n).all(|j| {
+                let x = self.f(j);
+                x.title() || x.common()
+            })
+            || (n > 1
+                && n <= lex.title_max_words
+                && self.f(0).title_first()
+                && lex.is_title(
+                    &(0..n)
+                        .map(|j| self.w(j))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .lower(),
+                ))
+    }
+
+    /// A role, common word or thing inside a run with no title: the name,
+    /// if any, is what follows it ("Policy Douglas Feith", "U.S.
+    /// Ambassador"), or before a trailing one; an unknown word before a
+    /// given name is cut off. Decided, with the verdict on the rest.
+    fn split(&self) -> Option<Verdict> {
+        let (cx, n, wt) = (self.cx, self.wt.len(), self.wt);
+        let split = (0..n).rev().find(|&k| cx.is_splitter_at(wt[k], k + 1 < n));
+        if let Some(k) = split {
+            if k + 1 < n {
+                // After a thing's word the rest names the thing ("Cyclone
+                // Orvetta", "Operation Varn"), unless a given name follows.
+                let sf = self.f(k);
+                let thing = sf.non_person() && !sf.common() && !sf.title();
+                if thing && !self.f(k + 1).first_name() {
+                    return Some(None);
+                }
+                return Some(classify(cx, wt[k + 1], self.e, self.after, None));
+            }
+            // A trailing common word or thing: the name, if any, is the
+            // last stretch before it ("Tavi Renn Sunday").
+            let mut k = k;
+            while k > 0 && cx.is_splitter_at(wt[k - 1], true) {
+                k -= 1;
+            }
+            if k == 0 || !(k..n).all(|j| self.f(j).common()) {
+                return Some(None);
+            }
+            let mut end = wt[k - 1] + 1;
+            while end > self.s + 1 && cx.toks[end - 1].kind == TokenKind::Punct {
+                end -= 1;
+            }
+            return Some(classify(cx, self.s, end, end, None));
+        }
+        // An unknown word before a known given name in a longer run is a
+        // role or a greeting ("Biologist Tavi Renn", "Hey Ines Varga").
+        if n >= 3 && !self.f(0).first_name() && self.f(1).first_name() && !self.f(0).one_name() {
+            return Some(classify(cx, wt[1], self.e, self.after, None));
+        }
+        None
+    }
+
+    /// A person, a weak candidate or no one, by the given name, title,
+    /// cue after the run and the shape of its words.
+    fn person_or_weak(&self) -> Verdict {
+        let (cx, n) = (self.cx, self.wt.len());
+        let f0 = self.f(0);
+        let given = if f0.first_name() {
+            Some(f0.gender)
+        } else {
+            f0.one_name().then_some(Gender::Unknown)
+        };
+        let gender = self
+            .title
+            .map(|t| cx.lex.title_gender(&t.1))
+            .filter(|g| *g != Gender::Unknown)
+            .or(given)
+            .unwrap_or(Gender::Unknown);
+        let person = || self.mention(ActorKind::Person, gender, false);
+        let weak = || self.mention(ActorKind::Person, Gender::Unknown, true);
+        if self.title.is_some() {
+            // "Major League ...", "General Assembly": the title word opened
+            // an organization's or a thing's name, not a person's.
+            if (0..n).any(|j| {
+                let x = self.f(j);
+                x.org_word() || x.non_person()
+            }) {
+                return None;
+            }
+            return person();
+        }
+        if given.is_none() && (0..n).all(|j| self.f(j).all_caps()) {
+            return None;
+        }
+        let cue_after = self.cue_after();
+        if n == 1 {
+            if f0.common() {
+                return None;
+            }
+            if f0.place() {
+                // A place, unless the resolver finds a person of that surname.
+                return weak();
+            }
+            if given.is_some() || cue_after {
+                return person();
+            }
+            // An unknown single word: a candidate surname, which the
+            // resolver drops unless it can tie it to a fuller name.
+            return weak();
+        }
+        if given.is_some() {
+            return person();
+        }
+        // A place inside the run makes it no person ("Tehran Varn"), save a
+        // place-named surname after an unknown given name ("Valeska Paris").
+        let place_surname = n == 2 && !f0.place() && self.f(1).place();
+        if !place_surname && (0..n).any(|j| self.f(j).place()) && !cue_after {
+            return None;
+        }
+        if !cue_after && cx.adjective_like_at(self.wt[0]) {
+            return None;
+        }
+        // A plural at the end names a group or a work ("Harbour Galleries",
+        // "Varn Collections"), unless a given name or a cue says person.
+        if !cue_after && plural_like(self.w(n - 1)) {
+            return None;
+        }
+        if n <= 4 {
+            return person();
+        }
+        None
+    }
+
+    /// A person cue after the run: a verb only people do, or ", who" or
+    /// an age (", 54,").
+    fn cue_after(&self) -> bool {
+        let (cx, after) = (self.cx, self.after);
+        // The next two tokens, compared in lower case.
+        let next = |k: usize| cx.toks.get(after + k).map(|t| t.text(cx.text));
+        cx.info(after).person_verb()
+            || (next(0) == Some(",")
+                && next(1)
+                    .is_some_and(|w| lower_is(w, WHO) || w.chars().all(|c| c.is_ascii_digit())))
+    }
+}
+
+/// The person an organization, law or prize is named after: a known given
+/// name opening it, then capitalised words up to the first organization,
+/// thing, role or adjective word. Weak: it only counts if the person is
+/// named elsewhere.
+pub(super) fn namesake(cx: &Cx, s: usize, e: usize) -> Option<Mention> {
+    let toks = cx.toks;
+    cx.word(s)?;
+    let fi = cx.info(s);
+    if !fi.first_name() {
+        return None;
+    }
+    let mut k = s + 1;
+    while k < e {
+        cx.word(k)?;
+        let f = cx.info(k);
+        if !f.is_cap()
+            || f.common()
+            || f.org_word()
+            || f.non_person()
+            || f.title()
+            || (k > s + 1 && cx.adjective_like_at(k))
+        {
+            break;
+        }
+        k += 1;
+    }
+    if k - s < 2 || k == e {
+        return None;
+    }
+    Some(Mention {
+        span: Span::new(toks[s].span.start, toks[k - 1].span.end),
+        kind: ActorKind::Person,
+        via: Via::Name,
+        sentence: 0,
+        title: None,
+        gender: fi.gender,
+        possessive: false,
+        words: Words::new(cx.base + s, cx.base + k, k - s),
+        weak: true,
+        verb_after: false,
+    })
+}

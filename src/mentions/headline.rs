@@ -1,0 +1,55 @@
+//! Headlines in title case, where capitals say nothing about names
+//! ([`is_headline`], with its plain oracle for tests).
+
+use super::shape::*;
+use crate::segment::Token;
+
+/// Does the sentence end as running text does (a period, question or
+/// exclamation mark, or a closing quotation mark)? A headline does not.
+pub(super) fn ends_closed(text: &str, toks: &[Token]) -> bool {
+    toks.last()
+        .is_some_and(|t| matches!(t.text(text), "." | "?" | "!" | "\"" | "\u{201d}"))
+}
+
+/// True for a headline in title case ("Tavi Renn Wins Big in Harbor
+/// Race"): most of its longer words capitalised, and no closing period.
+/// Capitals there say nothing about names.
+pub(super) fn is_headline(text: &str, toks: &[Token]) -> bool {
+    if ends_closed(text, toks) {
+        return false;
+    }
+    let (mut long, mut cap) = (0usize, 0usize);
+    for (k, t) in toks.iter().enumerate() {
+        let Some(w) = word(text, t) else { continue };
+        if more_than_three_chars(w) {
+            long += 1;
+            if is_cap(w) {
+                cap += 1;
+            } else if 3 * (long - cap) > cap + (toks.len() - 1 - k) {
+                // `cap * 4 >= long * 3` asks for three capitalised long
+                // words to each other one: even if every token left were
+                // one, there are too few.
+                return false;
+            }
+        }
+    }
+    long >= 3 && cap * 4 >= long * 3
+}
+
+/// [`is_headline`] as first written: the oracle of its early exit.
+#[cfg(test)]
+pub(super) fn is_headline_slow(text: &str, toks: &[Token]) -> bool {
+    if ends_closed(text, toks) {
+        return false;
+    }
+    let (mut long, mut cap) = (0usize, 0usize);
+    for w in toks.iter().filter_map(|t| word(text, t)) {
+        if w.chars().count() > 3 {
+            long += 1;
+            if is_cap(w) {
+                cap += 1;
+            }
+        }
+    }
+    long >= 3 && cap * 4 >= long * 3
+}
