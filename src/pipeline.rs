@@ -256,7 +256,7 @@ impl DocRecord {
                 cue: Spans::new(&at.cue),
                 content: Spans::new(&at.content),
                 about: at.about.iter().map(|&x| id(x)).collect(),
-                rule: at.rule.to_owned(),
+                rule: at.rule.as_str().to_owned(),
                 sentence: at.sentence,
             })
             .collect();

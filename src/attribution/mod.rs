@@ -63,6 +63,9 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::OnceLock;
 
+mod rule;
+pub use rule::{Rule, UnknownRule};
+
 /// The speaker of an attribution.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Speaker {
@@ -84,7 +87,7 @@ pub struct Attribution {
     /// Actors mentioned in the content (indices into the actors).
     pub about: Vec<usize>,
     /// The rule that fired.
-    pub rule: &'static str,
+    pub rule: Rule,
     /// The sentence of the cue.
     pub sentence: usize,
 }
@@ -96,7 +99,7 @@ impl Attribution {
         speaker: Option<Speaker>,
         cue: Span,
         content: Vec<Span>,
-        rule: &'static str,
+        rule: Rule,
         sentence: usize,
     ) -> Attribution {
         Attribution {
@@ -109,25 +112,6 @@ impl Attribution {
         }
     }
 }
-
-/// Every rule name, as stored in [`Attribution::rule`].
-pub const RULES: &[&str] = &[
-    "according-to",
-    "quote-cue",
-    "content-cue",
-    "cue-quote",
-    "cue-content",
-    "cue-block",
-    "coord-cue",
-    "passive-cue",
-    "colon",
-    "in-source",
-    "colon-quote",
-    "subject-cue",
-    "impersonal",
-    "adverb-cue",
-    "adjective-cue",
-];
 
 /// What kind of cue a word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -165,14 +149,17 @@ pub const DATA_FILES: &[(&str, &str)] = &[
 pub const BLOCKED: &str = include_str!("data/blocked.txt");
 
 /// The (rule, lower-case form) pairs of [`BLOCKED`].
-pub fn blocked_cues() -> &'static WordSet<(&'static str, &'static str)> {
-    static B: OnceLock<WordSet<(&'static str, &'static str)>> = OnceLock::new();
+pub fn blocked_cues() -> &'static WordSet<(Rule, &'static str)> {
+    static B: OnceLock<WordSet<(Rule, &'static str)>> = OnceLock::new();
     B.get_or_init(|| {
         BLOCKED
             .lines()
             .map(|l| l.split('#').next().unwrap_or(""))
             .filter_map(|l| l.split_once(':'))
-            .flat_map(|(r, ws)| ws.split_whitespace().map(move |w| (r.trim(), w)))
+            .flat_map(|(r, ws)| {
+                let r: Rule = r.trim().parse().expect("a rule name in blocked.txt");
+                ws.split_whitespace().map(move |w| (r, w))
+            })
             .collect()
     })
 }
@@ -1441,7 +1428,7 @@ fn inside_content(d: &Doc, a: &Attribution, out: &[Attribution], reach: &[(usize
     // (The tests in order of cost; each is pure.)
     matches!(
         a.rule,
-        "cue-content" | "passive-cue" | "adjective-cue" | "colon-quote" | "in-source"
+        Rule::CueContent | Rule::PassiveCue | Rule::AdjectiveCue | Rule::ColonQuote | Rule::InSource
     ) && (out.len().saturating_sub(16)..out.len()).any(|i| {
         // The reach of its content first: no span of it holds `at` if
         // the reach does not.
@@ -1468,7 +1455,7 @@ fn content_reach(content: &[Span]) -> (usize, usize) {
 /// `X said he believes ...`: a verb right after a reporting verb and a
 /// one-word subject is part of what was reported, not a cue of its own.
 fn reported_inside(d: &Doc, a: &Attribution, k: usize, s0: usize) -> bool {
-    a.rule == "cue-content"
+    a.rule == Rule::CueContent
         && k >= s0 + 2
         && d.has(k - 2, T_REPORT)
         && d.is_word(k - 2)
@@ -1479,7 +1466,7 @@ fn reported_inside(d: &Doc, a: &Attribution, k: usize, s0: usize) -> bool {
 /// endorse", "tweeted on Friday to say", "ended by saying") is part of that
 /// cue, not an attribution of its own.
 fn continues_cue(d: &Doc, a: &Attribution, k: usize, here: &[Attribution]) -> bool {
-    if a.rule != "coord-cue" || k == 0 || !matches!(d.w(k - 1), b"to" | b"by") {
+    if a.rule != Rule::CoordCue || k == 0 || !matches!(d.w(k - 1), b"to" | b"by") {
         return false;
     }
     let Some(prev) = here.last().and_then(|p| p.cue.last()) else {
@@ -1892,7 +1879,7 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
         Some(speaker),
         cue,
         content,
-        "according-to",
+        Rule::AccordingTo,
         si,
     ))
 }
@@ -1928,7 +1915,7 @@ fn adverb_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
         None,
         d.tok(k),
         content,
-        "adverb-cue",
+        Rule::AdverbCue,
         si,
     ))
 }
@@ -2005,7 +1992,7 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
         Some(speaker),
         d.tok(k).cover(&d.tok(head)),
         content,
-        "in-source",
+        Rule::InSource,
         si,
     ))
 }
@@ -2039,7 +2026,7 @@ fn colon_quote(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<
         }),
         d.tok(k),
         content,
-        "colon-quote",
+        Rule::ColonQuote,
         si,
     ))
 }
@@ -2090,7 +2077,7 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         }),
         d.tok(k),
         vec![content],
-        "colon",
+        Rule::Colon,
         si,
     ))
 }
@@ -2408,13 +2395,13 @@ fn verb_cue(
                 };
                 let content_end = if k == ws { None } else { Some(k - 1) };
                 let mut content = Vec::new();
-                let mut rule = "content-cue";
+                let mut rule = Rule::ContentCue;
                 match content_end {
                     Some(ce) => {
                         let c =
                             content_before(d, s0, s1, ce + usize::from(d.is_close_quote_tok(ce)))?;
                         if d.quote_at(c.start).is_some() {
-                            rule = "quote-cue";
+                            rule = Rule::QuoteCue;
                         }
                         content.push(c);
                         let tail = if e < we {
@@ -2437,10 +2424,10 @@ fn verb_cue(
                         }
                         if let Some(q) = d.quote_at(d.tok(c.min(s1 - 1)).start) {
                             content.push(q.span);
-                            rule = "cue-quote";
+                            rule = Rule::CueQuote;
                         } else {
                             content.push(d.span(c, we)?);
-                            rule = "cue-content";
+                            rule = Rule::CueContent;
                         }
                     }
                 }
@@ -2491,7 +2478,7 @@ fn verb_cue(
             None,
             cue,
             vec![d.span(c, end)?],
-            "impersonal",
+            Rule::Impersonal,
             si,
         ));
     }
@@ -2528,16 +2515,16 @@ fn verb_cue(
             }),
             cue,
             content,
-            "passive-cue",
+            Rule::PassiveCue,
             si,
         ));
     }
     let (speaker, mut rule) = if passive {
-        (None, "passive-cue")
+        (None, Rule::PassiveCue)
     } else if coord {
         (
             subject_of(d, si, k, earlier).map(|span| Speaker { span, actor: None }),
-            "coord-cue",
+            Rule::CoordCue,
         )
     } else {
         // "It accused ..." (a report, a group) also speaks for a stance verb.
@@ -2559,7 +2546,7 @@ fn verb_cue(
                         let end = clause_end(d, k, we);
                         return (end > after + 2).then(|| {
                             let content = vec![Span::new(d.tok(s).start, d.tok(end - 1).end)];
-                            Attribution::found(None, cue, content, "impersonal", si)
+                            Attribution::found(None, cue, content, Rule::Impersonal, si)
                         });
                     }
                     return None;
@@ -2569,17 +2556,17 @@ fn verb_cue(
                         span: sp,
                         actor: None,
                     }),
-                    "cue-content",
+                    Rule::CueContent,
                 )
             }
-            None => (None, "cue-content"),
+            None => (None, Rule::CueContent),
         }
     };
     // A plain reporting verb with no speaker beside it ("X, 58, a nurse
     // from Y who ..., said"): the sentence's subject, or nobody.
     let fallback = speaker.is_none() && !passive && !coord && d.has(k, T_SPEAKER_OPTIONAL);
     let speaker = if fallback {
-        rule = "subject-cue";
+        rule = Rule::SubjectCue;
         subject_of(d, si, k, earlier).map(|span| Speaker { span, actor: None })
     } else {
         speaker
@@ -2627,16 +2614,16 @@ fn verb_cue(
                 let first_is_quote = d.quote_at(first.start).is_some();
                 let mut content = vec![first];
                 rule = if first_is_quote {
-                    "quote-cue"
+                    Rule::QuoteCue
                 } else {
-                    "content-cue"
+                    Rule::ContentCue
                 };
                 let mut ran_on = false;
                 if c < we {
                     if let Some(q) = skip_to_quote(d, c, we) {
                         if !first_is_quote {
                             content.clear();
-                            rule = "cue-quote";
+                            rule = Rule::CueQuote;
                         }
                         content.push(q.span);
                         content.extend(continuation(d, q.span.end, 2));
@@ -2650,7 +2637,7 @@ fn verb_cue(
                         }
                     }
                 }
-                if !ran_on && rule == "quote-cue" {
+                if !ran_on && rule == Rule::QuoteCue {
                     content.extend(continuation(d, d.tok(s1 - 1).end, 2));
                 }
                 return Some(Attribution::found(speaker, cue, content, rule, si));
@@ -2681,7 +2668,11 @@ fn verb_cue(
                 speaker,
                 cue,
                 content,
-                if coord || passive { rule } else { "cue-quote" },
+                if coord || passive {
+                    rule
+                } else {
+                    Rule::CueQuote
+                },
                 si,
             ));
         }
@@ -2693,7 +2684,13 @@ fn verb_cue(
             let inner = *next;
             let mut content = vec![inner];
             content.extend(continuation(d, next.end, 3));
-            return Some(Attribution::found(speaker, cue, content, "cue-block", si));
+            return Some(Attribution::found(
+                speaker,
+                cue,
+                content,
+                Rule::CueBlock,
+                si,
+            ));
         }
     }
     let mut end = clause_end(d, k, we);
@@ -2732,7 +2729,7 @@ fn verb_cue(
                     speaker,
                     cue,
                     vec![q.span],
-                    "quote-cue",
+                    Rule::QuoteCue,
                     si,
                 ));
             }
@@ -2784,7 +2781,7 @@ fn asked_intro(d: &Doc, si: usize, k: usize, after: usize, we: usize) -> Option<
         speaker,
         d.tok(k),
         vec![d.span(c, end)?],
-        "passive-cue",
+        Rule::PassiveCue,
         si,
     ))
 }
@@ -2845,7 +2842,7 @@ fn adjective_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
         }),
         d.tok(k),
         vec![d.span(c, end)?],
-        "adjective-cue",
+        Rule::AdjectiveCue,
         si,
     ))
 }
