@@ -7,13 +7,14 @@
 //! `actorgraph extract` prints and `../shared/eval/CONTRACT.md` specifies;
 //! the graph is built from records alone.
 
-use crate::attribution::{attribute, Attribution};
+use crate::attribution::{self, attribute, Attribution};
 use crate::ingest::{Document, Encoding, Format};
 use crate::mentions::{detect, ActorKind, Mention, Via};
 use crate::resolve::{resolve, AliasTable, Resolution};
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// Builds an [`Extractor`].
 #[derive(Clone, Debug, Default)]
@@ -37,6 +38,7 @@ impl ExtractorBuilder {
     pub fn build(self) -> Extractor {
         Extractor {
             aliases: self.aliases,
+            attribution: Arc::new(attribution::Lexicon::builtin()),
         }
     }
 }
@@ -45,6 +47,7 @@ impl ExtractorBuilder {
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     aliases: AliasTable,
+    attribution: Arc<attribution::Lexicon>,
 }
 
 /// Everything the stages found in one document.
@@ -72,7 +75,13 @@ impl Extractor {
         let segmentation = segment(text);
         let mentions = detect(text, &segmentation);
         let resolution = resolve(text, &segmentation, &mentions, &self.aliases);
-        let attributions = attribute(text, &segmentation, &mentions, &resolution);
+        let attributions = attribute(
+            text,
+            &segmentation,
+            &mentions,
+            &resolution,
+            &self.attribution,
+        );
         Analysis {
             segmentation,
             mentions,

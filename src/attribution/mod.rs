@@ -58,13 +58,19 @@ use crate::mentions::{ActorKind, Mention};
 use crate::resolve::Resolution;
 use crate::segment::{Quote, Segmentation, TokenKind};
 use crate::span::Span;
-use crate::words::hash::{WordMap, WordSet};
 use std::borrow::Cow;
 use std::cell::Cell;
 use std::sync::OnceLock;
 
+mod examples;
+mod lexicon;
 mod rule;
+mod tags;
+
+pub use examples::check_example;
+pub use lexicon::{CueClass, Lexicon, DATA};
 pub use rule::{Rule, UnknownRule};
+use tags::*;
 
 /// The speaker of an attribution.
 #[derive(Clone, Debug, PartialEq)]
@@ -113,57 +119,6 @@ impl Attribution {
     }
 }
 
-/// What kind of cue a word is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CueClass {
-    /// A reporting verb (`said`, `told`, `argued`).
-    Report,
-    /// A stance verb (`praised`, `wants`, `seemed`): a cue only beside its speaker.
-    Stance,
-}
-
-fn words_of(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .map(|l| l.split('#').next().unwrap_or(""))
-        .flat_map(str::split_whitespace)
-}
-
-/// The `Example:` lines of a data file's header: (sentence, expected word).
-pub fn data_examples(data: &'static str) -> Vec<(&'static str, &'static str)> {
-    data.lines()
-        .filter_map(|l| l.strip_prefix("# Example:"))
-        .filter_map(|l| l.split_once("->"))
-        .map(|(a, b)| (a.trim(), b.trim()))
-        .collect()
-}
-
-/// The data files: (name, contents).
-pub const DATA_FILES: &[(&str, &str)] = &[
-    ("cues.txt", include_str!("data/cues.txt")),
-    ("stance.txt", include_str!("data/stance.txt")),
-    ("sources.txt", include_str!("data/sources.txt")),
-    ("adjectives.txt", include_str!("data/adjectives.txt")),
-];
-
-/// `data/blocked.txt`: cue forms a rule does not take, as (rule, form).
-pub const BLOCKED: &str = include_str!("data/blocked.txt");
-
-/// The (rule, lower-case form) pairs of [`BLOCKED`].
-pub fn blocked_cues() -> &'static WordSet<(Rule, &'static str)> {
-    static B: OnceLock<WordSet<(Rule, &'static str)>> = OnceLock::new();
-    B.get_or_init(|| {
-        BLOCKED
-            .lines()
-            .map(|l| l.split('#').next().unwrap_or(""))
-            .filter_map(|l| l.split_once(':'))
-            .flat_map(|(r, ws)| {
-                let r: Rule = r.trim().parse().expect("a rule name in blocked.txt");
-                ws.split_whitespace().map(move |w| (r, w))
-            })
-            .collect()
-    })
-}
-
 /// Whether `a` is a one-word cue its rule does not take.
 fn blocked(d: &Doc, a: &Attribution, k: usize) -> bool {
     match a.cue.as_slice() {
@@ -172,574 +127,10 @@ fn blocked(d: &Doc, a: &Attribution, k: usize) -> bool {
         [c] => d
             .low
             .get(c.start..c.end)
-            .is_some_and(|w| blocked_cues().contains(&(a.rule, w))),
+            .is_some_and(|w| d.lex.is_blocked(a.rule, w)),
         _ => false,
     }
 }
-
-/// Adjectives of attitude, cues after a form of "be".
-pub fn adjective_forms() -> &'static WordSet<&'static str> {
-    static ADJ: OnceLock<WordSet<&'static str>> = OnceLock::new();
-    ADJ.get_or_init(|| words_of(DATA_FILES[3].1).collect())
-}
-
-/// Every form of every reporting verb, lower case.
-pub fn cue_forms() -> &'static WordSet<&'static str> {
-    static CUES: OnceLock<WordSet<&'static str>> = OnceLock::new();
-    CUES.get_or_init(|| words_of(DATA_FILES[0].1).collect())
-}
-
-/// Every form of every stance verb, lower case.
-pub fn stance_forms() -> &'static WordSet<&'static str> {
-    static CUES: OnceLock<WordSet<&'static str>> = OnceLock::new();
-    CUES.get_or_init(|| {
-        words_of(DATA_FILES[1].1)
-            .filter(|w| !cue_forms().contains(w))
-            .collect()
-    })
-}
-
-/// Lower-case nouns and pronouns that can name a source.
-pub fn source_nouns() -> &'static WordSet<&'static str> {
-    static SRC: OnceLock<WordSet<&'static str>> = OnceLock::new();
-    SRC.get_or_init(|| words_of(DATA_FILES[2].1).collect())
-}
-
-/// The per-token tag bits of [`word_tags`].
-type Tags = u64;
-
-/// Per-word bits of [`word_tags`].
-const T_REPORT: Tags = 1;
-const T_STANCE: Tags = 1 << 1;
-const T_ADJ: Tags = 1 << 2;
-const T_SKIP: Tags = 1 << 3;
-const T_NP_STOP: Tags = 1 << 4;
-const T_AUX: Tags = 1 << 5;
-/// A word the main loop tests by name: `according`, `in`, [`ADVERB_CUES`].
-const T_LOOP: Tags = 1 << 6;
-const T_IN_SOURCE: Tags = 1 << 7;
-const T_ADJUNCT: Tags = 1 << 8;
-const T_NOT_BEFORE: Tags = 1 << 9;
-const T_BE: Tags = 1 << 10;
-const T_INTRO: Tags = 1 << 11;
-const T_CLAUSE_OPENER: Tags = 1 << 12;
-const T_SAY_INF: Tags = 1 << 13;
-const T_QUANTIFIED: Tags = 1 << 14;
-const T_PARTICLE: Tags = 1 << 15;
-const T_IMPERSONAL: Tags = 1 << 16;
-const T_WEAK_REPORT: Tags = 1 << 17;
-const T_SEEM: Tags = 1 << 18;
-const T_SPEAKER_OPTIONAL: Tags = 1 << 19;
-const T_HEARER: Tags = 1 << 20;
-const T_NOT_SPEAKER: Tags = 1 << 21;
-const T_BUT: Tags = 1 << 22;
-/// On punctuation, the only tokens with bits: a comma, a dash, a colon.
-const T_COMMA: Tags = 1 << 23;
-const T_DASH: Tags = 1 << 24;
-const T_COLON: Tags = 1 << 25;
-/// Set by [`Doc`], not the table: the token is inside a quotation.
-const T_IN_QUOTE: Tags = 1 << 26;
-/// A source noun ([`source_nouns`]).
-const T_SOURCE: Tags = 1 << 27;
-/// A mark that may open a quotation: `"`, `“`, `‘`, `'`.
-const T_OPEN_MARK: Tags = 1 << 28;
-/// A mark that may close a quotation: `"`, `”`, `’`, `'`.
-const T_CLOSE_MARK: Tags = 1 << 29;
-/// A verb of [`CLAUSAL`].
-const T_CLAUSAL: Tags = 1 << 30;
-/// A word of [`DEGREE`].
-const T_DEGREE: Tags = 1 << 31;
-/// A word of [`TIME`].
-const T_TIME: Tags = 1 << 32;
-/// A word of [`COLON_LABELS`].
-const T_COLON_LABEL: Tags = 1 << 33;
-/// A word or mark of [`OBJECT_STOPS`].
-const T_OBJECT_STOP: Tags = 1 << 34;
-/// A word `data/blocked.txt` blocks for some rule.
-const T_BLOCKED: Tags = 1 << 35;
-/// A word or mark of [`INVERTED_ENDS`].
-const T_INVERTED_END: Tags = 1 << 36;
-/// A word or mark of [`HEARER_ENDS`].
-const T_HEARER_END: Tags = 1 << 37;
-/// A verb form of [`PASSIVE_CUES`].
-const T_PASSIVE: Tags = 1 << 38;
-/// `and`.
-const T_AND: Tags = 1 << 39;
-/// A personal pronoun that is a speaker by itself: `he`, `she`, `they`,
-/// `i`, `we` ([`PRONOUNS`]).
-const T_PRONOUN: Tags = 1 << 40;
-/// `you`.
-const T_YOU: Tags = 1 << 41;
-/// `.`
-const T_PERIOD: Tags = 1 << 42;
-/// `(`
-const T_LPAREN: Tags = 1 << 43;
-/// `)`
-const T_RPAREN: Tags = 1 << 44;
-/// What ends an adjunct after a cue ([`ADJUNCT_STOPS`]).
-const T_ADJUNCT_STOP: Tags = 1 << 45;
-/// `it`
-const T_IT: Tags = 1 << 46;
-/// The bits read from a token's text whatever its kind (the string
-/// compares they replace did not look at the kind); the others were set
-/// on words only, or (`T_COMMA`, `T_DASH`, `T_COLON`) on punctuation only:
-/// the tests check that the tokens' kinds keep them apart.
-#[cfg(test)]
-const T_ANY_KIND: Tags = T_SOURCE
-    | T_OPEN_MARK
-    | T_CLOSE_MARK
-    | T_CLAUSAL
-    | T_DEGREE
-    | T_TIME
-    | T_COLON_LABEL
-    | T_OBJECT_STOP
-    | T_BLOCKED
-    | T_INVERTED_END
-    | T_HEARER_END
-    | T_PASSIVE
-    | T_AND
-    | T_PRONOUN
-    | T_YOU
-    | T_PERIOD
-    | T_LPAREN
-    | T_RPAREN
-    | T_ADJUNCT_STOP
-    | T_IT;
-
-/// Every listed word with its bits: cue class, adjective, skippable
-/// (`AUX` or `TIME`), `NP_STOP`, `AUX`, and one bit per word list the rules
-/// test (`T_ADJUNCT` for [`ADJUNCT`], ...). One lookup per token replaces
-/// one per list.
-fn word_tags() -> &'static TagTable {
-    static TAGS: OnceLock<TagTable> = OnceLock::new();
-    TAGS.get_or_init(|| {
-        TagTable::new(tag_words().into_iter().map(|(w, bits)| {
-            let key = word_key(w);
-            assert!(
-                key.is_some_and(|k| k != 0),
-                "listed word empty or longer than 16 bytes: {w:?}"
-            );
-            (key.unwrap_or(0), bits)
-        }))
-    })
-}
-
-/// The words of [`word_tags`] with their bits, as a plain map (what the
-/// table is built from, and the tests' reference for it).
-fn tag_words() -> WordMap<&'static str, Tags> {
-    let mut m: WordMap<&'static str, Tags> = WordMap::default();
-    let mut add = |w: &'static str, bit: Tags| *m.entry(w).or_insert(0) |= bit;
-    for w in cue_forms() {
-        add(w, T_REPORT);
-    }
-    for w in stance_forms() {
-        add(w, T_STANCE);
-    }
-    for w in adjective_forms() {
-        add(w, T_ADJ);
-    }
-    for w in AUX.iter().chain(TIME) {
-        add(w, T_SKIP);
-    }
-    for w in NP_STOP {
-        add(w, T_NP_STOP);
-    }
-    for w in AUX {
-        add(w, T_AUX);
-    }
-    for w in ["according", "in"].iter().chain(ADVERB_CUES) {
-        add(w, T_LOOP);
-    }
-    let lists: &[(&[&'static str], Tags)] = &[
-        (IN_SOURCE, T_IN_SOURCE),
-        (ADJUNCT, T_ADJUNCT),
-        (NOT_BEFORE, T_NOT_BEFORE),
-        (BE, T_BE),
-        (INTRO, T_INTRO),
-        (CLAUSE_OPENERS, T_CLAUSE_OPENER),
-        (SAY_INF, T_SAY_INF),
-        (QUANTIFIED, T_QUANTIFIED),
-        (IMPERSONAL, T_IMPERSONAL),
-        (WEAK_REPORT, T_WEAK_REPORT),
-        (SEEM, T_SEEM),
-        (SPEAKER_OPTIONAL, T_SPEAKER_OPTIONAL),
-        (HEARER, T_HEARER),
-        (NOT_SPEAKER, T_NOT_SPEAKER),
-    ];
-    for (list, bit) in lists {
-        for w in *list {
-            add(w, *bit);
-        }
-    }
-    for (v, _) in PARTICLE {
-        add(v, T_PARTICLE);
-    }
-    add("but", T_BUT);
-    // Punctuation (the tokenizer's one-symbol tokens: no word has these
-    // texts, and no listed word is a symbol).
-    add(",", T_COMMA);
-    for w in ["\u{2014}", "\u{2013}", "--"] {
-        add(w, T_DASH);
-    }
-    add(":", T_COLON);
-    for w in source_nouns() {
-        add(w, T_SOURCE);
-    }
-    for w in ["\"", "\u{201c}", "\u{2018}", "'"] {
-        add(w, T_OPEN_MARK);
-    }
-    for w in ["\"", "\u{201d}", "\u{2019}", "'"] {
-        add(w, T_CLOSE_MARK);
-    }
-    for (list, bit) in ANY_KIND_LISTS {
-        for w in *list {
-            add(w, *bit);
-        }
-    }
-    for &(_, w) in blocked_cues() {
-        add(w, T_BLOCKED);
-    }
-    m
-}
-
-/// Word lists whose words are tagged whatever the token's kind, each with
-/// its bit.
-const ANY_KIND_LISTS: &[(&[&str], Tags)] = &[
-    (CLAUSAL, T_CLAUSAL),
-    (DEGREE, T_DEGREE),
-    (TIME, T_TIME),
-    (COLON_LABELS, T_COLON_LABEL),
-    (OBJECT_STOPS, T_OBJECT_STOP),
-    (INVERTED_ENDS, T_INVERTED_END),
-    (HEARER_ENDS, T_HEARER_END),
-    (PASSIVE_CUES, T_PASSIVE),
-    (PRONOUNS, T_PRONOUN),
-    (&["and"], T_AND),
-    (&["you"], T_YOU),
-    (&["."], T_PERIOD),
-    (&["("], T_LPAREN),
-    (&[")"], T_RPAREN),
-    (ADJUNCT_STOPS, T_ADJUNCT_STOP),
-    (&["it"], T_IT),
-];
-
-/// Is `w` one of the words of `list`?
-fn in_list(list: &[&str], w: &[u8]) -> bool {
-    list.iter().any(|x| x.as_bytes() == w)
-}
-
-/// log2 of the slot count of [`TagTable`].
-const SLOT_BITS: u32 = 11;
-/// log2 of the bucket count of [`TagTable`] (a displacement per bucket).
-const BUCKET_BITS: u32 = 8;
-
-/// The tag bits of [`word_tags`] by [`word_key`]: a collision-free hash
-/// table (hash and displace: a key's bucket gives a displacement that
-/// moves the bucket's keys to slots of their own), so a lookup is two
-/// multiplies, two loads and one compare, with no branch.
-struct TagTable {
-    /// Per slot: the key stored there, 0 for an empty slot.
-    keys: Box<[u128; 1 << SLOT_BITS]>,
-    /// Per slot: the key's bits (0 for an empty slot).
-    bits: Box<[Tags; 1 << SLOT_BITS]>,
-    /// Per bucket: the displacement of its keys (already mixed, see
-    /// [`TagTable::mix`]).
-    disp: Box<[u64; 1 << BUCKET_BITS]>,
-}
-
-impl TagTable {
-    fn new(entries: impl Iterator<Item = (u128, Tags)>) -> TagTable {
-        let mut merged: WordMap<u128, Tags> = WordMap::default();
-        for (key, bits) in entries {
-            *merged.entry(key).or_insert(0) |= bits;
-        }
-        let mut entries: Vec<(u128, Tags)> = merged.into_iter().collect();
-        entries.sort_unstable();
-        let mut buckets: Vec<Vec<(u128, Tags)>> = vec![Vec::new(); 1 << BUCKET_BITS];
-        for &(key, bits) in &entries {
-            buckets[Self::bucket(Self::hash(key))].push((key, bits));
-        }
-        let mut order: Vec<usize> = (0..buckets.len()).collect();
-        // Fullest buckets first, while most slots are free.
-        order.sort_by_key(|&b| (std::cmp::Reverse(buckets[b].len()), b));
-        let mut t = TagTable {
-            keys: Box::new([0; 1 << SLOT_BITS]),
-            bits: Box::new([0; 1 << SLOT_BITS]),
-            disp: Box::new([0; 1 << BUCKET_BITS]),
-        };
-        let mut used = vec![false; 1 << SLOT_BITS];
-        // Slot 0 stays empty: [`TagTable::get`] reads it on a miss.
-        used[0] = true;
-        for b in order {
-            let keys = &buckets[b];
-            if keys.is_empty() {
-                continue;
-            }
-            let hashes: Vec<u64> = keys.iter().map(|&(k, _)| Self::hash(k)).collect();
-            let mut slots: Vec<usize> = Vec::with_capacity(keys.len());
-            // The first displacement that puts every key of the bucket in
-            // a free slot of its own.
-            let d = (0..=u16::MAX)
-                .find(|&d| {
-                    slots.clear();
-                    hashes.iter().all(|&h| {
-                        let s = Self::slot(h, Self::mix(d));
-                        let free = !used[s] && !slots.contains(&s);
-                        slots.push(s);
-                        free
-                    })
-                })
-                .expect("a displacement for every bucket of the tag table");
-            t.disp[b] = Self::mix(d);
-            for &(key, bits) in keys {
-                let s = Self::slot(Self::hash(key), Self::mix(d));
-                used[s] = true;
-                t.keys[s] = key;
-                t.bits[s] = bits;
-            }
-        }
-        t
-    }
-
-    fn hash(key: u128) -> u64 {
-        let x = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
-    }
-
-    fn bucket(h: u64) -> usize {
-        (h >> (64 - BUCKET_BITS)) as usize
-    }
-
-    /// A displacement as stored: spread over all 64 bits.
-    fn mix(d: u16) -> u64 {
-        u64::from(d).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-    }
-
-    fn slot(h: u64, disp: u64) -> usize {
-        ((h ^ disp).wrapping_mul(0x1656_67B1_9E37_79F9) >> (64 - SLOT_BITS)) as usize
-    }
-
-    /// The bits of the word with key `key`, 0 if it is in no list.
-    #[cfg(test)]
-    fn get(&self, key: u128) -> Tags {
-        self.view().get(key)
-    }
-
-    /// The table's arrays as plain references, for a loop of lookups to
-    /// keep in registers.
-    fn view(&self) -> TagView<'_> {
-        TagView {
-            keys: &self.keys,
-            bits: &self.bits,
-            disp: &self.disp,
-        }
-    }
-}
-
-/// The arrays of a [`TagTable`], borrowed.
-#[derive(Clone, Copy)]
-struct TagView<'t> {
-    keys: &'t [u128; 1 << SLOT_BITS],
-    bits: &'t [Tags; 1 << SLOT_BITS],
-    disp: &'t [u64; 1 << BUCKET_BITS],
-}
-
-impl TagView<'_> {
-    /// See [`TagTable::get`].
-    fn get(self, key: u128) -> Tags {
-        let h = TagTable::hash(key);
-        let s = TagTable::slot(h, self.disp[TagTable::bucket(h)]);
-        // A select, not a branch: whether a token is listed is data. (A
-        // u128 `==` compiles to two compares and a branch.)
-        let diff = self.keys[s] ^ key;
-        let hit = usize::from((diff as u64 | (diff >> 64) as u64) == 0);
-        // Slot 0 is kept empty: a miss reads its 0.
-        self.bits[s & hit.wrapping_neg()]
-    }
-}
-
-/// The [`word_key`] of the token at `start..end` of `low` (its bytes), 0
-/// when it is empty or longer than 16 bytes: one 16-byte load and a mask,
-/// no branch on the length.
-fn key_at(low: &[u8], start: usize, end: usize) -> u128 {
-    // A reversed span (never made) wraps to a huge length: no key.
-    crate::words::key::load(low, start) & crate::words::key::KEEP[end.wrapping_sub(start).min(17)]
-}
-
-/// A word of at most 16 bytes as one number (its bytes, zero-padded), the
-/// key of [`word_tags`]: hashed and compared without a string compare.
-fn word_key(w: &str) -> Option<u128> {
-    let b = w.as_bytes();
-    let n = b.len();
-    // Two overlapping loads (first and last bytes) put every byte in its
-    // place: no call to copy a few bytes.
-    let key = match n {
-        0 => 0,
-        // Built in 32 bits: a shift of a u128 by a variable count costs
-        // several instructions.
-        1..=3 => u128::from(
-            u32::from(b[0])
-                | u32::from(b[n / 2]) << (8 * (n / 2))
-                | u32::from(b[n - 1]) << (8 * (n - 1)),
-        ),
-        4..=7 => {
-            let lo = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            let hi = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]);
-            u128::from(u64::from(lo) | u64::from(hi) << (8 * (n - 4)))
-        }
-        8..=16 => {
-            let mut lo = [0u8; 8];
-            lo.copy_from_slice(&b[..8]);
-            let mut hi = [0u8; 8];
-            hi.copy_from_slice(&b[n - 8..]);
-            // The high half holds bytes 8..n: the top n - 8 bytes of `hi`.
-            let hi = u64::from_le_bytes(hi)
-                .checked_shr(8 * (16 - n as u32))
-                .unwrap_or(0);
-            u128::from(u64::from_le_bytes(lo)) | u128::from(hi) << 64
-        }
-        _ => return None,
-    };
-    Some(key)
-}
-
-/// The class of a lower-case word as a cue.
-pub fn cue_class(w: &str) -> Option<CueClass> {
-    if cue_forms().contains(w) {
-        Some(CueClass::Report)
-    } else if stance_forms().contains(w) {
-        Some(CueClass::Stance)
-    } else {
-        None
-    }
-}
-
-/// Words that end a speaker noun phrase on its left.
-const NP_STOP: &[&str] = &[
-    "that", "which", "and", "but", "because", "when", "if", "as", "while", "where", "after",
-    "before", "since", "so", "or", "than", "though", "although", "whether", "what", "to", "for",
-    "in", "on", "at", "with", "by", "from", "about", "is", "was", "were", "are", "be", "been",
-    "has", "have", "had", "not", "also", "it", "there", "this", "nor", "of", "how", "why", "into",
-    "over", "during", "against", "like", "then", "once", "said", "says", "would", "will", "could",
-];
-
-/// Words between a speaker and the cue that are skipped ("X has also said").
-const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "then",
-    "once",
-    "reportedly",
-    "recently",
-    "previously",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "still",
-    "again",
-    "now",
-    "would",
-    "will",
-    "could",
-    "might",
-    "may",
-    "often",
-    "always",
-    "never",
-    "simply",
-    "flatly",
-    "quickly",
-    "further",
-    "even",
-    "did",
-    "does",
-    "do",
-    "first",
-    "earlier",
-    "already",
-    "just",
-    "not",
-    "didn't",
-    "doesn't",
-    "don't",
-    "didn\u{2019}t",
-    "doesn\u{2019}t",
-    "don\u{2019}t",
-    "hasn't",
-    "hasn\u{2019}t",
-    "haven't",
-    "haven\u{2019}t",
-    "has",
-    "should",
-    "must",
-    "can",
-    "cannot",
-    "can't",
-    "can\u{2019}t",
-    "won't",
-    "won\u{2019}t",
-    "wouldn't",
-    "wouldn\u{2019}t",
-    "openly",
-    "angrily",
-    "bluntly",
-    "sharply",
-    "strongly",
-    "explicitly",
-    "directly",
-    "frequently",
-    "consistently",
-    "clearly",
-    "immediately",
-    "widely",
-    "largely",
-    "increasingly",
-    "seemingly",
-    "apparently",
-    "specifically",
-    "essentially",
-    "effectively",
-    "actually",
-    "only",
-    "long",
-    "all",
-    "both",
-    "himself",
-    "herself",
-    "themselves",
-    "itself",
-    "too",
-    "ultimately",
-    "initially",
-    "eventually",
-    "forcefully",
-    "since",
-    "loudly",
-    "subsequently",
-    "separately",
-    "similarly",
-    "tacitly",
-];
-
-/// Days and times that may stand between a speaker and the cue.
-const TIME: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-    "twice",
-    "thrice",
-    "having",
-];
 
 /// A word skipped between a speaker and the cue: an auxiliary, an adverb in
 /// -ly, a day ("X on Tuesday said").
@@ -747,314 +138,10 @@ fn skippable(d: &Doc, i: usize) -> bool {
     d.tags[i] & T_SKIP != 0 || ly_adverb(d, i)
 }
 
-/// Forms of "be" that make a cue passive ("is expected", "was asked").
-const BE: &[&str] = &[
-    "isn't",
-    "isn\u{2019}t",
-    "wasn't",
-    "wasn\u{2019}t",
-    "aren't",
-    "aren\u{2019}t",
-    "weren't",
-    "weren\u{2019}t",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "being",
-    "am",
-    "is\u{2019}s",
-];
-
-/// Words before a cue that make it a noun or an infinitive.
-const NOT_BEFORE: &[&str] = &[
-    "to", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these",
-    "those", "no", "any", "every", "each", "some", "many", "more", "most", "of", "whose",
-];
-
-/// Reporting verbs with other common senses ("a group called X", "the
-/// study found"): like stance verbs, they need a name, a pronoun or a source
-/// noun as speaker.
-const WEAK_REPORT: &[&str] = &[
-    "called",
-    "named",
-    "found",
-    "finds",
-    "spoke",
-    "continued",
-    "showed",
-    "shows",
-    "described",
-    "cited",
-    "posted",
-    "reported",
-];
-
-/// Reporting verbs kept after `to` ("went on to say", "declined to say").
-const SAY_INF: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "explain",
-    "argue",
-    "claim",
-    "warn",
-    "note",
-    "insist",
-    "answer",
-    "respond",
-    "discuss",
-    "endorse",
-    "portray",
-    "highlight",
-    "emphasize",
-    "declare",
-    "criticize",
-    "complain",
-    "mention",
-    "remind",
-    "reply",
-    "announce",
-    "suggest",
-    "acknowledge",
-    "admit",
-    "discuss",
-    "comment",
-    "predict",
-    "reveal",
-    "call",
-    "urge",
-    "testify",
-    "tweet",
-    "write",
-];
-
-/// Reporting verbs that are cues even where no speaker stands next to them
-/// (the `subject-cue` rule).
-const SPEAKER_OPTIONAL: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "saying",
-    "adding",
-    "reported",
-    "suggested",
-    "revealed",
-    "noted",
-    "noting",
-    "referred",
-    "referring",
-    "wrote",
-    "claiming",
-    "cited",
-    "stating",
-    "promised",
-    "asked",
-    "announced",
-    "stated",
-    "tweeted",
-    "admitted",
-    "predicted",
-];
-
-/// Verbs of seeming that make a cue after `it` with no speaker at all.
-const IMPERSONAL: &[&str] = &["seems", "seemed", "appears", "appeared"];
-
-/// Verb forms that stay verbs after "some", "many", "most" or "more"
-/// ("some say", "many believe"), unlike nouns ("some reports").
-const QUANTIFIED: &[&str] = &[
-    "say",
-    "said",
-    "believe",
-    "believed",
-    "think",
-    "thought",
-    "argue",
-    "argued",
-    "fear",
-    "feared",
-    "worry",
-    "worried",
-    "expect",
-    "expected",
-    "agree",
-    "agreed",
-    "suggest",
-    "suggested",
-    "predict",
-    "predicted",
-    "warn",
-    "warned",
-    "insist",
-    "insisted",
-    "contend",
-    "doubt",
-    "hope",
-    "hoped",
-    "see",
-    "saw",
-    "feel",
-    "felt",
-    "want",
-    "wanted",
-];
-
-/// Verbs of seeming: with a subject that names no source ("the issue
-/// seems to ...") they are cues with no speaker.
-const SEEM: &[&str] = &[
-    "seem", "seems", "seemed", "appear", "appears", "appeared", "expected",
-];
-
-/// Words that cannot be a speaker by themselves.
-const NOT_SPEAKER: &[&str] = &["it", "this", "that", "there", "what", "as", "to", "here"];
-
-/// Words that open an introductory phrase ending at the first comma.
-const INTRO: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "while",
-    "when",
-    "as",
-    "since",
-    "although",
-    "though",
-    "if",
-    "because",
-    "with",
-    "for",
-    "despite",
-    "following",
-    "speaking",
-    "asked",
-    "writing",
-    "responding",
-    "but",
-    "and",
-    "yet",
-    "still",
-    "meanwhile",
-    "however",
-    "instead",
-    "earlier",
-    "later",
-    "last",
-    "this",
-    "from",
-    "by",
-    "over",
-    "under",
-    "amid",
-    "unlike",
-    "like",
-    "also",
-    "now",
-    "then",
-    "so",
-    "indeed",
-    "separately",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Verbs whose hearer comes between the cue and the content ("told IPS that").
-const HEARER: &[&str] = &[
-    "tell", "tells", "told", "telling", "ask", "asks", "asked", "asking", "urge", "urges", "urged",
-    "urging", "assure", "assures", "assured", "assuring", "warned", "warn", "warns", "warning",
-    "remind", "reminded", "informed",
-];
-
-/// Prepositions that open an adjunct after a cue ("said in a statement").
-const ADJUNCT: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "to",
-    "from",
-    "after",
-    "before",
-    "via",
-    "through",
-    "with",
-    "while",
-    "when",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "again",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "recently",
-    "afterward",
-    "afterwards",
-    "late",
-    "early",
-    "previously",
-    "once",
-    "then",
-    "also",
-    "here",
-    "there",
-    "flatly",
-    "simply",
-    "bluntly",
-    "quietly",
-    "emphatically",
-    "shortly",
-    "sunday's",
-    "friday's",
-];
-
-/// Particles that belong to a cue ("pointed out", "called for").
-const PARTICLE: &[(&str, &str)] = &[
-    ("point", "out"),
-    ("points", "out"),
-    ("pointed", "out"),
-    ("pointing", "out"),
-    ("call", "for"),
-    ("calls", "for"),
-    ("called", "for"),
-    ("calling", "for"),
-    ("call", "on"),
-    ("calls", "on"),
-    ("called", "on"),
-    ("calling", "on"),
-    ("refer", "to"),
-    ("refers", "to"),
-    ("referred", "to"),
-    ("referring", "to"),
-    ("point", "to"),
-    ("pointed", "to"),
-    ("pointing", "to"),
-];
-
 /// The per-document view the rules work on.
 struct Doc<'a> {
+    /// The word lists.
+    lex: &'a Lexicon,
     text: &'a str,
     /// The text in ASCII lower case (the segmentation's copy).
     low: &'a str,
@@ -1062,7 +149,7 @@ struct Doc<'a> {
     /// Quotations: the segmenter's, plus pairs of doubled apostrophes
     /// (`''...''`, a newspaper house style), in order of their opening.
     quotes: Cow<'a, [Quote]>,
-    /// Per token: its bits from [`word_tags`], with `T_SKIP` also on
+    /// Per token: its bits from the lexicon's tag table, with `T_SKIP` also on
     /// lower-case adverbs in -ly; on punctuation only `T_COMMA`, `T_DASH`,
     /// `T_COLON`; `T_IN_QUOTE` on the inner words of a quotation.
     tags: Vec<Tags>,
@@ -1150,12 +237,12 @@ fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
 
 impl<'a> Doc<'a> {
     /// The view of `text`, with the segmentation's lower-cased copy.
-    fn new(text: &'a str, seg: &'a Segmentation) -> Doc<'a> {
-        Doc::with_lower(text, &seg.lower, seg)
+    fn new(text: &'a str, seg: &'a Segmentation, lex: &'a Lexicon) -> Doc<'a> {
+        Doc::with_lower(text, &seg.lower, seg, lex)
     }
 
     /// The view of `text`, with `low` its ASCII lower case.
-    fn with_lower(text: &'a str, low: &'a str, seg: &'a Segmentation) -> Doc<'a> {
+    fn with_lower(text: &'a str, low: &'a str, seg: &'a Segmentation, lex: &'a Lexicon) -> Doc<'a> {
         let extra = if doubled_apostrophes().find(text.as_bytes()).is_some() {
             apostrophe_quotes(text, seg)
         } else {
@@ -1169,7 +256,7 @@ impl<'a> Doc<'a> {
             quotes.sort_by_key(|q| q.span.start);
             Cow::Owned(quotes)
         };
-        let table = word_tags().view();
+        let table = lex.tags();
         let lowb = low.as_bytes();
         let mut open = Vec::with_capacity(seg.tokens.len() / 8);
         // The kind of a token needs no test: the punctuation the table
@@ -1198,6 +285,7 @@ impl<'a> Doc<'a> {
             open.retain(|&i| tags[i as usize] & T_IN_QUOTE == 0);
         }
         Doc {
+            lex,
             text,
             low,
             seg,
@@ -1221,7 +309,7 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Does token `i` carry the [`word_tags`] bit `bit` (is its word in
+    /// Does token `i` carry the tag bit `bit` (is its word in
     /// that list)?
     fn has(&self, i: usize, bit: Tags) -> bool {
         self.tags[i] & bit != 0
@@ -1336,15 +424,16 @@ pub fn attribute(
     seg: &Segmentation,
     mentions: &[Mention],
     res: &Resolution,
+    lex: &Lexicon,
 ) -> Vec<Attribution> {
     // The segmentation carries the lower-cased text; a copy only if it
     // does not match (a hand-made segmentation).
     let own;
     let mut d = if seg.lower.len() == text.len() {
-        Doc::new(text, seg)
+        Doc::new(text, seg, lex)
     } else {
         own = text.to_ascii_lowercase();
-        Doc::with_lower(text, &own, seg)
+        Doc::with_lower(text, &own, seg, lex)
     };
     d.mentions_sorted = mentions
         .windows(2)
@@ -1383,7 +472,7 @@ pub fn attribute(
                 according_to(&d, si, k)
             } else if named && w == b"in" {
                 in_source(&d, si, k)
-            } else if named && in_list(ADVERB_CUES, w) {
+            } else if named && d.has(k, T_ADVERB) {
                 adverb_cue(&d, si, k)
             } else if w == b":" {
                 colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
@@ -1884,10 +973,6 @@ fn according_to(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     ))
 }
 
-/// Adverbs that report a claim with no source ("X reportedly left").
-/// ("apparently", "allegedly", "seemingly" were measured: mostly not cues.)
-const ADVERB_CUES: &[&str] = &["reportedly"];
-
 /// `X reportedly left ...`: the adverb is the cue when no reporting verb
 /// follows it; the content is its clause, the adverb left out.
 fn adverb_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
@@ -1920,20 +1005,6 @@ fn adverb_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     ))
 }
 
-/// Nouns that make `in ...` a source: "In a new poll, ...", "in his view".
-const IN_SOURCE: &[&str] = &[
-    "poll",
-    "polls",
-    "survey",
-    "surveys",
-    "view",
-    "eyes",
-    "words",
-    "mind",
-    "opinion",
-    "estimation",
-];
-
 /// `In a new poll, ...` / `... in his view.`: the phrase is cue and source.
 fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
@@ -1944,15 +1015,16 @@ fn in_source(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     let ws = words_start(d, s0, s1);
     let we = words_end(d, s0, s1);
     // Sentence-initial ("In a new poll, ...") or a view ("in his view").
-    let view = matches!(
-        d.w(head),
-        b"view" | b"eyes" | b"words" | b"mind" | b"opinion" | b"estimation"
-    );
+    let view = d.lex.in_anywhere.contains(d.w(head));
     if k != ws && !view {
         return None;
     }
     // "In other words" restates; it names no source.
-    if d.w(head) == b"words" && d.w(head - 1) == b"other" {
+    if d.lex
+        .in_idioms
+        .iter()
+        .any(|(m, n)| **n == *d.w(head) && **m == *d.w(head - 1))
+    {
         return None;
     }
     // The phrase runs to a comma (a poll "released Sunday").
@@ -2038,9 +1110,9 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
     if k <= ws || k - ws > 5 || !(ws..k).all(|i| d.kind(i) != TokenKind::Punct || d.w(i) == b".") {
         return None;
     }
-    if !(ws..k)
-        .all(|i| !d.is_word(i) || d.is_cap(i) || matches!(d.w(i), b"camp" | b"campaign" | b"of"))
-    {
+    if !(ws..k).all(|i| {
+        !d.is_word(i) || d.is_cap(i) || d.lex.colon_group.contains(d.w(i)) || d.w(i) == b"of"
+    }) {
         return None;
     }
     let sp = d.span(ws, k)?;
@@ -2061,7 +1133,7 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         && !mentions[i..]
             .iter()
             .take_while(|m| m.span.end <= sp.end)
-            .any(|m| m.kind == ActorKind::Person || title || d.w(k - 1) == b"camp")
+            .any(|m| m.kind == ActorKind::Person || title || d.lex.colon_camp.contains(d.w(k - 1)))
     {
         return None;
     }
@@ -2081,44 +1153,6 @@ fn colon(d: &Doc, si: usize, k: usize, mentions: &[Mention]) -> Option<Attributi
         si,
     ))
 }
-
-/// Words of a label before a colon that names no speaker ("UPDATE:",
-/// "Editor's note:", "Question:", "Contributing:").
-const COLON_LABELS: &[&str] = &[
-    "byline",
-    "contributing",
-    "update",
-    "updated",
-    "updates",
-    "correction",
-    "clarification",
-    "email",
-    "e-mail",
-    "exclusive",
-    "breaking",
-    "watch",
-    "video",
-    "photos",
-    "photo",
-    "note",
-    "question",
-    "answer",
-    "notice",
-    "stat",
-    "related",
-    "name",
-    "age",
-    "city",
-    "job",
-    "live",
-    "transcript",
-    "disclosure",
-    "abstract",
-    "summary",
-    "latest",
-    "fact",
-    "quiz",
-];
 
 /// Is token `j` (a cue form) coordinated with what comes before it:
 /// `and said`, `, saying`?
@@ -2185,12 +1219,6 @@ fn clause_end(d: &Doc, from: usize, we: usize) -> usize {
     }
     we
 }
-
-/// Words that open a new clause after a comma.
-const CLAUSE_OPENERS: &[&str] = &[
-    "and", "but", "after", "even", "while", "when", "though", "although", "because", "since",
-    "before", "whereas", "until", "despite",
-];
 
 /// Quotations continuing a content: each opens right after the previous
 /// piece ends (white space only between, or the rest of the cue's
@@ -2366,11 +1394,13 @@ fn verb_cue(
     }
     let mut cue = d.tok(k);
     let mut after = k + 1;
-    if let Some((_, p)) = PARTICLE
+    if let Some((_, p)) = d
+        .lex
+        .particles()
         .iter()
-        .find(|(v, _)| d.has(k, T_PARTICLE) && v.as_bytes() == w)
+        .find(|(v, _)| d.has(k, T_PARTICLE) && **v == *w)
     {
-        if after < s1 && d.w(after) == p.as_bytes() {
+        if after < s1 && d.w(after) == &**p {
             cue = cue.cover(&d.tok(after));
             after += 1;
         }
@@ -2786,29 +1816,6 @@ fn asked_intro(d: &Doc, si: usize, k: usize, after: usize, we: usize) -> Option<
     ))
 }
 
-/// Degree words between "be" and an adjective ("is deeply skeptical").
-const DEGREE: &[&str] = &[
-    "very",
-    "so",
-    "too",
-    "more",
-    "less",
-    "quite",
-    "rather",
-    "fairly",
-    "deeply",
-    "highly",
-    "extremely",
-    "particularly",
-    "increasingly",
-    "not",
-    "also",
-    "still",
-    "now",
-    "clearly",
-    "openly",
-];
-
 /// `X is eager to ...` / `X was skeptical of ...`: an adjective of attitude
 /// after a form of "be"; the subject speaks, the rest of the clause is
 /// the content.
@@ -2858,92 +1865,6 @@ fn object_end(d: &Doc, c: usize, end: usize) -> usize {
         .find(|&j| !d.quoted(j) && d.has(j, T_OBJECT_STOP))
         .unwrap_or(end)
 }
-
-/// What may follow the speaker after an inverted cue (`"...," said X, who ...`).
-const INVERTED_ENDS: &[&str] = &[
-    ",", "in", "on", "to", "at", "during", "after", "when", "as", "of", ":", "\u{2014}", "(",
-    "who", "while", "before", "because",
-];
-
-/// Words and marks that end the hearer after `told`, `asked` (`told reporters that`).
-const HEARER_ENDS: &[&str] = &[
-    "that", ",", ":", "\u{201c}", "\"", "whether", "if", "to", "about", "why", "how", "what",
-    "when",
-];
-
-/// Reporting verbs that stay cues in the passive (`was asked`, `is expected`).
-const PASSIVE_CUES: &[&str] = &[
-    "expected",
-    "asked",
-    "quoted",
-    "reported",
-    "called",
-    "said",
-    "announced",
-    "declared",
-    "revealed",
-    "described",
-    "confirmed",
-    "told",
-    "disclosed",
-    "argued",
-    "warned",
-    "promised",
-    "urged",
-    "thought",
-    "considered",
-];
-
-/// Words and marks that end an adjunct after a cue ("said on Friday, ...").
-const ADJUNCT_STOPS: &[&str] = &[",", "that", ":", "\u{2014}"];
-
-/// Personal pronouns that are a whole speaker.
-const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
-
-/// Marks and words that end the object of a stance verb.
-const OBJECT_STOPS: &[&str] = &[
-    ",", "\u{2014}", "\u{2013}", ";", "(", "after", "when", "because", "while", "though",
-    "although", "until", "since", "who", "which", "where", "before", "if", "despite",
-];
-
-/// Stance verbs whose object is a clause ("hopes the vote will pass").
-const CLAUSAL: &[&str] = &[
-    "hope",
-    "hopes",
-    "hoped",
-    "hoping",
-    "believe",
-    "believes",
-    "believing",
-    "think",
-    "thinks",
-    "know",
-    "knows",
-    "feel",
-    "fear",
-    "fears",
-    "feared",
-    "worry",
-    "worries",
-    "worried",
-    "expect",
-    "expected",
-    "expecting",
-    "see",
-    "sees",
-    "seem",
-    "seems",
-    "seemed",
-    "appear",
-    "appears",
-    "appeared",
-    "realized",
-    "noticed",
-    "learned",
-    "agree",
-    "agrees",
-    "agreed",
-];
 
 /// A source after an inverted cue: a lone pronoun, a name, or a phrase
 /// holding a source noun ("a senior official"). Returns its token range.

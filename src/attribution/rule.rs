@@ -82,6 +82,13 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// The rule's bit in a set of rules (`1 << index`).
+    pub(crate) fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -2,6 +2,89 @@ use super::*;
 use crate::mentions::detect;
 use crate::resolve::{resolve, AliasTable};
 use crate::segment::segment;
+use std::sync::OnceLock;
+
+/// The built-in lexicon, loaded once for the tests.
+fn lex() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::builtin)
+}
+
+/// The words of a section of a data file.
+fn list(file: &str, section: &str) -> Vec<&'static str> {
+    lex()
+        .section(file, section)
+        .iter()
+        .map(String::as_str)
+        .collect()
+}
+
+/// Every (words, bits) list the tag table is built from, as plain lists:
+/// the tests' reference.
+fn plain_lists() -> &'static [(Vec<&'static str>, Tags)] {
+    static LISTS: OnceLock<Vec<(Vec<&'static str>, Tags)>> = OnceLock::new();
+    LISTS.get_or_init(build_plain_lists)
+}
+
+fn build_plain_lists() -> Vec<(Vec<&'static str>, Tags)> {
+    let l = lex();
+    let mut out: Vec<(Vec<&'static str>, Tags)> = vec![
+        (l.cue_forms().collect(), T_REPORT),
+        (l.stance_forms().collect(), T_STANCE),
+        (l.source_nouns().collect(), T_SOURCE),
+        (list_words("adjectives.txt"), T_ADJ),
+        (list_words("adverbs.txt"), T_LOOP | T_ADVERB),
+        (
+            l.particles()
+                .iter()
+                .map(|(v, _)| std::str::from_utf8(v).unwrap())
+                .collect(),
+            T_PARTICLE,
+        ),
+        (list_words_after_label("blocked.txt"), T_BLOCKED),
+    ];
+    for &(file, section, bits) in SECTION_BITS {
+        out.push((list(file, section), bits));
+    }
+    for (ws, bits) in CLOSED {
+        out.push((ws.to_vec(), *bits));
+    }
+    out
+}
+
+/// The text of a built-in file.
+fn list_text(name: &str) -> &'static str {
+    DATA.iter()
+        .find(|(n, _)| n.ends_with(name))
+        .map(|(_, t)| *t)
+        .unwrap()
+}
+
+/// The `Example:` lines of a data file's header: (sentence, expected).
+fn data_examples(data: &'static str) -> Vec<(&'static str, &'static str)> {
+    data.lines()
+        .filter_map(|l| l.strip_prefix("# Example:"))
+        .filter_map(|l| l.split_once("->"))
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .collect()
+}
+
+/// The words of a built-in file of plain word lines.
+fn list_words(name: &str) -> Vec<&'static str> {
+    list_text(name)
+        .lines()
+        .map(|l| l.split('#').next().unwrap())
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// The words of a built-in file of `label: words` lines.
+fn list_words_after_label(name: &str) -> Vec<&'static str> {
+    list_words(name)
+        .into_iter()
+        .filter(|w| !w.ends_with(':'))
+        .collect()
+}
 
 #[derive(Debug)]
 struct Found {
@@ -17,7 +100,7 @@ fn run(t: &str) -> Vec<Found> {
     let seg = segment(t);
     let ms = detect(t, &seg);
     let r = resolve(t, &seg, &ms, &AliasTable::default());
-    attribute(t, &seg, &ms, &r)
+    attribute(t, &seg, &ms, &r, lex())
         .into_iter()
         .map(|a| Found {
             speaker: a.speaker.as_ref().map(|s| s.span.slice(t).to_owned()),
@@ -395,26 +478,30 @@ fn colon_block() {
     assert_eq!(f[0].rule, "cue-block");
 }
 
-/// Each data file's header example finds its cue or source.
+/// Every example of every built-in data file holds, run through the
+/// whole pipeline up to this stage; every file has one.
 #[test]
 fn data_file_examples() {
-    for (name, data) in DATA_FILES {
-        let ex = data_examples(data);
-        assert!(!ex.is_empty(), "{name} has no example");
-        for (sentence, want) in ex {
-            let f = run(sentence);
-            let ok = f.iter().any(|a| {
-                a.cue == want
-                    || a.speaker
-                        .as_deref()
-                        .is_some_and(|s| s.split_whitespace().any(|w| w == want))
-            });
-            assert!(
-                ok,
-                "{name}: example {sentence:?} should give {want:?}: {f:?}"
-            );
+    let mut set = crate::words::DataSet::new();
+    for (name, text) in DATA {
+        set.add_builtin(name, text).unwrap();
+    }
+    let mut failed = Vec::new();
+    for (name, _) in DATA {
+        let file = set.get(name).unwrap();
+        assert!(!file.examples().is_empty(), "{name} has no example");
+        for ex in file.examples() {
+            let t = ex.input();
+            let seg = segment(t);
+            let ms = detect(t, &seg);
+            let r = resolve(t, &seg, &ms, &AliasTable::default());
+            let found = attribute(t, &seg, &ms, &r, lex());
+            if let Err(e) = check_example(name, ex, &found) {
+                failed.push(e);
+            }
         }
     }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
 
 /// Every rule the code can return is documented in the module table.
@@ -626,22 +713,22 @@ fn token_tags_match_lists() {
     let t = "Ines Varga, who has also said Tuesday that she is deeply skeptical, \
              quickly Criticized the Bolly plan and praised Tavi Renn's.";
     let seg = segment(t);
-    let d = Doc::new(t, &seg);
+    let d = Doc::new(t, &seg, lex());
     for i in 0..seg.tokens.len() {
         let w = d.ws(i);
-        assert_eq!(d.cue_at(i), cue_class(w), "cue class of {w:?}");
-        let skip = AUX.contains(&w)
-            || TIME.contains(&w)
+        assert_eq!(d.cue_at(i), lex().cue_class(w), "cue class of {w:?}");
+        let skip = list("phrase.txt", "skip").contains(&w)
+            || list("phrase.txt", "time").contains(&w)
             || (w.len() > 4 && w.ends_with("ly") && !d.is_cap(i));
         assert_eq!(skippable(&d, i), skip, "skippable {w:?}");
         assert_eq!(
             d.tags[i] & T_NP_STOP != 0,
-            NP_STOP.contains(&w),
+            list("phrase.txt", "np-stop").contains(&w),
             "np stop {w:?}"
         );
         assert_eq!(
             d.tags[i] & T_ADJ != 0,
-            adjective_forms().contains(w),
+            lex().is_adjective(w),
             "adjective {w:?}"
         );
     }
@@ -671,12 +758,15 @@ fn word_key_is_the_padded_bytes() {
     let mut words: Vec<&str> = (0..=17).map(|n| &long[..n]).collect();
     words.extend(["don\u{2019}t", "is\u{2019}s", "x"]);
     words.extend(
-        cue_forms()
-            .iter()
-            .chain(stance_forms())
-            .chain(source_nouns()),
+        lex()
+            .cue_forms()
+            .chain(lex().stance_forms())
+            .chain(lex().source_nouns()),
     );
-    words.extend(AUX.iter().chain(ADJUNCT).chain(INTRO));
+    for section in ["skip", "intro"] {
+        words.extend(list("phrase.txt", section));
+    }
+    words.extend(list("content.txt", "adjunct"));
     for w in words {
         let want = (w.len() <= 16).then(|| padded(w));
         assert_eq!(word_key(w), want, "{w:?}");
@@ -686,21 +776,21 @@ fn word_key_is_the_padded_bytes() {
 /// Every listed word carries the bit of its list in the tag table.
 #[test]
 fn tag_table_holds_each_list() {
-    let lists: &[(&[&str], Tags)] = &[
-        (ADJUNCT, T_ADJUNCT),
-        (BE, T_BE),
-        (INTRO, T_INTRO),
-        (HEARER, T_HEARER),
-        (NP_STOP, T_NP_STOP),
-        (AUX, T_AUX),
+    let lists: &[(Vec<&str>, Tags)] = &[
+        (list("content.txt", "adjunct"), T_ADJUNCT),
+        (list("verbs.txt", "be"), T_BE),
+        (list("phrase.txt", "intro"), T_INTRO),
+        (list("verbs.txt", "hearer"), T_HEARER),
+        (list("phrase.txt", "np-stop"), T_NP_STOP),
+        (list("phrase.txt", "skip"), T_AUX),
     ];
     for (list, bit) in lists {
-        for w in *list {
+        for w in list {
             let key = word_key(w).expect("a short word");
-            assert_ne!(word_tags().get(key) & bit, 0, "{w:?}");
+            assert_ne!(lex().table_get(key) & bit, 0, "{w:?}");
         }
     }
-    assert_eq!(word_tags().get(word_key("zzyzx").unwrap()), 0);
+    assert_eq!(lex().table_get(word_key("zzyzx").unwrap()), 0);
 }
 
 /// The inner words of a quotation (the segmenter's or a doubled-apostrophe
@@ -721,7 +811,7 @@ fn doc_marks_quoted_tokens_and_marks() {
     ];
     for (t, inside) in cases {
         let seg = segment(t);
-        let d = Doc::new(t, &seg);
+        let d = Doc::new(t, &seg, lex());
         let quoted: Vec<&str> = (0..seg.tokens.len())
             .filter(|&i| d.quoted(i))
             .map(|i| d.ws(i))
@@ -803,7 +893,7 @@ fn blocked_rule_cues() {
             "",
         ),
     ];
-    let header: Vec<(&str, &str, &str, &str)> = data_examples(BLOCKED)
+    let header: Vec<(&str, &str, &str, &str)> = data_examples(list_text("blocked.txt"))
         .into_iter()
         .map(|(text, want)| {
             let (rule, cue) = want.split_once(' ').expect("`rule form` after ->");
@@ -813,7 +903,7 @@ fn blocked_rule_cues() {
     assert!(!header.is_empty(), "blocked.txt has no example");
     for &(text, cue, rule, kept) in cases.iter().chain(&header) {
         assert!(
-            blocked_cues().contains(&(rule.parse::<Rule>().unwrap(), cue)),
+            lex().is_blocked(rule.parse::<Rule>().unwrap(), cue),
             "{cue:?} is not blocked for {rule}"
         );
         let f = run(text);
@@ -894,24 +984,14 @@ fn reported_inside_table() {
 fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (Tags, bool) {
     let tok = seg.tokens[i];
     let w = tok.span.slice(&seg.lower);
-    // Bits the rules read from the text whatever the token's kind.
-    let mut any = 0;
-    if source_nouns().contains(w) {
-        any |= T_SOURCE;
-    }
-    if matches!(w, "\"" | "\u{201c}" | "\u{2018}" | "'") {
-        any |= T_OPEN_MARK;
-    }
-    if matches!(w, "\"" | "\u{201d}" | "\u{2019}" | "'") {
-        any |= T_CLOSE_MARK;
-    }
-    for (list, bit) in ANY_KIND_LISTS {
+    // Bits the rules read from the text whatever the token's kind (`any`),
+    // and every bit of its lists (`all`).
+    let (mut any, mut all) = (0, 0);
+    for (list, bits) in plain_lists() {
         if list.contains(&w) {
-            any |= bit;
+            any |= bits & T_ANY_KIND;
+            all |= bits;
         }
-    }
-    if blocked_cues().iter().any(|&(_, b)| b == w) {
-        any |= T_BLOCKED;
     }
     let mut bits = if tok.kind == TokenKind::Punct {
         any | match w {
@@ -921,7 +1001,7 @@ fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (T
             _ => 0,
         }
     } else {
-        tag_words().get(w).copied().unwrap_or(0) & !T_ANY_KIND | any
+        all & !T_ANY_KIND | any
     };
     if quotes.iter().any(|q| q.inner.contains(&tok.span)) {
         bits |= T_IN_QUOTE;
@@ -1025,7 +1105,7 @@ proptest::proptest! {
             t.push_str(["", " ", "  "][usize::from(sep)]);
         }
         let seg = segment(&t);
-        let d = Doc::new(&t, &seg);
+        let d = Doc::new(&t, &seg, lex());
         let mut quotes = seg.quotes.clone();
         quotes.extend(apostrophe_quotes(&t, &seg));
         let mut open = Vec::new();
@@ -1044,9 +1124,9 @@ proptest::proptest! {
     /// of at most 16 bytes none, from its padded key.
     #[test]
     fn tag_table_matches_the_map(w in "[a-z'\u{2019}:,-]{0,17}") {
-        let want = tag_words().get(w.as_str()).copied().unwrap_or(0);
+        let want = lex().tag_words().get(w.as_str()).copied().unwrap_or(0);
         let key = word_key(&w).unwrap_or(0);
-        proptest::prop_assert_eq!(word_tags().get(key), want, "{:?}", w);
+        proptest::prop_assert_eq!(lex().table_get(key), want, "{:?}", w);
         let b = w.as_bytes();
         proptest::prop_assert_eq!(key_at(b, 0, b.len()), key, "{:?}", w);
     }
@@ -1056,8 +1136,8 @@ proptest::proptest! {
 /// any position of a text (the last bytes too).
 #[test]
 fn tag_table_finds_every_listed_word() {
-    for (w, bits) in tag_words() {
-        assert_eq!(word_tags().get(word_key(w).unwrap()), bits, "{w:?}");
+    for (w, &bits) in lex().tag_words() {
+        assert_eq!(lex().table_get(word_key(w).unwrap()), bits, "{w:?}");
         let text = format!("xx {w}");
         let b = text.as_bytes();
         assert_eq!(key_at(b, 3, b.len()), word_key(w).unwrap(), "{w:?}");

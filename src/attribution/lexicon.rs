@@ -1,0 +1,358 @@
+//! The attribution stage's word lists, loaded from its data files.
+
+use super::rule::Rule;
+use super::tags::{
+    word_key, TagTable, TagView, Tags, CLOSED, SECTION_BITS, T_ADJ, T_ADVERB, T_BLOCKED, T_LOOP,
+    T_PARTICLE, T_REPORT, T_SOURCE, T_STANCE,
+};
+use crate::words::hash::{WordMap, WordSet};
+use crate::words::{DataError, DataFile, DataSet, Entry};
+
+/// The built-in data files of the stage, as `("attribution/name.txt", text)`.
+pub const DATA: &[(&str, &str)] = &[
+    ("attribution/cues.txt", include_str!("data/cues.txt")),
+    ("attribution/stance.txt", include_str!("data/stance.txt")),
+    ("attribution/sources.txt", include_str!("data/sources.txt")),
+    (
+        "attribution/adjectives.txt",
+        include_str!("data/adjectives.txt"),
+    ),
+    ("attribution/blocked.txt", include_str!("data/blocked.txt")),
+    ("attribution/adverbs.txt", include_str!("data/adverbs.txt")),
+    (
+        "attribution/particles.txt",
+        include_str!("data/particles.txt"),
+    ),
+    ("attribution/phrase.txt", include_str!("data/phrase.txt")),
+    ("attribution/verbs.txt", include_str!("data/verbs.txt")),
+    ("attribution/content.txt", include_str!("data/content.txt")),
+    (
+        "attribution/in_source.txt",
+        include_str!("data/in_source.txt"),
+    ),
+    ("attribution/colon.txt", include_str!("data/colon.txt")),
+];
+
+/// What kind of cue a word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// A reporting verb (`said`, `told`, `argued`).
+    Report,
+    /// A stance verb (`praised`, `wants`, `seemed`): a cue only beside its speaker.
+    Stance,
+}
+
+/// A short list of lower-case words, looked up by a plain scan (each is
+/// read once per candidate cue, never per token).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Words(Vec<Box<[u8]>>);
+
+impl Words {
+    /// Is `w` one of them?
+    pub(super) fn contains(&self, w: &[u8]) -> bool {
+        self.0.iter().any(|x| **x == *w)
+    }
+}
+
+/// Every word list of the attribution stage, and the tag table built from
+/// them: what [`attribute`](super::attribute) reads. Load it once (it is
+/// immutable and `Sync`) and pass it to every call.
+#[derive(Debug)]
+pub struct Lexicon {
+    cues: WordSet<String>,
+    stance: WordSet<String>,
+    adjectives: WordSet<String>,
+    sources: WordSet<String>,
+    /// Per blocked form: the rules that do not take it, one bit per rule.
+    blocked: WordMap<String, u32>,
+    /// `(verb, particle)` pairs.
+    particles: Vec<(Box<[u8]>, Box<[u8]>)>,
+    /// The words of each data section, by (file, section).
+    sections: WordMap<(&'static str, &'static str), Vec<String>>,
+    /// Every listed word and mark with its bits (what the table holds).
+    words: WordMap<String, Tags>,
+    table: TagTable,
+    /// `in_source.txt` `anywhere`: sources anywhere in the sentence.
+    pub(super) in_anywhere: Words,
+    /// `in_source.txt` `idiom`: (modifier, noun) pairs that are no source.
+    pub(super) in_idioms: Vec<(Box<[u8]>, Box<[u8]>)>,
+    /// `colon.txt` `group`: lower-case words a speaker before a colon may hold.
+    pub(super) colon_group: Words,
+    /// `colon.txt` `camp`: words before a colon that name a speaker alone.
+    pub(super) colon_camp: Words,
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::builtin()
+    }
+}
+
+/// The file `attribution/{name}` of the set.
+fn file<'d>(data: &'d DataSet, name: &str) -> Result<&'d DataFile, DataError> {
+    data.get(&format!("attribution/{name}"))
+}
+
+/// The words of a file of plain word lines, each once.
+fn word_file(data: &DataSet, name: &str) -> Result<Vec<(String, Entry)>, DataError> {
+    let f = file(data, name)?;
+    f.unique_by(|e| e.fields().map(str::to_owned).collect::<Vec<_>>())?;
+    Ok(f.words().map(|(e, w)| (w.to_owned(), e.clone())).collect())
+}
+
+/// The lines `LABEL: word word ...` of a file: (label, words, entry).
+fn labelled(f: &DataFile) -> Result<Vec<(&str, Vec<&str>, &Entry)>, DataError> {
+    let mut out = Vec::new();
+    for e in f.entries() {
+        let mut fields = e.fields();
+        let label = fields
+            .next()
+            .and_then(|l| l.strip_suffix(':'))
+            .ok_or_else(|| e.malformed("a line is `NAME: word word ...`"))?;
+        out.push((label, fields.collect(), e));
+    }
+    Ok(out)
+}
+
+impl Lexicon {
+    /// The built-in lists ([`DATA`]).
+    pub fn builtin() -> Lexicon {
+        let mut set = DataSet::new();
+        for (name, text) in DATA {
+            set.add_builtin(name, text)
+                .expect("the built-in attribution data parses");
+        }
+        Lexicon::load(&set).expect("the built-in attribution data loads")
+    }
+
+    /// Read the stage's files from `data`: a word twice in a list, a
+    /// malformed line, an unknown section or rule name is an error naming
+    /// its file and line.
+    pub fn load(data: &DataSet) -> Result<Lexicon, DataError> {
+        let mut words: WordMap<String, Tags> = WordMap::default();
+        let mut add = |w: &str, bits: Tags, e: Option<&Entry>| -> Result<(), DataError> {
+            if word_key(w).is_none_or(|k| k == 0) {
+                let reason = format!("{w:?}: a listed word has 1 to 16 bytes");
+                return Err(match e {
+                    Some(e) => e.malformed(reason),
+                    None => panic!("{reason}"),
+                });
+            }
+            *words.entry(w.to_owned()).or_insert(0) |= bits;
+            Ok(())
+        };
+        let mut cues: WordSet<String> = WordSet::default();
+        for (w, e) in word_file(data, "cues.txt")? {
+            add(&w, T_REPORT, Some(&e))?;
+            cues.insert(w);
+        }
+        let mut stance = WordSet::default();
+        for (w, e) in word_file(data, "stance.txt")? {
+            if !cues.contains(&w) {
+                add(&w, T_STANCE, Some(&e))?;
+                stance.insert(w);
+            }
+        }
+        let mut sets = [WordSet::default(), WordSet::default()];
+        for (set, name, bit) in [(0, "adjectives.txt", T_ADJ), (1, "sources.txt", T_SOURCE)] {
+            for (w, e) in word_file(data, name)? {
+                add(&w, bit, Some(&e))?;
+                sets[set].insert(w);
+            }
+        }
+        let [adjectives, sources] = sets;
+        for (w, e) in word_file(data, "adverbs.txt")? {
+            add(&w, T_LOOP | T_ADVERB, Some(&e))?;
+        }
+        let particles = Self::load_particles(data)?;
+        for (v, _) in &particles {
+            add(std::str::from_utf8(v).unwrap_or(""), T_PARTICLE, None)?;
+        }
+        let blocked = Self::load_blocked(data)?;
+        for w in blocked.keys() {
+            add(w, T_BLOCKED, None)?;
+        }
+        let mut sections: WordMap<(&'static str, &'static str), Vec<String>> = WordMap::default();
+        for name in [
+            "phrase.txt",
+            "verbs.txt",
+            "content.txt",
+            "in_source.txt",
+            "colon.txt",
+        ] {
+            let f = file(data, name)?;
+            let lines = labelled(f)?;
+            f.unique_by(|e| {
+                let mut fields = e.fields();
+                let label = fields.next().unwrap_or("").to_owned();
+                fields
+                    .map(|w| (label.clone(), w.to_owned()))
+                    .collect::<Vec<_>>()
+            })?;
+            for (label, ws, e) in lines {
+                let &(file, section, bits) = SECTION_BITS
+                    .iter()
+                    .find(|(f, s, _)| *f == name && *s == label)
+                    .ok_or_else(|| e.malformed(format!("no section {label:?} in {name}")))?;
+                for w in &ws {
+                    if bits != 0 {
+                        add(w, bits, Some(e))?;
+                    }
+                }
+                let list = sections.entry((file, section)).or_default();
+                if section == "idiom" && ws.len() != 2 {
+                    return Err(e.malformed("an idiom is `idiom: MODIFIER NOUN`"));
+                }
+                list.extend(ws.iter().map(|w| (*w).to_owned()));
+            }
+        }
+        for (list, bits) in CLOSED {
+            for w in *list {
+                add(w, *bits, None)?;
+            }
+        }
+        let table = TagTable::new(
+            words
+                .iter()
+                .map(|(w, &bits)| (word_key(w).unwrap_or(0), bits)),
+        );
+        let list = |file: &str, section: &str| -> Words {
+            Words(
+                sections
+                    .iter()
+                    .filter(|((f, s), _)| *f == file && *s == section)
+                    .flat_map(|(_, ws)| ws.iter().map(|w| w.as_bytes().into()))
+                    .collect(),
+            )
+        };
+        let in_anywhere = list("in_source.txt", "anywhere");
+        let colon_group = list("colon.txt", "group");
+        let colon_camp = list("colon.txt", "camp");
+        let in_idioms = list("in_source.txt", "idiom")
+            .0
+            .chunks(2)
+            .map(|p| (p[0].clone(), p[1].clone()))
+            .collect();
+        Ok(Lexicon {
+            cues,
+            stance,
+            adjectives,
+            sources,
+            blocked,
+            particles,
+            sections,
+            words,
+            table,
+            in_anywhere,
+            in_idioms,
+            colon_group,
+            colon_camp,
+        })
+    }
+
+    /// `particles.txt`: one `VERB PARTICLE` pair a line, each pair once.
+    fn load_particles(data: &DataSet) -> Result<Vec<(Box<[u8]>, Box<[u8]>)>, DataError> {
+        let f = file(data, "particles.txt")?;
+        f.unique_by(|e| [e.text().to_owned()])?;
+        f.entries()
+            .iter()
+            .map(|e| match e.fields().collect::<Vec<_>>()[..] {
+                [v, p] if word_key(v).is_some() => Ok((v.as_bytes().into(), p.as_bytes().into())),
+                _ => Err(e.malformed("a line is `VERB PARTICLE`")),
+            })
+            .collect()
+    }
+
+    /// `blocked.txt`: lines `rule: form form ...`, a rule name as
+    /// [`Rule`] spells it.
+    fn load_blocked(data: &DataSet) -> Result<WordMap<String, u32>, DataError> {
+        let f = file(data, "blocked.txt")?;
+        let mut blocked: WordMap<String, u32> = WordMap::default();
+        let mut seen: WordSet<(Rule, &str)> = WordSet::default();
+        for (label, ws, e) in labelled(f)? {
+            let rule: Rule = label.parse().map_err(|r| e.malformed(format!("{r}")))?;
+            for w in ws {
+                if word_key(w).is_none() {
+                    return Err(e.malformed(format!("{w:?}: a listed word has 1 to 16 bytes")));
+                }
+                if !seen.insert((rule, w)) {
+                    return Err(e.malformed(format!("{w:?} is blocked for {rule} twice")));
+                }
+                *blocked.entry(w.to_owned()).or_insert(0) |= rule.bit();
+            }
+        }
+        Ok(blocked)
+    }
+
+    /// The tag table, for a loop of lookups.
+    pub(super) fn tags(&self) -> TagView<'_> {
+        self.table.view()
+    }
+
+    /// The bits of the word with key `key`, from the table.
+    #[cfg(test)]
+    pub(super) fn table_get(&self, key: u128) -> Tags {
+        self.table.get(key)
+    }
+
+    /// Every listed word and mark with its bits, as a plain map (what the
+    /// tag table is built from, and the tests' reference for it).
+    #[cfg(test)]
+    pub(super) fn tag_words(&self) -> &WordMap<String, Tags> {
+        &self.words
+    }
+
+    /// The words of a section of a sectioned file (`"phrase.txt"`, `"skip"`).
+    pub fn section(&self, file: &str, section: &str) -> &[String] {
+        self.sections
+            .iter()
+            .find(|((f, s), _)| *f == file && *s == section)
+            .map_or(&[], |(_, ws)| ws.as_slice())
+    }
+
+    /// Does `rule` not take the one-word cue `w`?
+    pub fn is_blocked(&self, rule: Rule, w: &str) -> bool {
+        self.blocked.get(w).is_some_and(|&m| m & rule.bit() != 0)
+    }
+
+    /// The (verb, particle) pairs of `particles.txt`.
+    pub(super) fn particles(&self) -> &[(Box<[u8]>, Box<[u8]>)] {
+        &self.particles
+    }
+
+    /// The class of a lower-case word as a cue.
+    pub fn cue_class(&self, w: &str) -> Option<CueClass> {
+        if self.cues.contains(w) {
+            Some(CueClass::Report)
+        } else if self.stance.contains(w) {
+            Some(CueClass::Stance)
+        } else {
+            None
+        }
+    }
+
+    /// Every form of every reporting verb, lower case.
+    pub fn cue_forms(&self) -> impl Iterator<Item = &str> {
+        self.cues.iter().map(String::as_str)
+    }
+
+    /// Every form of every stance verb that is no reporting verb.
+    pub fn stance_forms(&self) -> impl Iterator<Item = &str> {
+        self.stance.iter().map(String::as_str)
+    }
+
+    /// Lower-case nouns and pronouns that can name a source.
+    pub fn source_nouns(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().map(String::as_str)
+    }
+
+    /// Is `w` a source noun?
+    pub fn is_source(&self, w: &str) -> bool {
+        self.sources.contains(w)
+    }
+
+    /// Is `w` an adjective of attitude?
+    pub fn is_adjective(&self, w: &str) -> bool {
+        self.adjectives.contains(w)
+    }
+}
