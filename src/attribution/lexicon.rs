@@ -69,7 +69,9 @@ pub struct Lexicon {
     particles: Vec<(Box<[u8]>, Box<[u8]>)>,
     /// The words of each data section, by (file, section).
     sections: WordMap<(&'static str, &'static str), Vec<String>>,
-    /// Every listed word and mark with its bits (what the table holds).
+    /// Every listed word and mark with its bits (what the table holds;
+    /// the tests' reference for it).
+    #[cfg_attr(not(test), allow(dead_code))]
     words: WordMap<String, Tags>,
     table: TagTable,
     /// `in_source.txt` `anywhere`: sources anywhere in the sentence.
@@ -80,6 +82,40 @@ pub struct Lexicon {
     pub(super) colon_group: Words,
     /// `colon.txt` `camp`: words before a colon that name a speaker alone.
     pub(super) colon_camp: Words,
+    /// The lists of the sections the rules read by name (no tag bit).
+    pub(super) w: Cold,
+}
+
+/// The short lists the rules read once per candidate, each a section of
+/// a data file (named after it).
+#[derive(Debug, Default)]
+pub(super) struct Cold {
+    /// `phrase.txt` `and-next`.
+    pub(super) and_next: Words,
+    /// `phrase.txt` `inverted-determiner`.
+    pub(super) inverted_determiner: Words,
+    /// `verbs.txt` `quantifier`.
+    pub(super) quantifier: Words,
+    /// `verbs.txt` `progressive`.
+    pub(super) progressive: Words,
+    /// `verbs.txt` `question`.
+    pub(super) question: Words,
+    /// `verbs.txt` `asked-after`.
+    pub(super) asked_after: Words,
+    /// `verbs.txt` `gerund-after`.
+    pub(super) gerund_after: Words,
+    /// `verbs.txt` `say-kept`.
+    pub(super) say_kept: Words,
+    /// `content.txt` `answer`.
+    pub(super) answer: Words,
+    /// `content.txt` `kept-intro`.
+    pub(super) kept_intro: Words,
+    /// `content.txt` `clause-start`.
+    pub(super) clause_start: Words,
+    /// `content.txt` `hearer-adjunct`.
+    pub(super) hearer_adjunct: Words,
+    /// `content.txt` `hearer-noun`.
+    pub(super) hearer_noun: Words,
 }
 
 impl Default for Lexicon {
@@ -233,6 +269,21 @@ impl Lexicon {
             .chunks(2)
             .map(|p| (p[0].clone(), p[1].clone()))
             .collect();
+        let w = Cold {
+            and_next: list("phrase.txt", "and-next"),
+            inverted_determiner: list("phrase.txt", "inverted-determiner"),
+            quantifier: list("verbs.txt", "quantifier"),
+            progressive: list("verbs.txt", "progressive"),
+            question: list("verbs.txt", "question"),
+            asked_after: list("verbs.txt", "asked-after"),
+            gerund_after: list("verbs.txt", "gerund-after"),
+            say_kept: list("verbs.txt", "say-kept"),
+            answer: list("content.txt", "answer"),
+            kept_intro: list("content.txt", "kept-intro"),
+            clause_start: list("content.txt", "clause-start"),
+            hearer_adjunct: list("content.txt", "hearer-adjunct"),
+            hearer_noun: list("content.txt", "hearer-noun"),
+        };
         Ok(Lexicon {
             cues,
             stance,
@@ -247,6 +298,7 @@ impl Lexicon {
             in_idioms,
             colon_group,
             colon_camp,
+            w,
         })
     }
 

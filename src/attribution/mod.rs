@@ -530,7 +530,7 @@ fn inside_content(d: &Doc, a: &Attribution, out: &[Attribution], reach: &[(usize
             .low
             .as_bytes()
             .get(c.start..c.end)
-            .is_some_and(|w| matches!(w, b"say" | b"says" | b"said" | b"saying"))
+            .is_some_and(|w| d.lex.w.say_kept.contains(w))
 }
 
 /// From the first start to the last end of a content's spans ((MAX, 0)
@@ -620,7 +620,7 @@ fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &Resolution) 
             .rev()
             .filter(|&i| sp.span.contains(&mentions[i].span))
             .find_map(actor_of);
-        if sp.actor.is_none() && matches!(sp.span.slice(d.low), "who" | "which") {
+        if sp.actor.is_none() && WHO.contains(&sp.span.slice(d.low)) {
             // "X, who said ...": the mention just before.
             sp.actor = (0..lo)
                 .rev()
@@ -710,7 +710,7 @@ fn np_ending(d: &Doc, lo: usize, e: usize) -> Option<(usize, usize)> {
                 // "Tavi Renn and Mira Doss said", "she and another aide said".
                 i > lo
                     && s < e
-                    && (d.is_cap(s) || d.has(s, T_SOURCE) || d.w(s) == b"another")
+                    && (d.is_cap(s) || d.has(s, T_SOURCE) || d.lex.w.and_next.contains(d.w(s)))
                     && (d.is_cap(i - 1) || d.has(i - 1, T_PRONOUN))
             }
             TokenKind::Word | TokenKind::Number => {
@@ -873,7 +873,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
     // The first noun phrase followed by a lower-case word that can be a verb.
     let verb_after = |e: usize| {
         e < k && d.is_word(e) && !d.is_cap(e) && !d.has(e, T_NP_STOP)
-            || e < k && e == s + 1 && matches!(d.w(s), b"he" | b"she" | b"they" | b"we" | b"i")
+            || e < k && e == s + 1 && d.has(s, T_PRONOUN)
     };
     let mut i = s;
     while i < k {
@@ -881,7 +881,7 @@ fn subject_of(d: &Doc, si: usize, k: usize, earlier: &[Attribution]) -> Option<S
             i += 1;
             continue;
         }
-        if matches!(d.w(i), b"he" | b"she" | b"they" | b"we" | b"i") {
+        if d.has(i, T_PRONOUN) {
             return d.span(i, i + 1);
         }
         if let Some((a, b)) = np_after(d, i, k) {
@@ -984,7 +984,7 @@ fn adverb_cue(d: &Doc, si: usize, k: usize) -> Option<Attribution> {
     }
     // The clause starts after the last comma or clause word before the adverb.
     let mut cs = k;
-    while cs > ws && !matches!(d.w(cs - 1), b"," | b";" | b":" | b"\xe2\x80\x94" | b"that") {
+    while cs > ws && !d.lex.w.clause_start.contains(d.w(cs - 1)) {
         cs -= 1;
     }
     let end = clause_end(d, k, we);
@@ -1290,7 +1290,7 @@ fn content_before(d: &Doc, s0: usize, s1: usize, end: usize) -> Option<Span> {
         return None;
     }
     let mut cs = ws;
-    if d.has(ws, T_INTRO) && !matches!(d.w(ws), b"but" | b"and" | b"yet" | b"still" | b"so") {
+    if d.has(ws, T_INTRO) && !d.lex.w.kept_intro.contains(d.w(ws)) {
         if let Some(c) = (ws..e).find(|&j| d.has(j, T_COMMA) && !d.quoted(j)) {
             if e - c > 3 {
                 cs = c + 1;
@@ -1310,17 +1310,15 @@ fn skip_hearer(d: &Doc, c: usize, we: usize) -> usize {
     }
     // Otherwise a short object: one capitalised run or a pronoun/noun.
     let mut j = c;
-    if matches!(d.w(j), b"the" | b"a" | b"an" | b"his" | b"her" | b"their") {
+    if one_of(DETERMINERS, d.w(j)) {
         j += 1;
     }
     while j < we && d.is_word(j) && d.is_cap(j) {
         j += 1;
     }
-    if j == c
-        || (j == c + 1 && matches!(d.w(c), b"the" | b"a" | b"an" | b"his" | b"her" | b"their"))
-    {
+    if j == c || (j == c + 1 && one_of(DETERMINERS, d.w(c))) {
         j = (c + 1).min(we);
-        if matches!(d.w(c), b"the" | b"a" | b"an" | b"his" | b"her" | b"their") {
+        if one_of(DETERMINERS, d.w(c)) {
             j = (c + 2).min(we);
         }
     }
@@ -1336,12 +1334,9 @@ fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
         if !d.has(c, T_ADJUNCT) {
             break;
         }
-        if matches!(d.w(c), b"to" | b"with")
+        if d.lex.w.hearer_adjunct.contains(d.w(c))
             && c + 1 < we
-            && !matches!(
-                d.w(c + 1),
-                b"reporters" | b"the" | b"a" | b"an" | b"his" | b"her" | b"their"
-            )
+            && !(d.lex.w.hearer_noun.contains(d.w(c + 1)) || one_of(DETERMINERS, d.w(c + 1)))
             && !d.is_cap(c + 1)
         {
             break;
@@ -1380,9 +1375,7 @@ fn verb_cue(
     // "went on to say": an infinitive reporting verb speaks for the subject.
     let infinitive = k > s0 && d.w(k - 1) == b"to" && d.has(k, T_SAY_INF);
     // "some say", "many believe": a quantifier is the speaker of a verb form.
-    let quantified = k > s0
-        && matches!(d.w(k - 1), b"some" | b"many" | b"most" | b"more")
-        && d.has(k, T_QUANTIFIED);
+    let quantified = k > s0 && d.lex.w.quantifier.contains(d.w(k - 1)) && d.has(k, T_QUANTIFIED);
     if k > s0 && d.has(k - 1, T_NOT_BEFORE) && !infinitive && !quantified {
         return None;
     }
@@ -1475,7 +1468,7 @@ fn verb_cue(
     }
     let be_before = j > s0 && d.has(j - 1, T_BE);
     // "X is criticizing Y" / "X is expected to ...": the subject still speaks.
-    let progressive = be_before && (w.ends_with(b"ing") || w == b"expected");
+    let progressive = be_before && (w.ends_with(b"ing") || d.lex.w.progressive.contains(w));
     if progressive {
         j -= 1;
         while j > s0 && skippable(d, j - 1) {
@@ -1484,17 +1477,10 @@ fn verb_cue(
     }
     let passive = !progressive
         && j > s0
-        && (be_before
-            || matches!(d.w(j - 1), b"when" | b"if" | b"once" | b"after" | b"unless")
-                && w == b"asked");
+        && (be_before || d.lex.w.asked_after.contains(d.w(j - 1)) && d.lex.w.question.contains(w));
     // "by saying", "after saying": a gerund after a preposition.
-    let gerund = j > s0
-        && w.ends_with(b"ing")
-        && matches!(
-            d.w(j - 1),
-            b"by" | b"after" | b"while" | b"before" | b"without" | b"in" | b"when"
-        );
-    if j == ws && w == b"asked" {
+    let gerund = j > s0 && w.ends_with(b"ing") && d.lex.w.gerund_after.contains(d.w(j - 1));
+    if j == ws && d.lex.w.question.contains(w) {
         return asked_intro(d, si, k, after, we);
     }
     if j > s0 && d.has(j - 1, T_IT) && d.has(k, T_IMPERSONAL) {
@@ -1560,7 +1546,7 @@ fn verb_cue(
         // "It accused ..." (a report, a group) also speaks for a stance verb.
         let it = (j > s0 && d.has(j - 1, T_IT)
             || j > s0 + 1
-                && matches!(d.w(j - 1), b"which" | b"that")
+                && one_of(RELATIVES, d.w(j - 1))
                 && (d.has(j - 2, T_COMMA) || d.is_cap(j - 2)))
         .then(|| (j - 1, j));
         match it.or_else(|| np_before(d, s0, j)) {
@@ -1569,7 +1555,7 @@ fn verb_cue(
                 // A stance verb wants a name, a pronoun or a source noun.
                 if (class == CueClass::Stance || d.has(k, T_WEAK_REPORT))
                     && !d.can_be_source(s, e)
-                    && !matches!(d.w(s), b"which" | b"that")
+                    && !one_of(RELATIVES, d.w(s))
                 {
                     // "the issue seems to linger": an impression, no speaker.
                     if d.has(k, T_SEEM) && after < we && d.w(after) == b"to" {
@@ -1724,7 +1710,7 @@ fn verb_cue(
         }
     }
     let mut end = clause_end(d, k, we);
-    if k == ws || (passive && w == b"asked") {
+    if k == ws || (passive && d.lex.w.question.contains(w)) {
         // "Asked whether ..., X said": the question runs to the comma.
         if let Some(comma) = (c + 1..end).find(|&j| d.has(j, T_COMMA) && !d.quoted(j)) {
             end = comma;
@@ -1734,20 +1720,7 @@ fn verb_cue(
         end = object_end(d, c, end);
     }
     // "... said yes.", "would not say so": a one-word answer is a content too.
-    let answer = end == c + 1
-        && matches!(
-            d.w(c),
-            b"yes"
-                | b"no"
-                | b"so"
-                | b"when"
-                | b"why"
-                | b"how"
-                | b"what"
-                | b"it"
-                | b"this"
-                | b"that"
-        );
+    let answer = end == c + 1 && d.lex.w.answer.contains(d.w(c));
     if end <= c || (end - c < 2 && class == CueClass::Report && !answer) {
         // '"...," the tall, quiet mayor said.': nothing after the cue, the
         // quotation opening the sentence is the content.
@@ -1869,13 +1842,13 @@ fn object_end(d: &Doc, c: usize, end: usize) -> usize {
 /// A source after an inverted cue: a lone pronoun, a name, or a phrase
 /// holding a source noun ("a senior official"). Returns its token range.
 fn inverted_source(d: &Doc, s: usize, e: usize) -> Option<(usize, usize)> {
-    if matches!(d.w(s), b"he" | b"she" | b"they" | b"i" | b"we") {
+    if d.has(s, T_PRONOUN) {
         return Some((s, s + 1));
     }
     if d.is_cap(e - 1) && e - s <= 6 {
         return Some((s, e));
     }
-    if matches!(d.w(s), b"the" | b"a" | b"an" | b"one" | b"another")
+    if d.lex.w.inverted_determiner.contains(d.w(s))
         && e - s <= 5
         && (e >= d.seg.tokens.len() || matches!(d.w(e), b"," | b"." | b"\xe2\x80\x94"))
     {

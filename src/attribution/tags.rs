@@ -117,8 +117,15 @@ pub(super) const T_ANY_KIND: Tags = T_SOURCE
 pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we"];
 /// Determiners that open a short noun phrase (a closed set).
 pub(super) const DETERMINERS: &[&[u8]] = &[b"the", b"a", b"an", b"his", b"her", b"their"];
-/// Relative pronouns that may stand for a speaker (a closed set).
+/// Relative pronouns that may stand for a speaker before a verb (a closed set).
 pub(super) const RELATIVES: &[&[u8]] = &[b"which", b"that"];
+/// Relative pronouns whose speaker is the mention before them (a closed set).
+pub(super) const WHO: &[&str] = &["who", "which"];
+
+/// Is `w` one of the words of the closed set `set`?
+pub(super) fn one_of(set: &[&[u8]], w: &[u8]) -> bool {
+    set.iter().any(|x| *x == w)
+}
 
 /// Closed sets of words and marks kept in code, with their bits: marks,
 /// pronouns and the words the main loop names.
@@ -149,6 +156,8 @@ pub(super) const SECTION_BITS: &[(&str, &str, Tags)] = &[
     ("phrase.txt", "not-speaker", T_NOT_SPEAKER),
     ("phrase.txt", "intro", T_INTRO),
     ("phrase.txt", "inverted-end", T_INVERTED_END),
+    ("phrase.txt", "and-next", 0),
+    ("phrase.txt", "inverted-determiner", 0),
     ("verbs.txt", "be", T_BE),
     ("verbs.txt", "not-before", T_NOT_BEFORE),
     ("verbs.txt", "weak-report", T_WEAK_REPORT),
@@ -160,12 +169,23 @@ pub(super) const SECTION_BITS: &[(&str, &str, Tags)] = &[
     ("verbs.txt", "hearer", T_HEARER),
     ("verbs.txt", "passive", T_PASSIVE),
     ("verbs.txt", "clausal", T_CLAUSAL),
+    ("verbs.txt", "quantifier", 0),
+    ("verbs.txt", "progressive", 0),
+    ("verbs.txt", "question", 0),
+    ("verbs.txt", "asked-after", 0),
+    ("verbs.txt", "gerund-after", 0),
+    ("verbs.txt", "say-kept", 0),
     ("content.txt", "adjunct", T_ADJUNCT),
     ("content.txt", "adjunct-stop", T_ADJUNCT_STOP),
     ("content.txt", "clause-opener", T_CLAUSE_OPENER),
     ("content.txt", "object-stop", T_OBJECT_STOP),
     ("content.txt", "hearer-end", T_HEARER_END),
     ("content.txt", "degree", T_DEGREE),
+    ("content.txt", "answer", 0),
+    ("content.txt", "kept-intro", 0),
+    ("content.txt", "clause-start", 0),
+    ("content.txt", "hearer-adjunct", 0),
+    ("content.txt", "hearer-noun", 0),
     ("in_source.txt", "start", T_IN_SOURCE),
     ("in_source.txt", "anywhere", T_IN_SOURCE),
     ("in_source.txt", "idiom", 0),
