@@ -42,6 +42,12 @@ pub enum CueClass {
     Stance,
 }
 
+/// Two words: a (verb, particle) or (modifier, noun) pair.
+pub(super) type Pair = (Box<[u8]>, Box<[u8]>);
+
+/// A line `LABEL: word word ...`: its label, its words, its entry.
+type Labelled<'f> = (&'f str, Vec<&'f str>, &'f Entry);
+
 /// A short list of lower-case words, looked up by a plain scan (each is
 /// read once per candidate cue, never per token).
 #[derive(Clone, Debug, Default)]
@@ -66,9 +72,9 @@ pub struct Lexicon {
     /// Per blocked form: the rules that do not take it, one bit per rule.
     blocked: WordMap<String, u32>,
     /// `(verb, particle)` pairs.
-    particles: Vec<(Box<[u8]>, Box<[u8]>)>,
+    particles: Vec<Pair>,
     /// The words of each data section, by (file, section).
-    sections: WordMap<(&'static str, &'static str), Vec<String>>,
+    sections: Sections,
     /// Every listed word and mark with its bits (what the table holds;
     /// the tests' reference for it).
     #[cfg_attr(not(test), allow(dead_code))]
@@ -77,7 +83,7 @@ pub struct Lexicon {
     /// `in_source.txt` `anywhere`: sources anywhere in the sentence.
     pub(super) in_anywhere: Words,
     /// `in_source.txt` `idiom`: (modifier, noun) pairs that are no source.
-    pub(super) in_idioms: Vec<(Box<[u8]>, Box<[u8]>)>,
+    pub(super) in_idioms: Vec<Pair>,
     /// `colon.txt` `group`: lower-case words a speaker before a colon may hold.
     pub(super) colon_group: Words,
     /// `colon.txt` `camp`: words before a colon that name a speaker alone.
@@ -137,7 +143,7 @@ fn word_file(data: &DataSet, name: &str) -> Result<Vec<(String, Entry)>, DataErr
 }
 
 /// The lines `LABEL: word word ...` of a file: (label, words, entry).
-fn labelled(f: &DataFile) -> Result<Vec<(&str, Vec<&str>, &Entry)>, DataError> {
+fn labelled(f: &DataFile) -> Result<Vec<Labelled<'_>>, DataError> {
     let mut out = Vec::new();
     for e in f.entries() {
         let mut fields = e.fields();
@@ -148,6 +154,105 @@ fn labelled(f: &DataFile) -> Result<Vec<(&str, Vec<&str>, &Entry)>, DataError> {
         out.push((label, fields.collect(), e));
     }
     Ok(out)
+}
+
+/// The words of every section of the sectioned files, by (file, section).
+type Sections = WordMap<(&'static str, &'static str), Vec<String>>;
+
+/// Collects every listed word with its bits, for the tag table.
+#[derive(Default)]
+struct Tagger {
+    words: WordMap<String, Tags>,
+}
+
+impl Tagger {
+    /// Give `w` the bits `bits`; a word the table cannot hold (empty or
+    /// over 16 bytes) is an error at its entry `e` (no entry: a word of
+    /// code, checked by the tests).
+    fn add(&mut self, w: &str, bits: Tags, e: Option<&Entry>) -> Result<(), DataError> {
+        if word_key(w).is_none_or(|k| k == 0) {
+            let reason = format!("{w:?}: a listed word has 1 to 16 bytes");
+            return Err(match e {
+                Some(e) => e.malformed(reason),
+                None => panic!("{reason}"),
+            });
+        }
+        *self.words.entry(w.to_owned()).or_insert(0) |= bits;
+        Ok(())
+    }
+}
+
+/// The sectioned files (`SECTION: word ...` lines): each word once per
+/// section, every section one of [`SECTION_BITS`]; the words of a section
+/// with bits are tagged.
+fn load_sections(data: &DataSet, t: &mut Tagger) -> Result<Sections, DataError> {
+    let mut sections = Sections::default();
+    for name in [
+        "phrase.txt",
+        "verbs.txt",
+        "content.txt",
+        "in_source.txt",
+        "colon.txt",
+    ] {
+        let f = file(data, name)?;
+        let lines = labelled(f)?;
+        f.unique_by(|e| {
+            let mut fields = e.fields();
+            let label = fields.next().unwrap_or("").to_owned();
+            fields
+                .map(|w| (label.clone(), w.to_owned()))
+                .collect::<Vec<_>>()
+        })?;
+        for (label, ws, e) in lines {
+            let &(file, section, bits) = SECTION_BITS
+                .iter()
+                .find(|(f, s, _)| *f == name && *s == label)
+                .ok_or_else(|| e.malformed(format!("no section {label:?} in {name}")))?;
+            if bits != 0 {
+                for w in &ws {
+                    t.add(w, bits, Some(e))?;
+                }
+            }
+            if section == "idiom" && ws.len() != 2 {
+                return Err(e.malformed("an idiom is `idiom: MODIFIER NOUN`"));
+            }
+            let list = sections.entry((file, section)).or_default();
+            list.extend(ws.iter().map(|w| (*w).to_owned()));
+        }
+    }
+    Ok(sections)
+}
+
+/// The words of one section.
+fn section_words(sections: &Sections, file: &str, section: &str) -> Words {
+    Words(
+        sections
+            .iter()
+            .filter(|((f, s), _)| *f == file && *s == section)
+            .flat_map(|(_, ws)| ws.iter().map(|w| w.as_bytes().into()))
+            .collect(),
+    )
+}
+
+impl Cold {
+    fn new(sections: &Sections) -> Cold {
+        let list = |file: &str, section: &str| section_words(sections, file, section);
+        Cold {
+            and_next: list("phrase.txt", "and-next"),
+            inverted_determiner: list("phrase.txt", "inverted-determiner"),
+            quantifier: list("verbs.txt", "quantifier"),
+            progressive: list("verbs.txt", "progressive"),
+            question: list("verbs.txt", "question"),
+            asked_after: list("verbs.txt", "asked-after"),
+            gerund_after: list("verbs.txt", "gerund-after"),
+            say_kept: list("verbs.txt", "say-kept"),
+            answer: list("content.txt", "answer"),
+            kept_intro: list("content.txt", "kept-intro"),
+            clause_start: list("content.txt", "clause-start"),
+            hearer_adjunct: list("content.txt", "hearer-adjunct"),
+            hearer_noun: list("content.txt", "hearer-noun"),
+        }
+    }
 }
 
 impl Lexicon {
@@ -165,125 +270,56 @@ impl Lexicon {
     /// malformed line, an unknown section or rule name is an error naming
     /// its file and line.
     pub fn load(data: &DataSet) -> Result<Lexicon, DataError> {
-        let mut words: WordMap<String, Tags> = WordMap::default();
-        let mut add = |w: &str, bits: Tags, e: Option<&Entry>| -> Result<(), DataError> {
-            if word_key(w).is_none_or(|k| k == 0) {
-                let reason = format!("{w:?}: a listed word has 1 to 16 bytes");
-                return Err(match e {
-                    Some(e) => e.malformed(reason),
-                    None => panic!("{reason}"),
-                });
-            }
-            *words.entry(w.to_owned()).or_insert(0) |= bits;
-            Ok(())
-        };
+        let mut t = Tagger::default();
         let mut cues: WordSet<String> = WordSet::default();
         for (w, e) in word_file(data, "cues.txt")? {
-            add(&w, T_REPORT, Some(&e))?;
+            t.add(&w, T_REPORT, Some(&e))?;
             cues.insert(w);
         }
         let mut stance = WordSet::default();
         for (w, e) in word_file(data, "stance.txt")? {
             if !cues.contains(&w) {
-                add(&w, T_STANCE, Some(&e))?;
+                t.add(&w, T_STANCE, Some(&e))?;
                 stance.insert(w);
             }
         }
         let mut sets = [WordSet::default(), WordSet::default()];
         for (set, name, bit) in [(0, "adjectives.txt", T_ADJ), (1, "sources.txt", T_SOURCE)] {
             for (w, e) in word_file(data, name)? {
-                add(&w, bit, Some(&e))?;
+                t.add(&w, bit, Some(&e))?;
                 sets[set].insert(w);
             }
         }
         let [adjectives, sources] = sets;
         for (w, e) in word_file(data, "adverbs.txt")? {
-            add(&w, T_LOOP | T_ADVERB, Some(&e))?;
+            t.add(&w, T_LOOP | T_ADVERB, Some(&e))?;
         }
         let particles = Self::load_particles(data)?;
         for (v, _) in &particles {
-            add(std::str::from_utf8(v).unwrap_or(""), T_PARTICLE, None)?;
+            t.add(std::str::from_utf8(v).unwrap_or(""), T_PARTICLE, None)?;
         }
         let blocked = Self::load_blocked(data)?;
         for w in blocked.keys() {
-            add(w, T_BLOCKED, None)?;
+            t.add(w, T_BLOCKED, None)?;
         }
-        let mut sections: WordMap<(&'static str, &'static str), Vec<String>> = WordMap::default();
-        for name in [
-            "phrase.txt",
-            "verbs.txt",
-            "content.txt",
-            "in_source.txt",
-            "colon.txt",
-        ] {
-            let f = file(data, name)?;
-            let lines = labelled(f)?;
-            f.unique_by(|e| {
-                let mut fields = e.fields();
-                let label = fields.next().unwrap_or("").to_owned();
-                fields
-                    .map(|w| (label.clone(), w.to_owned()))
-                    .collect::<Vec<_>>()
-            })?;
-            for (label, ws, e) in lines {
-                let &(file, section, bits) = SECTION_BITS
-                    .iter()
-                    .find(|(f, s, _)| *f == name && *s == label)
-                    .ok_or_else(|| e.malformed(format!("no section {label:?} in {name}")))?;
-                for w in &ws {
-                    if bits != 0 {
-                        add(w, bits, Some(e))?;
-                    }
-                }
-                let list = sections.entry((file, section)).or_default();
-                if section == "idiom" && ws.len() != 2 {
-                    return Err(e.malformed("an idiom is `idiom: MODIFIER NOUN`"));
-                }
-                list.extend(ws.iter().map(|w| (*w).to_owned()));
-            }
-        }
+        let sections = load_sections(data, &mut t)?;
         for (list, bits) in CLOSED {
             for w in *list {
-                add(w, *bits, None)?;
+                t.add(w, *bits, None)?;
             }
         }
+        let words = t.words;
         let table = TagTable::new(
             words
                 .iter()
                 .map(|(w, &bits)| (word_key(w).unwrap_or(0), bits)),
         );
-        let list = |file: &str, section: &str| -> Words {
-            Words(
-                sections
-                    .iter()
-                    .filter(|((f, s), _)| *f == file && *s == section)
-                    .flat_map(|(_, ws)| ws.iter().map(|w| w.as_bytes().into()))
-                    .collect(),
-            )
-        };
-        let in_anywhere = list("in_source.txt", "anywhere");
-        let colon_group = list("colon.txt", "group");
-        let colon_camp = list("colon.txt", "camp");
+        let list = |file: &str, section: &str| section_words(&sections, file, section);
         let in_idioms = list("in_source.txt", "idiom")
             .0
             .chunks(2)
             .map(|p| (p[0].clone(), p[1].clone()))
             .collect();
-        let w = Cold {
-            and_next: list("phrase.txt", "and-next"),
-            inverted_determiner: list("phrase.txt", "inverted-determiner"),
-            quantifier: list("verbs.txt", "quantifier"),
-            progressive: list("verbs.txt", "progressive"),
-            question: list("verbs.txt", "question"),
-            asked_after: list("verbs.txt", "asked-after"),
-            gerund_after: list("verbs.txt", "gerund-after"),
-            say_kept: list("verbs.txt", "say-kept"),
-            answer: list("content.txt", "answer"),
-            kept_intro: list("content.txt", "kept-intro"),
-            clause_start: list("content.txt", "clause-start"),
-            hearer_adjunct: list("content.txt", "hearer-adjunct"),
-            hearer_noun: list("content.txt", "hearer-noun"),
-        };
         Ok(Lexicon {
             cues,
             stance,
@@ -291,19 +327,19 @@ impl Lexicon {
             sources,
             blocked,
             particles,
-            sections,
             words,
             table,
-            in_anywhere,
+            in_anywhere: list("in_source.txt", "anywhere"),
             in_idioms,
-            colon_group,
-            colon_camp,
-            w,
+            colon_group: list("colon.txt", "group"),
+            colon_camp: list("colon.txt", "camp"),
+            w: Cold::new(&sections),
+            sections,
         })
     }
 
     /// `particles.txt`: one `VERB PARTICLE` pair a line, each pair once.
-    fn load_particles(data: &DataSet) -> Result<Vec<(Box<[u8]>, Box<[u8]>)>, DataError> {
+    fn load_particles(data: &DataSet) -> Result<Vec<Pair>, DataError> {
         let f = file(data, "particles.txt")?;
         f.unique_by(|e| [e.text().to_owned()])?;
         f.entries()
@@ -368,7 +404,7 @@ impl Lexicon {
     }
 
     /// The (verb, particle) pairs of `particles.txt`.
-    pub(super) fn particles(&self) -> &[(Box<[u8]>, Box<[u8]>)] {
+    pub(super) fn particles(&self) -> &[Pair] {
         &self.particles
     }
 

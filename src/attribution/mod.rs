@@ -53,6 +53,30 @@
 //! those, and the rules test bits instead of comparing strings. Each cue
 //! gets a bounded look around it, so the stage is linear in the
 //! document's length.
+//!
+//! The files of the module:
+//!
+//! - `mod.rs`: [`Attribution`], [`Speaker`] and [`attribute`], the main loop;
+//! - `rule.rs`: [`Rule`], the rules' names;
+//! - `lexicon.rs`: [`Lexicon`], every word list, loaded from the data files
+//!   ([`DATA`]: `data/*.txt`, each with a header saying what it holds and
+//!   its examples), and the tag table built from them;
+//! - `tags.rs`: the tag bits (the one place they are defined), the few
+//!   closed sets kept in code and the collision-free table;
+//! - `doc.rs`: `Doc`, the per-document token view with each token's bits;
+//! - `phrase.rs`: the noun-phrase grammar (a speaker before or after a
+//!   cue, asides); `subject.rs`: a sentence's subject;
+//! - `content.rs`: where a content ends, the quotations continuing it,
+//!   hearers and adjuncts after a cue;
+//! - `rules/`: one file per family of trigger (`according_to`, `adverb`,
+//!   `in_source`, `colon`, `adjective`, `verb_cue/`);
+//! - `filter.rs`: which found attributions are dropped; `finish.rs`: the
+//!   speaker's actor and `about`;
+//! - `examples.rs`: [`check_example`], how the data files' examples are
+//!   judged.
+//!
+//! The doubled-apostrophe quotations (`''...''`) come from
+//! [`segment::apostrophe_quotes`](crate::segment::apostrophe_quotes).
 
 use crate::mentions::{ActorKind, Mention};
 use crate::resolve::Resolution;
@@ -132,7 +156,7 @@ impl Attribution {
     }
 }
 
-/// Find the attributions of a document.
+/// Find the attributions of a document, with the word lists of `lex`.
 pub fn attribute(
     text: &str,
     seg: &Segmentation,

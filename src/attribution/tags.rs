@@ -124,7 +124,7 @@ pub(super) const WHO: &[&str] = &["who", "which"];
 
 /// Is `w` one of the words of the closed set `set`?
 pub(super) fn one_of(set: &[&[u8]], w: &[u8]) -> bool {
-    set.iter().any(|x| *x == w)
+    set.contains(&w)
 }
 
 /// Closed sets of words and marks kept in code, with their bits: marks,
