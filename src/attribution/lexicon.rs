@@ -444,3 +444,67 @@ impl Lexicon {
         self.adjectives.contains(w)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in set with `extra` added to the user lines of `name`.
+    fn load_with(name: &str, extra: &str) -> Result<Lexicon, DataError> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("attribution")).unwrap();
+        std::fs::write(dir.path().join("attribution").join(name), extra).unwrap();
+        let mut set = DataSet::new();
+        for (n, text) in DATA {
+            set.add_builtin(n, text).unwrap();
+        }
+        set.add_dir(dir.path())?;
+        Lexicon::load(&set)
+    }
+
+    #[test]
+    fn the_builtin_lists_load() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.cue_class("said"), Some(CueClass::Report));
+        assert_eq!(lex.cue_class("praised"), Some(CueClass::Stance));
+        assert!(lex.is_blocked(Rule::ContentCue, "insisted"));
+        assert!(!lex.is_blocked(Rule::CueContent, "insisted"));
+        assert!(lex.section("phrase.txt", "skip").iter().any(|w| w == "has"));
+    }
+
+    #[test]
+    fn a_users_cue_is_a_cue() {
+        let lex = load_with("cues.txt", "grumble grumbles grumbled\n").unwrap();
+        assert_eq!(lex.cue_class("grumbled"), Some(CueClass::Report));
+    }
+
+    #[test]
+    fn an_unknown_rule_in_blocked_names_file_and_line() {
+        let e = load_with("blocked.txt", "# two lines\ncue-contnet: said\n").unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("blocked.txt:2: no rule named \"cue-contnet\""),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn duplicates_unknown_sections_and_long_words_are_errors() {
+        let e = load_with("cues.txt", "say\n").unwrap_err();
+        assert!(matches!(e, DataError::Duplicate { .. }), "{e}");
+        let e = load_with("phrase.txt", "skip: has\n").unwrap_err();
+        assert!(matches!(e, DataError::Duplicate { .. }), "{e}");
+        // The same word in two sections is no repeat.
+        assert!(load_with("phrase.txt", "intro: has\n").is_ok());
+        let e = load_with("verbs.txt", "sayings: aver\n").unwrap_err();
+        assert!(e.to_string().contains("no section \"sayings\""), "{e}");
+        let e = load_with("verbs.txt", "aver avers\n").unwrap_err();
+        assert!(e.to_string().contains("`NAME: word word ...`"), "{e}");
+        let e = load_with("sources.txt", "spokespersonsofthecity\n").unwrap_err();
+        assert!(e.to_string().contains("1 to 16 bytes"), "{e}");
+        let e = load_with("blocked.txt", "coord-cue: confirmed\n").unwrap_err();
+        assert!(e.to_string().contains("twice"), "{e}");
+        let e = load_with("particles.txt", "point\n").unwrap_err();
+        assert!(e.to_string().contains("`VERB PARTICLE`"), "{e}");
+    }
+}
