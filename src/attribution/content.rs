@@ -9,7 +9,7 @@ pub(super) fn coordinated_at(d: &Doc, lo: usize, j: usize) -> bool {
     if j <= lo {
         return false;
     }
-    d.has(j - 1, T_AND | T_BUT) || d.has(j - 1, T_COMMA) && d.w(j).ends_with(b"ing")
+    d.has(j - 1, T_AND | T_BUT) || d.has(j - 1, T_COMMA) && d.w(j).ends_with(fw::ING)
 }
 
 /// Where the content after a cue ends: before a coordinated cue

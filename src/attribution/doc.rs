@@ -46,7 +46,7 @@ pub(super) fn ly_adverb(d: &Doc, i: usize) -> bool {
     let (s, e) = (t.span.start, t.span.end);
     e - s > 4
         && t.kind != TokenKind::Punct
-        && d.low.as_bytes().get(e - 2..e) == Some(b"ly")
+        && d.low.as_bytes().get(e - 2..e) == Some(fw::LY)
         && !starts_upper(d.text, d.text.as_bytes(), s)
 }
 

@@ -70,7 +70,7 @@ pub(super) fn reported_inside(d: &Doc, a: &Attribution, k: usize, s0: usize) -> 
 /// endorse", "tweeted on Friday to say", "ended by saying") is part of that
 /// cue, not an attribution of its own.
 pub(super) fn continues_cue(d: &Doc, a: &Attribution, k: usize, here: &[Attribution]) -> bool {
-    if a.rule != Rule::CoordCue || k == 0 || !matches!(d.w(k - 1), b"to" | b"by") {
+    if a.rule != Rule::CoordCue || k == 0 || !matches!(d.w(k - 1), fw::TO | fw::BY) {
         return false;
     }
     let Some(prev) = here.last().and_then(|p| p.cue.last()) else {

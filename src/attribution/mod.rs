@@ -206,9 +206,9 @@ pub fn attribute(
             k = c;
             let w = d.w(k);
             let named = d.has(k, T_LOOP);
-            let found = if named && w == b"according" && k + 1 < s1 && d.w(k + 1) == b"to" {
+            let found = if named && w == fw::ACCORDING && k + 1 < s1 && d.w(k + 1) == fw::TO {
                 according_to(&d, si, k)
-            } else if named && w == b"in" {
+            } else if named && w == fw::IN {
                 in_source(&d, si, k)
             } else if named && d.has(k, T_ADVERB) {
                 adverb_cue(&d, si, k)

@@ -78,7 +78,7 @@ pub(super) fn np_before(d: &Doc, lo: usize, k: usize) -> Option<(usize, usize)> 
     while e > lo && skippable(d, e - 1) {
         e -= 1;
     }
-    if e > lo && e < k && d.w(e - 1) == b"on" && d.has(e, T_TIME) {
+    if e > lo && e < k && d.w(e - 1) == fw::ON && d.has(e, T_TIME) {
         e -= 1;
     }
     if e > lo && d.has(e - 1, T_RPAREN) {
@@ -117,7 +117,7 @@ pub(super) fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
         let w = d.w(e);
         let ok = match d.kind(e) {
             TokenKind::Word | TokenKind::Number => {
-                (d.tags[e] & T_NP_STOP == 0 || w == b"of" && e > s) && d.cue_at(e).is_none()
+                (d.tags[e] & T_NP_STOP == 0 || w == fw::OF && e > s) && d.cue_at(e).is_none()
             }
             TokenKind::Possessive => true,
             TokenKind::Punct => {
@@ -134,7 +134,7 @@ pub(super) fn np_after(d: &Doc, s: usize, hi: usize) -> Option<(usize, usize)> {
         }
         e += 1;
     }
-    while e > s && d.w(e - 1) == b"of" {
+    while e > s && d.w(e - 1) == fw::OF {
         e -= 1;
     }
     (e > s && !d.has(s, T_NOT_SPEAKER) && d.kind(s) != TokenKind::Punct).then_some((s, e))
@@ -158,10 +158,10 @@ pub(super) fn inverted_source(d: &Doc, s: usize, e: usize) -> Option<(usize, usi
     if d.is_cap(s) {
         // A name or a title and name, possibly "X of Y".
         let mut t = s + 1;
-        while t < e && (d.is_cap(t) || d.kind(t) != TokenKind::Word || d.w(t) == b"of") {
+        while t < e && (d.is_cap(t) || d.kind(t) != TokenKind::Word || d.w(t) == fw::OF) {
             t += 1;
         }
-        while t > s + 1 && d.w(t - 1) == b"of" {
+        while t > s + 1 && d.w(t - 1) == fw::OF {
             t -= 1;
         }
         return Some((s, t));
@@ -169,7 +169,7 @@ pub(super) fn inverted_source(d: &Doc, s: usize, e: usize) -> Option<(usize, usi
     // A lower-case phrase: determiners and modifiers up to a source noun.
     let head = (s..e).find(|&t| d.has(t, T_SOURCE))?;
     let mut t = head + 1;
-    while t < e && (d.is_cap(t) || d.w(t) == b"of" || d.kind(t) != TokenKind::Word) {
+    while t < e && (d.is_cap(t) || d.w(t) == fw::OF || d.kind(t) != TokenKind::Word) {
         t += 1;
     }
     Some((s, t))

@@ -122,6 +122,33 @@ pub(super) const RELATIVES: &[&[u8]] = &[b"which", b"that"];
 /// Relative pronouns whose speaker is the mention before them (a closed set).
 pub(super) const WHO: &[&str] = &["who", "which"];
 
+/// The function words and endings the rules' grammar is written in,
+/// each named once (closed: no list could add to them).
+pub(super) mod fw {
+    /// `according` (of `according to`).
+    pub(in crate::attribution) const ACCORDING: &[u8] = b"according";
+    /// `by`.
+    pub(in crate::attribution) const BY: &[u8] = b"by";
+    /// `for`.
+    pub(in crate::attribution) const FOR: &[u8] = b"for";
+    /// `in`.
+    pub(in crate::attribution) const IN: &[u8] = b"in";
+    /// `of`.
+    pub(in crate::attribution) const OF: &[u8] = b"of";
+    /// `on`.
+    pub(in crate::attribution) const ON: &[u8] = b"on";
+    /// `that`.
+    pub(in crate::attribution) const THAT: &[u8] = b"that";
+    /// `the`.
+    pub(in crate::attribution) const THE: &[u8] = b"the";
+    /// `to`.
+    pub(in crate::attribution) const TO: &[u8] = b"to";
+    /// The ending of a gerund or participle.
+    pub(in crate::attribution) const ING: &[u8] = b"ing";
+    /// The ending of an adverb in -ly.
+    pub(in crate::attribution) const LY: &[u8] = b"ly";
+}
+
 /// Is `w` one of the words of the closed set `set`?
 pub(super) fn one_of(set: &[&[u8]], w: &[u8]) -> bool {
     set.contains(&w)

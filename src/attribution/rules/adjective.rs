@@ -21,7 +21,7 @@ pub(in crate::attribution) fn adjective_cue(d: &Doc, si: usize, k: usize) -> Opt
     }
     let (s, e) = np_before(d, s0, j).filter(|&(s, e)| d.can_be_source(s, e))?;
     let mut c = k + 1;
-    if c < we && d.w(c) == b"that" {
+    if c < we && d.w(c) == fw::THAT {
         c += 1;
     }
     let end = clause_end(d, k, we);

@@ -54,12 +54,12 @@ pub(in crate::attribution) fn colon(
         return None;
     }
     if !(ws..k).all(|i| {
-        !d.is_word(i) || d.is_cap(i) || d.lex.colon_group.contains(d.w(i)) || d.w(i) == b"of"
+        !d.is_word(i) || d.is_cap(i) || d.lex.colon_group.contains(d.w(i)) || d.w(i) == fw::OF
     }) {
         return None;
     }
     let sp = d.span(ws, k)?;
-    if d.w(ws) == b"the"
+    if d.w(ws) == fw::THE
         || (ws..k).any(|i| d.has(i, T_COLON_LABEL))
         || !(ws..k).any(|i| d.ws(i).chars().any(char::is_alphabetic))
     {

@@ -23,12 +23,12 @@ impl Before {
         while j > s0 && skippable(d, j - 1) {
             j -= 1;
         }
-        if j > s0 && j < k && d.w(j - 1) == b"on" && d.has(j, T_TIME) {
+        if j > s0 && j < k && d.w(j - 1) == fw::ON && d.has(j, T_TIME) {
             j -= 1;
         }
         let be_before = j > s0 && d.has(j - 1, T_BE);
         // "X is criticizing Y" / "X is expected to ...": the subject still speaks.
-        let progressive = be_before && (w.ends_with(b"ing") || d.lex.w.progressive.contains(w));
+        let progressive = be_before && (w.ends_with(fw::ING) || d.lex.w.progressive.contains(w));
         if progressive {
             j -= 1;
             while j > s0 && skippable(d, j - 1) {
@@ -40,7 +40,7 @@ impl Before {
             && (be_before
                 || d.lex.w.asked_after.contains(d.w(j - 1)) && d.lex.w.question.contains(w));
         // "by saying", "after saying": a gerund after a preposition.
-        let gerund = j > s0 && w.ends_with(b"ing") && d.lex.w.gerund_after.contains(d.w(j - 1));
+        let gerund = j > s0 && w.ends_with(fw::ING) && d.lex.w.gerund_after.contains(d.w(j - 1));
         Before { j, passive, gerund }
     }
 }
@@ -76,7 +76,7 @@ pub(super) fn speaker_before(
                 && !one_of(RELATIVES, d.w(s))
             {
                 // "the issue seems to linger": an impression, no speaker.
-                if d.has(k, T_SEEM) && after < we && d.w(after) == b"to" {
+                if d.has(k, T_SEEM) && after < we && d.w(after) == fw::TO {
                     return Err(impersonal::seems_to(c, s));
                 }
                 return Err(None);

@@ -43,7 +43,7 @@ pub(super) fn around_speaker(
             && (c >= we
                 || d.has(c, T_COMMA)
                 || d.has(c - 1, T_COMMA)
-                || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), b"that" | b":"))
+                || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), fw::THAT | b":"))
             || sentence_is_cue)
     {
         let end = if sentence_is_cue {

@@ -78,7 +78,7 @@ impl<'d, 'a> Cand<'d, 'a> {
 
     /// "went on to say": an infinitive reporting verb speaks for the subject.
     fn infinitive(&self) -> bool {
-        self.k > self.s0 && self.d.w(self.k - 1) == b"to" && self.d.has(self.k, T_SAY_INF)
+        self.k > self.s0 && self.d.w(self.k - 1) == fw::TO && self.d.has(self.k, T_SAY_INF)
     }
 
     /// The cue with its particle ("pointed out"), if one follows.
@@ -124,7 +124,7 @@ pub(in crate::attribution) fn verb_cue(
     let coord = c.infinitive()
         || b.gerund
         || coordinated_at(d, c.s0, b.j)
-        || (b.j == c.ws && class == CueClass::Report && c.w.ends_with(b"ing"));
+        || (b.j == c.ws && class == CueClass::Report && c.w.ends_with(fw::ING));
     if let Some((bs, be)) = passive::by_agent(&c, &b) {
         return passive::by_agent_attribution(&c, &b, bs, be);
     }

@@ -8,7 +8,7 @@ pub(super) fn by_agent(c: &Cand, b: &before::Before) -> Option<(usize, usize)> {
     let Cand {
         d, s1, we, after, ..
     } = *c;
-    if b.passive && after < we && d.w(after) == b"by" {
+    if b.passive && after < we && d.w(after) == fw::BY {
         np_after(d, after + 1, s1).filter(|&(s, e)| d.can_be_source(s, e))
     } else {
         None
@@ -39,7 +39,7 @@ pub(super) fn by_agent_attribution(
         r += 1;
     }
     let end = clause_end(d, r, we);
-    if end > r + 1 && d.w(r) == b"for" {
+    if end > r + 1 && d.w(r) == fw::FOR {
         content.extend(d.span(r, end));
     }
     Some(Attribution::found(
@@ -66,7 +66,7 @@ pub(super) fn asked_intro(
 ) -> Option<Attribution> {
     let mut c = after;
     let mut speaker = None;
-    if c < we && d.w(c) == b"by" {
+    if c < we && d.w(c) == fw::BY {
         let (s, e) = np_after(d, c + 1, we).filter(|&(s, e)| d.can_be_source(s, e))?;
         speaker = Some(Speaker {
             span: d.span(s, e)?,
