@@ -345,7 +345,7 @@ pub(super) struct TagView<'t> {
 }
 
 impl TagView<'_> {
-    /// See [`TagTable::get`].
+    /// The bits of the word with key `key`, 0 if it is in no list.
     pub(super) fn get(self, key: u128) -> Tags {
         let h = TagTable::hash(key);
         let s = TagTable::slot(h, self.disp[TagTable::bucket(h)]);
@@ -367,7 +367,7 @@ pub(super) fn key_at(low: &[u8], start: usize, end: usize) -> u128 {
 }
 
 /// A word of at most 16 bytes as one number (its bytes, zero-padded), the
-/// key of [`word_tags`]: hashed and compared without a string compare.
+/// key of [`TagTable`]: hashed and compared without a string compare.
 pub(super) fn word_key(w: &str) -> Option<u128> {
     let b = w.as_bytes();
     let n = b.len();
