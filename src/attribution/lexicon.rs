@@ -63,7 +63,6 @@ impl Words {
 /// Every word list of the attribution stage, and the tag table built from
 /// them: what [`attribute`](super::attribute) reads. Load it once (it is
 /// immutable and `Sync`) and pass it to every call.
-#[derive(Debug)]
 pub struct Lexicon {
     cues: WordSet<String>,
     stance: WordSet<String>,
@@ -122,6 +121,21 @@ pub(super) struct Cold {
     pub(super) hearer_adjunct: Words,
     /// `content.txt` `hearer-noun`.
     pub(super) hearer_noun: Words,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("cues", &self.cues.len())
+            .field("stance", &self.stance.len())
+            .field("adjectives", &self.adjectives.len())
+            .field("sources", &self.sources.len())
+            .field("blocked", &self.blocked.len())
+            .field("particles", &self.particles.len())
+            .field("sections", &self.sections.len())
+            .field("table", &self.table)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for Lexicon {
