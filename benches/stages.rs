@@ -8,7 +8,7 @@
 
 mod common;
 
-use actorgraph::attribution::attribute;
+use actorgraph::attribution::{attribute, Lexicon};
 use actorgraph::export::{self, Format};
 use actorgraph::graph::{ActorGraph, GraphOptions, RecordPlan};
 use actorgraph::ingest::{read_bytes, Document};
@@ -103,10 +103,11 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    let lexicon = Lexicon::builtin();
     g.bench_function("attribution", |b| {
         b.iter(|| {
             for (((d, s), m), r) in docs.iter().zip(&segs).zip(&mentions).zip(&resolutions) {
-                black_box(attribute(&d.body, s, m, r));
+                black_box(attribute(&d.body, s, m, r, &lexicon));
             }
         })
     });

@@ -7,7 +7,7 @@
 //! `actorgraph extract` prints and `../shared/eval/CONTRACT.md` specifies;
 //! the graph is built from records alone.
 
-use crate::attribution::{attribute, Attribution};
+use crate::attribution::{self, attribute, Attribution};
 use crate::ingest::{Document, Encoding, Format};
 use crate::mentions::{detect, ActorKind, Mention, Via};
 use crate::resolve::{resolve, AliasTable, Resolution};
@@ -48,6 +48,7 @@ impl ExtractorBuilder {
             aliases: self.aliases,
             mentions: self.mentions.unwrap_or_default(),
             resolve_lexicon: Arc::new(crate::resolve::Lexicon::builtin()),
+            attribution: Arc::new(attribution::Lexicon::builtin()),
         }
     }
 }
@@ -59,6 +60,7 @@ pub struct Extractor {
     mentions: Arc<crate::mentions::Lexicon>,
     /// The resolver's word lists.
     resolve_lexicon: Arc<crate::resolve::Lexicon>,
+    attribution: Arc<attribution::Lexicon>,
 }
 
 /// Everything the stages found in one document.
@@ -93,7 +95,13 @@ impl Extractor {
             &self.mentions,
             &self.resolve_lexicon,
         );
-        let attributions = attribute(text, &segmentation, &mentions, &resolution);
+        let attributions = attribute(
+            text,
+            &segmentation,
+            &mentions,
+            &resolution,
+            &self.attribution,
+        );
         Analysis {
             segmentation,
             mentions,
@@ -277,7 +285,7 @@ impl DocRecord {
                 cue: Spans::new(&at.cue),
                 content: Spans::new(&at.content),
                 about: at.about.iter().map(|&x| id(x)).collect(),
-                rule: at.rule.to_owned(),
+                rule: at.rule.as_str().to_owned(),
                 sentence: at.sentence,
             })
             .collect();

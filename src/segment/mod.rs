@@ -19,7 +19,7 @@
 mod quotes;
 mod tokens;
 
-pub use quotes::{find_quotes, Quote};
+pub use quotes::{apostrophe_quotes, find_quotes, has_doubled_apostrophes, Quote};
 pub use tokens::{tokenize, Token, TokenKind};
 
 use crate::span::Span;

@@ -1,6 +1,8 @@
 //! Quotation spans.
 
+use super::Segmentation;
 use crate::span::Span;
+use std::sync::OnceLock;
 
 /// A quotation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -162,6 +164,58 @@ fn push(text: &str, out: &mut Vec<Quote>, start: usize, end: usize, closed: bool
             closed,
         });
     }
+}
+
+/// The searcher for `''`, built once.
+fn doubled_apostrophes() -> &'static memchr::memmem::Finder<'static> {
+    static F: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    F.get_or_init(|| memchr::memmem::Finder::new(b"''"))
+}
+
+/// Does `text` hold a doubled apostrophe (`''`)? (A quick test before
+/// [`apostrophe_quotes`].)
+pub fn has_doubled_apostrophes(text: &str) -> bool {
+    doubled_apostrophes().find(text.as_bytes()).is_some()
+}
+
+/// Quotations marked with doubled apostrophes (`''...''`, a newspaper
+/// house style), paired within paragraphs. The segmenter does not find
+/// them; the attribution stage adds them to its quotations.
+pub fn apostrophe_quotes(text: &str, seg: &Segmentation) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for p in &seg.paragraphs {
+        let body = p.slice(text);
+        let mut open: Option<usize> = None;
+        // Left to right, without overlaps.
+        for off in doubled_apostrophes().find_iter(body.as_bytes()) {
+            let at = p.start + off;
+            match open.take() {
+                None => open = Some(at),
+                Some(o) => {
+                    let span = Span::new(o, at + 2);
+                    let inner = Span::new(o + 2, at).trim(text, &[]);
+                    if !inner.is_empty() {
+                        out.push(Quote {
+                            span,
+                            inner,
+                            closed: true,
+                        });
+                    }
+                }
+            }
+        }
+        if let Some(o) = open {
+            let inner = Span::new(o + 2, p.end).trim(text, &[]);
+            if !inner.is_empty() {
+                out.push(Quote {
+                    span: Span::new(o, p.end),
+                    inner,
+                    closed: false,
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -2,6 +2,111 @@ use super::*;
 use crate::mentions::detect;
 use crate::resolve::{resolve, AliasTable};
 use crate::segment::segment;
+use std::sync::OnceLock;
+
+mod doc_tags;
+
+/// The built-in lexicon, loaded once for the tests.
+fn lex() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::builtin)
+}
+
+/// The built-in lexicons of the earlier stages, built once for all tests.
+fn earlier() -> &'static (crate::mentions::Lexicon, crate::resolve::Lexicon) {
+    static LEX: OnceLock<(crate::mentions::Lexicon, crate::resolve::Lexicon)> = OnceLock::new();
+    LEX.get_or_init(|| {
+        (
+            crate::mentions::Lexicon::builtin(),
+            crate::resolve::Lexicon::builtin(),
+        )
+    })
+}
+
+/// Segmentation, mentions and resolution of `t`, as the pipeline makes them.
+fn analyse(t: &str) -> (Segmentation, Vec<Mention>, Resolution) {
+    let (ml, rl) = earlier();
+    let seg = segment(t);
+    let ms = detect(t, &seg, ml);
+    let r = resolve(t, &seg, &ms, &AliasTable::default(), ml, rl);
+    (seg, ms, r)
+}
+
+/// The words of a section of a data file.
+fn list(file: &str, section: &str) -> Vec<&'static str> {
+    lex()
+        .section(file, section)
+        .iter()
+        .map(String::as_str)
+        .collect()
+}
+
+/// Every (words, bits) list the tag table is built from, as plain lists:
+/// the tests' reference.
+fn plain_lists() -> &'static [(Vec<&'static str>, Tags)] {
+    static LISTS: OnceLock<Vec<(Vec<&'static str>, Tags)>> = OnceLock::new();
+    LISTS.get_or_init(build_plain_lists)
+}
+
+fn build_plain_lists() -> Vec<(Vec<&'static str>, Tags)> {
+    let l = lex();
+    let mut out: Vec<(Vec<&'static str>, Tags)> = vec![
+        (l.cue_forms().collect(), T_REPORT),
+        (l.stance_forms().collect(), T_STANCE),
+        (l.source_nouns().collect(), T_SOURCE),
+        (list_words("adjectives.txt"), T_ADJ),
+        (list_words("adverbs.txt"), T_LOOP | T_ADVERB),
+        (
+            l.particles()
+                .iter()
+                .map(|(v, _)| std::str::from_utf8(v).unwrap())
+                .collect(),
+            T_PARTICLE,
+        ),
+        (list_words_after_label("blocked.txt"), T_BLOCKED),
+    ];
+    for &(file, section, bits) in SECTION_BITS {
+        out.push((list(file, section), bits));
+    }
+    for (ws, bits) in CLOSED {
+        out.push((ws.to_vec(), *bits));
+    }
+    out
+}
+
+/// The text of a built-in file.
+fn list_text(name: &str) -> &'static str {
+    DATA.iter()
+        .find(|(n, _)| n.ends_with(name))
+        .map(|(_, t)| *t)
+        .unwrap()
+}
+
+/// The `Example:` lines of a data file's header: (sentence, expected).
+fn data_examples(data: &'static str) -> Vec<(&'static str, &'static str)> {
+    data.lines()
+        .filter_map(|l| l.strip_prefix("# Example:"))
+        .filter_map(|l| l.split_once("->"))
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .collect()
+}
+
+/// The words of a built-in file of plain word lines.
+fn list_words(name: &str) -> Vec<&'static str> {
+    list_text(name)
+        .lines()
+        .map(|l| l.split('#').next().unwrap())
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// The words of a built-in file of `label: words` lines.
+fn list_words_after_label(name: &str) -> Vec<&'static str> {
+    list_words(name)
+        .into_iter()
+        .filter(|w| !w.ends_with(':'))
+        .collect()
+}
 
 #[derive(Debug)]
 struct Found {
@@ -10,21 +115,12 @@ struct Found {
     cue: String,
     content: String,
     about: Vec<String>,
-    rule: &'static str,
+    rule: Rule,
 }
 
 fn run(t: &str) -> Vec<Found> {
-    let seg = segment(t);
-    let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
-    let r = resolve(
-        t,
-        &seg,
-        &ms,
-        &AliasTable::default(),
-        &crate::mentions::Lexicon::builtin(),
-        &crate::resolve::Lexicon::builtin(),
-    );
-    attribute(t, &seg, &ms, &r)
+    let (seg, ms, r) = analyse(t);
+    attribute(t, &seg, &ms, &r, lex())
         .into_iter()
         .map(|a| Found {
             speaker: a.speaker.as_ref().map(|s| s.span.slice(t).to_owned()),
@@ -402,33 +498,35 @@ fn colon_block() {
     assert_eq!(f[0].rule, "cue-block");
 }
 
-/// Each data file's header example finds its cue or source.
+/// Every example of every built-in data file holds, run through the
+/// whole pipeline up to this stage; every file has one.
 #[test]
 fn data_file_examples() {
-    for (name, data) in DATA_FILES {
-        let ex = data_examples(data);
-        assert!(!ex.is_empty(), "{name} has no example");
-        for (sentence, want) in ex {
-            let f = run(sentence);
-            let ok = f.iter().any(|a| {
-                a.cue == want
-                    || a.speaker
-                        .as_deref()
-                        .is_some_and(|s| s.split_whitespace().any(|w| w == want))
-            });
-            assert!(
-                ok,
-                "{name}: example {sentence:?} should give {want:?}: {f:?}"
-            );
+    let mut set = crate::words::DataSet::new();
+    for (name, text) in DATA {
+        set.add_builtin(name, text).unwrap();
+    }
+    let mut failed = Vec::new();
+    for (name, _) in DATA {
+        let file = set.get(name).unwrap();
+        assert!(!file.examples().is_empty(), "{name} has no example");
+        for ex in file.examples() {
+            let t = ex.input();
+            let (seg, ms, r) = analyse(t);
+            let found = attribute(t, &seg, &ms, &r, lex());
+            if let Err(e) = check_example(name, ex, &found) {
+                failed.push(e);
+            }
         }
     }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
 
 /// Every rule the code can return is documented in the module table.
 #[test]
 fn rules_documented() {
-    let doc = include_str!("mod.rs");
-    for r in RULES {
+    let doc = include_str!("../mod.rs");
+    for r in Rule::ALL {
         assert!(
             doc.contains(&format!("//! | `{r}` |")),
             "rule {r} missing from the docs table"
@@ -627,33 +725,6 @@ fn one_attribution_table() {
     }
 }
 
-/// The per-token bits agree with the word lists they were built from.
-#[test]
-fn token_tags_match_lists() {
-    let t = "Ines Varga, who has also said Tuesday that she is deeply skeptical, \
-             quickly Criticized the Bolly plan and praised Tavi Renn's.";
-    let seg = segment(t);
-    let d = Doc::new(t, &seg);
-    for i in 0..seg.tokens.len() {
-        let w = d.ws(i);
-        assert_eq!(d.cue_at(i), cue_class(w), "cue class of {w:?}");
-        let skip = AUX.contains(&w)
-            || TIME.contains(&w)
-            || (w.len() > 4 && w.ends_with("ly") && !d.is_cap(i));
-        assert_eq!(skippable(&d, i), skip, "skippable {w:?}");
-        assert_eq!(
-            d.tags[i] & T_NP_STOP != 0,
-            NP_STOP.contains(&w),
-            "np stop {w:?}"
-        );
-        assert_eq!(
-            d.tags[i] & T_ADJ != 0,
-            adjective_forms().contains(w),
-            "adjective {w:?}"
-        );
-    }
-}
-
 /// A quotation opening the sentence and a speaker phrase the rules cannot
 /// read whole: the quotation is still the content of the cue.
 #[test]
@@ -663,108 +734,6 @@ fn quotation_before_unread_speaker() {
     let a = f.iter().find(|a| a.cue == "said").expect("a cue");
     assert_eq!(a.content, "\"We fixed the roads,\"");
     assert_eq!(a.rule, "quote-cue");
-}
-
-/// A word's key is its bytes zero-padded to 16, for every length and for
-/// every listed word; a longer word has none.
-#[test]
-fn word_key_is_the_padded_bytes() {
-    let padded = |w: &str| {
-        let mut buf = [0u8; 16];
-        buf[..w.len()].copy_from_slice(w.as_bytes());
-        u128::from_le_bytes(buf)
-    };
-    let long = "abcdefghijklmnopq\u{2019}";
-    let mut words: Vec<&str> = (0..=17).map(|n| &long[..n]).collect();
-    words.extend(["don\u{2019}t", "is\u{2019}s", "x"]);
-    words.extend(
-        cue_forms()
-            .iter()
-            .chain(stance_forms())
-            .chain(source_nouns()),
-    );
-    words.extend(AUX.iter().chain(ADJUNCT).chain(INTRO));
-    for w in words {
-        let want = (w.len() <= 16).then(|| padded(w));
-        assert_eq!(word_key(w), want, "{w:?}");
-    }
-}
-
-/// Every listed word carries the bit of its list in the tag table.
-#[test]
-fn tag_table_holds_each_list() {
-    let lists: &[(&[&str], Tags)] = &[
-        (ADJUNCT, T_ADJUNCT),
-        (BE, T_BE),
-        (INTRO, T_INTRO),
-        (HEARER, T_HEARER),
-        (NP_STOP, T_NP_STOP),
-        (AUX, T_AUX),
-    ];
-    for (list, bit) in lists {
-        for w in *list {
-            let key = word_key(w).expect("a short word");
-            assert_ne!(word_tags().get(key) & bit, 0, "{w:?}");
-        }
-    }
-    assert_eq!(word_tags().get(word_key("zzyzx").unwrap()), 0);
-}
-
-/// The inner words of a quotation (the segmenter's or a doubled-apostrophe
-/// one) are marked quoted, nothing else is; commas and colons carry their
-/// bits.
-#[test]
-fn doc_marks_quoted_tokens_and_marks() {
-    let cases: &[(&str, &[&str])] = &[
-        (
-            "Ines Varga said: \u{201c}Roads, bridges\u{201d} matter.",
-            &["roads", ",", "bridges"],
-        ),
-        (
-            "Tavi Renn, the mayor, said ''we wait'' today.",
-            &["we", "wait"],
-        ),
-        ("Nobody, it seems, spoke.", &[]),
-    ];
-    for (t, inside) in cases {
-        let seg = segment(t);
-        let d = Doc::new(t, &seg);
-        let quoted: Vec<&str> = (0..seg.tokens.len())
-            .filter(|&i| d.quoted(i))
-            .map(|i| d.ws(i))
-            .collect();
-        assert_eq!(&quoted, inside, "{t:?}");
-        for i in 0..seg.tokens.len() {
-            assert_eq!(d.has(i, T_COMMA), d.w(i) == b",", "{t:?} {i}");
-            assert_eq!(d.has(i, T_COLON), d.w(i) == b":", "{t:?} {i}");
-        }
-    }
-}
-
-/// Doubled apostrophes pair within a paragraph; a paragraph without a pair
-/// adds none, an unpaired one runs to the paragraph's end.
-#[test]
-fn apostrophe_quotes_pair_per_paragraph() {
-    let cases: &[(&str, &[(&str, bool)])] = &[
-        ("No quotes here, it's plain.", &[]),
-        (
-            "Ines Varga said ''we wait'' today.\n\nTavi Renn's reply: none.",
-            &[("we wait", true)],
-        ),
-        (
-            "Tavi Renn's dog.\n\nIt was ''open ended\n\nand ''late'' too.",
-            &[("open ended", false), ("late", true)],
-        ),
-        ("A run '''of''' marks.", &[("'of", true)]),
-    ];
-    for (t, want) in cases {
-        let seg = segment(t);
-        let got: Vec<(&str, bool)> = apostrophe_quotes(t, &seg)
-            .iter()
-            .map(|q| (q.inner.slice(t), q.closed))
-            .collect();
-        assert_eq!(&got, want, "{t:?}");
-    }
 }
 
 /// (text, blocked cue, its rule, a cue that still fires or ""): a cue word
@@ -810,7 +779,7 @@ fn blocked_rule_cues() {
             "",
         ),
     ];
-    let header: Vec<(&str, &str, &str, &str)> = data_examples(BLOCKED)
+    let header: Vec<(&str, &str, &str, &str)> = data_examples(list_text("blocked.txt"))
         .into_iter()
         .map(|(text, want)| {
             let (rule, cue) = want.split_once(' ').expect("`rule form` after ->");
@@ -820,12 +789,12 @@ fn blocked_rule_cues() {
     assert!(!header.is_empty(), "blocked.txt has no example");
     for &(text, cue, rule, kept) in cases.iter().chain(&header) {
         assert!(
-            blocked_cues().contains(&(rule, cue)),
+            lex().is_blocked(rule.parse::<Rule>().unwrap(), cue),
             "{cue:?} is not blocked for {rule}"
         );
         let f = run(text);
         assert!(
-            !f.iter().any(|a| a.cue == cue && a.rule == rule),
+            !f.iter().any(|a| a.cue == cue && a.rule.as_str() == rule),
             "{text:?}: {cue:?} should not fire as {rule}: {f:?}"
         );
         if !kept.is_empty() {
@@ -893,183 +862,4 @@ fn reported_inside_table() {
     let t = "Orla Penn said the new mayor of Dunmore said the mill is lost.";
     let cues: Vec<String> = run(t).into_iter().map(|a| a.cue).collect();
     assert_eq!(cues, ["said", "said"], "{t:?}");
-}
-
-/// The bits of token `i` as the plain lists give them: the reference the
-/// per-document tags (a hash table, lazy -ly adverbs, a list of openers)
-/// must match.
-fn reference_tags(t: &str, seg: &Segmentation, quotes: &[Quote], i: usize) -> (Tags, bool) {
-    let tok = seg.tokens[i];
-    let w = tok.span.slice(&seg.lower);
-    // Bits the rules read from the text whatever the token's kind.
-    let mut any = 0;
-    if source_nouns().contains(w) {
-        any |= T_SOURCE;
-    }
-    if matches!(w, "\"" | "\u{201c}" | "\u{2018}" | "'") {
-        any |= T_OPEN_MARK;
-    }
-    if matches!(w, "\"" | "\u{201d}" | "\u{2019}" | "'") {
-        any |= T_CLOSE_MARK;
-    }
-    for (list, bit) in ANY_KIND_LISTS {
-        if list.contains(&w) {
-            any |= bit;
-        }
-    }
-    if blocked_cues().iter().any(|&(_, b)| b == w) {
-        any |= T_BLOCKED;
-    }
-    let mut bits = if tok.kind == TokenKind::Punct {
-        any | match w {
-            "," => T_COMMA,
-            "\u{2014}" | "\u{2013}" | "--" => T_DASH,
-            ":" => T_COLON,
-            _ => 0,
-        }
-    } else {
-        tag_words().get(w).copied().unwrap_or(0) & !T_ANY_KIND | any
-    };
-    if quotes.iter().any(|q| q.inner.contains(&tok.span)) {
-        bits |= T_IN_QUOTE;
-    }
-    let skip = bits & T_SKIP != 0
-        || tok.kind != TokenKind::Punct
-            && w.len() > 4
-            && w.ends_with("ly")
-            && !tok.span.slice(t).starts_with(char::is_uppercase);
-    (bits, skip)
-}
-
-/// Pieces of text the property test strings together: listed words in
-/// every case, adverbs in -ly, marks, quotes, non-ASCII letters.
-const PIECES: &[&str] = &[
-    "said",
-    "Said",
-    "SAID",
-    "according",
-    "to",
-    "in",
-    "In",
-    "reportedly",
-    "poll",
-    "view",
-    "praised",
-    "eager",
-    "is",
-    "was",
-    "the",
-    "a",
-    "he",
-    "she",
-    "Ines",
-    "Varga",
-    "quickly",
-    "Quickly",
-    "ly",
-    "ally",
-    "fly",
-    "\u{c9}lysee",
-    "\u{e9}ly",
-    "didn't",
-    "didn\u{2019}t",
-    "is\u{2019}s",
-    ",",
-    ":",
-    ";",
-    ".",
-    "\u{2014}",
-    "\u{2013}",
-    "--",
-    "-",
-    "''",
-    "'",
-    "\"",
-    "\u{201c}",
-    "\u{201d}",
-    "(",
-    ")",
-    "42",
-    "1,5",
-    "'s",
-    "told",
-    "officials",
-    "because",
-    "abcdefghijklmnopq",
-    "abcdefghijklmnop",
-    "\n\n",
-    "\u{c9}",
-    "z",
-    "\u{2018}",
-    "\u{2019}",
-    "spokesman",
-    "and",
-    "it",
-    "that",
-    "you",
-    "they",
-    "I",
-    "despite",
-    "considered",
-    "whether",
-    "monday",
-    "deeply",
-    "hopes",
-    "update",
-    "(",
-];
-
-proptest::proptest! {
-    /// Each token's tags, its skippability and the list of tokens that
-    /// can open a cue agree with the plain word lists.
-    #[test]
-    fn doc_tags_match_the_lists(
-        picks in proptest::collection::vec((0..PIECES.len(), 0u8..3), 0..60),
-    ) {
-        let mut t = String::new();
-        for &(p, sep) in &picks {
-            t.push_str(PIECES[p]);
-            t.push_str(["", " ", "  "][usize::from(sep)]);
-        }
-        let seg = segment(&t);
-        let d = Doc::new(&t, &seg);
-        let mut quotes = seg.quotes.clone();
-        quotes.extend(apostrophe_quotes(&t, &seg));
-        let mut open = Vec::new();
-        for i in 0..seg.tokens.len() {
-            let (bits, skip) = reference_tags(&t, &seg, &quotes, i);
-            proptest::prop_assert_eq!(d.tags[i], bits, "{:?} token {}", t, i);
-            proptest::prop_assert_eq!(skippable(&d, i), skip, "{:?} token {}", t, i);
-            if bits & OPENS != 0 && bits & T_IN_QUOTE == 0 {
-                open.push(i as u32);
-            }
-        }
-        proptest::prop_assert_eq!(&d.open, &open, "{:?}", t);
-    }
-
-    /// The tag table gives each listed word its bits and any other word
-    /// of at most 16 bytes none, from its padded key.
-    #[test]
-    fn tag_table_matches_the_map(w in "[a-z'\u{2019}:,-]{0,17}") {
-        let want = tag_words().get(w.as_str()).copied().unwrap_or(0);
-        let key = word_key(&w).unwrap_or(0);
-        proptest::prop_assert_eq!(word_tags().get(key), want, "{:?}", w);
-        let b = w.as_bytes();
-        proptest::prop_assert_eq!(key_at(b, 0, b.len()), key, "{:?}", w);
-    }
-}
-
-/// Every word of the lists is found in the tag table with its bits, at
-/// any position of a text (the last bytes too).
-#[test]
-fn tag_table_finds_every_listed_word() {
-    for (w, bits) in tag_words() {
-        assert_eq!(word_tags().get(word_key(w).unwrap()), bits, "{w:?}");
-        let text = format!("xx {w}");
-        let b = text.as_bytes();
-        assert_eq!(key_at(b, 3, b.len()), word_key(w).unwrap(), "{w:?}");
-        let text = format!("{w} and then a long tail of words");
-        let b = text.as_bytes();
-        assert_eq!(key_at(b, 0, w.len()), word_key(w).unwrap(), "{w:?}");
-    }
 }

@@ -1,0 +1,524 @@
+//! The attribution stage's word lists, loaded from its data files.
+
+use super::rule::Rule;
+use super::tags::{
+    word_key, TagTable, TagView, Tags, CLOSED, SECTION_BITS, T_ADJ, T_ADVERB, T_BLOCKED, T_LOOP,
+    T_PARTICLE, T_REPORT, T_SOURCE, T_STANCE,
+};
+use crate::words::hash::{WordMap, WordSet};
+use crate::words::{DataError, DataFile, DataSet, Entry};
+
+/// The built-in data files of the stage, as `("attribution/name.txt", text)`.
+pub const DATA: &[(&str, &str)] = &[
+    ("attribution/cues.txt", include_str!("data/cues.txt")),
+    ("attribution/stance.txt", include_str!("data/stance.txt")),
+    ("attribution/sources.txt", include_str!("data/sources.txt")),
+    (
+        "attribution/adjectives.txt",
+        include_str!("data/adjectives.txt"),
+    ),
+    ("attribution/blocked.txt", include_str!("data/blocked.txt")),
+    ("attribution/adverbs.txt", include_str!("data/adverbs.txt")),
+    (
+        "attribution/particles.txt",
+        include_str!("data/particles.txt"),
+    ),
+    ("attribution/phrase.txt", include_str!("data/phrase.txt")),
+    ("attribution/verbs.txt", include_str!("data/verbs.txt")),
+    ("attribution/content.txt", include_str!("data/content.txt")),
+    (
+        "attribution/in_source.txt",
+        include_str!("data/in_source.txt"),
+    ),
+    ("attribution/colon.txt", include_str!("data/colon.txt")),
+];
+
+/// What kind of cue a word is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueClass {
+    /// A reporting verb (`said`, `told`, `argued`).
+    Report,
+    /// A stance verb (`praised`, `wants`, `seemed`): a cue only beside its speaker.
+    Stance,
+}
+
+/// Two words: a (verb, particle) or (modifier, noun) pair.
+pub(super) type Pair = (Box<[u8]>, Box<[u8]>);
+
+/// A line `LABEL: word word ...`: its label, its words, its entry.
+type Labelled<'f> = (&'f str, Vec<&'f str>, &'f Entry);
+
+/// A short list of lower-case words, looked up by a plain scan (each is
+/// read once per candidate cue, never per token).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Words(Vec<Box<[u8]>>);
+
+impl Words {
+    /// Is `w` one of them?
+    pub(super) fn contains(&self, w: &[u8]) -> bool {
+        self.0.iter().any(|x| **x == *w)
+    }
+}
+
+/// Every word list of the attribution stage, and the tag table built from
+/// them: what [`attribute`](super::attribute) reads. Load it once (it is
+/// immutable and `Sync`) and pass it to every call.
+pub struct Lexicon {
+    cues: WordSet<String>,
+    stance: WordSet<String>,
+    adjectives: WordSet<String>,
+    sources: WordSet<String>,
+    /// Per blocked form: the rules that do not take it, one bit per rule.
+    blocked: WordMap<String, u32>,
+    /// `(verb, particle)` pairs.
+    particles: Vec<Pair>,
+    /// The words of each data section, by (file, section).
+    sections: Sections,
+    /// Every listed word and mark with its bits (what the table holds;
+    /// the tests' reference for it).
+    #[cfg_attr(not(test), allow(dead_code))]
+    words: WordMap<String, Tags>,
+    table: TagTable,
+    /// `in_source.txt` `anywhere`: sources anywhere in the sentence.
+    pub(super) in_anywhere: Words,
+    /// `in_source.txt` `idiom`: (modifier, noun) pairs that are no source.
+    pub(super) in_idioms: Vec<Pair>,
+    /// `colon.txt` `group`: lower-case words a speaker before a colon may hold.
+    pub(super) colon_group: Words,
+    /// `colon.txt` `camp`: words before a colon that name a speaker alone.
+    pub(super) colon_camp: Words,
+    /// The lists of the sections the rules read by name (no tag bit).
+    pub(super) w: Cold,
+}
+
+/// The short lists the rules read once per candidate, each a section of
+/// a data file (named after it).
+#[derive(Debug, Default)]
+pub(super) struct Cold {
+    /// `phrase.txt` `and-next`.
+    pub(super) and_next: Words,
+    /// `phrase.txt` `inverted-determiner`.
+    pub(super) inverted_determiner: Words,
+    /// `verbs.txt` `quantifier`.
+    pub(super) quantifier: Words,
+    /// `verbs.txt` `progressive`.
+    pub(super) progressive: Words,
+    /// `verbs.txt` `question`.
+    pub(super) question: Words,
+    /// `verbs.txt` `asked-after`.
+    pub(super) asked_after: Words,
+    /// `verbs.txt` `gerund-after`.
+    pub(super) gerund_after: Words,
+    /// `verbs.txt` `say-kept`.
+    pub(super) say_kept: Words,
+    /// `content.txt` `answer`.
+    pub(super) answer: Words,
+    /// `content.txt` `kept-intro`.
+    pub(super) kept_intro: Words,
+    /// `content.txt` `clause-start`.
+    pub(super) clause_start: Words,
+    /// `content.txt` `hearer-adjunct`.
+    pub(super) hearer_adjunct: Words,
+    /// `content.txt` `hearer-noun`.
+    pub(super) hearer_noun: Words,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("cues", &self.cues.len())
+            .field("stance", &self.stance.len())
+            .field("adjectives", &self.adjectives.len())
+            .field("sources", &self.sources.len())
+            .field("blocked", &self.blocked.len())
+            .field("particles", &self.particles.len())
+            .field("sections", &self.sections.len())
+            .field("table", &self.table)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::builtin()
+    }
+}
+
+/// The file `attribution/{name}` of the set.
+fn file<'d>(data: &'d DataSet, name: &str) -> Result<&'d DataFile, DataError> {
+    data.get(&format!("attribution/{name}"))
+}
+
+/// The words of a file of plain word lines, each once.
+fn word_file(data: &DataSet, name: &str) -> Result<Vec<(String, Entry)>, DataError> {
+    let f = file(data, name)?;
+    f.unique_by(|e| e.fields().map(str::to_owned).collect::<Vec<_>>())?;
+    Ok(f.words().map(|(e, w)| (w.to_owned(), e.clone())).collect())
+}
+
+/// The lines `LABEL: word word ...` of a file: (label, words, entry).
+fn labelled(f: &DataFile) -> Result<Vec<Labelled<'_>>, DataError> {
+    let mut out = Vec::new();
+    for e in f.entries() {
+        let mut fields = e.fields();
+        let label = fields
+            .next()
+            .and_then(|l| l.strip_suffix(':'))
+            .ok_or_else(|| e.malformed("a line is `NAME: word word ...`"))?;
+        out.push((label, fields.collect(), e));
+    }
+    Ok(out)
+}
+
+/// The words of every section of the sectioned files, by (file, section).
+type Sections = WordMap<(&'static str, &'static str), Vec<String>>;
+
+/// Collects every listed word with its bits, for the tag table.
+#[derive(Default)]
+struct Tagger {
+    words: WordMap<String, Tags>,
+}
+
+impl Tagger {
+    /// Give `w` the bits `bits`; a word the table cannot hold (empty or
+    /// over 16 bytes) is an error at its entry `e` (no entry: a word of
+    /// code, checked by the tests).
+    fn add(&mut self, w: &str, bits: Tags, e: Option<&Entry>) -> Result<(), DataError> {
+        if word_key(w).is_none_or(|k| k == 0) {
+            let reason = format!("{w:?}: a listed word has 1 to 16 bytes");
+            return Err(match e {
+                Some(e) => e.malformed(reason),
+                None => panic!("{reason}"),
+            });
+        }
+        *self.words.entry(w.to_owned()).or_insert(0) |= bits;
+        Ok(())
+    }
+}
+
+/// The sectioned files (`SECTION: word ...` lines): each word once per
+/// section, every section one of [`SECTION_BITS`]; the words of a section
+/// with bits are tagged.
+fn load_sections(data: &DataSet, t: &mut Tagger) -> Result<Sections, DataError> {
+    let mut sections = Sections::default();
+    for name in [
+        "phrase.txt",
+        "verbs.txt",
+        "content.txt",
+        "in_source.txt",
+        "colon.txt",
+    ] {
+        let f = file(data, name)?;
+        let lines = labelled(f)?;
+        f.unique_by(|e| {
+            let mut fields = e.fields();
+            let label = fields.next().unwrap_or("").to_owned();
+            fields
+                .map(|w| (label.clone(), w.to_owned()))
+                .collect::<Vec<_>>()
+        })?;
+        for (label, ws, e) in lines {
+            let &(file, section, bits) = SECTION_BITS
+                .iter()
+                .find(|(f, s, _)| *f == name && *s == label)
+                .ok_or_else(|| e.malformed(format!("no section {label:?} in {name}")))?;
+            if bits != 0 {
+                for w in &ws {
+                    t.add(w, bits, Some(e))?;
+                }
+            }
+            if section == "idiom" && ws.len() != 2 {
+                return Err(e.malformed("an idiom is `idiom: MODIFIER NOUN`"));
+            }
+            let list = sections.entry((file, section)).or_default();
+            list.extend(ws.iter().map(|w| (*w).to_owned()));
+        }
+    }
+    Ok(sections)
+}
+
+/// The words of one section.
+fn section_words(sections: &Sections, file: &str, section: &str) -> Words {
+    Words(
+        sections
+            .iter()
+            .filter(|((f, s), _)| *f == file && *s == section)
+            .flat_map(|(_, ws)| ws.iter().map(|w| w.as_bytes().into()))
+            .collect(),
+    )
+}
+
+impl Cold {
+    fn new(sections: &Sections) -> Cold {
+        let list = |file: &str, section: &str| section_words(sections, file, section);
+        Cold {
+            and_next: list("phrase.txt", "and-next"),
+            inverted_determiner: list("phrase.txt", "inverted-determiner"),
+            quantifier: list("verbs.txt", "quantifier"),
+            progressive: list("verbs.txt", "progressive"),
+            question: list("verbs.txt", "question"),
+            asked_after: list("verbs.txt", "asked-after"),
+            gerund_after: list("verbs.txt", "gerund-after"),
+            say_kept: list("verbs.txt", "say-kept"),
+            answer: list("content.txt", "answer"),
+            kept_intro: list("content.txt", "kept-intro"),
+            clause_start: list("content.txt", "clause-start"),
+            hearer_adjunct: list("content.txt", "hearer-adjunct"),
+            hearer_noun: list("content.txt", "hearer-noun"),
+        }
+    }
+}
+
+impl Lexicon {
+    /// The built-in lists ([`DATA`]).
+    pub fn builtin() -> Lexicon {
+        let mut set = DataSet::new();
+        for (name, text) in DATA {
+            set.add_builtin(name, text)
+                .expect("the built-in attribution data parses");
+        }
+        Lexicon::load(&set).expect("the built-in attribution data loads")
+    }
+
+    /// Read the stage's files from `data`: a word twice in a list, a
+    /// malformed line, an unknown section or rule name is an error naming
+    /// its file and line.
+    pub fn load(data: &DataSet) -> Result<Lexicon, DataError> {
+        let mut t = Tagger::default();
+        let mut cues: WordSet<String> = WordSet::default();
+        for (w, e) in word_file(data, "cues.txt")? {
+            t.add(&w, T_REPORT, Some(&e))?;
+            cues.insert(w);
+        }
+        let mut stance = WordSet::default();
+        for (w, e) in word_file(data, "stance.txt")? {
+            if !cues.contains(&w) {
+                t.add(&w, T_STANCE, Some(&e))?;
+                stance.insert(w);
+            }
+        }
+        let mut sets = [WordSet::default(), WordSet::default()];
+        for (set, name, bit) in [(0, "adjectives.txt", T_ADJ), (1, "sources.txt", T_SOURCE)] {
+            for (w, e) in word_file(data, name)? {
+                t.add(&w, bit, Some(&e))?;
+                sets[set].insert(w);
+            }
+        }
+        let [adjectives, sources] = sets;
+        for (w, e) in word_file(data, "adverbs.txt")? {
+            t.add(&w, T_LOOP | T_ADVERB, Some(&e))?;
+        }
+        let particles = Self::load_particles(data)?;
+        for (v, _) in &particles {
+            t.add(std::str::from_utf8(v).unwrap_or(""), T_PARTICLE, None)?;
+        }
+        let blocked = Self::load_blocked(data)?;
+        for w in blocked.keys() {
+            t.add(w, T_BLOCKED, None)?;
+        }
+        let sections = load_sections(data, &mut t)?;
+        for (list, bits) in CLOSED {
+            for w in *list {
+                t.add(w, *bits, None)?;
+            }
+        }
+        let words = t.words;
+        let table = TagTable::new(
+            words
+                .iter()
+                .map(|(w, &bits)| (word_key(w).unwrap_or(0), bits)),
+        );
+        let list = |file: &str, section: &str| section_words(&sections, file, section);
+        let in_idioms = list("in_source.txt", "idiom")
+            .0
+            .chunks(2)
+            .map(|p| (p[0].clone(), p[1].clone()))
+            .collect();
+        Ok(Lexicon {
+            cues,
+            stance,
+            adjectives,
+            sources,
+            blocked,
+            particles,
+            words,
+            table,
+            in_anywhere: list("in_source.txt", "anywhere"),
+            in_idioms,
+            colon_group: list("colon.txt", "group"),
+            colon_camp: list("colon.txt", "camp"),
+            w: Cold::new(&sections),
+            sections,
+        })
+    }
+
+    /// `particles.txt`: one `VERB PARTICLE` pair a line, each pair once.
+    fn load_particles(data: &DataSet) -> Result<Vec<Pair>, DataError> {
+        let f = file(data, "particles.txt")?;
+        f.unique_by(|e| [e.text().to_owned()])?;
+        f.entries()
+            .iter()
+            .map(|e| match e.fields().collect::<Vec<_>>()[..] {
+                [v, p] if word_key(v).is_some() => Ok((v.as_bytes().into(), p.as_bytes().into())),
+                _ => Err(e.malformed("a line is `VERB PARTICLE`")),
+            })
+            .collect()
+    }
+
+    /// `blocked.txt`: lines `rule: form form ...`, a rule name as
+    /// [`Rule`] spells it.
+    fn load_blocked(data: &DataSet) -> Result<WordMap<String, u32>, DataError> {
+        let f = file(data, "blocked.txt")?;
+        let mut blocked: WordMap<String, u32> = WordMap::default();
+        let mut seen: WordSet<(Rule, &str)> = WordSet::default();
+        for (label, ws, e) in labelled(f)? {
+            let rule: Rule = label.parse().map_err(|r| e.malformed(format!("{r}")))?;
+            for w in ws {
+                if word_key(w).is_none() {
+                    return Err(e.malformed(format!("{w:?}: a listed word has 1 to 16 bytes")));
+                }
+                if !seen.insert((rule, w)) {
+                    return Err(e.malformed(format!("{w:?} is blocked for {rule} twice")));
+                }
+                *blocked.entry(w.to_owned()).or_insert(0) |= rule.bit();
+            }
+        }
+        Ok(blocked)
+    }
+
+    /// The tag table, for a loop of lookups.
+    pub(super) fn tags(&self) -> TagView<'_> {
+        self.table.view()
+    }
+
+    /// The bits of the word with key `key`, from the table.
+    #[cfg(test)]
+    pub(super) fn table_get(&self, key: u128) -> Tags {
+        self.table.get(key)
+    }
+
+    /// Every listed word and mark with its bits, as a plain map (what the
+    /// tag table is built from, and the tests' reference for it).
+    #[cfg(test)]
+    pub(super) fn tag_words(&self) -> &WordMap<String, Tags> {
+        &self.words
+    }
+
+    /// The words of a section of a sectioned file (`"phrase.txt"`, `"skip"`).
+    pub fn section(&self, file: &str, section: &str) -> &[String] {
+        self.sections
+            .iter()
+            .find(|((f, s), _)| *f == file && *s == section)
+            .map_or(&[], |(_, ws)| ws.as_slice())
+    }
+
+    /// Does `rule` not take the one-word cue `w`?
+    pub fn is_blocked(&self, rule: Rule, w: &str) -> bool {
+        self.blocked.get(w).is_some_and(|&m| m & rule.bit() != 0)
+    }
+
+    /// The (verb, particle) pairs of `particles.txt`.
+    pub(super) fn particles(&self) -> &[Pair] {
+        &self.particles
+    }
+
+    /// The class of a lower-case word as a cue.
+    pub fn cue_class(&self, w: &str) -> Option<CueClass> {
+        if self.cues.contains(w) {
+            Some(CueClass::Report)
+        } else if self.stance.contains(w) {
+            Some(CueClass::Stance)
+        } else {
+            None
+        }
+    }
+
+    /// Every form of every reporting verb, lower case.
+    pub fn cue_forms(&self) -> impl Iterator<Item = &str> {
+        self.cues.iter().map(String::as_str)
+    }
+
+    /// Every form of every stance verb that is no reporting verb.
+    pub fn stance_forms(&self) -> impl Iterator<Item = &str> {
+        self.stance.iter().map(String::as_str)
+    }
+
+    /// Lower-case nouns and pronouns that can name a source.
+    pub fn source_nouns(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().map(String::as_str)
+    }
+
+    /// Is `w` a source noun?
+    pub fn is_source(&self, w: &str) -> bool {
+        self.sources.contains(w)
+    }
+
+    /// Is `w` an adjective of attitude?
+    pub fn is_adjective(&self, w: &str) -> bool {
+        self.adjectives.contains(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The built-in set with `extra` added to the user lines of `name`.
+    fn load_with(name: &str, extra: &str) -> Result<Lexicon, DataError> {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("attribution")).unwrap();
+        std::fs::write(dir.path().join("attribution").join(name), extra).unwrap();
+        let mut set = DataSet::new();
+        for (n, text) in DATA {
+            set.add_builtin(n, text).unwrap();
+        }
+        set.add_dir(dir.path())?;
+        Lexicon::load(&set)
+    }
+
+    #[test]
+    fn the_builtin_lists_load() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.cue_class("said"), Some(CueClass::Report));
+        assert_eq!(lex.cue_class("praised"), Some(CueClass::Stance));
+        assert!(lex.is_blocked(Rule::ContentCue, "insisted"));
+        assert!(!lex.is_blocked(Rule::CueContent, "insisted"));
+        assert!(lex.section("phrase.txt", "skip").iter().any(|w| w == "has"));
+    }
+
+    #[test]
+    fn a_users_cue_is_a_cue() {
+        let lex = load_with("cues.txt", "grumble grumbles grumbled\n").unwrap();
+        assert_eq!(lex.cue_class("grumbled"), Some(CueClass::Report));
+    }
+
+    #[test]
+    fn an_unknown_rule_in_blocked_names_file_and_line() {
+        let e = load_with("blocked.txt", "# two lines\ncue-contnet: said\n").unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("blocked.txt:2: no rule named \"cue-contnet\""),
+            "{msg}"
+        );
+    }
+
+    #[test]
+    fn duplicates_unknown_sections_and_long_words_are_errors() {
+        let e = load_with("cues.txt", "say\n").unwrap_err();
+        assert!(matches!(e, DataError::Duplicate { .. }), "{e}");
+        let e = load_with("phrase.txt", "skip: has\n").unwrap_err();
+        assert!(matches!(e, DataError::Duplicate { .. }), "{e}");
+        // The same word in two sections is no repeat.
+        assert!(load_with("phrase.txt", "intro: has\n").is_ok());
+        let e = load_with("verbs.txt", "sayings: aver\n").unwrap_err();
+        assert!(e.to_string().contains("no section \"sayings\""), "{e}");
+        let e = load_with("verbs.txt", "aver avers\n").unwrap_err();
+        assert!(e.to_string().contains("`NAME: word word ...`"), "{e}");
+        let e = load_with("sources.txt", "spokespersonsofthecity\n").unwrap_err();
+        assert!(e.to_string().contains("1 to 16 bytes"), "{e}");
+        let e = load_with("blocked.txt", "coord-cue: confirmed\n").unwrap_err();
+        assert!(e.to_string().contains("twice"), "{e}");
+        let e = load_with("particles.txt", "point\n").unwrap_err();
+        assert!(e.to_string().contains("`VERB PARTICLE`"), "{e}");
+    }
+}

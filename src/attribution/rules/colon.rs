@@ -1,0 +1,98 @@
+//! Colons: `X grinned: "..."` and the headline `Tavi Renn: Talks Are Over`.
+
+use super::*;
+
+/// `X grinned: "..."`: a colon right before a quotation (or a quoted
+/// paragraph) is the cue when no cue was found just before it. The speaker
+/// is the sentence's subject, else the phrase before the colon.
+pub(in crate::attribution) fn colon_quote(
+    d: &Doc,
+    si: usize,
+    k: usize,
+    earlier: &[Attribution],
+) -> Option<Attribution> {
+    let (s0, _) = sentence_range(d.seg, si);
+    let at = d.tok(k).end;
+    if earlier
+        .iter()
+        .any(|a| a.cue.iter().any(|c| c.end <= at && at - c.end <= 40))
+    {
+        return None;
+    }
+    let rest = &d.text[at..];
+    let pos = at + (rest.len() - rest.trim_start().len());
+    let q = d.quote_at(pos)?;
+    let speaker = subject_of(d, si, k, earlier).or_else(|| {
+        np_before(d, s0, k)
+            .filter(|&(s, e)| d.can_be_source(s, e))
+            .and_then(|(s, e)| d.span(s, e))
+    })?;
+    let mut content = vec![q.span];
+    content.extend(continuation(d, q.span.end, 2));
+    Some(Attribution::found(
+        Some(Speaker {
+            span: speaker,
+            actor: None,
+        }),
+        d.tok(k),
+        content,
+        Rule::ColonQuote,
+        si,
+    ))
+}
+
+/// `Name: words` at a sentence's start (headline style).
+pub(in crate::attribution) fn colon(
+    d: &Doc,
+    si: usize,
+    k: usize,
+    mentions: &[Mention],
+) -> Option<Attribution> {
+    let (s0, s1) = sentence_range(d.seg, si);
+    let ws = words_start(d, s0, s1);
+    if k <= ws || k - ws > 5 || !(ws..k).all(|i| d.kind(i) != TokenKind::Punct || d.w(i) == b".") {
+        return None;
+    }
+    if !(ws..k).all(|i| {
+        !d.is_word(i) || d.is_cap(i) || d.lex.colon_group.contains(d.w(i)) || d.w(i) == fw::OF
+    }) {
+        return None;
+    }
+    let sp = d.span(ws, k)?;
+    if d.w(ws) == fw::THE
+        || (ws..k).any(|i| d.has(i, T_COLON_LABEL))
+        || !(ws..k).any(|i| d.ws(i).chars().any(char::is_alphabetic))
+    {
+        return None;
+    }
+    let i = mentions.partition_point(|m| m.span.start < sp.start);
+    let title = si == 0;
+    // A transcript's speaker: "RENN: We will see."
+    let caps = (ws..k).all(|i| {
+        !d.is_word(i)
+            || d.tok(i).slice(d.text).chars().all(|c| !c.is_lowercase()) && d.tok(i).len() > 1
+    });
+    if !caps
+        && !mentions[i..]
+            .iter()
+            .take_while(|m| m.span.end <= sp.end)
+            .any(|m| m.kind == ActorKind::Person || title || d.lex.colon_camp.contains(d.w(k - 1)))
+    {
+        return None;
+    }
+    let we = words_end(d, s0, s1);
+    let content = d.span(k + 1, we.max(k + 1))?;
+    if we - (k + 1) < 2 {
+        return None;
+    }
+    Some(Attribution::found(
+        Some(Speaker {
+            span: sp,
+            actor: None,
+        }),
+        d.tok(k),
+        vec![content],
+        Rule::Colon,
+        si,
+    ))
+}
