@@ -13,18 +13,78 @@ use crate::mentions::{detect, ActorKind, Mention, Via};
 use crate::resolve::{resolve, AliasTable, Resolution};
 use crate::segment::{segment, Segmentation};
 use crate::span::Span;
+use crate::words::{DataError, DataSet, Example};
 use serde::{Deserialize, Serialize};
-use std::sync::Arc;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// The word lists of every stage, loaded from one [`DataSet`].
+///
+/// The built-in lists are [`Lexicons::builtin`] (loaded once per process
+/// and shared); a user's own lists are added with
+/// [`ExtractorBuilder::word_lists`].
+#[derive(Clone, Debug)]
+pub struct Lexicons {
+    /// Mention detection's lists (titles, given names, organization words...).
+    pub mentions: Arc<crate::mentions::Lexicon>,
+    /// The resolver's lists.
+    pub resolve: Arc<crate::resolve::Lexicon>,
+    /// Attribution's lists (cues, stance verbs, sources...).
+    pub attribution: Arc<attribution::Lexicon>,
+}
+
+impl Lexicons {
+    /// The built-in data files of every stage.
+    pub fn builtin_data() -> DataSet {
+        let mut set = DataSet::new();
+        let files = crate::mentions::DATA
+            .iter()
+            .chain(crate::resolve::DATA)
+            .chain(attribution::DATA);
+        for (name, text) in files {
+            set.add_builtin(name, text)
+                .expect("the built-in data files are checked by the tests");
+        }
+        set
+    }
+
+    /// Every stage's lexicon, loaded from `data`.
+    pub fn load(data: &DataSet) -> Result<Lexicons, DataError> {
+        Ok(Lexicons {
+            mentions: Arc::new(crate::mentions::Lexicon::load(data)?),
+            resolve: Arc::new(crate::resolve::Lexicon::load(data)?),
+            attribution: Arc::new(attribution::Lexicon::load(data)?),
+        })
+    }
+
+    /// The built-in lexicons, loaded on first use and shared by every
+    /// extractor that does not bring its own.
+    pub fn builtin() -> Lexicons {
+        static BUILTIN: OnceLock<Lexicons> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Lexicons::load(&Lexicons::builtin_data())
+                    .expect("the built-in data files are checked by the tests")
+            })
+            .clone()
+    }
+}
+
+impl Default for Lexicons {
+    fn default() -> Lexicons {
+        Lexicons::builtin()
+    }
+}
 
 /// Builds an [`Extractor`].
 #[derive(Clone, Debug, Default)]
 pub struct ExtractorBuilder {
     aliases: AliasTable,
-    mentions: Option<Arc<crate::mentions::Lexicon>>,
+    lexicons: Option<Lexicons>,
 }
 
 impl ExtractorBuilder {
-    /// A builder with no alias file.
+    /// A builder with no alias file and the built-in word lists.
     pub fn new() -> ExtractorBuilder {
         ExtractorBuilder::default()
     }
@@ -35,20 +95,44 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Detect mentions with these word lists instead of the built-in
-    /// ones.
-    pub fn mentions_lexicon(mut self, lex: Arc<crate::mentions::Lexicon>) -> ExtractorBuilder {
-        self.mentions = Some(lex);
+    /// Use these word lists instead of the built-in ones.
+    pub fn lexicons(mut self, lexicons: Lexicons) -> ExtractorBuilder {
+        self.lexicons = Some(lexicons);
         self
+    }
+
+    /// Add a user's word lists to the built-in ones: every `.txt` file
+    /// in `dir` (as `dir/stage/file.txt`, or `dir/file.txt` where the
+    /// name is unambiguous) adds its lines to the built-in file of that
+    /// name (see [`DataSet::add_dir`]). The user's lines are checked as the
+    /// built-in ones are (no repeats, well-formed), and so are the
+    /// examples in the user's files: an example that does not hold is an
+    /// error naming its file and line.
+    pub fn word_lists(mut self, dir: &Path) -> Result<ExtractorBuilder, crate::Error> {
+        let mut data = Lexicons::builtin_data();
+        data.add_dir(dir)?;
+        let lexicons = Lexicons::load(&data)?;
+        let probe = Extractor {
+            aliases: AliasTable::default(),
+            lexicons: lexicons.clone(),
+        };
+        for (file, example) in data.user_examples() {
+            probe
+                .check_example(file.name(), example)
+                .map_err(|reason| DataError::Example {
+                    location: example.location(),
+                    reason,
+                })?;
+        }
+        self.lexicons = Some(lexicons);
+        Ok(self)
     }
 
     /// The extractor.
     pub fn build(self) -> Extractor {
         Extractor {
             aliases: self.aliases,
-            mentions: self.mentions.unwrap_or_default(),
-            resolve_lexicon: Arc::new(crate::resolve::Lexicon::builtin()),
-            attribution: Arc::new(attribution::Lexicon::builtin()),
+            lexicons: self.lexicons.unwrap_or_default(),
         }
     }
 }
@@ -57,10 +141,7 @@ impl ExtractorBuilder {
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     aliases: AliasTable,
-    mentions: Arc<crate::mentions::Lexicon>,
-    /// The resolver's word lists.
-    resolve_lexicon: Arc<crate::resolve::Lexicon>,
-    attribution: Arc<attribution::Lexicon>,
+    lexicons: Lexicons,
 }
 
 /// Everything the stages found in one document.
@@ -86,21 +167,22 @@ impl Extractor {
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let text = doc.body.as_str();
         let segmentation = segment(text);
-        let mentions = detect(text, &segmentation, &self.mentions);
+        let lex = &self.lexicons;
+        let mentions = detect(text, &segmentation, &lex.mentions);
         let resolution = resolve(
             text,
             &segmentation,
             &mentions,
             &self.aliases,
-            &self.mentions,
-            &self.resolve_lexicon,
+            &lex.mentions,
+            &lex.resolve,
         );
         let attributions = attribute(
             text,
             &segmentation,
             &mentions,
             &resolution,
-            &self.attribution,
+            &lex.attribution,
         );
         Analysis {
             segmentation,
@@ -108,6 +190,29 @@ impl Extractor {
             resolution,
             attributions,
         }
+    }
+
+    /// Whether `example`, an example line of the data file `file`
+    /// (`stage/name.txt`), holds: its sentence is analysed and the stage
+    /// that owns the file judges what it found. The error says what was
+    /// found instead.
+    pub fn check_example(&self, file: &str, example: &Example) -> Result<(), String> {
+        let doc = Document::from_text("example", example.input());
+        let a = self.analyze(&doc);
+        let text = doc.body.as_str();
+        match file.split_once('/').map(|(stage, _)| stage) {
+            Some("mentions") => crate::mentions::check_example(file, example, text, &a.mentions),
+            Some("resolve") => {
+                crate::resolve::check_example(file, example, &a.mentions, &a.resolution)
+            }
+            Some("attribution") => attribution::check_example(file, example, &a.attributions),
+            _ => Err(format!("no stage reads the data file {file:?}")),
+        }
+    }
+
+    /// The word lists this extractor uses.
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lexicons
     }
 
     /// Run every stage and return the document's record.

@@ -17,7 +17,9 @@
 
 use std::path::{Path, PathBuf};
 
-const BASE: &[&str] = &["words", "span", "error"];
+/// The base layer: `error`'s types are re-exported at the crate root as
+/// `crate::Error` and `crate::Result`.
+const BASE: &[&str] = &["words", "span", "error", "Error", "Result"];
 
 /// Each checked module and the modules it may use besides itself and the
 /// base ones, lowest first.

@@ -71,6 +71,14 @@ pub enum DataError {
         /// The names a user file may have, comma-separated.
         known: String,
     },
+    /// An example of a user's file does not hold.
+    #[error("{location}: the example does not hold: {reason}")]
+    Example {
+        /// `file:line` of the example.
+        location: String,
+        /// What the stage found instead.
+        reason: String,
+    },
     /// A file a stage needs is missing from the set.
     #[error("no data file {name:?}")]
     Missing {
