@@ -11,7 +11,7 @@ use crate::attribution::{self, attribute, Attribution};
 use crate::ingest::{Document, Encoding, Format};
 use crate::mentions::{detect, ActorKind, Mention, Via};
 use crate::resolve::{resolve, AliasTable, Resolution};
-use crate::segment::{segment, Segmentation};
+use crate::segment::{segment_with, Segmentation};
 use crate::span::Span;
 use crate::words::{DataError, DataSet, Example};
 use serde::{Deserialize, Serialize};
@@ -25,6 +25,8 @@ use std::sync::{Arc, OnceLock};
 /// [`ExtractorBuilder::word_lists`].
 #[derive(Clone, Debug)]
 pub struct Lexicons {
+    /// The sentence splitter's lists (abbreviations).
+    pub segment: Arc<crate::segment::Lexicon>,
     /// Mention detection's lists (titles, given names, organization words...).
     pub mentions: Arc<crate::mentions::Lexicon>,
     /// The resolver's lists.
@@ -37,8 +39,9 @@ impl Lexicons {
     /// The built-in data files of every stage.
     pub fn builtin_data() -> DataSet {
         let mut set = DataSet::new();
-        let files = crate::mentions::DATA
+        let files = crate::segment::DATA
             .iter()
+            .chain(crate::mentions::DATA)
             .chain(crate::resolve::DATA)
             .chain(attribution::DATA);
         for (name, text) in files {
@@ -51,6 +54,7 @@ impl Lexicons {
     /// Every stage's lexicon, loaded from `data`.
     pub fn load(data: &DataSet) -> Result<Lexicons, DataError> {
         Ok(Lexicons {
+            segment: Arc::new(crate::segment::Lexicon::load(data)?),
             mentions: Arc::new(crate::mentions::Lexicon::load(data)?),
             resolve: Arc::new(crate::resolve::Lexicon::load(data)?),
             attribution: Arc::new(attribution::Lexicon::load(data)?),
@@ -166,8 +170,8 @@ impl Extractor {
     /// Run every stage on a document.
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let text = doc.body.as_str();
-        let segmentation = segment(text);
         let lex = &self.lexicons;
+        let segmentation = segment_with(text, &lex.segment);
         let mentions = detect(text, &segmentation, &lex.mentions);
         let resolution = resolve(
             text,
@@ -201,6 +205,7 @@ impl Extractor {
         let a = self.analyze(&doc);
         let text = doc.body.as_str();
         match file.split_once('/').map(|(stage, _)| stage) {
+            Some("segment") => crate::segment::check_example(file, example, &a.segmentation),
             Some("mentions") => crate::mentions::check_example(file, example, text, &a.mentions),
             Some("resolve") => {
                 crate::resolve::check_example(file, example, &a.mentions, &a.resolution)

@@ -31,7 +31,7 @@ fn every_example_of_every_builtin_file_holds() {
         failed.join("\n")
     );
     // Every stage has files, and the files have their examples.
-    for stage in ["mentions/", "resolve/", "attribution/"] {
+    for stage in ["segment/", "mentions/", "resolve/", "attribution/"] {
         assert!(
             data.files().iter().any(|f| f.name().starts_with(stage)),
             "{stage}"

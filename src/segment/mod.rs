@@ -16,73 +16,16 @@
 //!   next paragraph opens with a quote mark runs on into it, as news style
 //!   has it.
 
+mod lexicon;
 mod quotes;
 mod tokens;
 
+pub use lexicon::{check_example, Lexicon, DATA};
 pub use quotes::{apostrophe_quotes, find_quotes, has_doubled_apostrophes, Quote};
 pub use tokens::{tokenize, Token, TokenKind};
 
 use crate::span::Span;
 use std::ops::Range;
-
-/// Abbreviations after which a period does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "cmdr",
-    "sgt", "maj", "adm", "st", "jr", "sr", "rev", "hon", "pres", "supt", "messrs", "mssrs", "fr",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-    "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "vs", "etc", "e.g", "i.e", "no",
-    "nos", "vol", "fig", "approx", "dept", "est", "ave", "blvd", "inc", "corp", "co", "ltd",
-    "bros", "op", "ft", "mt", "pp", "cf", "al", "ph.d", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m",
-];
-
-/// Abbreviations that usually close a sentence when a capitalised common
-/// word follows ("... of Acme Inc. The firm ...").
-const FINAL_ABBREVIATIONS: &[&str] = &[
-    "inc", "corp", "co", "ltd", "etc", "u.s", "u.k", "u.n", "d.c", "a.m", "p.m", "jr", "sr", "bros",
-];
-
-/// Words that commonly open a sentence; after an abbreviation that may end
-/// one, they confirm the break.
-const SENTENCE_OPENERS: &[&str] = &[
-    "the",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "but",
-    "and",
-    "in",
-    "a",
-    "an",
-    "this",
-    "that",
-    "there",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "as",
-    "at",
-    "on",
-    "for",
-    "if",
-    "when",
-    "while",
-    "after",
-    "before",
-    "some",
-    "many",
-    "most",
-    "officials",
-    "however",
-    "yet",
-    "so",
-    "what",
-    "who",
-];
 
 /// A sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -130,8 +73,13 @@ impl Segmentation {
     }
 }
 
-/// Segment a document body.
+/// Segment a document body with the built-in word lists.
 pub fn segment(text: &str) -> Segmentation {
+    segment_with(text, Lexicon::shared())
+}
+
+/// Segment a document body with the word lists of `lex`.
+pub fn segment_with(text: &str, lex: &Lexicon) -> Segmentation {
     let tokens::Marked {
         tokens,
         ends,
@@ -141,7 +89,7 @@ pub fn segment(text: &str) -> Segmentation {
     let breaks = line_breaks(text);
     let paragraphs = paragraphs_at(text, &breaks);
     let wrapped = is_hard_wrapped_at(text, &breaks);
-    let sentences = sentences(text, &tokens, &paragraphs, wrapped, &breaks, &ends);
+    let sentences = sentences(text, &tokens, &paragraphs, wrapped, &breaks, &ends, lex);
     let quotes = quotes::find_quotes_at(text, &paragraphs, quote_marks.iter().copied());
     Segmentation {
         paragraphs,
@@ -162,6 +110,7 @@ fn sentences(
     wrapped: bool,
     breaks: &[usize],
     ends: &[u32],
+    lex: &Lexicon,
 ) -> Vec<Sentence> {
     let mut sentences = Vec::with_capacity(tokens.len() / 16 + 1);
     let Some(first) = tokens.first() else {
@@ -250,7 +199,7 @@ fn sentences(
                     if let Some(o) = tokens.get(j + 1) {
                         if opens_sentence(text, o)
                             && !(bytes[t.span.start] == b'.'
-                                && protected_period(text, tokens, i, o))
+                                && protected_period(text, tokens, i, o, lex))
                         {
                             end = Some(j);
                         }
@@ -259,8 +208,8 @@ fn sentences(
                 TokenKind::Word if bytes[t.span.end - 1] == b'.' => {
                     // An initialism with its period ("U.S.") may end a sentence.
                     let w = t.text(text).trim_end_matches('.');
-                    if lower_in(&FINAL_ABBREVIATION_LIST, w)
-                        && lower_in(&SENTENCE_OPENER_LIST, nx.text(text))
+                    if lex.final_abbreviations.contains_lower(w)
+                        && lex.openers.contains_lower(nx.text(text))
                         && starts_upper(nx.text(text))
                     {
                         end = Some(i);
@@ -288,103 +237,6 @@ fn sentences(
         tokens: start_tok..n,
     });
     sentences
-}
-
-/// A list of lower-case ASCII words of at most [`KEY_BYTES`] bytes, with
-/// their keys ([`key`]) sorted for a binary search.
-struct WordList {
-    words: &'static [&'static str],
-    keys: &'static [u128],
-    /// For each length and first letter, the last letters of the words of
-    /// that length opening with it (bit 0 for `a`): most words are told
-    /// apart by these alone, without a search.
-    ends: [[u32; 26]; KEY_BYTES + 1],
-}
-
-/// The [`WordList::ends`] of `words`, each opening and ending with a small
-/// letter.
-const fn end_letters(words: &[&str]) -> [[u32; 26]; KEY_BYTES + 1] {
-    let mut t = [[0u32; 26]; KEY_BYTES + 1];
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i].as_bytes();
-        let (first, last) = (w[0], w[w.len() - 1]);
-        assert!(w.len() <= KEY_BYTES && first.is_ascii_lowercase() && last.is_ascii_lowercase());
-        t[w.len()][(first - b'a') as usize] |= 1 << (last - b'a');
-        i += 1;
-    }
-    t
-}
-
-/// The longest word a [`key`] holds.
-const KEY_BYTES: usize = 15;
-
-/// A word of at most [`KEY_BYTES`] ASCII bytes in ASCII lower case, as a
-/// number: its bytes from the lowest up, its length in the top byte. Two
-/// words have the same key when they are equal ignoring ASCII case.
-const fn key(w: &[u8]) -> u128 {
-    let mut k = (w.len() as u128) << 120;
-    let mut i = 0;
-    while i < w.len() {
-        k |= (w[i].to_ascii_lowercase() as u128) << (8 * i);
-        i += 1;
-    }
-    k
-}
-
-/// The sorted keys of `words` (`N` of them).
-const fn sorted_keys<const N: usize>(words: &[&str]) -> [u128; N] {
-    let mut keys = [0u128; N];
-    let mut i = 0;
-    while i < N {
-        let w = words[i].as_bytes();
-        assert!(w.len() <= KEY_BYTES);
-        // Insertion sort.
-        let k = key(w);
-        let mut j = i;
-        while j > 0 && keys[j - 1] > k {
-            keys[j] = keys[j - 1];
-            j -= 1;
-        }
-        keys[j] = k;
-        i += 1;
-    }
-    keys
-}
-
-static ABBREVIATION_LIST: WordList = WordList {
-    words: ABBREVIATIONS,
-    keys: &sorted_keys::<{ ABBREVIATIONS.len() }>(ABBREVIATIONS),
-    ends: end_letters(ABBREVIATIONS),
-};
-static FINAL_ABBREVIATION_LIST: WordList = WordList {
-    words: FINAL_ABBREVIATIONS,
-    keys: &sorted_keys::<{ FINAL_ABBREVIATIONS.len() }>(FINAL_ABBREVIATIONS),
-    ends: end_letters(FINAL_ABBREVIATIONS),
-};
-static SENTENCE_OPENER_LIST: WordList = WordList {
-    words: SENTENCE_OPENERS,
-    keys: &sorted_keys::<{ SENTENCE_OPENERS.len() }>(SENTENCE_OPENERS),
-    ends: end_letters(SENTENCE_OPENERS),
-};
-
-/// True when `w` in lower case (`str::to_lowercase`) is in `list`: an
-/// ASCII word by its key, without lower-casing it.
-fn lower_in(list: &WordList, w: &str) -> bool {
-    if w.is_ascii() {
-        let b = w.as_bytes();
-        let Some(&c) = b.first() else {
-            return false;
-        };
-        let (c, l) = (c.to_ascii_lowercase(), b[b.len() - 1].to_ascii_lowercase());
-        b.len() <= KEY_BYTES
-            && c.is_ascii_lowercase()
-            && l.is_ascii_lowercase()
-            && list.ends[b.len()][usize::from(c - b'a')] >> (l - b'a') & 1 != 0
-            && list.keys.binary_search(&key(b)).is_ok()
-    } else {
-        list.words.contains(&w.to_lowercase().as_str())
-    }
 }
 
 /// `.`, `!`, `?` or `…`, compared as bytes.
@@ -424,7 +276,7 @@ fn opens_sentence(text: &str, t: &Token) -> bool {
 
 /// A period after an abbreviation or an initial does not end a sentence,
 /// unless the abbreviation often closes one and a sentence opener follows.
-fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> bool {
+fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token, lex: &Lexicon) -> bool {
     if i == 0 {
         return false;
     }
@@ -437,9 +289,9 @@ fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
     if w.len() <= 4 && w.chars().count() == 1 && starts_upper(w) {
         return true;
     }
-    if lower_in(&ABBREVIATION_LIST, w) {
-        if lower_in(&FINAL_ABBREVIATION_LIST, w) {
-            return !lower_in(&SENTENCE_OPENER_LIST, next.text(text));
+    if lex.abbreviations.contains_lower(w) {
+        if lex.final_abbreviations.contains_lower(w) {
+            return !lex.openers.contains_lower(next.text(text));
         }
         return true;
     }
@@ -559,6 +411,10 @@ fn wrapped_lines<'t>(mut it: impl Iterator<Item = &'t str>) -> bool {
 mod tests {
     use super::*;
 
+    fn lex() -> &'static Lexicon {
+        Lexicon::shared()
+    }
+
     fn sents(t: &str) -> Vec<&str> {
         segment(t)
             .sentences
@@ -635,28 +491,28 @@ mod tests {
             "Ph.D",
         ] {
             for list in [
-                &ABBREVIATION_LIST,
-                &FINAL_ABBREVIATION_LIST,
-                &SENTENCE_OPENER_LIST,
+                &lex().abbreviations,
+                &lex().final_abbreviations,
+                &lex().openers,
             ] {
-                let want = list.words.contains(&w.to_lowercase().as_str());
-                assert_eq!(lower_in(list, w), want, "{w:?}");
+                let want = list.words.contains(&w.to_lowercase());
+                assert_eq!(list.contains_lower(w), want, "{w:?}");
             }
         }
         for list in [
-            &ABBREVIATION_LIST,
-            &FINAL_ABBREVIATION_LIST,
-            &SENTENCE_OPENER_LIST,
+            &lex().abbreviations,
+            &lex().final_abbreviations,
+            &lex().openers,
         ] {
             assert!(list
                 .words
                 .iter()
                 .all(|a| a.is_ascii() && *a == a.to_lowercase()));
             // Every word is found, in any case, and its plural is not.
-            for a in list.words {
-                assert!(lower_in(list, a) && lower_in(list, &a.to_uppercase()));
+            for a in &list.words {
+                assert!(list.contains_lower(a) && list.contains_lower(&a.to_uppercase()));
                 assert!(
-                    !lower_in(list, &format!("{a}s")) || list.words.contains(&&*format!("{a}s"))
+                    !list.contains_lower(&format!("{a}s")) || list.words.contains(&format!("{a}s"))
                 );
             }
             assert!(list.keys.windows(2).all(|k| k[0] < k[1]));
@@ -669,9 +525,9 @@ mod tests {
         /// a linear look-up, on short words near the listed ones.
         #[test]
         fn lower_in_agrees_on_random_words(w in "[a-zA-Z.\u{e9}\u{212a}]{0,6}") {
-            for list in [&ABBREVIATION_LIST, &FINAL_ABBREVIATION_LIST, &SENTENCE_OPENER_LIST] {
-                let want = list.words.contains(&w.to_lowercase().as_str());
-                proptest::prop_assert_eq!(lower_in(list, &w), want);
+            for list in [&lex().abbreviations, &lex().final_abbreviations, &lex().openers] {
+                let want = list.words.contains(&w.to_lowercase());
+                proptest::prop_assert_eq!(list.contains_lower(&w), want);
             }
         }
     }
@@ -782,7 +638,7 @@ mod tests {
                 }
                 if let Some(nx) = tokens.get(j + 1) {
                     if opens_sentence(text, nx)
-                        && !(t.text(text) == "." && protected_period(text, &tokens, i, nx))
+                        && !(t.text(text) == "." && protected_period(text, &tokens, i, nx, lex()))
                     {
                         i = j;
                         end_here = true;
@@ -791,8 +647,8 @@ mod tests {
             } else if !end_here && t.kind == TokenKind::Word && t.text(text).ends_with('.') {
                 let w = t.text(text).trim_end_matches('.');
                 if let Some(nx) = next {
-                    if FINAL_ABBREVIATIONS.contains(&w.to_lowercase().as_str())
-                        && SENTENCE_OPENERS.contains(&nx.text(text).to_lowercase().as_str())
+                    if lex().final_abbreviations.words.contains(&w.to_lowercase())
+                        && lex().openers.words.contains(&nx.text(text).to_lowercase())
                         && starts_upper(nx.text(text))
                     {
                         end_here = true;
