@@ -95,7 +95,7 @@ impl WordList {
                 && self.keys.binary_search(&key(b)).is_ok()
         } else {
             let lower = w.to_lowercase();
-            self.words.iter().any(|x| *x == lower)
+            self.words.contains(&lower)
         }
     }
 }
