@@ -32,7 +32,12 @@
 //!    reported speech, ego graphs.
 //!
 //! [`pipeline`] runs stages 2 to 5 on a document; [`span::Span`] is the
-//! currency between them.
+//! currency between them. Below every stage, [`words`] holds what they
+//! share about words: the loader of the data files every word list is kept
+//! in ([`words::DataSet`]), the one word table ([`words::WordTable`]) and
+//! fast word maps. The lists themselves are owned by the
+//! [`pipeline::Extractor`] ([`pipeline::Lexicons`]), so a caller can add
+//! its own ([`pipeline::ExtractorBuilder::word_lists`]).
 //!
 //! ```
 //! use actorgraph::{graph::{ActorGraph, GraphOptions}, ingest::Document, pipeline::Extractor};
