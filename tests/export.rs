@@ -641,7 +641,13 @@ fn layout_is_written_when_asked_and_render_picks_one_by_size() {
     .unwrap();
     assert_eq!(Some(neato), draw(&plain, "neato"));
     let big = star_graph(dir.path(), 301);
-    let big_dot = std::fs::read(build(dir.path(), &[big.clone()], &[], "big.dot")).unwrap();
+    let big_dot = std::fs::read(build(
+        dir.path(),
+        std::slice::from_ref(&big),
+        &[],
+        "big.dot",
+    ))
+    .unwrap();
     let big_svg =
         std::fs::read(build(dir.path(), &[big], &["--render", "svg"], "big.svg")).unwrap();
     assert_eq!(Some(big_svg.clone()), draw(&big_dot, "sfdp"));
