@@ -29,10 +29,12 @@ function int(x, what) {
   return x;
 }
 
+// Keyed by actor id, the label (GraphML's node ids are n0, n1, ...).
 const nodes = {};
+const label = (id) => g.getNodeAttribute(id, "label");
 g.forEachNode((id, a) => {
-  if (a.label !== id) throw new Error(`node ${id}: label ${a.label}`);
-  nodes[id] = {
+  if (fmt === "gexf" && a.label !== id) throw new Error(`node ${id}: label ${a.label}`);
+  nodes[a.label] = {
     kind: a.kind,
     mentions: int(a.mentions, `${id} mentions`),
     documents: int(a.documents, `${id} documents`),
@@ -43,8 +45,8 @@ g.forEachEdge((key, a, source, target, _sa, _ta, undirected) => {
   if (undirected) throw new Error(`edge ${key} read as undirected`);
   if (typeof a.directed !== "boolean") throw new Error(`edge ${key}: directed ${a.directed}`);
   edges.push({
-    source,
-    target,
+    source: label(source),
+    target: label(target),
     kind: a.kind,
     weight: int(a.weight, `${key} weight`),
     evidence_count: int(a.evidence_count, `${key} evidence_count`),

@@ -31,10 +31,11 @@ def need(module):
 
 
 def networkx_graph(G):
+    """The graph keyed by actor id (the `label`)."""
+    names = {n: d["label"] for n, d in G.nodes(data=True)}
     nodes = {}
     for n, d in G.nodes(data=True):
-        assert d["label"] == n, (n, d)
-        nodes[n] = {
+        nodes[d["label"]] = {
             "kind": d["kind"],
             "mentions": d["mentions"],
             "documents": d["documents"],
@@ -48,8 +49,8 @@ def networkx_graph(G):
         assert type(d["directed"]) is bool, d
         edges.append(
             {
-                "source": u,
-                "target": v,
+                "source": names[u],
+                "target": names[v],
                 "kind": d["kind"],
                 "weight": int(d["weight"]),
                 "evidence_count": d["evidence_count"],
@@ -71,22 +72,20 @@ def graphml_networkx(path):
 
 def gexf_networkx(path):
     nx = need("networkx")
-    # node_type None: ids as written; the label is the actor id too.
+    # Node ids are the actor ids, and so are the labels.
     G = nx.read_gexf(path, relabel=False)
     for n, d in G.nodes(data=True):
-        d.setdefault("label", n)
+        assert d["label"] == n, (n, d)
     return networkx_graph(G)
 
 
 def graphml_igraph(path):
     ig = need("igraph")
     g = ig.Graph.Read_GraphML(path)
-    # The actor id is the vertex's `label`. igraph's reader leaves `&`
-    # in an XML attribute (the GraphML node id, igraph's `id`) as `&#38;`.
+    # The actor id is the vertex's `label`; igraph's `id` is n0, n1, ...
     names = g.vs["label"]
     nodes = {}
     for v in g.vs:
-        assert v["id"].replace("&#38;", "&") == v["label"], v.attributes()
         # igraph reads GraphML long and int as floats.
         for key in ("mentions", "documents"):
             assert float(v[key]).is_integer(), (v["id"], key, v[key])

@@ -11,8 +11,8 @@
 //! `<attributes class="node">` declares `kind` (string), `mentions` and
 //! `documents` (long), `aliases` (string); `<attributes class="edge">`
 //! declares `kind` (string), `evidence_count` (integer), `evidence`
-//! (string) and `directed` (boolean). Nodes have the actor id as GEXF id and
-//! label, in id order; edges are `e0`, ... in (kind, source, target) order,
+//! (string) and `directed` (boolean). Nodes have the actor id as GEXF id
+//! (GEXF allows any string, unlike GraphML) and label, in id order; edges are `e0`, ... in (kind, source, target) order,
 //! with `weight` and the link kind also as GEXF's edge `kind` (so Gephi
 //! keeps a co-occurrence and an attribution edge between the same pair
 //! apart).

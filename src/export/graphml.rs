@@ -12,16 +12,17 @@
 //! keyed by the edge ids). For undirected measures, keep one kind and drop
 //! direction (`G.to_undirected()` in NetworkX, `as_undirected()` in igraph).
 //!
-//! Nodes have the actor id as GraphML id (so `G.nodes["Dick Cheney"]` in
-//! NetworkX; igraph keeps it in the vertex attribute `id`), in id order,
-//! with typed `<data>`: `label` (the actor id), `kind`
+//! Nodes are `n0`, `n1`, ... in actor id order (GraphML's schema allows
+//! only an `NMTOKEN` as id: no spaces), with typed `<data>`: `label` (the
+//! actor id; `nx.relabel_nodes(G, dict(G.nodes(data="label")))` keys a
+//! NetworkX graph by it), `kind`
 //! (`person`/`organization`), `mentions` and `documents` (long), `aliases`
 //! (the names joined by `"; "`). Edges are `e0`, ... in (kind, source,
 //! target) order with `kind`, `directed` (boolean), `weight` (double, which
 //! Gephi takes as the edge weight), `evidence_count` (int) and `evidence`
 //! (`doc:start-end` joined by `"; "`).
 
-use super::{xml_attr, xml_escape as esc};
+use super::xml_escape as esc;
 use crate::graph::{ActorGraph, EdgeKind};
 use std::io::{self, Write};
 
@@ -54,10 +55,13 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, r#"  <graph id="actorgraph" edgedefault="directed">"#)?;
     let (nodes, edges) = g.sorted();
-    for &n in &nodes {
+    // Each node's number in id order, by node index.
+    let mut number = vec![0usize; petgraph::visit::NodeIndexable::node_bound(&g.graph)];
+    for (i, &n) in nodes.iter().enumerate() {
+        number[n.index()] = i;
         let node = &g.graph[n];
         let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
-        writeln!(out, r#"    <node id="{}">"#, xml_attr(&node.id))?;
+        writeln!(out, r#"    <node id="n{i}">"#)?;
         writeln!(out, r#"      <data key="label">{}</data>"#, esc(&node.id))?;
         writeln!(
             out,
@@ -86,9 +90,9 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
         let edge = &g.graph[e];
         writeln!(
             out,
-            r#"    <edge id="e{i}" source="{}" target="{}">"#,
-            xml_attr(&g.graph[a].id),
-            xml_attr(&g.graph[b].id)
+            r#"    <edge id="e{i}" source="n{}" target="n{}">"#,
+            number[a.index()],
+            number[b.index()]
         )?;
         writeln!(
             out,
