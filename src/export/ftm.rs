@@ -44,10 +44,12 @@ pub fn link_id(kind: EdgeKind, source: &str, target: &str) -> String {
 }
 
 fn entity_id(key: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let mut id = String::with_capacity(43);
     id.push_str("ag-");
     for b in sha1(key.as_bytes()) {
-        id.push_str(&format!("{b:02x}"));
+        id.push(char::from(HEX[usize::from(b >> 4)]));
+        id.push(char::from(HEX[usize::from(b & 15)]));
     }
     id
 }
@@ -57,6 +59,8 @@ fn entity_id(key: &str) -> String {
 /// document cannot be read, the evidence is given by its span alone.
 pub fn write(g: &ActorGraph, docs: &mut DocCache, out: &mut dyn Write) -> io::Result<()> {
     let (nodes, edges) = g.sorted();
+    // Each actor's entity id, by node index: made once, used by its links.
+    let mut ids = vec![String::new(); petgraph::visit::NodeIndexable::node_bound(&g.graph)];
     let line = |out: &mut dyn Write, id: String, schema: &str, props: Map<String, Value>| {
         let entity = json!({"id": id, "schema": schema, "properties": props});
         serde_json::to_writer(&mut *out, &entity)?;
@@ -87,7 +91,8 @@ pub fn write(g: &ActorGraph, docs: &mut DocCache, out: &mut dyn Write) -> io::Re
                 plural(node.documents, "document")
             )]),
         );
-        line(out, actor_id(&node.id), schema, props)?;
+        ids[n.index()] = actor_id(&node.id);
+        line(out, ids[n.index()].clone(), schema, props)?;
     }
     let paths: BTreeSet<&str> = edges
         .iter()
@@ -136,8 +141,8 @@ pub fn write(g: &ActorGraph, docs: &mut DocCache, out: &mut dyn Write) -> io::Re
             .map(|ev| document_id(&ev.doc))
             .collect();
         let mut props = Map::new();
-        props.insert("subject".into(), json!([actor_id(source)]));
-        props.insert("object".into(), json!([actor_id(target)]));
+        props.insert("subject".into(), json!([ids[a.index()]]));
+        props.insert("object".into(), json!([ids[b.index()]]));
         props.insert("role".into(), json!([role]));
         props.insert("summary".into(), json!([clean(&summary)]));
         if !described.is_empty() {
