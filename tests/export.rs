@@ -136,6 +136,7 @@ fn graphml_carries_exactly_the_json_graph() {
         ("mentions", "node", "long"),
         ("documents", "node", "long"),
         ("kind", "edge", "string"),
+        ("directed", "edge", "boolean"),
         ("weight", "edge", "double"),
         ("evidence_count", "edge", "int"),
     ] {
@@ -160,10 +161,18 @@ fn graphml_carries_exactly_the_json_graph() {
         .children()
         .find(|n| n.has_tag_name((ns, "graph")))
         .unwrap();
+    // One directed multigraph: no edge overrides the default.
+    assert_eq!(graph.attribute("edgedefault"), Some("directed"));
     let mut label = BTreeMap::new();
     let mut nodes = Nodes::new();
     for n in graph.children().filter(|n| n.has_tag_name((ns, "node"))) {
         let id = data(n, "node", "label");
+        // An NMTOKEN, as GraphML's schema wants: n0, n1, ...
+        let nid = n.attribute("id").unwrap();
+        assert!(
+            nid.starts_with('n') && nid[1..].bytes().all(|b| b.is_ascii_digit()),
+            "{nid}"
+        );
         label.insert(n.attribute("id").unwrap().to_owned(), id.clone());
         let v = (
             data(n, "node", "kind"),
@@ -175,9 +184,10 @@ fn graphml_carries_exactly_the_json_graph() {
     let mut edges = Edges::new();
     for e in graph.children().filter(|n| n.has_tag_name((ns, "edge"))) {
         let kind = data(e, "edge", "kind");
+        assert_eq!(e.attribute("directed"), None);
         assert_eq!(
-            e.attribute("directed") == Some("false"),
-            kind == "cooccurrence"
+            data(e, "edge", "directed"),
+            (kind == "attribution").to_string()
         );
         let key = (
             label[e.attribute("source").unwrap()].clone(),
@@ -236,7 +246,12 @@ fn gexf_carries_exactly_the_json_graph() {
     ] {
         assert_eq!(na[t].1, ty, "node attribute {t}");
     }
-    for (t, ty) in [("kind", "string"), ("evidence_count", "integer")] {
+    assert_eq!(graph.attribute("defaultedgetype"), Some("directed"));
+    for (t, ty) in [
+        ("kind", "string"),
+        ("evidence_count", "integer"),
+        ("directed", "boolean"),
+    ] {
         assert_eq!(ea[t].1, ty, "edge attribute {t}");
     }
     let value =
@@ -261,6 +276,7 @@ fn gexf_carries_exactly_the_json_graph() {
         .filter(|n| n.has_tag_name((ns, "node")))
     {
         let id = n.attribute("label").unwrap().to_owned();
+        assert_eq!(n.attribute("id"), Some(id.as_str()));
         label.insert(n.attribute("id").unwrap().to_owned(), id.clone());
         let v = (
             value(n, &na, "kind"),
@@ -276,13 +292,10 @@ fn gexf_carries_exactly_the_json_graph() {
     {
         let kind = value(e, &ea, "kind");
         assert_eq!(e.attribute("kind"), Some(kind.as_str()));
+        assert_eq!(e.attribute("type"), Some("directed"));
         assert_eq!(
-            e.attribute("type"),
-            Some(if kind == "cooccurrence" {
-                "undirected"
-            } else {
-                "directed"
-            })
+            value(e, &ea, "directed"),
+            (kind == "attribution").to_string()
         );
         let key = (
             label[e.attribute("source").unwrap()].clone(),
@@ -445,6 +458,28 @@ fn selections_trim_the_graph() {
     assert_eq!(n.keys().map(String::as_str).collect::<BTreeSet<_>>(), want);
 }
 
+/// Graphviz's output for DOT source drawn by an engine, or None when it fails.
+fn draw(src: &[u8], engine: &str) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let mut child = Command::new("dot")
+        .arg(format!("-K{engine}"))
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let src = src.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&src));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out.status.success().then_some(out.stdout)
+}
+
+/// The layout engines `--layout` offers; every one must draw every DOT.
+const ENGINES: [&str; 4] = ["dot", "sfdp", "neato", "fdp"];
+
 fn dot_accepts(src: &[u8]) -> bool {
     use std::io::Write;
     let mut child = Command::new("dot")
@@ -497,11 +532,21 @@ fn dot_options_give_valid_graphviz() {
                 assert!(inside <= 1, "{id} in {inside} clusters");
             }
         }
+        // No engine forced: each one draws it.
+        assert!(!src.contains("layout="), "{src}");
         match which("dot") {
-            Some(_) => assert!(
-                dot_accepts(src.as_bytes()),
-                "Graphviz rejects DOT for {o:?}"
-            ),
+            Some(_) => {
+                assert!(
+                    dot_accepts(src.as_bytes()),
+                    "Graphviz rejects DOT for {o:?}"
+                );
+                for engine in ENGINES {
+                    assert!(
+                        draw(src.as_bytes(), engine).is_some(),
+                        "dot -K{engine} rejects DOT for {o:?}"
+                    );
+                }
+            }
             None => skip(&format!(
                 "Graphviz `dot` not installed; DOT for {o:?} not checked with it"
             )),
@@ -552,6 +597,82 @@ fn render_draws_with_graphviz_or_says_it_is_missing() {
     assert!(svg.contains("Ines Varga"));
     let png = std::fs::read(build(dir.path(), &inputs, &["--render", "png"], "g.png")).unwrap();
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+}
+
+#[test]
+fn layout_is_written_when_asked_and_render_picks_one_by_size() {
+    let (dir, inputs, _) = corpus();
+    for engine in ENGINES {
+        let p = build(
+            dir.path(),
+            &inputs,
+            &["--layout", engine],
+            &format!("{engine}.dot"),
+        );
+        let src = std::fs::read_to_string(&p).unwrap();
+        assert_eq!(src.matches("layout=").count(), 1, "{src}");
+        assert!(src.contains(&format!("graph [layout={engine}, ")), "{src}");
+    }
+    // --layout is for DOT only.
+    let o = run(&[
+        "build", "-q", "--layout", "fdp", "--format", "json", &inputs[0],
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "--layout sets the DOT output's layout engine; it cannot be used with --format Json"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    if which("dot").is_none() {
+        skip("Graphviz `dot` not installed; --render's engine not checked");
+        return;
+    }
+    // Graphviz is deterministic: --render draws what the engine it picks
+    // draws from the plain DOT (fdp for a small graph, sfdp past 300
+    // actors), and --layout overrides the pick.
+    let plain = std::fs::read(build(dir.path(), &inputs, &[], "plain.dot")).unwrap();
+    let small = std::fs::read(build(dir.path(), &inputs, &["--render", "svg"], "r.svg")).unwrap();
+    assert_eq!(Some(small.clone()), draw(&plain, "fdp"));
+    assert_ne!(Some(small), draw(&plain, "dot"));
+    let neato = std::fs::read(build(
+        dir.path(),
+        &inputs,
+        &["--render", "svg", "--layout", "neato"],
+        "n.svg",
+    ))
+    .unwrap();
+    assert_eq!(Some(neato), draw(&plain, "neato"));
+    let big = star_graph(dir.path(), 301);
+    let big_dot = std::fs::read(build(
+        dir.path(),
+        std::slice::from_ref(&big),
+        &[],
+        "big.dot",
+    ))
+    .unwrap();
+    let big_svg =
+        std::fs::read(build(dir.path(), &[big], &["--render", "svg"], "big.svg")).unwrap();
+    assert_eq!(Some(big_svg.clone()), draw(&big_dot, "sfdp"));
+    assert_ne!(Some(big_svg), draw(&big_dot, "fdp"));
+}
+
+/// A saved graph of `n` actors, one linked to all the others.
+fn star_graph(dir: &Path, n: usize) -> String {
+    let nodes: Vec<Value> = (0..n)
+        .map(|i| serde_json::json!({"id": format!("Actor {i:03}"), "kind": "person", "mentions": 1, "documents": 1, "aliases": []}))
+        .collect();
+    let edges: Vec<Value> = (1..n)
+        .map(|i| serde_json::json!({"source": "Actor 000", "target": format!("Actor {i:03}"), "kind": "cooccurrence", "weight": 1, "evidence": []}))
+        .collect();
+    let g = dir.join(format!("star{n}.json"));
+    std::fs::write(
+        &g,
+        serde_json::json!({"nodes": nodes, "edges": edges}).to_string(),
+    )
+    .unwrap();
+    g.to_str().unwrap().to_owned()
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! `actorgraph build`: the graph of a corpus.
 
 use super::{input, output};
-use actorgraph::export::{self, dot::DotOptions, Format, Selection};
+use actorgraph::export::dot::{DotOptions, Layout};
+use actorgraph::export::{self, Format, Selection};
 use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions, RecordPlan, Window};
 use anyhow::Context;
 use std::path::PathBuf;
@@ -21,6 +22,8 @@ enum FormatArg {
     Csv,
     /// One self-contained HTML page: picture, search, evidence (needs Graphviz).
     Html,
+    /// FollowTheMoney entities, JSON Lines (Aleph, ftm): actors, documents, links with evidence.
+    Ftm,
 }
 
 /// Pictures Graphviz can draw.
@@ -30,6 +33,30 @@ enum RenderArg {
     Svg,
     /// PNG.
     Png,
+}
+
+/// Graphviz layout engines.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum LayoutArg {
+    /// Force-directed, for up to a few hundred actors.
+    Fdp,
+    /// Multiscale force-directed, for large graphs.
+    Sfdp,
+    /// Spring model.
+    Neato,
+    /// Hierarchical, speakers above the actors they spoke about.
+    Dot,
+}
+
+impl LayoutArg {
+    fn layout(self) -> Layout {
+        match self {
+            LayoutArg::Fdp => Layout::Fdp,
+            LayoutArg::Sfdp => Layout::Sfdp,
+            LayoutArg::Neato => Layout::Neato,
+            LayoutArg::Dot => Layout::Dot,
+        }
+    }
 }
 
 /// Link kinds.
@@ -74,9 +101,14 @@ pub struct Args {
     /// document most of its links' evidence comes from.
     #[arg(long)]
     cluster_by_document: bool,
-    /// Draw the DOT with Graphviz's `dot` and write the picture instead.
+    /// Draw the DOT with Graphviz and write the picture instead (engine:
+    /// --layout, else fdp up to 300 actors and sfdp past that).
     #[arg(long, value_enum, value_name = "FORMAT")]
     render: Option<RenderArg>,
+    /// DOT: write this Graphviz layout engine into the graph (default:
+    /// none, the reader's choice; with --render, picked by size).
+    #[arg(long, value_enum, value_name = "ENGINE")]
+    layout: Option<LayoutArg>,
     /// Co-occurrence window.
     #[arg(long, value_enum, default_value = "sentence")]
     window: WindowArg,
@@ -171,9 +203,15 @@ fn split_graph_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
 }
 
 fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
-    let dot_opts = DotOptions {
+    anyhow::ensure!(
+        a.layout.is_none() || matches!(a.format, FormatArg::Dot),
+        "--layout sets the DOT output's layout engine; it cannot be used with --format {:?}",
+        a.format
+    );
+    let mut dot_opts = DotOptions {
         cluster_by_document: a.cluster_by_document,
         element_ids: false,
+        layout: a.layout.map(LayoutArg::layout),
     };
     let draws = a.render.is_some() || matches!(a.format, FormatArg::Html);
     if draws && graph.node_count() > 300 && !a.quiet {
@@ -189,14 +227,18 @@ fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
             "--render draws the DOT output; it cannot be used with --format {:?}",
             a.format
         );
+        let engine = *dot_opts
+            .layout
+            .get_or_insert(Layout::for_size(graph.node_count()));
         let mut src = Vec::new();
         export::dot::write_with(graph, &dot_opts, &mut src)?;
-        let picture = export::render(
+        let picture = export::render_with(
             &src,
             match r {
                 RenderArg::Svg => "svg",
                 RenderArg::Png => "png",
             },
+            Some(engine),
         )?;
         return output::write_to(a.output.as_deref(), |w| w.write_all(&picture));
     }
@@ -212,6 +254,9 @@ fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
         }),
         FormatArg::Gexf => output::write_to(a.output.as_deref(), |w| {
             export::write(graph, Format::Gexf, w)
+        }),
+        FormatArg::Ftm => output::write_to(a.output.as_deref(), |w| {
+            export::write(graph, Format::Ftm, w)
         }),
         FormatArg::Csv => {
             let dir = a

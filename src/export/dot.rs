@@ -1,12 +1,15 @@
 //! Graphviz DOT.
 //!
-//! A `digraph` laid out by `fdp` (a force-directed layout Graphviz picks
-//! from the graph attribute, also under `dot -Tsvg`): people are ellipses,
-//! organizations boxes; a node's font grows with its mention count and its
-//! label shows the count. Attribution
-//! edges are directed, red, labelled with their count; co-occurrence edges
-//! are grey with `dir=none`. Pen width grows with weight. Every id and label
-//! is quoted and escaped. Graphs of more than [`LARGE`] actors get straight
+//! A `digraph` with **no layout engine forced**: `dot -Tsvg` draws it with
+//! the `dot` engine, `dot -Ksfdp -Tsvg` (or `sfdp -Tsvg`) with sfdp, and so
+//! on; [`DotOptions::layout`] writes `layout=ENGINE` into the graph when
+//! asked (`build --layout`), and [`Layout::for_size`] is the engine
+//! `build --render` picks: `fdp` up to [`LARGE`] actors, `sfdp` past that.
+//! People are ellipses, organizations boxes; a node's font grows with its
+//! mention count and its label shows the count. Attribution edges are
+//! directed, red, labelled with their count; co-occurrence edges are grey
+//! with `dir=none`. Pen width grows with weight. Every id and label is
+//! quoted and escaped. Graphs of more than [`LARGE`] actors get straight
 //! edges (`splines=line`): routing curved edges around ~900 actors takes
 //! Graphviz many minutes, straight ones a second or two.
 //!
@@ -26,6 +29,41 @@ use std::io::{self, Write};
 /// Above this many actors, edges are drawn straight.
 pub const LARGE: usize = 300;
 
+/// Graphviz layout engines fit for an actor graph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Hierarchical: ranks from speakers down to the actors spoken about.
+    Dot,
+    /// Force-directed (Fruchterman-Reingold), good up to a few hundred nodes.
+    Fdp,
+    /// Multiscale force-directed, for large graphs.
+    Sfdp,
+    /// Spring model (stress majorization).
+    Neato,
+}
+
+impl Layout {
+    /// The engine's Graphviz name (`-K` value, `layout=` attribute).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Dot => "dot",
+            Layout::Fdp => "fdp",
+            Layout::Sfdp => "sfdp",
+            Layout::Neato => "neato",
+        }
+    }
+
+    /// The engine for a picture of `actors` actors: `fdp` up to [`LARGE`],
+    /// `sfdp` past that (fdp takes minutes on a thousand actors).
+    pub fn for_size(actors: usize) -> Layout {
+        if actors > LARGE {
+            Layout::Sfdp
+        } else {
+            Layout::Fdp
+        }
+    }
+}
+
 /// Options of the DOT writer.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DotOptions {
@@ -33,6 +71,8 @@ pub struct DotOptions {
     pub cluster_by_document: bool,
     /// Give nodes and edges `id` attributes `n0`.., `e0`.. .
     pub element_ids: bool,
+    /// Write `layout=ENGINE` into the graph (none: the reader's choice).
+    pub layout: Option<Layout>,
 }
 
 /// The document each actor is drawn in: the one most of its links'
@@ -192,9 +232,13 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
     } else {
         "true"
     };
+    let layout = match opts.layout {
+        Some(l) => format!("layout={}, ", l.as_str()),
+        None => String::new(),
+    };
     writeln!(
         out,
-        "  graph [layout=fdp, overlap=false, splines={splines}, outputorder=edgesfirst];"
+        "  graph [{layout}overlap=false, splines={splines}, outputorder=edgesfirst];"
     )?;
     writeln!(
         out,
@@ -356,6 +400,7 @@ mod tests {
         let opts = DotOptions {
             cluster_by_document: true,
             element_ids: true,
+            layout: None,
         };
         let mut out = Vec::new();
         write_with(&g, &opts, &mut out).unwrap();
@@ -384,6 +429,37 @@ mod tests {
         assert!(text.contains("\\n300 mentions"), "{text}");
         assert!(text.contains("weight=300,"), "{text}");
         assert_eq!(lines.last(), Some(&"}"));
+    }
+
+    /// The layout is written only when asked for, once, in the graph line.
+    #[test]
+    fn layout_only_when_asked() {
+        use crate::graph::GraphOptions;
+        use crate::ingest::Document;
+        use crate::pipeline::Extractor;
+        let mut g = ActorGraph::new(GraphOptions::default());
+        let doc = Document::from_text("a.txt", "Ines Varga met Tavi Renn.");
+        g.add_record(&Extractor::new().extract(&doc));
+        let text = |layout| {
+            let mut out = Vec::new();
+            let opts = DotOptions {
+                layout,
+                ..DotOptions::default()
+            };
+            write_with(&g, &opts, &mut out).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert!(!text(None).contains("layout="), "{}", text(None));
+        for l in [Layout::Dot, Layout::Fdp, Layout::Sfdp, Layout::Neato] {
+            let t = text(Some(l));
+            assert_eq!(t.matches("layout=").count(), 1, "{t}");
+            assert!(
+                t.contains(&format!("  graph [layout={}, ", l.as_str())),
+                "{t}"
+            );
+        }
+        assert_eq!(Layout::for_size(LARGE), Layout::Fdp);
+        assert_eq!(Layout::for_size(LARGE + 1), Layout::Sfdp);
     }
 
     #[test]

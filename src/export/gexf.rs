@@ -1,16 +1,24 @@
-//! GEXF 1.3, Gephi's own format.
+//! GEXF 1.3, Gephi's own format, also read by NetworkX (`read_gexf`) and
+//! graphology (Gephi Lite).
+//!
+//! Like the GraphML ([`super::graphml`]): **one directed multigraph**
+//! (`defaultedgetype="directed"`, every edge `type="directed"`), since
+//! NetworkX refuses a graph mixing directed and undirected edges.
+//! Attribution edges go from speaker to the actor spoken about; a
+//! co-occurrence edge is stored once, from the smaller actor id to the
+//! larger, and marked by its `kind` and `directed` = `false`.
 //!
 //! `<attributes class="node">` declares `kind` (string), `mentions` and
 //! `documents` (long), `aliases` (string); `<attributes class="edge">`
-//! declares `kind` (string), `evidence_count` (integer) and `evidence`
-//! (string). Nodes are `n0`, ... in id order with the actor id as label;
-//! edges are `e0`, ... in (kind, source, target) order, with `weight`, the
-//! link kind as GEXF's edge `kind` (so the two links between a pair are
-//! kept apart) and `type="undirected"` for co-occurrence.
+//! declares `kind` (string), `evidence_count` (integer), `evidence`
+//! (string) and `directed` (boolean). Nodes have the actor id as GEXF id
+//! (GEXF allows any string, unlike GraphML) and label, in id order; edges are `e0`, ... in (kind, source, target) order,
+//! with `weight` and the link kind also as GEXF's edge `kind` (so Gephi
+//! keeps a co-occurrence and an attribution edge between the same pair
+//! apart).
 
-use super::xml_escape as esc;
+use super::{xml_attr, xml_escape as esc};
 use crate::graph::{ActorGraph, EdgeKind};
-use std::collections::HashMap;
 use std::io::{self, Write};
 
 /// Write the graph as GEXF 1.3.
@@ -49,15 +57,16 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             ("kind", "string"),
             ("evidence_count", "integer"),
             ("evidence", "string"),
+            ("directed", "boolean"),
         ],
     )?;
     writeln!(out, "    <nodes>")?;
-    let mut ids = HashMap::new();
-    for (i, n) in g.sorted_nodes().into_iter().enumerate() {
-        ids.insert(n, i);
+    let (nodes, edges) = g.sorted();
+    for &n in &nodes {
         let node = &g.graph[n];
         let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
-        writeln!(out, r#"      <node id="n{i}" label="{}">"#, esc(&node.id))?;
+        let id = xml_attr(&node.id);
+        writeln!(out, r#"      <node id="{id}" label="{id}">"#)?;
         writeln!(out, "        <attvalues>")?;
         writeln!(
             out,
@@ -84,19 +93,14 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "    </nodes>")?;
     writeln!(out, "    <edges>")?;
-    for (i, e) in g.sorted_edges().into_iter().enumerate() {
+    for (i, &e) in edges.iter().enumerate() {
         let (a, b) = g.graph.edge_endpoints(e).expect("edge");
         let edge = &g.graph[e];
-        let ty = if edge.kind == EdgeKind::Cooccurrence {
-            "undirected"
-        } else {
-            "directed"
-        };
         writeln!(
             out,
-            r#"      <edge id="e{i}" source="n{}" target="n{}" type="{ty}" kind="{}" weight="{}">"#,
-            ids[&a],
-            ids[&b],
+            r#"      <edge id="e{i}" source="{}" target="{}" type="directed" kind="{}" weight="{}">"#,
+            xml_attr(&g.graph[a].id),
+            xml_attr(&g.graph[b].id),
             edge.kind.as_str(),
             edge.weight
         )?;
@@ -115,6 +119,11 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             out,
             r#"          <attvalue for="2" value="{}"/>"#,
             esc(&super::evidence_list(&edge.evidence))
+        )?;
+        writeln!(
+            out,
+            r#"          <attvalue for="3" value="{}"/>"#,
+            edge.kind == EdgeKind::Attribution
         )?;
         writeln!(out, "        </attvalues>")?;
         writeln!(out, "      </edge>")?;

@@ -1,17 +1,44 @@
-//! GraphML, as Gephi, yEd, NetworkX and igraph read it.
+//! GraphML, as NetworkX, igraph, graphology (Gephi Lite), Gephi and yEd
+//! read it.
 //!
-//! Nodes are `n0`, `n1`, ... in id order, with typed `<data>`: `label`
-//! (the actor id), `kind` (`person`/`organization`), `mentions` and
-//! `documents` (long), `aliases` (the names joined by `"; "`). Edges are
-//! `e0`, ... in (kind, source, target) order with `kind`, `weight` (double,
-//! which Gephi takes as the edge weight), `evidence_count` (int) and
-//! `evidence` (`doc:start-end` joined by `"; "`). The graph is directed;
-//! co-occurrence edges carry `directed="false"`.
+//! **One directed multigraph** (`edgedefault="directed"`, no edge
+//! overriding it), because NetworkX and igraph refuse or flatten a graph
+//! that mixes directed and undirected edges. Attribution edges go from
+//! speaker to the actor spoken about; a co-occurrence edge is stored once,
+//! from the smaller actor id to the larger (as in the JSON), and marked by
+//! its `kind` and by `directed` = `false`: its direction means nothing.
+//! Between two actors there can be a co-occurrence edge and an attribution
+//! edge each way, so readers give a multigraph (NetworkX: `MultiDiGraph`,
+//! keyed by the edge ids). For undirected measures, keep one kind and drop
+//! direction (`G.to_undirected()` in NetworkX, `as_undirected()` in igraph).
+//!
+//! Nodes are `n0`, `n1`, ... in actor id order (GraphML's schema allows
+//! only an `NMTOKEN` as id: no spaces), with typed `<data>`: `label` (the
+//! actor id; `nx.relabel_nodes(G, dict(G.nodes(data="label")))` keys a
+//! NetworkX graph by it), `kind`
+//! (`person`/`organization`), `mentions` and `documents` (long), `aliases`
+//! (the names joined by `"; "`). Edges are `e0`, ... in (kind, source,
+//! target) order with `kind`, `directed` (boolean), `weight` (double, which
+//! Gephi takes as the edge weight), `evidence_count` (int) and `evidence`
+//! (`doc:start-end` joined by `"; "`).
 
 use super::xml_escape as esc;
 use crate::graph::{ActorGraph, EdgeKind};
-use std::collections::HashMap;
 use std::io::{self, Write};
+
+/// The `<key>` declarations: (id, for, attr.name, attr.type).
+pub const KEYS: [(&str, &str, &str, &str); 10] = [
+    ("label", "node", "label", "string"),
+    ("kind", "node", "kind", "string"),
+    ("mentions", "node", "mentions", "long"),
+    ("documents", "node", "documents", "long"),
+    ("aliases", "node", "aliases", "string"),
+    ("ekind", "edge", "kind", "string"),
+    ("directed", "edge", "directed", "boolean"),
+    ("weight", "edge", "weight", "double"),
+    ("evidence_count", "edge", "evidence_count", "int"),
+    ("evidence", "edge", "evidence", "string"),
+];
 
 /// Write the graph as GraphML.
 pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
@@ -20,27 +47,18 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
         out,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
-    let keys = [
-        ("label", "node", "label", "string"),
-        ("kind", "node", "kind", "string"),
-        ("mentions", "node", "mentions", "long"),
-        ("documents", "node", "documents", "long"),
-        ("aliases", "node", "aliases", "string"),
-        ("ekind", "edge", "kind", "string"),
-        ("weight", "edge", "weight", "double"),
-        ("evidence_count", "edge", "evidence_count", "int"),
-        ("evidence", "edge", "evidence", "string"),
-    ];
-    for (id, for_, name, ty) in keys {
+    for (id, for_, name, ty) in KEYS {
         writeln!(
             out,
             r#"  <key id="{id}" for="{for_}" attr.name="{name}" attr.type="{ty}"/>"#
         )?;
     }
     writeln!(out, r#"  <graph id="actorgraph" edgedefault="directed">"#)?;
-    let mut ids = HashMap::new();
-    for (i, n) in g.sorted_nodes().into_iter().enumerate() {
-        ids.insert(n, i);
+    let (nodes, edges) = g.sorted();
+    // Each node's number in id order, by node index.
+    let mut number = vec![0usize; petgraph::visit::NodeIndexable::node_bound(&g.graph)];
+    for (i, &n) in nodes.iter().enumerate() {
+        number[n.index()] = i;
         let node = &g.graph[n];
         let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
         writeln!(out, r#"    <node id="n{i}">"#)?;
@@ -67,23 +85,24 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
         )?;
         writeln!(out, "    </node>")?;
     }
-    for (i, e) in g.sorted_edges().into_iter().enumerate() {
+    for (i, &e) in edges.iter().enumerate() {
         let (a, b) = g.graph.edge_endpoints(e).expect("edge");
         let edge = &g.graph[e];
-        let directed = if edge.kind == EdgeKind::Cooccurrence {
-            r#" directed="false""#
-        } else {
-            ""
-        };
         writeln!(
             out,
-            r#"    <edge id="e{i}" source="n{}" target="n{}"{directed}>"#,
-            ids[&a], ids[&b]
+            r#"    <edge id="e{i}" source="n{}" target="n{}">"#,
+            number[a.index()],
+            number[b.index()]
         )?;
         writeln!(
             out,
             r#"      <data key="ekind">{}</data>"#,
             edge.kind.as_str()
+        )?;
+        writeln!(
+            out,
+            r#"      <data key="directed">{}</data>"#,
+            edge.kind == EdgeKind::Attribution
         )?;
         writeln!(out, r#"      <data key="weight">{}</data>"#, edge.weight)?;
         writeln!(

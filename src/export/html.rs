@@ -22,6 +22,7 @@ pub fn render_svg(g: &ActorGraph, cluster_by_document: bool) -> Result<String, R
     let opts = DotOptions {
         cluster_by_document,
         element_ids: true,
+        layout: Some(dot::Layout::for_size(g.node_count())),
     };
     dot::write_with(g, &opts, &mut src).map_err(|source| RenderError::Io {
         program: "dot".into(),

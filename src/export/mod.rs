@@ -2,12 +2,17 @@
 //!
 //! | format | module | for |
 //! |---|---|---|
-//! | DOT | [`dot`] | Graphviz, the main output; [`render`] runs `dot` on it |
+//! | DOT | [`dot`] | Graphviz, the main output; [`render_with`] runs it |
 //! | JSON | [`json`] | machines, queries, and growing a graph later |
-//! | GraphML | [`graphml`] | Gephi, yEd, NetworkX, igraph |
-//! | GEXF 1.3 | [`gexf`] | Gephi |
+//! | GraphML | [`graphml`] | NetworkX, igraph, Gephi, Gephi Lite, yEd |
+//! | GEXF 1.3 | [`gexf`] | Gephi, Gephi Lite, NetworkX |
+//! | FollowTheMoney | [`ftm`] | Aleph, OpenSanctions' tools, `ftm` |
 //! | CSV | [`csv`] | spreadsheets, Gephi's spreadsheet import |
 //! | HTML | [`html`] | one self-contained page: the picture, search, evidence |
+//!
+//! GraphML and GEXF hold one directed multigraph: attribution edges from
+//! speaker to the actor spoken about, each co-occurrence edge once (smaller
+//! id first) marked by `kind` and `directed` = `false` (see [`graphml`]).
 //!
 //! Every writer emits nodes in id order and edges in (kind, source, target)
 //! order, so the same graph always gives the same bytes. [`Selection`]
@@ -17,6 +22,7 @@
 pub mod csv;
 pub mod dot;
 pub mod evidence;
+pub mod ftm;
 pub mod gexf;
 pub mod graphml;
 pub mod html;
@@ -39,6 +45,9 @@ pub enum Format {
     GraphMl,
     /// GEXF 1.3.
     Gexf,
+    /// FollowTheMoney entities, JSON Lines; evidence sentences read from
+    /// the documents' stored paths.
+    Ftm,
 }
 
 /// Write a graph in a format.
@@ -48,6 +57,7 @@ pub fn write(graph: &ActorGraph, format: Format, out: &mut dyn Write) -> io::Res
         Format::Json => json::write(graph, out),
         Format::GraphMl => graphml::write(graph, out),
         Format::Gexf => gexf::write(graph, out),
+        Format::Ftm => ftm::write(graph, &mut evidence::DocCache::new(Vec::new()), out),
     }
 }
 
@@ -68,6 +78,20 @@ pub fn xml_escape(s: &str) -> String {
         }
     }
     out
+}
+
+/// Text escaped for an XML attribute value: as [`xml_escape`], with tabs
+/// and line breaks as character references, which attribute-value
+/// normalisation would otherwise turn into spaces.
+pub fn xml_attr(s: &str) -> String {
+    let escaped = xml_escape(s);
+    if !escaped.contains(['\t', '\n', '\r']) {
+        return escaped;
+    }
+    escaped
+        .replace('\t', "&#9;")
+        .replace('\n', "&#10;")
+        .replace('\r', "&#13;")
 }
 
 /// Evidence as `doc:start-end` joined by `"; "`.
@@ -179,14 +203,28 @@ pub enum RenderError {
 }
 
 /// Run Graphviz's `dot -T<format>` (`svg`, `png`, ...) on DOT source and
-/// return what it wrote.
+/// return what it wrote (the engine: the source's `layout`, else `dot`).
 pub fn render(dot_source: &[u8], format: &str) -> Result<Vec<u8>, RenderError> {
+    render_with(dot_source, format, None)
+}
+
+/// Run Graphviz's `dot -K<engine> -T<format>` on DOT source and return
+/// what it wrote; no engine: as [`render`].
+pub fn render_with(
+    dot_source: &[u8],
+    format: &str,
+    engine: Option<dot::Layout>,
+) -> Result<Vec<u8>, RenderError> {
     let program = "dot";
     let io_err = |source| RenderError::Io {
         program: program.into(),
         source,
     };
-    let mut child = match Command::new(program)
+    let mut command = Command::new(program);
+    if let Some(engine) = engine {
+        command.arg(format!("-K{}", engine.as_str()));
+    }
+    let mut child = match command
         .arg(format!("-T{format}"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -233,5 +271,7 @@ mod tests {
         ] {
             assert_eq!(xml_escape(raw), want);
         }
+        assert_eq!(xml_attr("a\tb\nc\r&"), "a&#9;b&#10;c&#13;&amp;");
+        assert_eq!(xml_attr("Ines Varga"), "Ines Varga");
     }
 }
