@@ -1,10 +1,11 @@
 //! Word ids and the indexes built on them: each name's words as small
-//! numbers ([`WordIds`], short words keyed by [`short_key`] without
-//! hashing a string), and clusters by word id ([`Index`]).
+//! numbers ([`WordIds`], short words keyed by the shared word
+//! [`Key`] without hashing a string), and clusters by word id ([`Index`]).
 
 use crate::mentions::{Mention, Via};
 use crate::segment::Token;
 use crate::words::hash::WordMap;
+use crate::words::Key;
 
 /// No mention or cluster: the end of a chain in
 /// [`Members`](super::clusters::Members), an empty slot of an index.
@@ -62,22 +63,6 @@ impl Index {
     }
 }
 
-/// Words of at most this many bytes are interned by [`short_key`].
-pub(super) const SHORT_WORD: usize = 15;
-
-/// `buf[start..end]` as one number: its bytes from the lowest up, then
-/// zeros, its length in the top byte; so equal keys are equal words.
-/// `None` when empty or longer than [`SHORT_WORD`] bytes.
-#[inline]
-pub(super) fn short_key(buf: &[u8], start: usize, end: usize) -> Option<u128> {
-    let len = end.checked_sub(start)?;
-    if len == 0 || len > SHORT_WORD {
-        return None;
-    }
-    let k = crate::words::key::load(buf, start) & crate::words::key::KEEP[len];
-    Some(k | (len as u128) << 120)
-}
-
 /// The name mentions by kind, in text order.
 pub(super) struct NameLists {
     /// Full names (two words or more) with support.
@@ -95,8 +80,8 @@ pub(super) struct WordIds<'t> {
     pub(super) ids: Vec<u32>,
     /// Each mention's ids in `ids` (empty for pronouns and nominals).
     pub(super) of: Vec<(u32, u32)>,
-    /// Id of each short word, by [`short_key`] (no string hashed or compared).
-    pub(super) short: WordMap<u128, u32>,
+    /// Id of each short word, by its [`Key`] (no string hashed or compared).
+    pub(super) short: WordMap<Key, u32>,
     /// Id of each longer word.
     pub(super) long: WordMap<&'t str, u32>,
     /// Word of each id.
@@ -132,7 +117,7 @@ impl<'t> WordIds<'t> {
                 for k in m.words.tokens(tokens) {
                     let span = tokens[k].span;
                     let next = w.texts.len() as u32;
-                    let id = match short_key(bytes, span.start, span.end) {
+                    let id = match Key::at(bytes, span.start, span.end) {
                         Some(key) => *w.short.entry(key).or_insert(next),
                         None => *w.long.entry(span.slice(text)).or_insert(next),
                     };
@@ -156,7 +141,7 @@ impl<'t> WordIds<'t> {
 
     /// The id of a word, if some name holds it.
     pub(super) fn get(&self, word: &str) -> Option<u32> {
-        match short_key(word.as_bytes(), 0, word.len()) {
+        match Key::of(word.as_bytes()) {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(word).copied(),
         }
@@ -173,8 +158,10 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
-        /// Two slices get the same short key exactly when they are the
-        /// same bytes, wherever they stand in the buffer (near its end too).
+        /// Two slices get the same key (the shared [`Key`] resolve interns
+        /// short words by) exactly when they are the same bytes, wherever
+        /// they stand in the buffer (near its end too); words of up to
+        /// [`KEY_BYTES`](crate::words::KEY_BYTES) bytes have one.
         #[test]
         fn short_keys_tell_words_apart(
             buf in proptest::collection::vec(proptest::sample::select(vec![0u8, b'a', b'b', 0xc3]), 0..40),
@@ -182,8 +169,8 @@ mod tests {
         ) {
             let (a, b) = (a.min(buf.len()), b.min(buf.len()));
             let (ea, eb) = ((a + la).min(buf.len()), (b + lb).min(buf.len()));
-            let (ka, kb) = (short_key(&buf, a, ea), short_key(&buf, b, eb));
-            proptest::prop_assert_eq!(ka.is_some(), (1..=SHORT_WORD).contains(&(ea - a)));
+            let (ka, kb) = (Key::at(&buf, a, ea), Key::at(&buf, b, eb));
+            proptest::prop_assert_eq!(ka.is_some(), ea - a <= crate::words::KEY_BYTES);
             if let (Some(ka), Some(kb)) = (ka, kb) {
                 proptest::prop_assert_eq!(ka == kb, buf[a..ea] == buf[b..eb]);
             }

@@ -13,9 +13,10 @@
 //! - [`WordTable`]: short words live in a collision-free hash table (hash
 //!   and displace, as attribution's tag table did: a key's bucket gives a
 //!   displacement that sends each of the bucket's keys to a slot of its
-//!   own), so a lookup is two multiplies, two loads and one compare with
-//!   no branch on whether the word is listed. Longer words go to a plain
-//!   hash map, reached by one well-predicted branch on the length.
+//!   own), so a lookup is two multiplies, two loads (a bucket's
+//!   displacement, then one slot holding key, length and value side by
+//!   side) and one compare. Longer words go to a plain hash map, reached
+//!   by one well-predicted branch on the length.
 //! - [`WordView`]: the table's arrays borrowed, `Copy`, for a loop of
 //!   lookups to keep in registers.
 //!
@@ -172,13 +173,8 @@ impl<V: Copy + Default, F: Fn(V, V) -> V> WordTableBuilder<V, F> {
 /// `V::default()`. See the [module docs](self).
 #[derive(Clone, Debug)]
 pub struct WordTable<V> {
-    /// Per slot: the key stored there. Slot 0 stays empty.
-    keys: Box<[u128]>,
-    /// Per slot: the stored word's length; [`EMPTY`] for an empty slot
-    /// (no word has that length).
-    lens: Box<[u8]>,
-    /// Per slot: the value (`V::default()` for an empty slot).
-    vals: Box<[V]>,
+    /// The slots; slot 0 stays empty.
+    slots: Box<[Slot<V>]>,
     /// Per bucket: the displacement of its keys, already mixed.
     disp: Box<[u64]>,
     /// The hash seed that made every bucket fit.
@@ -196,6 +192,19 @@ pub struct WordTable<V> {
 /// The length stored in an empty slot.
 const EMPTY: u8 = u8::MAX;
 
+/// One slot of a [`WordTable`]: a key and its value side by side, so a
+/// lookup reads one place (one bounds check, one cache line).
+#[derive(Clone, Copy, Debug)]
+struct Slot<V> {
+    /// The key stored there.
+    bits: u128,
+    /// The value (`V::default()` for an empty slot).
+    val: V,
+    /// The stored word's length; [`EMPTY`] for an empty slot (no word has
+    /// that length).
+    len: u8,
+}
+
 /// The 128-bit product of `a` and `b`, its halves xored: a mix that
 /// depends on the seed non-linearly (foldhash's and wyhash's step).
 #[inline]
@@ -204,18 +213,24 @@ fn fold(a: u64, b: u64) -> u64 {
     p as u64 ^ (p >> 64) as u64
 }
 
-/// The hash of a key under `seed`. Two keys whose hashes collide under one
-/// seed almost never do under the next, so a failed build retries with
-/// another seed; equal bytes with different lengths differ in the last
-/// step whatever the seed.
+/// The hash of a key under `seed`. Two keys of different bytes whose
+/// hashes collide under one seed almost never do under the next (the
+/// fold's difference depends on the seed), so a failed build retries with
+/// another seed; equal bytes with different lengths differ by the length
+/// term whatever the seed (`len * K` is one-to-one, K being odd).
 #[inline]
 fn hash(key: Key, seed: u64) -> u64 {
-    let k = key.bits;
+    hash_parts(key.bits, key.len, seed)
+}
+
+/// [`hash`] of a key given as its parts.
+#[inline(always)]
+fn hash_parts(k: u128, len: u8, seed: u64) -> u64 {
     let h = fold(
         k as u64 ^ seed ^ 0x243F_6A88_85A3_08D3,
         (k >> 64) as u64 ^ seed.rotate_left(32) ^ 0x1319_8A2E_0370_7344,
     );
-    fold(h ^ u64::from(key.len), 0x9E37_79B9_7F4A_7C15)
+    h ^ u64::from(len).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// A displacement as stored: spread over all 64 bits.
@@ -280,10 +295,13 @@ impl<V: Copy + Default> WordTable<V> {
         let mut order: Vec<usize> = (0..buckets.len()).collect();
         // Fullest buckets first, while most slots are free.
         order.sort_by_key(|&b| (std::cmp::Reverse(buckets[b].len()), b));
+        let empty = Slot {
+            bits: 0,
+            val: V::default(),
+            len: EMPTY,
+        };
         let mut t = WordTable {
-            keys: vec![0; slots].into(),
-            lens: vec![EMPTY; slots].into(),
-            vals: vec![V::default(); slots].into(),
+            slots: vec![empty; slots].into(),
             disp: vec![0; 1 << bucket_bits].into(),
             seed,
             slot_shift,
@@ -292,7 +310,7 @@ impl<V: Copy + Default> WordTable<V> {
             count: 0,
         };
         let mut used = vec![false; slots];
-        // Slot 0 stays empty: a miss reads its value.
+        // Slot 0 stays empty (the sizes above count it as used).
         used[0] = true;
         let mut taken: Vec<usize> = Vec::new();
         for b in order {
@@ -316,9 +334,11 @@ impl<V: Copy + Default> WordTable<V> {
                 let s = slot(hashes[i], mix(d), slot_shift);
                 used[s] = true;
                 let (k, v) = entries[i];
-                t.keys[s] = k.bits;
-                t.lens[s] = k.len;
-                t.vals[s] = v;
+                t.slots[s] = Slot {
+                    bits: k.bits,
+                    val: v,
+                    len: k.len,
+                };
             }
         }
         Some(t)
@@ -331,8 +351,8 @@ impl<V: Copy + Default> WordTable<V> {
     }
 
     /// The value of the word `buf[start..end]`, read in place (no copy):
-    /// for a short word one 16-byte load, and no branch on whether it is
-    /// listed. A span that is reversed or not inside `buf` finds nothing.
+    /// for a short word one 16-byte load and one slot read. A span that is
+    /// reversed or not inside `buf` finds nothing.
     #[inline]
     pub fn get_at(&self, buf: &[u8], start: usize, end: usize) -> V {
         self.view().get_at(buf, start, end)
@@ -350,9 +370,7 @@ impl<V: Copy + Default> WordTable<V> {
     #[inline]
     pub fn view(&self) -> WordView<'_, V> {
         WordView {
-            keys: &self.keys,
-            lens: &self.lens,
-            vals: &self.vals,
+            slots: &self.slots,
             disp: &self.disp,
             seed: self.seed,
             slot_shift: self.slot_shift,
@@ -377,9 +395,7 @@ impl<V: Copy + Default> WordTable<V> {
 /// The arrays of a [`WordTable`], borrowed.
 #[derive(Debug)]
 pub struct WordView<'t, V> {
-    keys: &'t [u128],
-    lens: &'t [u8],
-    vals: &'t [V],
+    slots: &'t [Slot<V>],
     disp: &'t [u64],
     seed: u64,
     slot_shift: u32,
@@ -398,24 +414,37 @@ impl<V: Copy + Default> WordView<'_, V> {
     /// See [`WordTable::get_key`].
     #[inline]
     pub fn get_key(self, key: Key) -> V {
-        let h = hash(key, self.seed);
+        self.get_parts(key.bits, key.len)
+    }
+
+    /// The lookup of a short key given as its parts (bits and length), so
+    /// a loop of lookups keeps them in registers (no `Key` built).
+    #[inline(always)]
+    fn get_parts(self, bits: u128, len: u8) -> V {
+        let h = hash_parts(bits, len, self.seed);
         let d = self.disp[(h >> self.bucket_shift) as usize];
         let s = slot(h, d, self.slot_shift);
-        // A select, not a branch: whether a token is listed is data. (A
-        // u128 `==` compiles to two compares and a branch.)
-        let diff = self.keys[s] ^ key.bits;
-        let miss = diff as u64 | (diff >> 64) as u64 | u64::from(self.lens[s] ^ key.len);
-        let hit = usize::from(miss == 0);
-        // Slot 0 is kept empty: a miss reads its default.
-        self.vals[s & hit.wrapping_neg()]
+        // One compare of the whole slot (a u128 `==` would compile to two
+        // compares and a branch).
+        let e = &self.slots[s];
+        let diff = e.bits ^ bits;
+        let miss = diff as u64 | (diff >> 64) as u64 | u64::from(e.len ^ len);
+        if miss == 0 {
+            e.val
+        } else {
+            V::default()
+        }
     }
 
     /// See [`WordTable::get_at`].
     #[inline]
     pub fn get_at(self, buf: &[u8], start: usize, end: usize) -> V {
-        match Key::at(buf, start, end) {
-            Some(k) => self.get_key(k),
-            None => self.get_long(buf, start, end),
+        let len = end.wrapping_sub(start);
+        // As in [`Key::at`], without building the `Key`.
+        if (len <= KEY_BYTES) & (end <= buf.len()) {
+            self.get_parts(load(buf, start) & KEEP[len], len as u8)
+        } else {
+            self.get_long(buf, start, end)
         }
     }
 
@@ -538,7 +567,7 @@ mod tests {
             }
             let t = b.build();
             let first = (n * 2 + 1).next_power_of_two().max(16);
-            assert_eq!(t.keys.len(), first, "{n} words");
+            assert_eq!(t.slots.len(), first, "{n} words");
             let attempt = (1u64..9)
                 .find(|&a| a.wrapping_mul(0x9E37_79B9_7F4A_7C15) == t.seed)
                 .unwrap();
