@@ -99,7 +99,7 @@ impl<'a> Doc<'a> {
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let bits = table.get(key_at(lowb, t.span.start, t.span.end));
+                let bits = table.get_at(lowb, t.span.start, t.span.end);
                 if bits & OPENS != 0 {
                     open.push(i as u32);
                 }

@@ -2,11 +2,13 @@
 
 use super::rule::Rule;
 use super::tags::{
-    word_key, TagTable, TagView, Tags, CLOSED, SECTION_BITS, T_ADJ, T_ADVERB, T_BLOCKED, T_LOOP,
-    T_PARTICLE, T_REPORT, T_SOURCE, T_STANCE,
+    Tags, CLOSED, SECTION_BITS, T_ADJ, T_ADVERB, T_BLOCKED, T_LOOP, T_PARTICLE, T_REPORT, T_SOURCE,
+    T_STANCE,
 };
 use crate::words::hash::{WordMap, WordSet};
-use crate::words::{DataError, DataFile, DataSet, Entry};
+use crate::words::{
+    DataError, DataFile, DataSet, Entry, WordTable, WordTableBuilder, WordView, KEY_BYTES,
+};
 
 /// The built-in data files of the stage, as `("attribution/name.txt", text)`.
 pub const DATA: &[(&str, &str)] = &[
@@ -78,7 +80,7 @@ pub struct Lexicon {
     /// the tests' reference for it).
     #[cfg_attr(not(test), allow(dead_code))]
     words: WordMap<String, Tags>,
-    table: TagTable,
+    table: WordTable<Tags>,
     /// `in_source.txt` `anywhere`: sources anywhere in the sentence.
     pub(super) in_anywhere: Words,
     /// `in_source.txt` `idiom`: (modifier, noun) pairs that are no source.
@@ -184,7 +186,7 @@ impl Tagger {
     /// over 16 bytes) is an error at its entry `e` (no entry: a word of
     /// code, checked by the tests).
     fn add(&mut self, w: &str, bits: Tags, e: Option<&Entry>) -> Result<(), DataError> {
-        if word_key(w).is_none_or(|k| k == 0) {
+        if w.is_empty() || w.len() > KEY_BYTES {
             let reason = format!("{w:?}: a listed word has 1 to 16 bytes");
             return Err(match e {
                 Some(e) => e.malformed(reason),
@@ -323,11 +325,9 @@ impl Lexicon {
             }
         }
         let words = t.words;
-        let table = TagTable::new(
-            words
-                .iter()
-                .map(|(w, &bits)| (word_key(w).unwrap_or(0), bits)),
-        );
+        let mut table = WordTableBuilder::new(|a: Tags, b: Tags| a | b);
+        table.extend(words.iter().map(|(w, &bits)| (w, bits)));
+        let table = table.build();
         let list = |file: &str, section: &str| section_words(&sections, file, section);
         let in_idioms = list("in_source.txt", "idiom")
             .0
@@ -359,7 +359,7 @@ impl Lexicon {
         f.entries()
             .iter()
             .map(|e| match e.fields().collect::<Vec<_>>()[..] {
-                [v, p] if word_key(v).is_some() => Ok((v.as_bytes().into(), p.as_bytes().into())),
+                [v, p] if v.len() <= KEY_BYTES => Ok((v.as_bytes().into(), p.as_bytes().into())),
                 _ => Err(e.malformed("a line is `VERB PARTICLE`")),
             })
             .collect()
@@ -374,7 +374,7 @@ impl Lexicon {
         for (label, ws, e) in labelled(f)? {
             let rule: Rule = label.parse().map_err(|r| e.malformed(format!("{r}")))?;
             for w in ws {
-                if word_key(w).is_none() {
+                if w.len() > KEY_BYTES {
                     return Err(e.malformed(format!("{w:?}: a listed word has 1 to 16 bytes")));
                 }
                 if !seen.insert((rule, w)) {
@@ -387,14 +387,14 @@ impl Lexicon {
     }
 
     /// The tag table, for a loop of lookups.
-    pub(super) fn tags(&self) -> TagView<'_> {
+    pub(super) fn tags(&self) -> WordView<'_, Tags> {
         self.table.view()
     }
 
-    /// The bits of the word with key `key`, from the table.
+    /// The bits of the word `w`, from the table.
     #[cfg(test)]
-    pub(super) fn table_get(&self, key: u128) -> Tags {
-        self.table.get(key)
+    pub(super) fn table_get(&self, w: &str) -> Tags {
+        self.table.get(w.as_bytes())
     }
 
     /// Every listed word and mark with its bits, as a plain map (what the

@@ -220,16 +220,23 @@ fn fold(a: u64, b: u64) -> u64 {
 /// term whatever the seed (`len * K` is one-to-one, K being odd).
 #[inline]
 fn hash(key: Key, seed: u64) -> u64 {
-    hash_parts(key.bits, key.len, seed)
+    hash_parts(key.bits, key.len, seeds(seed))
+}
+
+/// The two words a seed is mixed into a key's halves with, computed once
+/// per table rather than per lookup.
+#[inline]
+fn seeds(seed: u64) -> (u64, u64) {
+    (
+        seed ^ 0x243F_6A88_85A3_08D3,
+        seed.rotate_left(32) ^ 0x1319_8A2E_0370_7344,
+    )
 }
 
 /// [`hash`] of a key given as its parts.
 #[inline(always)]
-fn hash_parts(k: u128, len: u8, seed: u64) -> u64 {
-    let h = fold(
-        k as u64 ^ seed ^ 0x243F_6A88_85A3_08D3,
-        (k >> 64) as u64 ^ seed.rotate_left(32) ^ 0x1319_8A2E_0370_7344,
-    );
+fn hash_parts(k: u128, len: u8, (lo, hi): (u64, u64)) -> u64 {
+    let h = fold(k as u64 ^ lo, (k >> 64) as u64 ^ hi);
     h ^ u64::from(len).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
@@ -372,7 +379,7 @@ impl<V: Copy + Default> WordTable<V> {
         WordView {
             slots: &self.slots,
             disp: &self.disp,
-            seed: self.seed,
+            seeds: seeds(self.seed),
             slot_shift: self.slot_shift,
             bucket_shift: self.bucket_shift,
             long: &self.long,
@@ -397,7 +404,7 @@ impl<V: Copy + Default> WordTable<V> {
 pub struct WordView<'t, V> {
     slots: &'t [Slot<V>],
     disp: &'t [u64],
-    seed: u64,
+    seeds: (u64, u64),
     slot_shift: u32,
     bucket_shift: u32,
     long: &'t WordMap<Box<[u8]>, V>,
@@ -421,12 +428,19 @@ impl<V: Copy + Default> WordView<'_, V> {
     /// a loop of lookups keeps them in registers (no `Key` built).
     #[inline(always)]
     fn get_parts(self, bits: u128, len: u8) -> V {
-        let h = hash_parts(bits, len, self.seed);
-        let d = self.disp[(h >> self.bucket_shift) as usize];
+        let h = hash_parts(bits, len, self.seeds);
+        let b = (h >> self.bucket_shift) as usize;
+        debug_assert!(b < self.disp.len());
+        // SAFETY: `bucket_shift` is 64 minus log2 of `disp.len()` (a power
+        // of two, at least 2: see `WordTable::place`), so `h >>
+        // bucket_shift` is below `disp.len()`.
+        let d = unsafe { *self.disp.get_unchecked(b) };
         let s = slot(h, d, self.slot_shift);
+        debug_assert!(s < self.slots.len());
+        // SAFETY: likewise `slot_shift` for `slots.len()`.
+        let e = unsafe { self.slots.get_unchecked(s) };
         // One compare of the whole slot (a u128 `==` would compile to two
         // compares and a branch).
-        let e = &self.slots[s];
         let diff = e.bits ^ bits;
         let miss = diff as u64 | (diff >> 64) as u64 | u64::from(e.len ^ len);
         if miss == 0 {

@@ -30,10 +30,11 @@ fn token_tags_match_lists() {
     }
 }
 
-/// A word's key is its bytes zero-padded to 16, for every length and for
-/// every listed word; a longer word has none.
+/// A word's key is its bytes zero-padded to 16 and its length, for every
+/// length and for every listed word; a longer word has none.
 #[test]
 fn word_key_is_the_padded_bytes() {
+    use crate::words::Key;
     let padded = |w: &str| {
         let mut buf = [0u8; 16];
         buf[..w.len()].copy_from_slice(w.as_bytes());
@@ -53,8 +54,9 @@ fn word_key_is_the_padded_bytes() {
     }
     words.extend(list("content.txt", "adjunct"));
     for w in words {
-        let want = (w.len() <= 16).then(|| padded(w));
-        assert_eq!(word_key(w), want, "{w:?}");
+        let want = (w.len() <= 16).then(|| (padded(w), w.len()));
+        let got = Key::of(w.as_bytes()).map(|k| (k.bits(), k.len()));
+        assert_eq!(got, want, "{w:?}");
     }
 }
 
@@ -71,11 +73,11 @@ fn tag_table_holds_each_list() {
     ];
     for (list, bit) in lists {
         for w in list {
-            let key = word_key(w).expect("a short word");
-            assert_ne!(lex().table_get(key) & bit, 0, "{w:?}");
+            assert!(w.len() <= 16, "a short word: {w:?}");
+            assert_ne!(lex().table_get(w) & bit, 0, "{w:?}");
         }
     }
-    assert_eq!(lex().table_get(word_key("zzyzx").unwrap()), 0);
+    assert_eq!(lex().table_get("zzyzx"), 0);
 }
 
 /// The inner words of a quotation (the segmenter's or a doubled-apostrophe
@@ -282,10 +284,12 @@ proptest::proptest! {
     #[test]
     fn tag_table_matches_the_map(w in "[a-z'\u{2019}:,-]{0,17}") {
         let want = lex().tag_words().get(w.as_str()).copied().unwrap_or(0);
-        let key = word_key(&w).unwrap_or(0);
-        proptest::prop_assert_eq!(lex().table_get(key), want, "{:?}", w);
+        proptest::prop_assert_eq!(lex().table_get(&w), want, "{:?}", w);
         let b = w.as_bytes();
-        proptest::prop_assert_eq!(key_at(b, 0, b.len()), key, "{:?}", w);
+        proptest::prop_assert_eq!(lex().tags().get_at(b, 0, b.len()), want, "{:?}", w);
+        let text = format!("x {w} y");
+        let b = text.as_bytes();
+        proptest::prop_assert_eq!(lex().tags().get_at(b, 2, 2 + w.len()), want, "{:?} inside", w);
     }
 }
 
@@ -294,12 +298,12 @@ proptest::proptest! {
 #[test]
 fn tag_table_finds_every_listed_word() {
     for (w, &bits) in lex().tag_words() {
-        assert_eq!(lex().table_get(word_key(w).unwrap()), bits, "{w:?}");
+        assert_eq!(lex().table_get(w), bits, "{w:?}");
         let text = format!("xx {w}");
         let b = text.as_bytes();
-        assert_eq!(key_at(b, 3, b.len()), word_key(w).unwrap(), "{w:?}");
+        assert_eq!(lex().tags().get_at(b, 3, b.len()), bits, "{w:?}");
         let text = format!("{w} and then a long tail of words");
         let b = text.as_bytes();
-        assert_eq!(key_at(b, 0, w.len()), word_key(w).unwrap(), "{w:?}");
+        assert_eq!(lex().tags().get_at(b, 0, w.len()), bits, "{w:?}");
     }
 }
