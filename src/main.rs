@@ -18,9 +18,27 @@ fn main() {
     let code = match cmd::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("actorgraph: {e:#}");
+            eprintln!("actorgraph: {}", message(&e));
             2
         }
     };
     std::process::exit(code);
+}
+
+/// An error and its causes on one line, each cause once: a cause whose
+/// text the message already holds (an OS reason that a library error
+/// quotes and also keeps as its source) is not repeated.
+fn message(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain() {
+        let c = cause.to_string();
+        if msg.contains(&c) {
+            continue;
+        }
+        if !msg.is_empty() {
+            msg.push_str(": ");
+        }
+        msg.push_str(&c);
+    }
+    msg
 }
