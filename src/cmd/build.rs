@@ -151,12 +151,14 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     )?;
     if !docs.is_empty() && summary.documents == 0 && graphs.is_empty() {
         // Nothing to show for the run: the old output stays.
+        let mut rep = report::RunReport::new(&summary, 0, started);
+        rep.links = Some(0);
+        rep.print(a.quiet, a.stats);
         eprintln!(
             "actorgraph: no document could be read; {}",
             outputs.untouched()
         );
         outputs.discard();
-        report::RunReport::new(&summary, 0, started).print(a.quiet, a.stats);
         return Ok(1);
     }
     let kinds = a

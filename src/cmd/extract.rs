@@ -74,6 +74,9 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         Err(e) => return Err(e),
     };
     if summary.documents == 0 {
+        let mut rep = report::RunReport::new(&summary, 0, started);
+        rep.attributions = Some(0);
+        rep.print(a.quiet, a.stats);
         eprintln!(
             "actorgraph: no document could be read; {}",
             if out.is_file() {
@@ -82,8 +85,6 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
                 "nothing written".into()
             }
         );
-        drop(out);
-        report::RunReport::new(&summary, 0, started).print(a.quiet, a.stats);
         return Ok(1);
     }
     out.commit()?;
