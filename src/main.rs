@@ -12,6 +12,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::Parser;
 
 fn main() {
+    // Before any file is opened: is standard output there at all?
+    cmd::output::note_stdout();
     // Ctrl-C, SIGTERM, SIGHUP: remove temporary outputs, exit 130.
     cmd::output::guard_interrupts();
     let cli = cmd::Cli::parse();

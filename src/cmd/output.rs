@@ -362,12 +362,62 @@ pub fn write_to(
     out.commit()
 }
 
+/// Whether standard output was open when the process started (`None`),
+/// or why not.
+static STDOUT_STATE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Note whether standard output is open; call before any file is opened.
+///
+/// A process started with descriptor 1 closed (`>&-`) finds it open on
+/// `/dev/null`: the Rust runtime opens it so (read-write) before `main`,
+/// lest the next file opened take its place, so whatever is written is
+/// lost without an error. On Linux that descriptor is recognised (the
+/// null device open read-write, which a shell's `>/dev/null` never gives:
+/// `1<>/dev/null` looks the same and is taken as closed too).
+pub fn note_stdout() {
+    STDOUT_STATE.get_or_init(|| {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            if let Err(e) = std::io::stdout().as_fd().try_clone_to_owned() {
+                return Some(e.to_string());
+            }
+        }
+        #[cfg(target_os = "linux")]
+        if stdout_is_runtime_null() {
+            return Some("descriptor 1 was not open when the program started".into());
+        }
+        None
+    });
+}
+
+/// True when descriptor 1 is `/dev/null` open for reading and writing.
+#[cfg(target_os = "linux")]
+fn stdout_is_runtime_null() -> bool {
+    let null = std::fs::read_link("/proc/self/fd/1").is_ok_and(|t| t == Path::new("/dev/null"));
+    if !null {
+        return false;
+    }
+    let Ok(info) = std::fs::read_to_string("/proc/self/fdinfo/1") else {
+        return false;
+    };
+    info.lines()
+        .find_map(|l| l.strip_prefix("flags:"))
+        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+        // O_ACCMODE is 3, O_RDWR 2.
+        .is_some_and(|flags| flags & 3 == 2)
+}
+
 /// Standard output as a file of its own (a duplicate of descriptor 1), so
 /// that a closed standard output is an error now rather than writes that
 /// the standard library silently drops.
 #[cfg(unix)]
 fn stdout_handle() -> anyhow::Result<Box<dyn Write + Send>> {
     use std::os::fd::AsFd;
+    note_stdout();
+    if let Some(Some(why)) = STDOUT_STATE.get() {
+        anyhow::bail!("standard output is closed: {why}");
+    }
     let fd = std::io::stdout()
         .as_fd()
         .try_clone_to_owned()
@@ -501,10 +551,14 @@ fn warn_hard_links(name: &str, m: &std::fs::Metadata) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        if m.nlink() > 1 {
+        let others = m.nlink().saturating_sub(1);
+        if others == 1 {
             eprintln!(
-                "actorgraph: {name} has {} other hard link(s); they keep the old contents",
-                m.nlink() - 1
+                "actorgraph: {name}: has 1 other hard link; the new file replaces this name only, the other keeps the old contents"
+            );
+        } else if others > 1 {
+            eprintln!(
+                "actorgraph: {name}: has {others} other hard links; the new file replaces this name only, the others keep the old contents"
             );
         }
     }
