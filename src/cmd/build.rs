@@ -97,7 +97,7 @@ pub struct Args {
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
     /// No progress bar (it shows only on a terminal, for runs over a few
-    /// seconds) and no summary at the end unless something failed.
+    /// seconds) and no summary at the end (failures are still reported).
     #[arg(short, long)]
     quiet: bool,
     /// Print the summary at the end as one line of JSON (on standard error).

@@ -2,8 +2,8 @@
 //! `extract`: documents read, skipped (the same file named twice) and
 //! failed; actors; links (or attributions, for `extract`); seconds.
 //!
-//! `--quiet` silences it when nothing failed; `--stats` prints it as one
-//! line of JSON instead.
+//! `--quiet` silences it (each failure is still reported on its own line,
+//! as it happens); `--stats` prints it as one line of JSON instead.
 
 use super::input::Summary;
 use serde::Serialize;
@@ -64,13 +64,13 @@ impl RunReport {
     }
 
     /// Print it on standard error: as JSON with `stats`; as text unless
-    /// `quiet` (a run with failures is summarised even then).
+    /// `quiet`.
     pub fn print(&self, quiet: bool, stats: bool) {
         if stats {
             if let Ok(j) = serde_json::to_string(self) {
                 eprintln!("{j}");
             }
-        } else if !quiet || self.failed > 0 {
+        } else if !quiet {
             eprintln!("actorgraph: {}", self.text());
         }
     }
