@@ -263,6 +263,10 @@ fn between_from_elsewhere_points_to_docs() {
         stderr(&o),
         "actorgraph: 1 evidence document not readable from here (first: corpus/a.txt); evidence paths are as `build` was given them: run from the directory it ran in, or give that directory with --docs DIR\n"
     );
+    // The same words beside a JSON answer.
+    let json = ask(&["--format", "json"]);
+    assert!(json.status.success());
+    assert_eq!(stderr(&json), stderr(&o));
     let o = ask(&["--docs", "/nonexistent"]);
     assert_eq!(
         stderr(&o),

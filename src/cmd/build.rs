@@ -93,7 +93,8 @@ pub struct Args {
     /// Count only mentions by name toward co-occurrence, not pronouns.
     #[arg(long)]
     names_only: bool,
-    /// Worker threads (0: one per core). The output is the same for any number.
+    /// Worker threads (0: one per core; at most 256). The output is the
+    /// same for any number.
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
     /// No progress bar (it shows only on a terminal, for runs over a few

@@ -85,8 +85,9 @@ pub fn thread_count(threads: usize) -> usize {
 /// Standard input (`-`) and paths that cannot be examined are kept as
 /// they are (reading them reports what is wrong).
 pub fn unique_inputs(inputs: Vec<Input>, mut warn: impl FnMut(&str)) -> (Vec<Input>, usize) {
-    let mut seen: std::collections::HashMap<(u64, u64), PathBuf> = Default::default();
-    let mut kept = Vec::with_capacity(inputs.len());
+    // Each identity and the index in `kept` of the input that has it.
+    let mut seen: std::collections::HashMap<(u64, u64), usize> = Default::default();
+    let mut kept: Vec<Input> = Vec::with_capacity(inputs.len());
     let mut dropped = 0;
     for input in inputs {
         if let Some(key) = file_identity(&input.path) {
@@ -95,13 +96,13 @@ pub fn unique_inputs(inputs: Vec<Input>, mut warn: impl FnMut(&str)) -> (Vec<Inp
                     warn(&format!(
                         "actorgraph: {}: the same file as {}, read once",
                         input.path.display(),
-                        first.get().display()
+                        kept[*first.get()].path.display()
                     ));
                     dropped += 1;
                     continue;
                 }
                 std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(input.path.clone());
+                    slot.insert(kept.len());
                 }
             }
         }

@@ -294,6 +294,7 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
                     (l, t)
                 })
                 .collect();
+            unreadable_hint(&with_text, &a.docs);
             if json_out {
                 let v: Vec<_> = with_text
                     .iter()
@@ -336,7 +337,6 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
                     ));
                 }
             }
-            unreadable_hint(&with_text, &a.docs);
             s
         }
         Verb::Top { by, n } => {
