@@ -160,6 +160,7 @@ impl Output {
 
     fn file(p: &Path) -> anyhow::Result<Output> {
         let name = p.display().to_string();
+        anyhow::ensure!(!p.as_os_str().is_empty(), "-o: the file name is empty");
         guard_interrupts();
         // `/dev/stdout`, `/dev/fd/1`: what the shell opened, written through.
         if is_fd_alias(p) {
