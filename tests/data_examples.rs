@@ -152,3 +152,47 @@ fn a_users_bad_lines_are_errors_naming_file_and_line() {
 fn write(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
 }
+
+/// The command line takes the same directory: `--word-lists DIR`.
+#[test]
+fn the_command_line_takes_a_directory_of_word_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("note.txt");
+    write(&doc, "Orla Penn grumbled that the harbour was too small.\n");
+    let lists = dir.path().join("lists");
+    std::fs::create_dir(&lists).unwrap();
+    write(
+        &lists.join("cues.txt"),
+        "# Example: Orla Penn grumbled that the harbour was too small. -> grumbled\n\
+         grumble grumbles grumbled grumbling\n",
+    );
+    let bin = env!("CARGO_BIN_EXE_actorgraph");
+    let run = |extra: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(bin)
+            .arg("extract")
+            .arg("-q")
+            .args(extra)
+            .arg(&doc)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, plain, _) = run(&[]);
+    assert_eq!(code, Some(0));
+    assert!(!plain.contains("\"attributions\":[{"), "{plain}");
+    let (code, with, _) = run(&["--word-lists".as_ref(), lists.as_os_str()]);
+    assert_eq!(code, Some(0));
+    assert!(with.contains("\"attributions\":[{"), "{with}");
+    // A bad list is a usage error naming the file and line.
+    write(&lists.join("cues.txt"), "say\n");
+    let (code, _, err) = run(&["--word-lists".as_ref(), lists.as_os_str()]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(
+        err.contains("cues.txt:1") && err.contains("\"say\""),
+        "{err}"
+    );
+}

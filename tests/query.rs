@@ -278,7 +278,7 @@ fn names_errors_and_exit_statuses() {
         (
             &["neighbors", "Ines Varga", "--format", "dot"],
             2,
-            &["--format dot is for `ego`"],
+            &["only `query ego` answers with one"],
         ),
         (&["top", "--by", "fame"], 2, &["fame"]),
         (

@@ -1,11 +1,12 @@
 //! `actorgraph build`: the graph of a corpus.
 
-use super::{input, output};
+use super::output::{self, Output};
+use super::{input, report};
 use actorgraph::export::dot::{DotOptions, Layout};
 use actorgraph::export::{self, Format, Selection};
 use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions, RecordPlan, Window};
 use anyhow::Context;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Output formats of `build`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -115,6 +116,10 @@ pub struct Args {
     /// Alias file (TOML or JSON) to rename, merge or drop actors.
     #[arg(long, value_name = "FILE")]
     aliases: Option<PathBuf>,
+    /// A directory of word lists to add to the built-in ones (`cues.txt`,
+    /// `titles.txt`, ...: see the README's "Word lists are data").
+    #[arg(long, value_name = "DIR")]
+    word_lists: Option<PathBuf>,
     /// Leave out links seen fewer times than this (and actors left alone).
     #[arg(long, default_value_t = 1, value_name = "N")]
     min_weight: u64,
@@ -124,18 +129,37 @@ pub struct Args {
     /// Count only mentions by name toward co-occurrence, not pronouns.
     #[arg(long)]
     names_only: bool,
-    /// Worker threads (0: one per core). The output is the same for any number.
+    /// Worker threads (0: one per core; at most 256). The output is the
+    /// same for any number.
     #[arg(long, default_value_t = 0, value_name = "N")]
     threads: usize,
-    /// No progress bar (it shows only on a terminal, for runs over a few seconds).
+    /// No progress bar (it shows only on a terminal, for runs over a few
+    /// seconds) and no summary at the end (failures are still reported).
     #[arg(short, long)]
     quiet: bool,
+    /// Print the summary at the end as one line of JSON (on standard error).
+    #[arg(long)]
+    stats: bool,
 }
 
 /// Run `build`.
 pub fn run(a: Args) -> anyhow::Result<i32> {
+    let started = std::time::Instant::now();
+    anyhow::ensure!(
+        a.render.is_none() || matches!(a.format, FormatArg::Dot),
+        "--render draws the DOT output; it cannot be used with --format {:?}",
+        a.format
+    );
+    anyhow::ensure!(
+        a.layout.is_none() || matches!(a.format, FormatArg::Dot),
+        "--layout sets the DOT output's layout engine; it cannot be used with --format {:?}",
+        a.format
+    );
+    // The output is opened first: one that cannot be written is an error
+    // before the corpus is read.
+    let mut outputs = Outputs::open(&a)?;
     let (graphs, docs) = split_graph_inputs(&a.paths);
-    let extractor = input::extractor(a.aliases.as_deref())?;
+    let extractor = input::extractor(a.aliases.as_deref(), a.word_lists.as_deref())?;
     let window = match a.window {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,
@@ -167,6 +191,18 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
             Ok(())
         },
     )?;
+    if !docs.is_empty() && summary.documents == 0 && graphs.is_empty() {
+        // Nothing to show for the run: the old output stays.
+        let mut rep = report::RunReport::new(&summary, 0, started);
+        rep.links = Some(0);
+        rep.print(a.quiet, a.stats);
+        eprintln!(
+            "actorgraph: no document could be read; {}",
+            outputs.untouched()
+        );
+        outputs.discard();
+        return Ok(1);
+    }
     let kinds = a
         .kinds
         .iter()
@@ -186,11 +222,104 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     } else {
         selection.apply(&graph)
     };
-    write(&graph, &a)?;
+    write(&graph, &a, &mut outputs)?;
+    outputs.commit()?;
+    let mut rep = report::RunReport::new(&summary, graph.node_count(), started);
+    rep.links = Some(graph.edge_count());
+    rep.print(a.quiet, a.stats);
     // The process ends next: freeing the graph node by node would only
     // cost time (the operating system takes the memory back at once).
     std::mem::forget(graph);
     Ok(i32::from(summary.failed > 0))
+}
+
+/// Where `build` writes: one output, or the CSV pair in a directory.
+enum Outputs {
+    One(Output),
+    Csv {
+        nodes: Output,
+        edges: Output,
+        /// The directory, when this run created it.
+        created: Option<PathBuf>,
+    },
+}
+
+impl Outputs {
+    fn open(a: &Args) -> anyhow::Result<Outputs> {
+        if !matches!(a.format, FormatArg::Csv) {
+            return Ok(Outputs::One(Output::open(a.output.as_deref())?));
+        }
+        let dir = a
+            .output
+            .as_deref()
+            .context("--format csv writes two files: give the directory with -o DIR")?;
+        let created = if dir.exists() {
+            None
+        } else {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                anyhow::anyhow!("{}: cannot create the directory: {e}", dir.display())
+            })?;
+            Some(dir.to_path_buf())
+        };
+        let open = |name: &str| Output::open(Some(&dir.join(name)));
+        let pair = open("nodes.csv").and_then(|n| Ok((n, open("edges.csv")?)));
+        match pair {
+            Ok((nodes, edges)) => Ok(Outputs::Csv {
+                nodes,
+                edges,
+                created,
+            }),
+            Err(e) => {
+                if let Some(d) = &created {
+                    let _ = std::fs::remove_dir(d);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// What a run that writes nothing says of its output.
+    fn untouched(&self) -> String {
+        match self {
+            Outputs::One(o) if o.is_file() => format!("{} left as it was", o.name()),
+            Outputs::One(_) => "nothing written".into(),
+            Outputs::Csv { nodes, .. } => {
+                let dir = Path::new(nodes.name()).parent().unwrap_or(Path::new("."));
+                format!("{} left as it was", dir.display())
+            }
+        }
+    }
+
+    /// Drop the outputs unwritten (and a directory this run created).
+    fn discard(self) {
+        if let Outputs::Csv {
+            nodes,
+            edges,
+            created,
+        } = self
+        {
+            drop((nodes, edges));
+            if let Some(d) = created {
+                let _ = std::fs::remove_dir(d);
+            }
+        }
+    }
+
+    /// The single output (every format but CSV).
+    fn one(&mut self) -> &mut Output {
+        match self {
+            Outputs::One(o) => o,
+            Outputs::Csv { nodes, .. } => nodes,
+        }
+    }
+
+    /// Put what was written in place: both CSV files, or neither.
+    fn commit(self) -> anyhow::Result<()> {
+        match self {
+            Outputs::One(o) => o.commit(),
+            Outputs::Csv { nodes, edges, .. } => output::commit_all(vec![nodes, edges]),
+        }
+    }
 }
 
 /// Saved graphs among the inputs (files ending in `.json`), and the rest.
@@ -202,12 +331,7 @@ fn split_graph_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathBuf>) {
     })
 }
 
-fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
-    anyhow::ensure!(
-        a.layout.is_none() || matches!(a.format, FormatArg::Dot),
-        "--layout sets the DOT output's layout engine; it cannot be used with --format {:?}",
-        a.format
-    );
+fn write(graph: &ActorGraph, a: &Args, outputs: &mut Outputs) -> anyhow::Result<()> {
     let mut dot_opts = DotOptions {
         cluster_by_document: a.cluster_by_document,
         element_ids: false,
@@ -221,12 +345,12 @@ fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
             graph.edge_count()
         );
     }
+    if let Outputs::Csv { nodes, edges, .. } = outputs {
+        nodes.write(|w| export::csv::write_nodes(graph, w))?;
+        return edges.write(|w| export::csv::write_edges(graph, w));
+    }
+    let out = outputs.one();
     if let Some(r) = a.render {
-        anyhow::ensure!(
-            matches!(a.format, FormatArg::Dot),
-            "--render draws the DOT output; it cannot be used with --format {:?}",
-            a.format
-        );
         let engine = *dot_opts
             .layout
             .get_or_insert(Layout::for_size(graph.node_count()));
@@ -240,44 +364,20 @@ fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
             },
             Some(engine),
         )?;
-        return output::write_to(a.output.as_deref(), |w| w.write_all(&picture));
+        return out.write(|w| w.write_all(&picture));
     }
     match a.format {
-        FormatArg::Dot => output::write_to(a.output.as_deref(), |w| {
-            export::dot::write_with(graph, &dot_opts, w)
-        }),
-        FormatArg::Json => output::write_to(a.output.as_deref(), |w| {
-            export::write(graph, Format::Json, w)
-        }),
-        FormatArg::Graphml => output::write_to(a.output.as_deref(), |w| {
-            export::write(graph, Format::GraphMl, w)
-        }),
-        FormatArg::Gexf => output::write_to(a.output.as_deref(), |w| {
-            export::write(graph, Format::Gexf, w)
-        }),
-        FormatArg::Ftm => output::write_to(a.output.as_deref(), |w| {
-            export::write(graph, Format::Ftm, w)
-        }),
-        FormatArg::Csv => {
-            let dir = a
-                .output
-                .as_deref()
-                .context("--format csv writes two files: give the directory with -o DIR")?;
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("{}: cannot create the directory", dir.display()))?;
-            output::write_to(Some(&dir.join("nodes.csv")), |w| {
-                export::csv::write_nodes(graph, w)
-            })?;
-            output::write_to(Some(&dir.join("edges.csv")), |w| {
-                export::csv::write_edges(graph, w)
-            })
-        }
+        FormatArg::Dot => out.write(|w| export::dot::write_with(graph, &dot_opts, w)),
+        FormatArg::Json => out.write(|w| export::write(graph, Format::Json, w)),
+        FormatArg::Graphml => out.write(|w| export::write(graph, Format::GraphMl, w)),
+        FormatArg::Gexf => out.write(|w| export::write(graph, Format::Gexf, w)),
+        FormatArg::Ftm => out.write(|w| export::write(graph, Format::Ftm, w)),
+        // The CSV pair was written above.
+        FormatArg::Csv => Ok(()),
         FormatArg::Html => {
             let svg = export::html::render_svg(graph, a.cluster_by_document)?;
             let mut docs = export::evidence::DocCache::new(Vec::new());
-            output::write_to(a.output.as_deref(), |w| {
-                export::html::write(graph, &svg, &mut docs, w)
-            })
+            out.write(|w| export::html::write(graph, &svg, &mut docs, w))
         }
     }
 }

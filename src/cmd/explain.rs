@@ -1,10 +1,11 @@
 //! `actorgraph explain`: per sentence, the attributions found and the rule
 //! that fired, so a user can see why an attribution link exists.
 
-use super::{input, output};
+use super::output::Output;
+use super::{input, text};
 use actorgraph::ingest::{collect_inputs, read_path};
 use actorgraph::pipeline::Analysis;
-use std::io::Write;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// Arguments of `explain`.
@@ -16,6 +17,10 @@ pub struct Args {
     /// Alias file (TOML or JSON) to rename, merge or drop actors.
     #[arg(long, value_name = "FILE")]
     aliases: Option<PathBuf>,
+    /// A directory of word lists to add to the built-in ones (`cues.txt`,
+    /// `titles.txt`, ...: see the README's "Word lists are data").
+    #[arg(long, value_name = "DIR")]
+    word_lists: Option<PathBuf>,
     /// Also print sentences without attributions.
     #[arg(long)]
     all: bool,
@@ -26,12 +31,16 @@ pub struct Args {
 
 /// Run `explain`.
 pub fn run(a: Args) -> anyhow::Result<i32> {
-    let extractor = input::extractor(a.aliases.as_deref())?;
+    // Opened first: an output that cannot be written is an error before
+    // any document is read.
+    let mut out = Output::open(a.output.as_deref())?;
+    let extractor = input::extractor(a.aliases.as_deref(), a.word_lists.as_deref())?;
     let (inputs, errors) = collect_inputs(&a.paths);
     let mut failed = errors.len();
     for e in &errors {
         eprintln!("actorgraph: {e}");
     }
+    let (inputs, _) = input::unique_inputs(inputs, |w| eprintln!("{w}"));
     let mut docs = Vec::new();
     for input in &inputs {
         match read_path(&input.path) {
@@ -45,12 +54,21 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
             }
         }
     }
-    output::write_to(a.output.as_deref(), |w: &mut dyn Write| {
-        for (doc, an) in &docs {
-            explain_doc(w, &doc.name, &doc.body, an, a.all)?;
-        }
-        Ok(())
-    })?;
+    if docs.is_empty() {
+        let left = if out.is_file() {
+            format!("{} left as it was", out.name())
+        } else {
+            "nothing written".into()
+        };
+        eprintln!("actorgraph: no document could be read; {left}");
+        return Ok(1);
+    }
+    for (doc, an) in &docs {
+        let mut s = String::new();
+        explain_doc(&mut s, &doc.name, &doc.body, an, a.all);
+        out.write(|w| w.write_all(text::visible(&s).as_bytes()))?;
+    }
+    out.commit()?;
     Ok(i32::from(failed > 0))
 }
 
@@ -58,14 +76,10 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn explain_doc(
-    w: &mut dyn Write,
-    name: &str,
-    text: &str,
-    an: &Analysis,
-    all: bool,
-) -> std::io::Result<()> {
-    writeln!(w, "== {name}")?;
+/// The explanation of one document, control characters left as they are
+/// (the caller makes them visible).
+fn explain_doc(w: &mut String, name: &str, text: &str, an: &Analysis, all: bool) {
+    let _ = writeln!(w, "== {name}");
     let actor = |x: usize| an.resolution.actors[x].id.as_str();
     for (si, s) in an.segmentation.sentences.iter().enumerate() {
         let found: Vec<_> = an
@@ -76,7 +90,7 @@ fn explain_doc(
         if found.is_empty() && !all {
             continue;
         }
-        writeln!(w, "[{si}] {}", one_line(s.span.slice(text)))?;
+        let _ = writeln!(w, "[{si}] {}", one_line(s.span.slice(text)));
         for a in found {
             let speaker = match &a.speaker {
                 Some(sp) => match sp.actor {
@@ -88,12 +102,11 @@ fn explain_doc(
             let cue: Vec<String> = a.cue.iter().map(|c| one_line(c.slice(text))).collect();
             let content: Vec<String> = a.content.iter().map(|c| one_line(c.slice(text))).collect();
             let about: Vec<&str> = a.about.iter().map(|&x| actor(x)).collect();
-            writeln!(w, "  rule {}", a.rule)?;
-            writeln!(w, "    speaker {speaker}")?;
-            writeln!(w, "    cue     {:?}", cue.join(" ... "))?;
-            writeln!(w, "    content {:?}", content.join(" ... "))?;
-            writeln!(w, "    about   [{}]", about.join(", "))?;
+            let _ = writeln!(w, "  rule {}", a.rule);
+            let _ = writeln!(w, "    speaker {speaker}");
+            let _ = writeln!(w, "    cue     {:?}", cue.join(" ... "));
+            let _ = writeln!(w, "    content {:?}", content.join(" ... "));
+            let _ = writeln!(w, "    about   [{}]", about.join(", "));
         }
     }
-    Ok(())
 }

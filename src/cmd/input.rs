@@ -51,6 +51,9 @@ pub struct Summary {
     pub bytes: u64,
     /// How many paths or documents failed.
     pub failed: usize,
+    /// Inputs not read because they were read already (the same file
+    /// named twice).
+    pub skipped: usize,
 }
 
 /// Documents per task of the pool.
@@ -61,12 +64,69 @@ const BATCH: usize = 4;
 /// flat (what waits is each document's prepared result, not its text).
 const IN_FLIGHT_PER_THREAD: usize = 4;
 
-/// The number of worker threads `threads` asks for (0: all cores).
+/// The most worker threads a run starts, whatever `--threads` asks: more
+/// would only cost memory (each thread has its stack) and start-up time.
+pub const MAX_THREADS: usize = 256;
+
+/// The number of worker threads `threads` asks for (0: all cores), at most
+/// [`MAX_THREADS`].
 pub fn thread_count(threads: usize) -> usize {
     if threads > 0 {
-        threads
+        threads.min(MAX_THREADS)
     } else {
         std::thread::available_parallelism().map_or(1, |n| n.get())
+    }
+}
+
+/// The inputs with each file once: a file named again (`a.txt ./a.txt`, a
+/// symbolic or hard link to it, a directory holding it given beside it) is
+/// the same file (same device and inode) and is dropped, with a warning
+/// through `warn`. Returns the inputs kept and how many were dropped.
+/// Standard input (`-`) and paths that cannot be examined are kept as
+/// they are (reading them reports what is wrong).
+pub fn unique_inputs(inputs: Vec<Input>, mut warn: impl FnMut(&str)) -> (Vec<Input>, usize) {
+    // Each identity and the index in `kept` of the input that has it.
+    let mut seen: std::collections::HashMap<(u64, u64), usize> = Default::default();
+    let mut kept: Vec<Input> = Vec::with_capacity(inputs.len());
+    let mut dropped = 0;
+    for input in inputs {
+        if let Some(key) = file_identity(&input.path) {
+            match seen.entry(key) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    warn(&format!(
+                        "actorgraph: {}: the same file as {}, read once",
+                        input.path.display(),
+                        kept[*first.get()].path.display()
+                    ));
+                    dropped += 1;
+                    continue;
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(kept.len());
+                }
+            }
+        }
+        kept.push(input);
+    }
+    (kept, dropped)
+}
+
+/// A regular file's identity (device, inode), following links (on Unix).
+fn file_identity(p: &std::path::Path) -> Option<(u64, u64)> {
+    if p.as_os_str() == "-" {
+        return None;
+    }
+    let m = std::fs::metadata(p).ok().filter(|m| m.is_file())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((m.dev(), m.ino()))
+    }
+    // Elsewhere no identity is known: every input is kept.
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        None
     }
 }
 
@@ -124,13 +184,25 @@ pub fn for_each_record<T: Send>(
     mut sink: impl FnMut(T) -> anyhow::Result<()>,
 ) -> anyhow::Result<Summary> {
     let (inputs, errors) = collect_inputs(paths);
+    let mut warnings = Vec::new();
+    let (inputs, skipped) = unique_inputs(inputs, |w| warnings.push(w.to_owned()));
     let progress = Progress::new(inputs.len(), opts.quiet);
     let mut summary = Summary {
         failed: errors.len(),
+        skipped,
         ..Summary::default()
     };
     for e in &errors {
         progress.report(&format!("actorgraph: {e}"));
+    }
+    for w in &warnings {
+        progress.report(w);
+    }
+    if opts.threads > MAX_THREADS {
+        progress.report(&format!(
+            "actorgraph: --threads {}: using {MAX_THREADS}, the most a run starts",
+            opts.threads
+        ));
     }
     let mut take = |outcome: Outcome<T>, summary: &mut Summary| -> anyhow::Result<()> {
         match outcome {
@@ -274,14 +346,18 @@ impl Progress {
     }
 }
 
-/// The extractor of a run, with the user's alias file when one is given
-/// (a malformed file is an error naming its line).
+/// The extractor of a run, with the user's alias file and word lists when
+/// they are given (a malformed file is an error naming its line).
 pub fn extractor(
     aliases: Option<&std::path::Path>,
+    word_lists: Option<&std::path::Path>,
 ) -> anyhow::Result<actorgraph::pipeline::Extractor> {
     let mut b = actorgraph::pipeline::ExtractorBuilder::new();
     if let Some(p) = aliases {
         b = b.aliases(actorgraph::resolve::AliasTable::from_path(p)?);
+    }
+    if let Some(dir) = word_lists {
+        b = b.word_lists(dir)?;
     }
     Ok(b.build())
 }

@@ -6,6 +6,8 @@ pub mod extract;
 pub mod input;
 pub mod output;
 pub mod query;
+pub mod report;
+pub mod text;
 
 use clap::{Parser, Subcommand};
 

@@ -5,6 +5,7 @@
 //! error: a name that matches several actors, a format the verb has no
 //! form for, an unreadable graph file, bad arguments.
 
+use super::text;
 use actorgraph::export::evidence::{DocCache, EvidenceText};
 use actorgraph::export::{self, json as gjson};
 use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions};
@@ -181,7 +182,10 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
     if a.format == FormatArg::Dot && !matches!(a.verb, Verb::Ego { .. }) {
         return Err(Fail(
             2,
-            "--format dot is for `ego`; use text or json".into(),
+            format!(
+                "--format dot draws a graph, and only `query ego` answers with one; `{}` answers in text or json",
+                verb_name(&a.verb)
+            ),
         ));
     }
     let find = |name: &str| query::find(g, name).map_err(Fail::from);
@@ -208,10 +212,17 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
                     ]
                 })
                 .collect();
+            // One row per link: an actor linked both ways, or by both
+            // kinds, has several rows but is counted once.
+            let actors = v
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<std::collections::BTreeSet<_>>()
+                .len();
             format!(
-                "{} linked actor(s) of {}\n{}",
-                v.len(),
+                "{actors} linked actor(s) of {}, {} link(s)\n{}",
                 id(n),
+                v.len(),
                 table(&["actor", "kind", "direction", "weight"], rows, &[3])
             )
         }
@@ -283,6 +294,7 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
                     (l, t)
                 })
                 .collect();
+            unreadable_hint(&with_text, &a.docs);
             if json_out {
                 let v: Vec<_> = with_text
                     .iter()
@@ -317,8 +329,11 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
                         (None, None) => String::new(),
                     };
                     s.push_str(&format!(
-                        "  {}:{}-{}\n      {words}\n",
-                        e.doc, e.start, e.end
+                        "  {}:{}-{}\n      {}\n",
+                        text::cell(&e.doc),
+                        e.start,
+                        e.end,
+                        text::cell(&words)
                     ));
                 }
             }
@@ -439,11 +454,56 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
             )
         }
     };
+    // Names and evidence come from documents: nothing in them reaches the
+    // terminal as a control character.
+    let text = text::visible(&text);
     out.extend_from_slice(text.as_bytes());
     if !text.ends_with('\n') {
         out.push(b'\n');
     }
     Ok(())
+}
+
+/// The verb as typed.
+fn verb_name(v: &Verb) -> &'static str {
+    match v {
+        Verb::Neighbors { .. } => "neighbors",
+        Verb::Path { .. } => "path",
+        Verb::Between { .. } => "between",
+        Verb::Top { .. } => "top",
+        Verb::SaidAbout { .. } => "said-about",
+        Verb::SaidBy { .. } => "said-by",
+        Verb::Ego { .. } => "ego",
+    }
+}
+
+/// Evidence documents that could not be read: say once where to point
+/// `--docs` (evidence paths are as `build` was given them, so relative
+/// ones only resolve from the directory it ran in).
+fn unreadable_hint(links: &[(query::Link, Vec<EvidenceText>)], docs: &[PathBuf]) {
+    let mut missing: Vec<&str> = links
+        .iter()
+        .flat_map(|(_, t)| t)
+        .filter(|e| e.text.is_none())
+        .map(|e| e.doc.as_str())
+        .collect();
+    missing.sort_unstable();
+    missing.dedup();
+    if missing.is_empty() {
+        return;
+    }
+    let n = missing.len();
+    let docs_word = if n == 1 { "document" } else { "documents" };
+    let first = text::cell(missing[0]);
+    if docs.is_empty() {
+        eprintln!(
+            "actorgraph: {n} evidence {docs_word} not readable from here (first: {first}); evidence paths are as `build` was given them: run from the directory it ran in, or give that directory with --docs DIR"
+        );
+    } else {
+        eprintln!(
+            "actorgraph: {n} evidence {docs_word} not readable from here (first: {first}), not even under --docs; give the directory `build` ran in with --docs DIR"
+        );
+    }
 }
 
 fn dir(w: query::Way) -> String {
@@ -462,6 +522,11 @@ fn emit(out: &mut Vec<u8>, v: &serde_json::Value) -> Result<(), Fail> {
 /// An aligned table: a header, a rule, the rows; columns in `right` are
 /// right-aligned (numbers).
 fn table(head: &[&str], rows: Vec<Vec<String>>, right: &[usize]) -> String {
+    // Cells come from documents: made visible first, so widths are right.
+    let rows: Vec<Vec<String>> = rows
+        .into_iter()
+        .map(|r| r.iter().map(|c| text::cell(c)).collect())
+        .collect();
     let mut width: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
     for r in &rows {
         for (i, c) in r.iter().enumerate() {

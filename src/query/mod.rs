@@ -84,7 +84,12 @@ pub const CANDIDATES: usize = 5;
 /// The actor a name denotes, looked for in four tiers, the first that
 /// matches deciding: an id equal to it; an id equal to it ignoring case; an
 /// alias equal to it; an alias equal to it ignoring case. Several actors in
-/// the deciding tier make the name ambiguous.
+/// the deciding tier make the name ambiguous. An alias that is a partial
+/// name (words of its actor's own id, as a surname is) is also ambiguous
+/// when it is, word for word, part of another actor's id: "Leverett"
+/// names Flynt Leverett by alias, but also Hillary Mann Leverett (the
+/// resolver gives a bare surname to one actor, which does not make it that
+/// actor's alone).
 pub fn find(g: &ActorGraph, name: &str) -> Result<NodeIndex, QueryError> {
     let exact = name.trim();
     let want = exact.to_lowercase();
@@ -95,27 +100,51 @@ pub fn find(g: &ActorGraph, name: &str) -> Result<NodeIndex, QueryError> {
         &|n| n.aliases.contains(exact),
         &|n| n.aliases.iter().any(|a| a.to_lowercase() == want),
     ];
-    for tier in tiers {
+    let words: Vec<&str> = want.split_whitespace().collect();
+    for (t, tier) in tiers.iter().enumerate() {
+        let by_alias = t >= 2;
         let hits: Vec<NodeIndex> = nodes
             .iter()
             .copied()
             .filter(|&n| tier(&g.graph[n]))
             .collect();
-        match hits.len() {
-            0 => continue,
-            1 => return Ok(hits[0]),
-            _ => {
-                return Err(QueryError::Ambiguous {
-                    name: name.to_owned(),
-                    candidates: hits.iter().map(|&n| g.graph[n].id.clone()).collect(),
-                })
-            }
+        if hits.is_empty() {
+            continue;
         }
+        // A partial name (the alias is words of the actor's own id, as a
+        // surname is) also names the other actors whose ids hold it.
+        let partial = by_alias && hits.iter().any(|&n| contains_words(&g.graph[n].id, &words));
+        let hits: Vec<NodeIndex> = if partial {
+            nodes
+                .iter()
+                .copied()
+                .filter(|n| hits.contains(n) || contains_words(&g.graph[*n].id, &words))
+                .collect()
+        } else {
+            hits
+        };
+        if hits.len() == 1 {
+            return Ok(hits[0]);
+        }
+        return Err(QueryError::Ambiguous {
+            name: name.to_owned(),
+            candidates: hits.iter().map(|&n| g.graph[n].id.clone()).collect(),
+        });
     }
     Err(QueryError::NotFound {
         name: name.to_owned(),
         candidates: closest(g, &want),
     })
+}
+
+/// Whether `id`'s words (ignoring case) hold `words` (lowercase) as a run.
+fn contains_words(id: &str, words: &[&str]) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    let id = id.to_lowercase();
+    let have: Vec<&str> = id.split_whitespace().collect();
+    have.windows(words.len()).any(|w| w == words)
 }
 
 /// Actor ids closest to a (lowercase) name: those whose id or an alias

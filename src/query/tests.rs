@@ -88,6 +88,27 @@ fn names_resolve_or_explain() {
         }
         other => panic!("{other:?}"),
     }
+    // A surname that the resolver gave to one actor also names the other
+    // actor whose id ends with it.
+    let kin = hand(
+        &[
+            ("Osric Telm", &["Osric Telm", "Telm"]),
+            ("Wanda Ruiz Telm", &["Wanda Ruiz Telm"]),
+            ("Telmar Group", &["Telm Group"]),
+        ],
+        &[],
+    );
+    match find(&kin, "telm") {
+        Err(e @ QueryError::Ambiguous { .. }) => assert_eq!(
+            e.to_string(),
+            "\"telm\" is ambiguous: it names Osric Telm, Wanda Ruiz Telm; give the full id"
+        ),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        kin.graph[find(&kin, "Osric Telm").unwrap()].id,
+        "Osric Telm"
+    );
     match find(&g, "Ines Vargas") {
         Err(QueryError::NotFound { candidates, .. }) => {
             assert_eq!(candidates.first().map(String::as_str), Some("Ines Varga"))
