@@ -175,7 +175,7 @@ fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
         cluster_by_document: a.cluster_by_document,
         element_ids: false,
     };
-    let draws = a.render.is_some() || matches!(a.format, FormatArg::Html);
+    let draws = a.render.is_some();
     if draws && graph.node_count() > 300 && !a.quiet {
         eprintln!(
             "actorgraph: a picture of {} actors and {} links is hard to read; --top N or --min-weight N trims the graph",
@@ -228,10 +228,10 @@ fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
             })
         }
         FormatArg::Html => {
-            let svg = export::html::render_svg(graph, a.cluster_by_document)?;
+            let positions = export::html::layout(graph, export::html::Layout::Auto)?;
             let mut docs = export::evidence::DocCache::new(Vec::new());
             output::write_to(a.output.as_deref(), |w| {
-                export::html::write(graph, &svg, &mut docs, w)
+                export::html::write(graph, positions.as_deref(), &mut docs, w)
             })
         }
     }
