@@ -226,6 +226,49 @@ fn viewer_on_the_seed_articles() {
     drive(&python, &chromium, &c, dir.path(), "seeds");
 }
 
+/// Without Graphviz the page is still written, its layout left to the browser.
+#[test]
+fn page_without_graphviz_leaves_the_layout_to_the_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("quay.txt");
+    std::fs::write(&doc, DOCS[0].1).unwrap();
+    let empty = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.html");
+    let o = bin()
+        .args(["build", "-q", "--format", "html", "-o"])
+        .arg(&page)
+        .arg(&doc)
+        .env("PATH", empty.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let start = html
+        .find("<script id=\"data\" type=\"application/json\">")
+        .unwrap();
+    let data = &html[start..];
+    let data = &data[data.find('>').unwrap() + 1..data.find("</script>").unwrap()];
+    let v: Value = serde_json::from_str(data).unwrap();
+    let nodes = v["nodes"].as_array().unwrap();
+    assert!(nodes.len() >= 3);
+    assert!(nodes.iter().all(|n| n[5].is_null() && n[6].is_null()));
+    // With sfdp on PATH, every actor has a position.
+    if which("sfdp").is_none() {
+        skip("Graphviz `sfdp` not installed; positions not checked");
+        return;
+    }
+    build(&[doc.to_str().unwrap(), "--format", "html"], &page);
+    let html = std::fs::read_to_string(&page).unwrap();
+    let data = &html[html.find("<script id=\"data\"").unwrap()..];
+    let data = &data[data.find('>').unwrap() + 1..data.find("</script>").unwrap()];
+    let v: Value = serde_json::from_str(data).unwrap();
+    assert!(v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|n| n[5].is_f64() && n[6].is_f64()));
+}
+
 /// A graph of `n` invented actors in communities of 100 and `m` links (one
 /// in eight an attribution), each with one evidence sentence in one of 40
 /// generated documents that names both actors.
