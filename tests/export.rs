@@ -516,7 +516,8 @@ fn render_draws_with_graphviz_or_says_it_is_missing() {
     // No `dot` on an empty PATH: a clear error, non-zero exit, for pictures
     // (the HTML page needs no Graphviz: tests/viewer.rs).
     let empty = tempfile::tempdir().unwrap();
-    for args in [&["build", "-q", "--render", "svg"][..]] {
+    {
+        let args = &["build", "-q", "--render", "svg"][..];
         let o = bin()
             .args(args)
             .arg(&inputs[0])
