@@ -75,10 +75,9 @@ function start() {
   });
   const byName = new Map();
   nodes.forEach((n, i) => {
-    for (const name of [n[0]].concat(n[4])) {
-      const k = name.toLowerCase();
-      if (!byName.has(k)) byName.set(k, []);
-      byName.get(k).push(i);
+    for (const name of new Set([n[0]].concat(n[4]).map((x) => x.toLowerCase()))) {
+      if (!byName.has(name)) byName.set(name, []);
+      byName.get(name).push(i);
     }
   });
   const names = Array.from(byName.keys()).sort();
@@ -92,6 +91,9 @@ function start() {
     focus: null, // a node key: it and its neighbours stay lit
     neighbours: null,
     edge: null, // the selected edge key
+    // Large graphs laid out in the page: links are drawn once the layout
+    // stops (like hideEdgesOnMove), so the moving picture stays light.
+    edgesWait: !laidOut && edges.length > 4000,
     hits: null, // search hits: Set of node keys
   };
   function edgeShown(attrs) {
@@ -118,7 +120,7 @@ function start() {
     minCameraRatio: 0.002,
     maxCameraRatio: 20,
     nodeReducer(key, attrs) {
-      const lit = state.focus ? state.neighbours.has(key) : state.hits ? state.hits.has(key) : true;
+      const lit = state.neighbours ? state.neighbours.has(key) : true;
       const res = { ...attrs, color: nodeColour(key, attrs) };
       if (!lit) {
         res.color = DIM;
@@ -126,13 +128,13 @@ function start() {
         res.zIndex = 0;
       } else if (state.focus || state.hits) {
         res.zIndex = 1;
-        res.forceLabel = state.focus === key || (state.hits && state.hits.has(key)) || state.neighbours !== null;
+        res.forceLabel = state.focus === key || (state.hits && state.hits.has(key)) || (state.focus && graph.order < 2000);
         if (state.focus === key || (state.hits && state.hits.has(key))) res.highlighted = true;
       }
       return res;
     },
     edgeReducer(key, attrs) {
-      if (!edgeShown(attrs)) return { ...attrs, hidden: true };
+      if (!edgeShown(attrs) || state.edgesWait) return { ...attrs, hidden: true };
       if (key === state.edge) return { ...attrs, color: "#d35400", size: attrs.size + 3, zIndex: 2 };
       const f = state.focus;
       if (f) {
@@ -288,6 +290,27 @@ function start() {
       return hits;
     }
     state.hits = hits.length ? new Set(hits.map((i) => "n" + i)) : null;
+    if (state.hits) {
+      // The matches, their links and their neighbours stay lit.
+      state.neighbours = new Set(state.hits);
+      for (const key of state.hits) {
+        for (const e of visibleEdgesOf(key)) {
+          const ext = graph.extremities(e);
+          state.neighbours.add(ext[0]);
+          state.neighbours.add(ext[1]);
+        }
+      }
+      panel.innerHTML = "";
+      panel.appendChild(el("h2", `${hits.length} actors match \u201c${q.trim()}\u201d`));
+      const list = el("ul");
+      list.id = "matches";
+      for (const i of hits.slice(0, 200)) {
+        const li = el("li");
+        li.appendChild(nodeLink(i));
+        list.appendChild(li);
+      }
+      panel.appendChild(list);
+    }
     status.textContent = hits.length
       ? `${hits.length} actor(s) found: ${hits.slice(0, 8).map((i) => nodes[i][0]).join(", ")}${hits.length > 8 ? ", \u2026" : ""}`
       : `no actor matches \u201c${q.trim()}\u201d`;
@@ -417,7 +440,14 @@ function start() {
   colourBy.addEventListener("change", () => {
     state.colour = colourBy.value;
     if (state.colour === "community" && !state.communities) {
-      const of = louvain(graph, { getEdgeWeight: "weight", rng: seeded(1) });
+      // Louvain wants a simple graph: one undirected link per pair, weights added.
+      const simple = new Graph({ type: "undirected" });
+      graph.forEachNode((key) => simple.addNode(key));
+      graph.forEachEdge((e, attrs, a, b) => {
+        if (simple.hasEdge(a, b)) simple.updateEdgeAttribute(a, b, "weight", (w) => w + attrs.weight);
+        else simple.addEdge(a, b, { weight: attrs.weight });
+      });
+      const of = louvain(simple, { getEdgeWeight: "weight", rng: seeded(1) });
       const size = {};
       for (const key in of) size[of[key]] = (size[of[key]] || 0) + 1;
       const order = Object.keys(size).sort((a, b) => size[b] - size[a] || a - b);
@@ -468,11 +498,16 @@ function start() {
     }
     layout.start();
     layoutButton.textContent = "Stop layout";
+    if (edges.length > 4000) state.edgesWait = true;
     if (ms) setTimeout(stopLayout, ms);
   }
   function stopLayout() {
     if (layout && layout.isRunning()) layout.stop();
     layoutButton.textContent = "Run layout";
+    if (state.edgesWait) {
+      state.edgesWait = false;
+      refresh();
+    }
   }
   layoutButton.addEventListener("click", () => {
     if (layout && layout.isRunning()) stopLayout();
@@ -481,7 +516,8 @@ function start() {
   // Started once the first frame is up, so the page answers at once.
   if (!laidOut && graph.order > 1) setTimeout(() => runLayout(Math.min(15000, 2000 + graph.order * 2)), 300);
 
-  // Hooks for tests and the URL fragment: #q=NAME, #edge=e3, #node=n5.
+  // Hooks for tests and the URL fragment: #q=NAME, #edge=e3, #node=n5,
+  // #colour=community.
   window.actorgraph = {
     renderer,
     graph,
@@ -542,6 +578,10 @@ function start() {
   };
 
   const params = new URLSearchParams(location.hash.slice(1) || location.search.slice(1));
+  if (params.get("colour") === "community") {
+    colourBy.value = "community";
+    colourBy.dispatchEvent(new Event("change"));
+  }
   if (params.get("q")) {
     input.value = params.get("q");
     search(params.get("q"));
