@@ -111,6 +111,24 @@ fn checks(page: &Path, g: &Value, name: &str) -> Value {
             "docs": ev.iter().map(|v| v["doc"].clone()).collect::<Vec<_>>(),
         })
     };
+    // The second smallest weight, and how many links have at least it.
+    let mut weights: Vec<u64> = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["weight"].as_u64().unwrap())
+        .collect();
+    weights.sort();
+    weights.dedup();
+    let weight_links = weights.get(1).map(|&w| {
+        let n = g["edges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["weight"].as_u64().unwrap() >= w)
+            .count();
+        json!([w, n])
+    });
     let lower = name.to_lowercase();
     let typed: String = lower
         .chars()
@@ -126,6 +144,9 @@ fn checks(page: &Path, g: &Value, name: &str) -> Value {
         "missing": "zebulon qx",
         // A link of a small graph is clicked with every other link drawn.
         "alone_required": true,
+        "weight_links": weight_links,
+        "links": g["edges"].as_array().unwrap().len(),
+        "cooccurrence_links": g["edges"].as_array().unwrap().iter().filter(|e| e["kind"] == "cooccurrence").count(),
     })
 }
 

@@ -217,6 +217,32 @@ def run(page, checks, shot):
         check(where.startswith(doc + " bytes "), f"evidence place {where!r} is not in {doc}")
     out["edge"] = {"key": e["key"], "evidence": len(got), "tries": len(shown_any) + 1}
 
+    # Filters and colours with real clicks and keys: unticking attribution
+    # leaves the co-occurrence links; the colour menu by keyboard shows
+    # communities in the legend.
+    if "cooccurrence_links" in checks:
+        page.js("actorgraph.clear(); 1")
+        r = page.rect("#kind-attribution")
+        page.mouse(r["x"], r["y"])
+        want = f"{checks['cooccurrence_links']} of {checks['links']} links shown"
+        page.wait(f"document.getElementById('counts').textContent.includes({json.dumps(want)}) ? 1 : 0", 3, f"the count {want!r}")
+        page.mouse(r["x"], r["y"])
+        want = f"{checks['links']} of {checks['links']} links shown"
+        page.wait(f"document.getElementById('counts').textContent.includes({json.dumps(want)}) ? 1 : 0", 3, f"the count {want!r}")
+        if checks.get("weight_links"):
+            # One step up the weight slider by keyboard: links seen at least w times.
+            w, count = checks["weight_links"]
+            page.js("document.getElementById('weight').focus(); 1")
+            page.key("ArrowRight", vk=39)
+            want = f"{count} of {checks['links']} links shown"
+            page.wait(f"document.getElementById('counts').textContent.includes({json.dumps(want)}) ? 1 : 0", 3, f"the count {want!r} at weight {w}")
+            check(page.text("#weight-value") == f"\u2265 {w}", f"weight shown as {page.text('#weight-value')!r}")
+            page.key("ArrowLeft", vk=37)
+        page.js("document.getElementById('colour').focus(); 1")
+        page.key("ArrowDown", vk=40)
+        page.wait("document.getElementById('legend-colours').textContent.includes('community of') ? 1 : 0", 5, "the communities' legend")
+        out["filters"] = "ok"
+
     # A name matching nothing says so.
     if "missing" in checks:
         page.mouse(box["x"], box["y"])

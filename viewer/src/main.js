@@ -102,9 +102,16 @@ function start() {
   function nodeColour(key, attrs) {
     if (state.colour === "community" && state.communities) {
       const c = state.communities.rank[state.communities.of[key]];
-      return c < PALETTE.length ? PALETTE[c] : OTHER;
+      return communityColour(c);
     }
     return attrs.color;
+  }
+
+  // The largest communities get the palette; the rest hues a golden angle
+  // apart, paler, so that neighbouring small communities still differ.
+  function communityColour(rank) {
+    if (rank < PALETTE.length) return PALETTE[rank];
+    return hslHex((rank * 137.508) % 360, 0.45, 0.68);
   }
 
   const container = $("graph");
@@ -477,7 +484,7 @@ function start() {
         }
         row(PALETTE[j], `community of ${nodeName(top)} (${c.size[id]})`);
       });
-      if (c.order.length > PALETTE.length) row(OTHER, `${c.order.length - PALETTE.length} smaller communities`);
+      if (c.order.length > PALETTE.length) row(communityColour(PALETTE.length), `${c.order.length - PALETTE.length} smaller communities (paler colours)`);
     } else {
       row(KIND_COLOUR.person, "person");
       row(KIND_COLOUR.organization, "organization");
@@ -590,6 +597,19 @@ function start() {
   if (params.get("edge") && graph.hasEdge(params.get("edge"))) showEdge(params.get("edge"));
   // The constructor drew the first frame; the fragment's actions drew theirs.
   document.body.dataset.ready = String(Math.round(performance.now() - t0));
+}
+
+// An HSL colour as #rrggbb (sigma reads hex and rgb(), not hsl()).
+function hslHex(h, s, l) {
+  const a = s * Math.min(l, 1 - l);
+  const f = (n) => {
+    const k = (n + h / 30) % 12;
+    const c = l - a * Math.max(-1, Math.min(k - 3, 9 - k, 1));
+    return Math.round(c * 255)
+      .toString(16)
+      .padStart(2, "0");
+  };
+  return "#" + f(0) + f(8) + f(4);
 }
 
 // A small seeded generator, so communities are the same on every open.
