@@ -103,9 +103,18 @@ fn checks(page: &Path, g: &Value, name: &str) -> Value {
         .filter(|(_, e)| e["source"] == name || e["target"] == name)
         .collect();
     assert!(!edges.is_empty(), "{name} has no link");
+    let all = g["edges"].as_array().unwrap();
     let edge = |(k, e): &(usize, &Value)| {
         let ev = e["evidence"].as_array().unwrap();
+        // The other links between the same two actors (either way, either kind).
+        fn pair(x: &Value) -> [&str; 2] {
+            let mut p = [x["source"].as_str().unwrap(), x["target"].as_str().unwrap()];
+            p.sort();
+            p
+        }
+        let others = all.iter().filter(|x| pair(x) == pair(e)).count() - 1;
         json!({
+            "others": others,
             "key": format!("e{k}"),
             "sentences": ev.iter().map(sentence).collect::<Vec<_>>(),
             "docs": ev.iter().map(|v| v["doc"].clone()).collect::<Vec<_>>(),

@@ -215,7 +215,9 @@ def run(page, checks, shot):
     check([collapse(x[1] or "") for x in got] == e["sentences"], f"evidence {got} != {e['sentences']}")
     for (where, _), doc in zip(got, e["docs"]):
         check(where.startswith(doc + " bytes "), f"evidence place {where!r} is not in {doc}")
-    out["edge"] = {"key": e["key"], "evidence": len(got), "tries": len(shown_any) + 1}
+    also = page.js("document.querySelectorAll('#also li').length")
+    check(also == e["others"], f"{e['key']}: {also} other link(s) between its actors listed, expected {e['others']}")
+    out["edge"] = {"key": e["key"], "evidence": len(got), "tries": len(shown_any) + 1, "others": also}
 
     # Filters and colours with real clicks and keys: unticking attribution
     # leaves the co-occurrence links; the colour menu by keyboard shows

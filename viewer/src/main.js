@@ -199,6 +199,30 @@ function start() {
       list.appendChild(item);
     }
     panel.appendChild(list);
+    // Links drawn on top of each other (both kinds, both directions): all listed.
+    const a = "n" + e[0];
+    const b = "n" + e[1];
+    const others = new Set(graph.edges(a, b).concat(graph.edges(b, a)));
+    others.delete(key);
+    if (others.size) {
+      panel.appendChild(el("h3", "Also between them"));
+      const also = el("ul");
+      also.id = "also";
+      for (const o of others) {
+        const oe = edges[+o.slice(1)];
+        const li = el("li");
+        li.dataset.edge = o;
+        const x = el("a", `${nodes[oe[0]][0]}${oe[2] === "attribution" ? " \u2192 " : " \u2014 "}${nodes[oe[1]][0]}: ${oe[2]} \u00d7${oe[3]}`, "link");
+        x.href = "#edge=" + o;
+        x.addEventListener("click", (ev) => {
+          ev.preventDefault();
+          showEdge(o);
+        });
+        li.appendChild(x);
+        also.appendChild(li);
+      }
+      panel.appendChild(also);
+    }
     refresh();
   }
   function nodeLink(i) {
