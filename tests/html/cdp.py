@@ -34,6 +34,7 @@ class Page:
     def __init__(self, url):
         self.ws = connect(url, max_size=None, open_timeout=10)
         self.next = 0
+        self.errors = []  # uncaught exceptions of the page
 
     def call(self, method, timeout=20, **params):
         self.next += 1
@@ -45,6 +46,9 @@ class Page:
             if left <= 0:
                 raise Fail(f"{method}: no answer in {timeout} s")
             msg = json.loads(self.ws.recv(timeout=left))
+            if msg.get("method") == "Runtime.exceptionThrown":
+                d = msg["params"]["exceptionDetails"]
+                self.errors.append((d.get("exception") or {}).get("description") or d.get("text"))
             if msg.get("id") == mid:
                 if "error" in msg:
                     raise Fail(f"{method}: {msg['error']}")
@@ -117,6 +121,9 @@ def run(page, checks, shot):
     ready = (time.monotonic() - t0) * 1000
     out["ready_ms"] = round(ready)
     out["script_ms"] = int(page.js("document.body.dataset.ready"))
+    check(not page.errors, f"the page threw: {page.errors}")
+    if checks.get("only_ready"):
+        return out
     check(ready <= checks.get("ready_ms", 3000), f"page interactive after {ready:.0f} ms (limit {checks.get('ready_ms', 3000)}; {out['script_ms']} ms of it in the viewer's start)")
     # Something answers a real event at once: a wheel zoom changes the camera.
     before = page.js("actorgraph.renderer.getCamera().ratio")
@@ -253,6 +260,7 @@ def run(page, checks, shot):
         page.key("Enter", vk=13, text="\r")
         page.wait("document.getElementById('status').textContent.includes('no actor matches') ? 1 : 0", 2, "the no-match message")
 
+    check(not page.errors, f"the page threw: {page.errors}")
     # A picture for people: the whole graph, the last link still selected.
     if shot:
         page.js("actorgraph.renderer.getCamera().setState({x: 0.5, y: 0.5, ratio: 1, angle: 0}); 1")
