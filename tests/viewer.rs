@@ -138,6 +138,13 @@ fn checks(page: &Path, g: &Value, name: &str) -> Value {
             .count();
         json!([w, n])
     });
+    let first = edge(&edges[0]);
+    let fragment = json!({
+        "hash": format!("q={}&edge={}", name.replace(' ', "%20"), first["key"].as_str().unwrap()),
+        "name": name,
+        "edge": first["key"],
+        "sentences": first["sentences"],
+    });
     let lower = name.to_lowercase();
     let typed: String = lower
         .chars()
@@ -154,6 +161,7 @@ fn checks(page: &Path, g: &Value, name: &str) -> Value {
         // A link of a small graph is clicked with every other link drawn.
         "alone_required": true,
         "weight_links": weight_links,
+        "fragment": fragment,
         "links": g["edges"].as_array().unwrap().len(),
         "cooccurrence_links": g["edges"].as_array().unwrap().iter().filter(|e| e["kind"] == "cooccurrence").count(),
     })

@@ -260,6 +260,20 @@ def run(page, checks, shot):
         page.key("Enter", vk=13, text="\r")
         page.wait("document.getElementById('status').textContent.includes('no actor matches') ? 1 : 0", 2, "the no-match message")
 
+    # Links into the page: #q=NAME&edge=eK on opening.
+    if "fragment" in checks:
+        f = checks["fragment"]
+        page.call("Page.navigate", url="about:blank")
+        page.wait("location.href === 'about:blank' ? 1 : 0", 5, "about:blank")
+        page.call("Page.navigate", url=url + "#" + f["hash"])
+        page.wait("document.body && document.body.dataset.ready && window.actorgraph ? 1 : 0", 30, "the page with a fragment")
+        st = page.text("#status")
+        check(f["name"] in st, f"#{f['hash']}: status {st!r} lacks {f['name']!r}")
+        shown = page.js("(document.getElementById('evidence-list') || {dataset: {}}).dataset.edge")
+        check(shown == f["edge"], f"#{f['hash']}: evidence of {shown}, not {f['edge']}")
+        got = page.js("Array.from(document.querySelectorAll('#evidence-list .sentence')).map(b => b.textContent)")
+        check([collapse(x) for x in got] == f["sentences"], f"#{f['hash']}: evidence {got} != {f['sentences']}")
+
     check(not page.errors, f"the page threw: {page.errors}")
     # A picture for people: the whole graph, the last link still selected.
     if shot:
