@@ -130,6 +130,18 @@ def run(page, checks, shot):
     c = page.rect("#graph")
     page.call("Input.dispatchMouseEvent", type="mouseWheel", x=c["x"], y=c["y"], deltaX=0, deltaY=-300)
     page.wait(f"actorgraph.renderer.getCamera().ratio < {before} ? 1 : 0", 2, "zoom by the wheel")
+    # A drag pans; Fit comes back to the whole graph.
+    x0 = page.js("actorgraph.renderer.getCamera().x")
+    page.call("Input.dispatchMouseEvent", type="mouseMoved", x=c["x"], y=c["y"])
+    page.call("Input.dispatchMouseEvent", type="mousePressed", x=c["x"], y=c["y"], button="left", clickCount=1)
+    for k in range(1, 6):
+        page.call("Input.dispatchMouseEvent", type="mouseMoved", x=c["x"] + 30 * k, y=c["y"], button="left", buttons=1)
+        time.sleep(0.02)
+    page.call("Input.dispatchMouseEvent", type="mouseReleased", x=c["x"] + 150, y=c["y"], button="left", clickCount=1)
+    page.wait(f"Math.abs(actorgraph.renderer.getCamera().x - {x0}) > 1e-4 ? 1 : 0", 3, "a pan by dragging")
+    r = page.rect("#fit")
+    page.mouse(r["x"], r["y"])
+    page.wait("Math.abs(actorgraph.renderer.getCamera().ratio - 1) < 1e-3 && Math.abs(actorgraph.renderer.getCamera().x - 0.5) < 1e-3 ? 1 : 0", 3, "Fit")
     if checks.get("settle"):
         # A layout running in the browser: let it finish before aiming at things.
         t1 = time.monotonic()
