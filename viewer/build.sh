@@ -21,9 +21,9 @@ dest="$out"
 if (( check )); then dest="$(mktemp -d)"; trap 'rm -rf "$dest"' EXIT; fi
 node_modules/.bin/esbuild src/main.js --bundle --minify --format=iife --target=es2020 \
   --legal-comments=none --charset=utf8 --log-level=warning --outfile="$dest/viewer.body.js"
-# The packages inside the bundle (from esbuild's own list of inputs would need a
-# metafile; the lock's runtime packages are the same set: every non-dev one
-# reachable from the viewer's imports, i.e. all but esbuild).
+# The packages behind the bundle: every package of the lock but esbuild (the
+# viewer imports sigma, graphology and its two libraries, which pull in the
+# rest; graphology-types holds only type declarations).
 node -e '
 const lock = require("./package-lock.json");
 const fs = require("fs");
@@ -36,7 +36,7 @@ for (const [path, p] of Object.entries(lock.packages)) {
 }
 rows.sort((a, b) => a[0].localeCompare(b[0]));
 fs.writeFileSync(process.argv[1] + "/versions.txt",
-  "# Packages bundled into viewer.js (name version licence), from viewer/package-lock.json\n" +
+  "# The npm packages behind viewer.js (name version licence): every package of viewer/package-lock.json but esbuild (graphology-types holds only type declarations)\n" +
   rows.map((r) => `${r[0]} ${r[1]} ${r[2]}`).join("\n") + "\n");
 let notes = "/*! actorgraph viewer (viewer/src, MIT OR Apache-2.0) bundled with:\n";
 for (const [name, version, license, path] of rows) {

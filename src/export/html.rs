@@ -33,7 +33,8 @@ use std::process::{Command, Stdio};
 
 /// The viewer's script: the committed bundle made by `viewer/build.sh`.
 pub const VIEWER_JS: &str = include_str!("html/viewer.js");
-/// `name version licence` of every npm package inside [`VIEWER_JS`].
+/// `name version licence` of the npm packages behind [`VIEWER_JS`] (from
+/// `viewer/package-lock.json`).
 pub const VIEWER_PACKAGES: &str = include_str!("html/versions.txt");
 const PAGE: &str = include_str!("html/page.html");
 
