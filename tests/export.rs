@@ -1,7 +1,7 @@
 //! Exports checked against parsers: GraphML and GEXF with roxmltree, CSV
 //! with a small RFC 4180 reader, DOT with Graphviz (skipped, with a note,
-//! when `dot` is not installed), the HTML page in headless Chromium
-//! (likewise); and `build` growing a saved graph.
+//! when `dot` is not installed); and `build` growing a saved graph. The
+//! HTML page is checked in headless Chromium by tests/viewer.rs.
 
 mod common;
 
@@ -558,12 +558,11 @@ fn dot_options_give_valid_graphviz() {
 fn render_draws_with_graphviz_or_says_it_is_missing() {
     let dir = tempfile::tempdir().unwrap();
     let inputs = write_docs(dir.path());
-    // No `dot` on an empty PATH: a clear error, non-zero exit, for pictures and the page.
+    // No `dot` on an empty PATH: a clear error, non-zero exit, for pictures
+    // (the HTML page needs no Graphviz: tests/viewer.rs).
     let empty = tempfile::tempdir().unwrap();
-    for args in [
-        &["build", "-q", "--render", "svg"][..],
-        &["build", "-q", "--format", "html"],
-    ] {
+    {
+        let args = &["build", "-q", "--render", "svg"][..];
         let o = bin()
             .args(args)
             .arg(&inputs[0])
@@ -756,104 +755,4 @@ fn build_grows_a_saved_graph() {
         "{}",
         stderr(&o)
     );
-}
-
-#[test]
-fn html_page_searches_and_shows_evidence_in_chromium() {
-    let (dir, inputs, g) = corpus();
-    if which("dot").is_none() {
-        skip("Graphviz `dot` not installed; HTML page not checked");
-        return;
-    }
-    let page = build(dir.path(), &inputs, &["--format", "html"], "g.html");
-    let html = std::fs::read_to_string(&page).unwrap();
-    // Self-contained: no script, style or image from elsewhere.
-    for bad in ["<script src", "<link", "src=\"http", "@import", "url(http"] {
-        assert!(!html.contains(bad), "page loads {bad}");
-    }
-    let Some(chromium) = which("chromium").or_else(|| which("chromium-browser")) else {
-        skip("chromium not installed; HTML page not checked in a browser");
-        return;
-    };
-    // The edge to click: the first one of Ines Varga, numbered as in the JSON.
-    let edges = g["edges"].as_array().unwrap();
-    let (k, e) = edges
-        .iter()
-        .enumerate()
-        .find(|(_, e)| e["source"] == "Ines Varga" || e["target"] == "Ines Varga")
-        .unwrap();
-    let ev = &e["evidence"][0];
-    let doc_text = std::fs::read_to_string(ev["doc"].as_str().unwrap()).unwrap();
-    let sentence = doc_text
-        [ev["start"].as_u64().unwrap() as usize..ev["end"].as_u64().unwrap() as usize]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let profile = tempfile::tempdir().unwrap();
-    let url = format!("file://{}#q=ines%20varga&edge=e{k}", page.display());
-    let o = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--no-first-run",
-            "--dump-dom",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(&url)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "chromium: {}", stderr(&o));
-    let dom = String::from_utf8_lossy(&o.stdout).into_owned();
-    // The searched actor is highlighted, its links and neighbours marked, the rest dimmed.
-    let nodes = g["nodes"].as_array().unwrap();
-    let n = nodes.iter().position(|x| x["id"] == "Ines Varga").unwrap();
-    assert!(
-        dom.contains(&format!("id=\"n{n}\" class=\"node hit\"")),
-        "search did not highlight n{n}"
-    );
-    assert!(
-        dom.contains(&format!("id=\"e{k}\" class=\"edge linked selected\"")),
-        "edge e{k} not linked and selected"
-    );
-    assert!(dom.contains("class=\"searching\""), "graph not dimmed");
-    let status = &dom[dom.find("id=\"status\"").unwrap()..];
-    assert!(status[..status.find("</span>").unwrap()].contains("Ines Varga"));
-    // The clicked edge's evidence: its document and sentence.
-    let panel = &dom[dom.find("<aside id=\"evidence\"").unwrap()..];
-    let panel = &panel[..panel.find("</aside>").unwrap()];
-    let escaped = sentence
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;");
-    assert!(
-        panel.contains(&escaped),
-        "evidence {escaped:?} not in panel {panel}"
-    );
-    assert!(panel.contains(ev["doc"].as_str().unwrap()));
-    // A name matching nothing says so.
-    let url = format!("file://{}#q=zebulon", page.display());
-    let o = Command::new(
-        which("chromium")
-            .or_else(|| which("chromium-browser"))
-            .unwrap(),
-    )
-    .args([
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--dump-dom",
-    ])
-    .arg(format!("--user-data-dir={}", profile.path().display()))
-    .arg(&url)
-    .output()
-    .unwrap();
-    let dom = String::from_utf8_lossy(&o.stdout);
-    assert!(dom.contains("no actor matches"), "no-match message missing");
-    assert!(!dom.contains("class=\"node hit\""));
 }

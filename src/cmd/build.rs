@@ -337,7 +337,7 @@ fn write(graph: &ActorGraph, a: &Args, outputs: &mut Outputs) -> anyhow::Result<
         element_ids: false,
         layout: a.layout.map(LayoutArg::layout),
     };
-    let draws = a.render.is_some() || matches!(a.format, FormatArg::Html);
+    let draws = a.render.is_some();
     if draws && graph.node_count() > 300 && !a.quiet {
         eprintln!(
             "actorgraph: a picture of {} actors and {} links is hard to read; --top N or --min-weight N trims the graph",
@@ -375,9 +375,9 @@ fn write(graph: &ActorGraph, a: &Args, outputs: &mut Outputs) -> anyhow::Result<
         // The CSV pair was written above.
         FormatArg::Csv => Ok(()),
         FormatArg::Html => {
-            let svg = export::html::render_svg(graph, a.cluster_by_document)?;
+            let positions = export::html::layout(graph, export::html::Layout::Auto)?;
             let mut docs = export::evidence::DocCache::new(Vec::new());
-            out.write(|w| export::html::write(graph, &svg, &mut docs, w))
+            out.write(|w| export::html::write(graph, positions.as_deref(), &mut docs, w))
         }
     }
 }
