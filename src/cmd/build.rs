@@ -104,6 +104,11 @@ pub struct Args {
 pub fn run(a: Args) -> anyhow::Result<i32> {
     let (graphs, docs) = split_graph_inputs(&a.paths);
     let extractor = input::extractor(a.aliases.as_deref())?;
+    // Read again for the identity pass, which leaves the names it knows alone.
+    let alias_table = match a.aliases.as_deref() {
+        Some(p) => actorgraph::resolve::AliasTable::from_path(p)?,
+        None => actorgraph::resolve::AliasTable::default(),
+    };
     let window = match a.window {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,
@@ -135,6 +140,8 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
             Ok(())
         },
     )?;
+    // Corpus-level identity, once everything is in: one node per actor.
+    let graph = graph.identify(&alias_table);
     let kinds = a
         .kinds
         .iter()
