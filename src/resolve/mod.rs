@@ -16,7 +16,10 @@
 //!    "Renn wrote ..."). Full names are indexed by surname and given name,
 //!    so no step scans all clusters;
 //! 3. ties `he`/`she` and their forms to the most salient person of a
-//!    matching gender, by salience (see `pronouns.rs`); `the minister`
+//!    matching gender, by salience (see `pronouns.rs`), a possessive to
+//!    the person just named in its clause ("Powell and his deputy"), and
+//!    leaves a "he" whose sentence's subject is an unnamed "the
+//!    president" unresolved; `the minister`
 //!    goes to the person last named with that title;
 //! 4. applies the user's [`AliasTable`], which may rename, retype, merge or
 //!    drop actors.
@@ -145,7 +148,14 @@ pub fn resolve(
         doc.tie_name(i, true, &acting, &mut cs, &mut cluster);
     }
     // 3. Pronouns, by salience, and nominals.
-    pronouns::resolve_pronouns(seg, mentions, &mut cluster, &mut cs.members);
+    pronouns::resolve_pronouns(
+        text,
+        seg,
+        mentions,
+        mention_lexicon,
+        &mut cluster,
+        &mut cs.members,
+    );
     resolve_nominals(
         text,
         &seg.tokens,

@@ -314,7 +314,14 @@ pub(super) fn resolve_plain(
         }
     }
     let mut cluster = o.cluster;
-    pronouns::resolve_pronouns(seg, mentions, &mut cluster, &mut members);
+    pronouns::resolve_pronouns(
+        text,
+        seg,
+        mentions,
+        mention_lexicon,
+        &mut cluster,
+        &mut members,
+    );
     resolve_nominals(
         text,
         &seg.tokens,
