@@ -144,6 +144,16 @@ fn fixture() -> Vec<(String, String)> {
         "front3",
         "Al-Zuh'ira Front leaders met envoys in Orlo, Ilse Dorant told NSA in a call.\n".into(),
     );
+    // A two-letter acronym (too short for initials alone) defined in one
+    // document, used bare in another.
+    add(
+        "unity1",
+        "The Unity Network (UN) sent grain to Orlo on Monday.\n".into(),
+    );
+    add(
+        "unity2",
+        "Ilse Dorant thanked the UN for the grain.\n".into(),
+    );
     docs
 }
 

@@ -24,7 +24,8 @@
 //!   given name too ("James");
 //! * **acronym**: an organization named by an acronym joins the one
 //!   organization some document defined it for (an alias "IPS" of "Inter
-//!   Press Service", see the resolver's acronyms);
+//!   Press Service", see the resolver's acronyms), unless another
+//!   organization's initials spell it too;
 //! * **initials**: failing a definition, an acronym of three letters or
 //!   more joins the one organization whose initials it spells.
 //!
@@ -371,18 +372,20 @@ impl ActorGraph {
                 .filter(|(f, _)| self.graph[nodes[names[*f].node]].aliases.contains(&n.text))
                 .map(|(f, _)| groups.root(*f))
                 .collect();
-            let target = if defined.len() == 1 {
+            // Spelt by initials (any length here, to see a conflict).
+            let want: String = fold(&n.text).replace(['&', ' '], "");
+            let spelt: BTreeSet<usize> = orgs
+                .iter()
+                .filter(|(_, ini)| ini.as_deref() == Some(want.as_str()))
+                .map(|(f, _)| groups.root(*f))
+                .collect();
+            let letters = n.text.chars().filter(|c| c.is_alphabetic()).count();
+            // A definition wins unless another organization's initials
+            // spell the acronym too (then it is unclear: left apart).
+            let target = if defined.len() == 1 && spelt.is_subset(&defined) {
                 defined.first().map(|&r| (r, JoinReason::Acronym))
-            } else if defined.is_empty()
-                && n.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            {
-                let want: String = fold(&n.text).replace(['&', ' '], "");
-                let spelt: BTreeSet<usize> = orgs
-                    .iter()
-                    .filter(|(_, ini)| ini.as_deref() == Some(want.as_str()))
-                    .map(|(f, _)| groups.root(*f))
-                    .collect();
-                (spelt.len() == 1).then(|| (*spelt.first().unwrap_or(&a), JoinReason::Initials))
+            } else if defined.is_empty() && letters >= 3 && spelt.len() == 1 {
+                spelt.first().map(|&r| (r, JoinReason::Initials))
             } else {
                 None
             };

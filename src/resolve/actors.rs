@@ -17,6 +17,7 @@ pub(super) fn build_actors<'t>(
     cluster: Vec<Option<usize>>,
     members: &Members,
     aliases: &'t AliasTable,
+    acronyms: &[(usize, crate::span::Span)],
 ) -> Resolution {
     let nc = members.len();
     let (mut named, mut first_at) = name_clusters(text, mentions, members, aliases);
@@ -54,6 +55,15 @@ pub(super) fn build_actors<'t>(
             }
             if actor.gender == Gender::Unknown {
                 actor.gender = m.gender;
+            }
+        }
+    }
+    // Acronyms defined in the text are names of their actors.
+    for &(c, span) in acronyms {
+        if let Some(a) = of_cluster.get(c).copied().flatten() {
+            let name = span.slice(text);
+            if !actors[a].aliases.contains(name) {
+                actors[a].aliases.insert(name.to_owned());
             }
         }
     }

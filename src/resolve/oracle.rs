@@ -330,7 +330,14 @@ pub(super) fn resolve_plain(
         &mut cluster,
         &mut members,
     );
-    build_actors(text, mentions, cluster, &members, &AliasTable::default())
+    build_actors(
+        text,
+        mentions,
+        cluster,
+        &members,
+        &AliasTable::default(),
+        &[],
+    )
 }
 
 #[cfg(test)]
