@@ -46,7 +46,7 @@ mod plan;
 mod tests;
 
 pub use actor_graph::ActorGraph;
-pub use identity::{fold, JoinReason, Joined, DOMINANCE};
+pub use identity::{JoinReason, Joined, DOMINANCE};
 pub use plan::RecordPlan;
 
 use crate::mentions::ActorKind;

@@ -65,6 +65,7 @@ mod text;
 pub use aliases::{AliasEntry, AliasTable};
 pub use examples::check_example;
 pub use lexicon::{Lexicon, DATA};
+pub use text::{fold_name, is_apostrophe};
 
 use crate::mentions::{ActorKind, Gender, Mention};
 use crate::segment::Segmentation;
