@@ -298,32 +298,41 @@ impl ActorGraph {
         free: &[usize],
         groups: &mut Groups,
     ) -> usize {
-        // Organizations of more than one word, with their initials.
-        let orgs: Vec<(usize, Option<String>)> = free
-            .iter()
-            .copied()
-            .filter(|&i| names[i].kind == ActorKind::Organization && names[i].key.contains(' '))
-            .map(|i| (i, initials(&names[i].key)))
-            .collect();
+        // Organizations of more than one word by their initials, and by
+        // the acronyms their nodes go by (the resolver's definitions).
+        let mut by_initials: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_alias: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for &i in free {
+            let n = &names[i];
+            if n.kind != ActorKind::Organization || !n.key.contains(' ') {
+                continue;
+            }
+            if let Some(ini) = initials(&n.key) {
+                by_initials.entry(ini).or_default().push(i);
+            }
+            for alias in &self.graph[nodes[n.node]].aliases {
+                if is_acronym(alias) {
+                    by_alias.entry(alias).or_default().push(i);
+                }
+            }
+        }
         let mut joins = 0;
         for &a in free {
             let n = &names[a];
             if n.kind != ActorKind::Organization || !is_acronym(&n.text) {
                 continue;
             }
+            let mut roots = |list: Option<&Vec<usize>>| -> BTreeSet<usize> {
+                list.into_iter()
+                    .flatten()
+                    .map(|&f| groups.root(f))
+                    .collect()
+            };
             // Defined: a full name whose node goes by the acronym too.
-            let defined: BTreeSet<usize> = orgs
-                .iter()
-                .filter(|(f, _)| self.graph[nodes[names[*f].node]].aliases.contains(&n.text))
-                .map(|(f, _)| groups.root(*f))
-                .collect();
+            let defined = roots(by_alias.get(n.text.as_str()));
             // Spelt by initials (any length here, to see a conflict).
             let want: String = fold(&n.text).replace(['&', ' '], "");
-            let spelt: BTreeSet<usize> = orgs
-                .iter()
-                .filter(|(_, ini)| ini.as_deref() == Some(want.as_str()))
-                .map(|(f, _)| groups.root(*f))
-                .collect();
+            let spelt = roots(by_initials.get(&want));
             let letters = n.text.chars().filter(|c| c.is_alphabetic()).count();
             // A definition wins unless another organization's initials
             // spell the acronym too (then it is unclear: left apart).
@@ -483,15 +492,23 @@ fn join_transliterations(names: &[Name], free: &[usize], groups: &mut Groups) ->
     if marked.is_empty() {
         return 0;
     }
+    // Names by (kind, consonants), each key made once.
+    let mut by_consonants: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    for &o in free {
+        by_consonants
+            .entry((names[o].kind as u8, consonants(&names[o].key)))
+            .or_default()
+            .push(o);
+    }
     let mut joins = 0;
     for &m in &marked {
-        let want = consonants(&names[m].key);
+        let key = (names[m].kind as u8, consonants(&names[m].key));
         let own = groups.root(m);
-        let others: BTreeSet<usize> = free
-            .iter()
-            .copied()
-            .filter(|&o| names[o].kind == names[m].kind && consonants(&names[o].key) == want)
-            .map(|o| groups.root(o))
+        let others: BTreeSet<usize> = by_consonants
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .map(|&o| groups.root(o))
             .filter(|&r| r != own)
             .collect();
         if others.len() == 1 {
