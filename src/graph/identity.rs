@@ -43,7 +43,7 @@
 
 use super::{ActorGraph, Node};
 use crate::mentions::ActorKind;
-use crate::resolve::{fold_name as fold, is_apostrophe, AliasTable};
+use crate::resolve::{fold_name as fold, is_apostrophe, spells, AliasTable};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -184,14 +184,17 @@ fn is_acronym(name: &str) -> bool {
             .all(|c| c.is_uppercase() || c == '.' || c == '&')
 }
 
-/// The initials of an organization's name (lower case), skipping the
-/// words an acronym skips; none for a name of one word.
-fn initials(key: &str) -> Option<String> {
-    let words: Vec<&str> = key
-        .split(' ')
-        .filter(|w| !ACRONYM_SKIP.contains(w))
+/// The initials of an organization's name as written (lower case): the
+/// first letters of its capitalised words and hyphenated parts
+/// ("Clinton-backing Senate" is CS); none for fewer than two.
+fn initials(name: &str) -> Option<String> {
+    let firsts: Vec<char> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
         .collect();
-    (words.len() >= 2).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+    (firsts.len() >= 2).then(|| firsts.iter().map(|c| fold(&c.to_string())).collect())
 }
 
 /// The folded form with the vowels taken out of each word of four letters
@@ -307,11 +310,14 @@ impl ActorGraph {
             if n.kind != ActorKind::Organization || !n.key.contains(' ') {
                 continue;
             }
-            if let Some(ini) = initials(&n.key) {
+            if let Some(ini) = initials(&n.text) {
                 by_initials.entry(ini).or_default().push(i);
             }
+            // An alias that spells the name's initials: a resolver's
+            // definition, not a word of the name the text used alone
+            // ("TV" of "Orlando TV").
             for alias in &self.graph[nodes[n.node]].aliases {
-                if is_acronym(alias) {
+                if is_acronym(alias) && spells(alias, &n.text) {
                     by_alias.entry(alias).or_default().push(i);
                 }
             }
@@ -434,7 +440,7 @@ impl ActorGraph {
 }
 
 /// The name a group's node is called by: a full name over a surname or
-/// an acronym, then the spelling most mentioned, then the name most
+/// an acronym, then one not in capitals, then the spelling most mentioned, then the name most
 /// mentioned, then the longest, then the first in order.
 fn canonical(names: &[Name], members: &[usize]) -> usize {
     // Mentions per distinct name.
@@ -447,11 +453,14 @@ fn canonical(names: &[Name], members: &[usize]) -> usize {
         *spelt.entry(&names[i].key).or_default() += names[i].mentions;
     }
     let full = |i: usize| names[i].key.contains(' ') && !is_acronym(&names[i].text);
+    // Written in capitals ("STATE COLLEGE", a headline's): a last resort.
+    let cased = |i: usize| names[i].text.chars().any(char::is_lowercase);
     let mut best = members[0];
     for &i in members {
         let k = |x: usize| {
             (
                 full(x),
+                cased(x),
                 spelt[names[x].key.as_str()],
                 total[names[x].text.as_str()],
                 names[x].text.chars().count(),
@@ -602,8 +611,21 @@ fn join_surnames(names: &[Name], free: &[usize], groups: &mut Groups) -> usize {
         else {
             continue;
         };
+        // The full name must be one: a known given name, or named in two
+        // documents or more (not a capitalised run seen once, "Carrot Top").
+        let given = full.iter().any(|&f| {
+            groups.root(f) == top
+                && names[f]
+                    .text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|g| given_names.contains_key(g))
+        });
         let own = groups.root(s);
-        if top != own && most > 0 && (docs.len() == 1 || most as f64 >= DOMINANCE * all as f64) {
+        if top != own
+            && (given || most >= 2)
+            && (docs.len() == 1 || most as f64 >= DOMINANCE * all as f64)
+        {
             joins += usize::from(groups.join(top, s, JoinReason::Surname));
         }
     }
@@ -628,9 +650,10 @@ mod tests {
         assert_eq!(person_parts("chris christie calls hillary clinton"), None);
         assert!(is_acronym("IPS") && is_acronym("U.S.") && !is_acronym("Ips"));
         assert!(!is_acronym("A") && !is_acronym("ABCDEFGHIJ"));
-        assert_eq!(initials("inter press service").as_deref(), Some("ips"));
-        assert_eq!(initials("office of special plans").as_deref(), Some("osp"));
-        assert_eq!(initials("pentagon"), None);
+        assert_eq!(initials("Inter Press Service").as_deref(), Some("ips"));
+        assert_eq!(initials("Office of Special Plans").as_deref(), Some("osp"));
+        assert_eq!(initials("Clinton-backing Senate").as_deref(), Some("cs"));
+        assert_eq!(initials("Pentagon"), None);
         assert_eq!(consonants("al qaida"), consonants("al qaeda"));
         assert_ne!(consonants("al qaida"), consonants("al quds"));
         assert!(has_inner_apostrophe("Al-Qa'ida") && has_inner_apostrophe("Sana\u{2019}a"));

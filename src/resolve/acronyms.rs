@@ -44,7 +44,7 @@ pub(super) fn defined(
 /// True when `acronym` (two to eight capital letters, periods aside)
 /// spells initials of `name`'s words (split at spaces and hyphens) in
 /// order, beginning with the first word's.
-pub(super) fn spells(acronym: &str, name: &str) -> bool {
+pub fn spells(acronym: &str, name: &str) -> bool {
     let letters: Vec<char> = acronym.chars().filter(|&c| c != '.').collect();
     if !(2..=8).contains(&letters.len()) || !letters.iter().all(|c| c.is_uppercase()) {
         return false;

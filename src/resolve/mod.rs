@@ -62,6 +62,7 @@ mod pronouns;
 mod tests;
 mod text;
 
+pub use acronyms::spells;
 pub use aliases::{AliasEntry, AliasTable};
 pub use examples::check_example;
 pub use lexicon::{Lexicon, DATA};
