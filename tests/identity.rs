@@ -144,6 +144,13 @@ fn fixture() -> Vec<(String, String)> {
         "front3",
         "Al-Zuh'ira Front leaders met envoys in Orlo, Ilse Dorant told NSA in a call.\n".into(),
     );
+    // A full name seen once, its given name unknown: no evidence that it
+    // is the bare surname's person.
+    add("tesk1", "Quaro Tesk repaired the bridge at Orlo.\n".into());
+    add(
+        "tesk2",
+        "Tesk said the river was high.\n\nTesk added that the road was closed.\n".into(),
+    );
     // A two-letter acronym (too short for initials alone) defined in one
     // document, used bare in another.
     add(
@@ -182,6 +189,11 @@ fn one_real_actor_one_node() {
     // Two Rells as often named: "Rell" stays apart.
     assert!(node(&g, "Rell").is_some(), "{names:?}");
     assert!(joined(&g, "Pia Rell").is_empty() && joined(&g, "Omar Rell").is_empty());
+    // One sighting of an unknown full name does not take a surname.
+    assert!(
+        node(&g, "Tesk").is_some() && joined(&g, "Quaro Tesk").is_empty(),
+        "{names:?}"
+    );
     // Two middle forms: three nodes.
     for id in ["Sten R. Lovi", "Sten T. Lovi", "Sten Lovi"] {
         assert!(node(&g, id).is_some(), "{id} in {names:?}");

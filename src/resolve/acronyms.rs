@@ -88,5 +88,6 @@ mod tests {
         assert!(!spells("Ips", "Inter Press Service"));
         assert!(!spells("X", "Xavier Renn"));
         assert!(!spells("KLM", "Kora Liberation Front"));
+        assert!(!spells("TV", "Orlando TV"));
     }
 }
