@@ -168,6 +168,7 @@ pub fn resolve(
         seg,
         mentions,
         mention_lexicon,
+        lexicon,
         &mut cluster,
         &mut cs.members,
     );

@@ -319,6 +319,7 @@ pub(super) fn resolve_plain(
         seg,
         mentions,
         mention_lexicon,
+        lexicon,
         &mut cluster,
         &mut members,
     );

@@ -19,6 +19,7 @@
 //! as do the later pronouns of that gender in the sentence.
 
 use super::clusters::Members;
+use super::Lexicon;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::Segmentation;
 
@@ -105,10 +106,12 @@ fn is_subject(text: &str, m: &Mention) -> bool {
 /// must not be the other one. None elsewhere (salience decides): a
 /// possessive further on may belong to the clause's subject rather than
 /// the name nearest it ("welcomed by Pachomius upon his arrival").
+#[allow(clippy::too_many_arguments)]
 fn possessor(
     i: usize,
     text: &str,
     seg: &Segmentation,
+    lexicon: &Lexicon,
     mentions: &[Mention],
     cluster: &[Option<usize>],
     gender: &[Gender],
@@ -123,19 +126,22 @@ fn possessor(
     if p.sentence != m.sentence || p.via != Via::Name || !person[c] || !fits || at != end + 1 {
         return None;
     }
-    let link = seg.tokens.get(end)?.text(text);
-    ["and", "or", "with"].contains(&link).then_some(c)
+    lexicon
+        .is_possessive_link(seg.tokens.get(end)?.text(text))
+        .then_some(c)
 }
 
 /// True when subject pronoun `m` stands in a sentence whose subject is a
 /// person described, not named ("But the president of the United States
 /// has written ...; he has ..."): it is that person's, not the last one
-/// named. The sentence opens (after at most one linking word) with "the"
-/// and a title the mention detector knows, and no name comes before the
-/// pronoun's own sentence position other than after that subject.
+/// named. The sentence opens (after at most one linking word of
+/// `opening_words.txt`) with "the", at most one lower-case word, and a
+/// title the mention detector knows, not followed by a name, all before
+/// the pronoun.
 fn described_subject(
     text: &str,
     seg: &Segmentation,
+    lexicon: &Lexicon,
     m: &Mention,
     mention_lexicon: &crate::mentions::Lexicon,
 ) -> bool {
@@ -145,7 +151,7 @@ fn described_subject(
     let toks = &seg.tokens[s.tokens.clone()];
     let word = |k: usize| toks.get(k).map(|t| t.text(text));
     let mut k = 0;
-    if word(k).is_some_and(|w| ["But", "And", "Yet", "So", "Still", "Now", "Then"].contains(&w)) {
+    if word(k).is_some_and(|w| lexicon.is_opening_word(w)) {
         k += 1;
     }
     if !word(k).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
@@ -176,11 +182,13 @@ fn described_subject(
 }
 
 /// Tie pronoun mentions to person clusters; `members` gains them.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn resolve_pronouns(
     text: &str,
     seg: &Segmentation,
     mentions: &[Mention],
     mention_lexicon: &crate::mentions::Lexicon,
+    lexicon: &Lexicon,
     cluster: &mut [Option<usize>],
     members: &mut Members,
 ) {
@@ -216,11 +224,13 @@ pub(super) fn resolve_pronouns(
             let best = if described == Some((m.sentence, m.gender)) {
                 None
             } else if let Some(c) = is_possessive(text, m)
-                .then(|| possessor(i, text, seg, mentions, cluster, &gender, &person))
+                .then(|| possessor(i, text, seg, lexicon, mentions, cluster, &gender, &person))
                 .flatten()
             {
                 Some((1.0, c))
-            } else if is_subject(text, m) && described_subject(text, seg, m, mention_lexicon) {
+            } else if is_subject(text, m)
+                && described_subject(text, seg, lexicon, m, mention_lexicon)
+            {
                 described = Some((m.sentence, m.gender));
                 None
             } else {
