@@ -335,6 +335,7 @@ fn viewer_opens_empty_and_linkless_graphs() {
                     mentions: 1,
                     documents: 1,
                     aliases: Default::default(),
+                    joined: Vec::new(),
                 });
             }
         }

@@ -288,6 +288,7 @@ mod tests {
             mentions: 2,
             documents: 1,
             aliases: [id.to_owned()].into_iter().collect(),
+            joined: Vec::new(),
         };
         let a = g.insert_node(node("Bo Renn", ActorKind::Person));
         let b = g.insert_node(node("Ada Quill", ActorKind::Person));

@@ -1,6 +1,9 @@
-//! JSON: `{"nodes": [{"id", "kind", "mentions", "documents", "aliases"}],
+//! JSON: `{"nodes": [{"id", "kind", "mentions", "documents", "aliases",
+//! "joined"}],
 //! "edges": [{"source", "target", "kind", "weight", "evidence": [{"doc",
-//! "start", "end"}]}]}`, and reading it back into a graph.
+//! "start", "end"}]}]}`, and reading it back into a graph. A node's
+//! `joined` (left out when empty) lists the names corpus-level identity
+//! joined into it: `[{"name", "reason", "mentions", "documents"}]`.
 
 use crate::error::{Error, Result};
 use crate::graph::{ActorGraph, EdgeKind, Evidence, GraphOptions, Node};

@@ -67,19 +67,21 @@ impl ActorGraph {
             mentions: 0,
             documents: 0,
             aliases: BTreeSet::new(),
+            joined: Vec::new(),
         });
         self.nodes.insert(id.to_owned(), n);
         n
     }
 
     /// Add a node as it is (mention and document counts added to those of
-    /// an existing node with the same id, aliases joined).
+    /// an existing node with the same id, aliases and joined names joined).
     pub fn insert_node(&mut self, node: Node) -> NodeIndex {
         let n = self.node_or_insert(&node.id, node.kind);
         let have = &mut self.graph[n];
         have.mentions += node.mentions;
         have.documents += node.documents;
         have.aliases.extend(node.aliases);
+        have.join_names(node.joined);
         n
     }
 
@@ -149,6 +151,7 @@ impl ActorGraph {
                         mentions: 0,
                         documents: 0,
                         aliases: BTreeSet::new(),
+                        joined: Vec::new(),
                     });
                     self.nodes.insert(id.to_owned(), n);
                     n

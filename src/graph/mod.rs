@@ -30,10 +30,15 @@
 //! Files: `actor_graph.rs` holds [`ActorGraph`] and adding to it; `plan.rs`
 //! [`RecordPlan`] and its making; `evidence.rs` the capped, sorted
 //! evidence lists; `order.rs` the id order of nodes and edges that every
-//! output follows; `merge.rs` merging, filtering and cutting graphs.
+//! output follows; `merge.rs` merging, filtering and cutting graphs;
+//! `identity.rs` corpus-level identity ([`ActorGraph::identify`]): the
+//! pass, run once every document is in, that joins the nodes of one real
+//! actor ("Donald J. Trump" and "Donald Trump", "Obama" and "Barack
+//! Obama", "IPS" and "Inter Press Service"), each join with its reason.
 
 mod actor_graph;
 mod evidence;
+mod identity;
 mod merge;
 mod order;
 mod plan;
@@ -41,6 +46,7 @@ mod plan;
 mod tests;
 
 pub use actor_graph::ActorGraph;
+pub use identity::{JoinReason, Joined, DOMINANCE};
 pub use plan::RecordPlan;
 
 use crate::mentions::ActorKind;
@@ -102,6 +108,30 @@ pub struct Node {
     pub documents: u64,
     /// The names it goes by.
     pub aliases: BTreeSet<String>,
+    /// The names of other nodes joined into it by corpus-level identity
+    /// ([`ActorGraph::identify`]), by name, each with its reason and own
+    /// counts (absent from the JSON when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joined: Vec<Joined>,
+}
+
+impl Node {
+    /// Add `other`'s joined names to this node's (counts of one name
+    /// summed), kept in name order.
+    pub fn join_names(&mut self, other: Vec<Joined>) {
+        if other.is_empty() {
+            return;
+        }
+        for j in other {
+            match self.joined.binary_search_by(|x| x.name.cmp(&j.name)) {
+                Ok(k) => {
+                    self.joined[k].mentions += j.mentions;
+                    self.joined[k].documents += j.documents;
+                }
+                Err(k) => self.joined.insert(k, j),
+            }
+        }
+    }
 }
 
 /// The two kinds of link.

@@ -145,6 +145,7 @@ fn sorted_orders_match_plain_sorts() {
                 mentions: 1,
                 documents: 1,
                 aliases: BTreeSet::new(),
+                joined: Vec::new(),
             })
         })
         .collect();

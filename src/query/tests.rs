@@ -15,6 +15,7 @@ fn hand(nodes: &[(&str, &[&str])], edges: &[(&str, &str, EdgeKind, u64)]) -> Act
                 .iter()
                 .map(|s| s.to_string())
                 .collect::<BTreeSet<_>>(),
+            joined: Vec::new(),
         });
     }
     for (i, &(a, b, kind, w)) in edges.iter().enumerate() {

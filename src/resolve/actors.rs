@@ -1,8 +1,9 @@
 //! The actors of a document: clusters named, the alias table applied,
-//! and clusters of one id merged.
+//! and clusters of one id (or one id but for its spelling, see
+//! [`fold_name`]) merged.
 
 use super::clusters::Members;
-use super::text::squeeze_whitespace;
+use super::text::{fold_name, squeeze_whitespace};
 use super::{Actor, AliasTable, Resolution};
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::words::hash::WordMap;
@@ -17,27 +18,29 @@ pub(super) fn build_actors<'t>(
     cluster: Vec<Option<usize>>,
     members: &Members,
     aliases: &'t AliasTable,
+    acronyms: &[(usize, crate::span::Span)],
 ) -> Resolution {
     let nc = members.len();
     let (mut named, mut first_at) = name_clusters(text, mentions, members, aliases);
     // Merge clusters that now share an id; order by first mention.
     first_at.sort_unstable();
     let mut actors: Vec<Actor> = Vec::with_capacity(nc);
-    let mut index: WordMap<(Cow<'t, str>, ActorKind), usize> =
+    // By folded id: spellings of one name ("Ichiyo Higuchi", "Ichiyō
+    // Higuchi"; "al-Qaeda", "Al Qaeda") are one actor, named as first met.
+    let mut index: WordMap<(String, ActorKind), usize> =
         WordMap::with_capacity_and_hasher(nc, Default::default());
     let mut of_cluster = vec![None; nc];
     for (_, ci) in first_at {
         // Each cluster comes once: its name can be moved out.
-        let Some(key) = named[ci].take() else {
+        let Some((id, kind)) = named[ci].take() else {
             continue;
         };
-        let a = match index.entry(key) {
+        let a = match index.entry((fold_name(&id), kind)) {
             std::collections::hash_map::Entry::Occupied(o) => *o.get(),
             std::collections::hash_map::Entry::Vacant(v) => {
-                let (id, kind) = v.key();
                 actors.push(Actor {
-                    id: id.as_ref().to_owned(),
-                    kind: *kind,
+                    id: id.into_owned(),
+                    kind,
                     gender: Gender::Unknown,
                     aliases: BTreeSet::new(),
                 });
@@ -54,6 +57,15 @@ pub(super) fn build_actors<'t>(
             }
             if actor.gender == Gender::Unknown {
                 actor.gender = m.gender;
+            }
+        }
+    }
+    // Acronyms defined in the text are names of their actors.
+    for &(c, span) in acronyms {
+        if let Some(a) = of_cluster.get(c).copied().flatten() {
+            let name = span.slice(text);
+            if !actors[a].aliases.contains(name) {
+                actors[a].aliases.insert(name.to_owned());
             }
         }
     }

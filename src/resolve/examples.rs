@@ -53,10 +53,18 @@ mod tests {
 
     /// Every example of `set`'s resolver files, judged on the real stages.
     fn judge(set: &DataSet, flip: bool) -> Vec<Result<(), String>> {
+        judge_only(set, flip, None)
+    }
+
+    /// [`judge`], of one file's examples only when `only` names it.
+    fn judge_only(set: &DataSet, flip: bool, only: Option<&str>) -> Vec<Result<(), String>> {
         let lexicon = Lexicon::load(set).unwrap();
         let mention_lexicon = crate::mentions::Lexicon::builtin();
         let mut out = Vec::new();
         for (name, _) in DATA {
+            if only.is_some_and(|o| o != *name) {
+                continue;
+            }
             let file = set.get(name).unwrap();
             assert!(!file.examples().is_empty(), "{name} has no example");
             for ex in file.examples() {
@@ -117,6 +125,9 @@ mod tests {
     #[test]
     fn the_examples_need_their_words() {
         let mut set = DataSet::new();
+        for (name, text) in &DATA[1..] {
+            set.add_builtin(name, text).unwrap();
+        }
         set.add_builtin(
             DATA[0].0,
             &DATA[0]
@@ -125,7 +136,30 @@ mod tests {
                 .replace("\nlieutenant\n", "\n"),
         )
         .unwrap();
-        let results = judge(&set, false);
+        let results = judge_only(&set, false, Some(DATA[0].0));
         assert!(results.iter().all(Result::is_err), "{results:?}");
+    }
+
+    /// Without its words, each other file's examples fail: they test the
+    /// list, not something else.
+    #[test]
+    fn every_list_is_needed_by_its_examples() {
+        for (k, (name, text)) in DATA.iter().enumerate().skip(1) {
+            let mut set = DataSet::new();
+            for (j, (other, t)) in DATA.iter().enumerate() {
+                if j != k {
+                    set.add_builtin(other, t).unwrap();
+                }
+            }
+            let comments: String = text
+                .lines()
+                .filter(|l| l.starts_with('#'))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            set.add_builtin(name, &comments).unwrap();
+            let results = judge_only(&set, false, Some(name));
+            assert!(!results.is_empty(), "{name}");
+            assert!(results.iter().all(Result::is_err), "{name}: {results:?}");
+        }
     }
 }

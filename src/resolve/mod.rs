@@ -16,10 +16,17 @@
 //!    "Renn wrote ..."). Full names are indexed by surname and given name,
 //!    so no step scans all clusters;
 //! 3. ties `he`/`she` and their forms to the most salient person of a
-//!    matching gender, by salience (see `pronouns.rs`); `the minister`
+//!    matching gender, by salience (see `pronouns.rs`), a possessive to
+//!    the person just named in its clause ("Powell and his deputy"), and
+//!    leaves a "he" whose sentence's subject is an unnamed "the
+//!    president" unresolved; `the minister`
 //!    goes to the person last named with that title;
 //! 4. applies the user's [`AliasTable`], which may rename, retype, merge or
 //!    drop actors.
+//!
+//! An acronym defined in parentheses right after a full name ("Mujahedin
+//! e-Khalq (MEK)", `acronyms.rs`) is a name of that actor (in its
+//! aliases), and its mentions in the document join it in step 2.
 //!
 //! Each actor's id is its fullest name without title ("Dick Cheney"), the
 //! id the graph gives its node; the same id in two documents is one node.
@@ -39,6 +46,7 @@
 //! `tests.rs` the tests of the whole, and `oracle.rs` a plain resolver
 //! the fast indexes are checked against.
 
+mod acronyms;
 mod actors;
 mod aliases;
 mod candidates;
@@ -54,9 +62,11 @@ mod pronouns;
 mod tests;
 mod text;
 
+pub use acronyms::spells;
 pub use aliases::{AliasEntry, AliasTable};
 pub use examples::check_example;
 pub use lexicon::{Lexicon, DATA};
+pub use text::{fold_name, is_apostrophe};
 
 use crate::mentions::{ActorKind, Gender, Mention};
 use crate::segment::Segmentation;
@@ -131,6 +141,7 @@ pub fn resolve(
         text,
         mentions,
         mention_lexicon,
+        acronyms: &[],
     };
 
     // 1. Full names, longest first so shorter ones can join them.
@@ -138,6 +149,13 @@ pub fn resolve(
     // 2. Single words: those with a cue first, so that a bare candidate
     // ("Renn" with no cue) can join a person the text confirmed elsewhere.
     let acting = doc.acting(&weak, &ids);
+    // Acronyms defined after the full names ("Inter Press Service (IPS)"):
+    // their mentions join those names' clusters.
+    let defined = acronyms::defined(text, &seg.tokens, mentions, &cluster);
+    let doc = Doc {
+        acronyms: &defined,
+        ..doc
+    };
     for &i in &single {
         doc.tie_name(i, false, &acting, &mut cs, &mut cluster);
     }
@@ -145,7 +163,15 @@ pub fn resolve(
         doc.tie_name(i, true, &acting, &mut cs, &mut cluster);
     }
     // 3. Pronouns, by salience, and nominals.
-    pronouns::resolve_pronouns(seg, mentions, &mut cluster, &mut cs.members);
+    pronouns::resolve_pronouns(
+        text,
+        seg,
+        mentions,
+        mention_lexicon,
+        lexicon,
+        &mut cluster,
+        &mut cs.members,
+    );
     resolve_nominals(
         text,
         &seg.tokens,
@@ -155,7 +181,7 @@ pub fn resolve(
         &mut cs.members,
     );
     // 4. Actors, after the alias table.
-    build_actors(text, mentions, cluster, &cs.members, aliases)
+    build_actors(text, mentions, cluster, &cs.members, aliases, &defined)
 }
 
 /// The document being resolved, for the steps of [`resolve`].
@@ -165,6 +191,8 @@ struct Doc<'d> {
     mentions: &'d [Mention],
     /// The mention detector's lexicon.
     mention_lexicon: &'d crate::mentions::Lexicon,
+    /// (cluster, acronym) of the acronyms defined in parentheses.
+    acronyms: &'d [(usize, crate::span::Span)],
 }
 
 impl Doc<'_> {
@@ -264,6 +292,13 @@ impl Doc<'_> {
             return;
         };
         let w = words.texts[wid as usize];
+        // An acronym the text defined: the defined name's.
+        if let Some(&(c, _)) = self.acronyms.iter().find(|(_, a)| a.slice(text) == w) {
+            cs.set_key(m.kind, i, c);
+            cs.members.push(c, i);
+            cluster[i] = Some(c);
+            return;
+        }
         let candidates = single_word_candidates(wid, w, m.kind, cs, mentions, self.mention_lexicon);
         let chosen = match candidates.len() {
             0 => cs.by_key(m.kind, i),

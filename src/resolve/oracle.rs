@@ -314,7 +314,15 @@ pub(super) fn resolve_plain(
         }
     }
     let mut cluster = o.cluster;
-    pronouns::resolve_pronouns(seg, mentions, &mut cluster, &mut members);
+    pronouns::resolve_pronouns(
+        text,
+        seg,
+        mentions,
+        mention_lexicon,
+        lexicon,
+        &mut cluster,
+        &mut members,
+    );
     resolve_nominals(
         text,
         &seg.tokens,
@@ -323,7 +331,14 @@ pub(super) fn resolve_plain(
         &mut cluster,
         &mut members,
     );
-    build_actors(text, mentions, cluster, &members, &AliasTable::default())
+    build_actors(
+        text,
+        mentions,
+        cluster,
+        &members,
+        &AliasTable::default(),
+        &[],
+    )
 }
 
 #[cfg(test)]

@@ -9,8 +9,17 @@
 //! at the head of a new paragraph in a life story is still its subject.
 //! Only a bounded list of recent people is kept, so the walk is linear in
 //! the number of mentions.
+//!
+//! Two nearer rules go first. A possessive ("his", "her") joined by "and"
+//! to the name just before it is that person's when its gender fits
+//! ("Powell and his deputy, Armitage": Powell's deputy, whoever was most
+//! salient before). A subject pronoun in a sentence whose subject is a
+//! person described but not named ("the president ... he") is that
+//! person's, and stays unresolved rather than go to the last one named,
+//! as do the later pronouns of that gender in the sentence.
 
 use super::clusters::Members;
+use super::Lexicon;
 use crate::mentions::{ActorKind, Gender, Mention, Via};
 use crate::segment::Segmentation;
 
@@ -79,10 +88,107 @@ fn opens_sentence(i: usize, mentions: &[Mention], seg: &Segmentation) -> bool {
         .is_none_or(|t| t.span.start >= m.span.start)
 }
 
+/// True for a possessive determiner of a person ("his", "her").
+fn is_possessive(text: &str, m: &Mention) -> bool {
+    let w = m.span.slice(text);
+    w.eq_ignore_ascii_case("his") || w.eq_ignore_ascii_case("her")
+}
+
+/// True for a subject pronoun ("he", "she").
+fn is_subject(text: &str, m: &Mention) -> bool {
+    let w = m.span.slice(text);
+    w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she")
+}
+
+/// The person a possessive pronoun `i` is joined to by "and" (or "or",
+/// "with"), right after the name: "Powell and his deputy, Armitage" is
+/// Powell's deputy, whoever was most salient before. The name's gender
+/// must not be the other one. None elsewhere (salience decides): a
+/// possessive further on may belong to the clause's subject rather than
+/// the name nearest it ("welcomed by Pachomius upon his arrival").
+#[allow(clippy::too_many_arguments)]
+fn possessor(
+    i: usize,
+    text: &str,
+    seg: &Segmentation,
+    lexicon: &Lexicon,
+    mentions: &[Mention],
+    cluster: &[Option<usize>],
+    gender: &[Gender],
+    person: &[bool],
+) -> Option<usize> {
+    let m = &mentions[i];
+    let j = i.checked_sub(1)?;
+    let p = &mentions[j];
+    let c = cluster[j]?;
+    let fits = gender[c] == Gender::Unknown || m.gender == Gender::Unknown || gender[c] == m.gender;
+    let (end, at) = (p.words.end as usize, m.words.start as usize);
+    if p.sentence != m.sentence || p.via != Via::Name || !person[c] || !fits || at != end + 1 {
+        return None;
+    }
+    lexicon
+        .is_possessive_link(seg.tokens.get(end)?.text(text))
+        .then_some(c)
+}
+
+/// True when subject pronoun `m` stands in a sentence whose subject is a
+/// person described, not named ("But the president of the United States
+/// has written ...; he has ..."): it is that person's, not the last one
+/// named. The sentence opens (after at most one linking word of
+/// `opening_words.txt`) with "the", at most one lower-case word, and a
+/// title the mention detector knows, not followed by a name, all before
+/// the pronoun.
+fn described_subject(
+    text: &str,
+    seg: &Segmentation,
+    lexicon: &Lexicon,
+    m: &Mention,
+    mention_lexicon: &crate::mentions::Lexicon,
+) -> bool {
+    let Some(s) = seg.sentences.get(m.sentence) else {
+        return false;
+    };
+    let toks = &seg.tokens[s.tokens.clone()];
+    let word = |k: usize| toks.get(k).map(|t| t.text(text));
+    let mut k = 0;
+    if word(k).is_some_and(|w| lexicon.is_opening_word(w)) {
+        k += 1;
+    }
+    if !word(k).is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        return false;
+    }
+    // The title word, lower case, right after "the" (or after one more
+    // lower-case word: "the new minister").
+    for t in [k + 1, k + 2] {
+        let Some(tok) = toks.get(t) else {
+            return false;
+        };
+        if tok.span.start >= m.span.start {
+            return false;
+        }
+        let w = tok.text(text);
+        if !w.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        if mention_lexicon.is_title(w) {
+            // A name right after it is the mention itself ("the minister
+            // Tavi Renn"), not a description.
+            return !toks
+                .get(t + 1)
+                .is_some_and(|n| n.text(text).chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    false
+}
+
 /// Tie pronoun mentions to person clusters; `members` gains them.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn resolve_pronouns(
+    text: &str,
     seg: &Segmentation,
     mentions: &[Mention],
+    mention_lexicon: &crate::mentions::Lexicon,
+    lexicon: &Lexicon,
     cluster: &mut [Option<usize>],
     members: &mut Members,
 ) {
@@ -105,13 +211,31 @@ pub(super) fn resolve_pronouns(
         .filter(|&c| person[c] && names[c] >= 3)
         .max_by_key(|&c| (names[c], std::cmp::Reverse(c)));
     let mut topic_seen = false;
+    // The sentence whose subject is a person described, not named, once a
+    // subject pronoun there was left to that person: its later pronouns of
+    // that gender are theirs too ("he has gone out of his way").
+    let mut described: Option<(usize, Gender)> = None;
     // Room for the most kept, so the list never grows step by step.
     let mut recent: Vec<Recent> = Vec::with_capacity(RECENT);
     let fades = fades();
     for i in 0..mentions.len() {
         let m = &mentions[i];
         if m.via == Via::Pronoun && cluster[i].is_none() {
-            let best = antecedent(m, &recent, &gender, (topic, topic_seen), fades);
+            let best = if described == Some((m.sentence, m.gender)) {
+                None
+            } else if let Some(c) = is_possessive(text, m)
+                .then(|| possessor(i, text, seg, lexicon, mentions, cluster, &gender, &person))
+                .flatten()
+            {
+                Some((1.0, c))
+            } else if is_subject(text, m)
+                && described_subject(text, seg, lexicon, m, mention_lexicon)
+            {
+                described = Some((m.sentence, m.gender));
+                None
+            } else {
+                antecedent(m, &recent, &gender, (topic, topic_seen), fades)
+            };
             if let Some((_, c)) = best {
                 cluster[i] = Some(c);
                 members.push(c, i);

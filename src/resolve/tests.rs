@@ -194,3 +194,38 @@ fn alias_file_overrides() {
     let ids: Vec<&str> = r.actors.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(ids, ["Richard B. Cheney"]);
 }
+
+/// An acronym defined in parentheses after a name is a name of its actor,
+/// and its later mentions join it; one whose letters spell something else
+/// is not.
+#[test]
+fn acronym_in_parentheses_names_its_actor() {
+    let t = "Officials of the Nordic Sailing Association (NSA) met in Orlo.\n\n\
+             The NSA said the race would go on, and the Kora Liberation Front (KLF) agreed.\n\n\
+             The Vesta Relief Fund (NSA) was not there.";
+    let seg = segment(t);
+    let ms = detect(t, &seg, &crate::mentions::Lexicon::builtin());
+    let r = resolve_plain(t, &seg, &ms, &AliasTable::default());
+    let actor = |name: &str| r.actors.iter().find(|a| a.id == name);
+    let nsa = actor("Nordic Sailing Association").expect("the association");
+    assert!(nsa.aliases.contains("NSA"), "{:?}", r.actors);
+    assert_eq!(
+        id_of(t, "NSA", 0).as_deref(),
+        Some("Nordic Sailing Association")
+    );
+    let klf = actor("Kora Liberation Front").expect("the front");
+    assert!(klf.aliases.contains("KLF"), "{:?}", klf);
+    if let Some(fund) = actor("Vesta Relief Fund") {
+        assert!(!fund.aliases.contains("NSA"), "{fund:?}");
+    }
+}
+
+/// Spellings of one name in one document (accents, hyphens, case) are one
+/// actor, named as first met.
+#[test]
+fn spellings_of_one_name_are_one_actor() {
+    let t = "Ichiyō Varga wrote three novels in Orlo.\n\n\
+             Critics later praised Ichiyo Varga for the first of them.";
+    assert_eq!(id_of(t, "Ichiyo Varga", 0).as_deref(), Some("Ichiyō Varga"));
+    assert_eq!(id_of(t, "Ichiyō Varga", 0).as_deref(), Some("Ichiyō Varga"));
+}
