@@ -114,6 +114,10 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         names_only: a.names_only,
     };
     let mut graph = ActorGraph::new(options.clone());
+    // Evidence is read back only under the paths the documents came from.
+    for p in &docs {
+        graph.add_root(&p.to_string_lossy());
+    }
     // Saved graphs first, in the order given, then the new documents.
     for p in &graphs {
         graph.merge(&export::json::read(p, options.clone())?);
@@ -229,7 +233,7 @@ fn write(graph: &ActorGraph, a: &Args) -> anyhow::Result<()> {
         }
         FormatArg::Html => {
             let svg = export::html::render_svg(graph, a.cluster_by_document)?;
-            let mut docs = export::evidence::DocCache::new(Vec::new());
+            let mut docs = export::evidence::DocCache::new(Vec::new()).with_roots(graph.roots());
             output::write_to(a.output.as_deref(), |w| {
                 export::html::write(graph, &svg, &mut docs, w)
             })
