@@ -111,7 +111,10 @@ mod tests {
             ("@SUM(A1)", "\"'@SUM(A1)\""),
             ("\t=x", "\"'\t=x\""),
             ("\r=x", "\"'\r=x\""),
-            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""),
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
             ("a=b", "a=b"),
         ] {
             assert_eq!(field(raw), want);

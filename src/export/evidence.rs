@@ -124,10 +124,9 @@ impl DocCache {
             ));
         }
         match std::fs::metadata(real) {
-            Ok(m) if !m.is_file() => Some(format!(
-                "{}: refused: not a regular file",
-                real.display()
-            )),
+            Ok(m) if !m.is_file() => {
+                Some(format!("{}: refused: not a regular file", real.display()))
+            }
             Ok(m) if m.len() > MAX_DOCUMENT_BYTES => Some(format!(
                 "{}: refused: larger than {MAX_DOCUMENT_BYTES} bytes",
                 real.display()
@@ -217,7 +216,9 @@ impl DocCache {
 /// A byte order mark is dropped.
 pub fn collapse(s: &str) -> String {
     s.split(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

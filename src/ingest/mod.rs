@@ -246,7 +246,12 @@ mod tests {
 
     #[test]
     fn byte_order_mark_is_blanked() {
-        let d = read_bytes("b.txt", "\u{feff}Ines Varga met Paulo Brandt.".as_bytes(), None).unwrap();
+        let d = read_bytes(
+            "b.txt",
+            "\u{feff}Ines Varga met Paulo Brandt.".as_bytes(),
+            None,
+        )
+        .unwrap();
         assert!(d.text.starts_with('\u{feff}'));
         assert!(d.body.starts_with("   Ines Varga"));
         // UTF-16 without a mark and a stray NUL are text.
@@ -254,9 +259,15 @@ mod tests {
             .encode_utf16()
             .flat_map(u16::to_le_bytes)
             .collect();
-        assert_eq!(read_bytes("u.txt", &le, None).unwrap().encoding, Encoding::Utf16Le);
+        assert_eq!(
+            read_bytes("u.txt", &le, None).unwrap().encoding,
+            Encoding::Utf16Le
+        );
         let nul = b"Ines Varga met Paulo Brandt.\x00 Then Brandt left the quay at noon.";
-        assert_eq!(read_bytes("n.txt", nul, None).unwrap().encoding, Encoding::Utf8);
+        assert_eq!(
+            read_bytes("n.txt", nul, None).unwrap().encoding,
+            Encoding::Utf8
+        );
     }
 
     #[test]

@@ -199,7 +199,8 @@ mod tests {
         assert!(inputs.is_empty());
         let msgs: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
         assert!(
-            msgs.iter().any(|m| m.contains(&name) && m.contains("too long")),
+            msgs.iter()
+                .any(|m| m.contains(&name) && m.contains("too long")),
             "{msgs:?}"
         );
     }
