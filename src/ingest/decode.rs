@@ -149,6 +149,18 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
     }
 }
 
+/// [`decode`] taking the bytes: valid UTF-8 becomes the text without a
+/// copy (a large document is not held twice).
+pub fn decode_owned(bytes: Vec<u8>) -> (String, Encoding) {
+    if utf16(&bytes).is_some() {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, Encoding::Utf8),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// One Windows-1252 byte as a character.
 fn cp1252(b: u8) -> char {
     const HIGH: [char; 32] = [

@@ -142,13 +142,34 @@ impl Document {
 /// Build a document from raw bytes. `path` names it in errors; `hint` is
 /// the format from the extension, if any (`.txt` and unknown are sniffed).
 pub fn read_bytes(name: &str, bytes: &[u8], hint: Option<Format>) -> Result<Document> {
-    let path = Path::new(name);
-    // UTF-16 is full of NUL bytes: recognize it (by its byte order mark,
-    // or by where its NULs fall) first.
-    if decode::utf16(bytes).is_none() && decode::is_binary(bytes) {
-        return Err(Error::Binary { path: path.into() });
-    }
+    check_text(name, bytes)?;
     let (text, encoding) = decode::decode(bytes);
+    finish_read(name, text, encoding, hint)
+}
+
+/// [`read_bytes`] taking the bytes: UTF-8 becomes the text in place.
+fn read_owned(name: &str, bytes: Vec<u8>, hint: Option<Format>) -> Result<Document> {
+    check_text(name, &bytes)?;
+    let (text, encoding) = decode::decode_owned(bytes);
+    finish_read(name, text, encoding, hint)
+}
+
+/// Binary data is refused. UTF-16 is full of NUL bytes: it is recognized
+/// (by its byte order mark, or by where its NULs fall) first.
+fn check_text(name: &str, bytes: &[u8]) -> Result<()> {
+    if decode::utf16(bytes).is_none() && decode::is_binary(bytes) {
+        return Err(Error::Binary { path: name.into() });
+    }
+    Ok(())
+}
+
+fn finish_read(
+    name: &str,
+    text: String,
+    encoding: Encoding,
+    hint: Option<Format>,
+) -> Result<Document> {
+    let path = Path::new(name);
     if text.trim().is_empty() {
         return Err(Error::Empty { path: path.into() });
     }
@@ -184,7 +205,7 @@ pub fn read_path(path: &Path) -> Result<Document> {
             limit: MAX_DOCUMENT_BYTES,
         });
     };
-    read_bytes(&name, &bytes, Format::from_path(path))
+    read_owned(&name, bytes, Format::from_path(path))
 }
 
 /// All of `r`, or `None` when it holds more than `limit` bytes (then only
