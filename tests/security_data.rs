@@ -406,3 +406,43 @@ fn a_long_line_without_punctuation_keeps_its_names() {
         "{names:?}"
     );
 }
+
+/// Item 8: a document deeper than the system's path limit is reported on
+/// standard error and the run exits 1; the documents beside it are read.
+#[cfg(unix)]
+#[test]
+fn a_path_over_path_max_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("corpus")).unwrap();
+    std::fs::write(
+        d.join("corpus/a.txt"),
+        "Ines Varga met Paulo Brandt in Lisbon.\n",
+    )
+    .unwrap();
+    let name = "n".repeat(250);
+    let script = format!(
+        "cd corpus && for i in $(seq 20); do mkdir {name} && cd {name} || exit 1; done; \
+         echo 'Mira Doss met Tavi Renn.' > deep.txt"
+    );
+    let made = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .current_dir(d)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !common::tools::require_or_skip(made, "a shell to make a path over PATH_MAX") {
+        return;
+    }
+    let o = run_in(d, &["build", "corpus", "--format", "json", "-o", "g.json"]);
+    let _ = std::process::Command::new("rm")
+        .args(["-rf", "corpus"])
+        .current_dir(d)
+        .status();
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(e.contains(&name) && e.contains("too long"), "{e}");
+    let g: Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("g.json")).unwrap()).unwrap();
+    assert_eq!(g["nodes"].as_array().unwrap().len(), 2, "{g}");
+}
