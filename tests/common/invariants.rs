@@ -57,9 +57,12 @@ pub const PROSE: &[&str] = &[
     "\"",
 ];
 
+/// Opening and closing markup.
+pub type Wrap = (&'static str, &'static str);
+
 /// How a piece is wrapped in markup: (Markdown open, close), (HTML open,
 /// close). Markup only ever stands at a word's edge, as in real pages.
-pub const WRAPS: &[((&str, &str), (&str, &str))] = &[
+pub const WRAPS: &[(Wrap, Wrap)] = &[
     (("", ""), ("", "")),
     (("", ""), ("", "")),
     (("**", "**"), ("<b>", "</b>")),
