@@ -15,7 +15,8 @@
 //!   paths given to `build`, resolved like the documents; a graph saved
 //!   before roots were recorded has none),
 //! * a regular file with a document's extension (`.txt`, `.md`, `.html`,
-//!   ...), so no root, however broad, opens a key or a password file,
+//!   ...), so no root, however broad, opens a key, `/etc/passwd` or a
+//!   device (a graph from elsewhere names its own roots),
 //! * and not larger than [`MAX_DOCUMENT_BYTES`].
 //!
 //! Anything else gives a note saying why it was refused. The bytes are
