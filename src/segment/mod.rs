@@ -30,7 +30,7 @@ use crate::span::Span;
 use std::ops::Range;
 
 /// The most tokens a sentence has: past this, a sentence is cut (see
-/// [`cut_point`]). News sentences have a few dozen.
+/// `cut_point`). News sentences have a few dozen.
 pub const MAX_SENTENCE_TOKENS: usize = 256;
 
 /// Where to cut a run of tokens from `start` that has no sentence end in
