@@ -255,7 +255,14 @@ fn the_alias_file_overrides() {
 fn a_saved_graph_grows_to_the_same_graph() {
     let all = fixture();
     let whole = corpus(&all);
-    let one = build(&[whole.path()], &[]);
+    // The files one by one, as the grown build names them: the graph's
+    // roots (the paths given to `build`) are then the same too.
+    let all_paths: Vec<std::path::PathBuf> =
+        all.iter().map(|(n, _)| whole.path().join(n)).collect();
+    let one = build(
+        &all_paths.iter().map(|p| p.as_path()).collect::<Vec<_>>(),
+        &[],
+    );
     // Split so that each family has names on both sides ("Venn" and the
     // transliteration after, "Tavo B. Karsk" before).
     let (old, new): (Vec<_>, Vec<_>) = all.iter().cloned().partition(|(n, _)| {
@@ -349,4 +356,33 @@ fn seed_organizations_are_one_node_each() {
             "{e}"
         );
     }
+}
+
+/// Joining names rebuilds the graph: the roots its evidence may be read
+/// back from are kept, so `between` can still show the sentences.
+#[test]
+fn joining_names_keeps_the_graphs_roots() {
+    let dir = corpus(&[
+        (
+            "a.txt".into(),
+            "Senator Tamsin J. Hale met Paulo Brandt in Lisbon on Monday.\n".into(),
+        ),
+        (
+            "b.txt".into(),
+            "Tamsin Hale met Paulo Brandt again in Porto on Friday.\n".into(),
+        ),
+    ]);
+    let g = build(&[dir.path()], &[]);
+    assert!(
+        node(&g, "Tamsin Hale").is_some() || node(&g, "Tamsin J. Hale").is_some(),
+        "{}",
+        ids(&g).join(", ")
+    );
+    let roots: Vec<&str> = g["roots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r.as_str().unwrap())
+        .collect();
+    assert_eq!(roots, [dir.path().display().to_string()]);
 }

@@ -8,7 +8,7 @@
 mod common;
 
 use actorgraph::ingest::Format;
-use common::invariants::{check_bytes, check_dot, hint_of};
+use common::invariants::{check_bytes, check_dot, check_markup_spans, hint_of, PROSE, WRAPS};
 use common::tools::require_or_skip;
 use proptest::prelude::*;
 
@@ -116,6 +116,15 @@ fn text_strategy() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..80).prop_map(|v| v.concat())
 }
 
+/// A generated Markdown (`html` false) or HTML document
+/// ([`common::invariants::markup_doc`]): pieces of prose, some wrapped in
+/// markup at the edges of words, in paragraphs of a few pieces.
+fn markup_doc(html: bool) -> impl Strategy<Value = String> {
+    let piece = (0..PROSE.len(), 0..WRAPS.len(), any::<bool>());
+    prop::collection::vec(prop::collection::vec(piece, 1..12), 1..5)
+        .prop_map(move |paras| common::invariants::markup_doc(html, &paras))
+}
+
 fn format_strategy() -> impl Strategy<Value = (&'static str, Option<Format>)> {
     (0u8..4).prop_map(hint_of)
 }
@@ -167,6 +176,18 @@ proptest! {
                     prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
                 }
             }
+        }
+    }
+
+    /// Generated Markdown and HTML, markup at the edges of words only: a
+    /// mention's span in the file starts and ends with the mention's own
+    /// first and last characters, and where the file has no markup inside
+    /// the span, the file's bytes are the mention's text.
+    #[test]
+    fn markup_spans_slice_back_to_the_file((html, text) in any::<bool>().prop_flat_map(|h| (Just(h), markup_doc(h)))) {
+        let (name, hint) = if html { ("g.html", Some(Format::Html)) } else { ("g.md", Some(Format::Markdown)) };
+        if let Some((_, rec)) = check_bytes(name, text.as_bytes(), hint) {
+            check_markup_spans(&text, &rec);
         }
     }
 

@@ -175,6 +175,10 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         names_only: a.names_only,
     };
     let mut graph = ActorGraph::new(options.clone());
+    // Evidence is read back only under the paths the documents came from.
+    for p in &docs {
+        graph.add_root(&p.to_string_lossy());
+    }
     // Saved graphs first, in the order given, then the new documents.
     for p in &graphs {
         graph.merge(&export::json::read(p, options.clone())?);
@@ -383,7 +387,7 @@ fn write(graph: &ActorGraph, a: &Args, outputs: &mut Outputs) -> anyhow::Result<
         FormatArg::Csv => Ok(()),
         FormatArg::Html => {
             let positions = export::html::layout(graph, export::html::Layout::Auto)?;
-            let mut docs = export::evidence::DocCache::new(Vec::new());
+            let mut docs = export::evidence::DocCache::new(Vec::new()).with_roots(graph.roots());
             out.write(|w| export::html::write(graph, positions.as_deref(), &mut docs, w))
         }
     }

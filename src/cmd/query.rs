@@ -163,7 +163,7 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
             dir.to_path_buf()
         });
     }
-    let mut docs = DocCache::new(bases);
+    let mut docs = DocCache::new(bases).with_roots(g.roots());
     let mut out = Vec::new();
     match answer(&g, &a, &mut docs, &mut out) {
         Ok(()) => {

@@ -4,13 +4,22 @@
 //! `Undirected` for co-occurrence, `Directed` for attribution). Ids are the
 //! actor ids; aliases and evidence are joined by `"; "`. Fields are quoted
 //! (RFC 4180) when they hold a comma, a quote or a line break.
+//!
+//! A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+//! would be read as a formula by spreadsheets (CSV injection): such a cell
+//! is written quoted with an apostrophe before its text (`"'=1+1"`), as
+//! OWASP recommends; spreadsheets then show it as text. This applies to
+//! every cell (names, aliases, evidence paths); numbers never start so.
 
 use crate::graph::{ActorGraph, EdgeKind};
 use std::io::{self, Write};
 
-/// One CSV field, quoted when needed.
+/// One CSV field, quoted when needed; a cell a spreadsheet would read as
+/// a formula is quoted with a leading apostrophe.
 pub fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_owned()
@@ -95,6 +104,18 @@ mod tests {
             ("Renn, Tavi", "\"Renn, Tavi\""),
             ("say \"hi\"", "\"say \"\"hi\"\"\""),
             ("a\nb", "\"a\nb\""),
+            // Formula injection (OWASP): an apostrophe inside the quotes.
+            ("=1+1", "\"'=1+1\""),
+            ("+33 1 23", "\"'+33 1 23\""),
+            ("-2+3", "\"'-2+3\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\t=x", "\"'\t=x\""),
+            ("\r=x", "\"'\r=x\""),
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
+            ("a=b", "a=b"),
         ] {
             assert_eq!(field(raw), want);
         }

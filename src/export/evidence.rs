@@ -5,10 +5,30 @@
 //! each of a list of base directories. A document that cannot be read, or
 //! whose span no longer fits it (the file changed), gives a note saying so
 //! instead of text.
+//!
+//! A graph JSON is data from anywhere, and its `doc` fields could name any
+//! file (`/etc/passwd`, `/dev/zero`). So a document is read back only when
+//! its real path (links followed) is
+//!
+//! * under one of the base directories (`--docs`, the graph's directory)
+//!   or of the roots the graph was built from (its `roots` field: the
+//!   paths given to `build`, resolved like the documents; a graph saved
+//!   before roots were recorded has none),
+//! * a regular file with a document's extension (`.txt`, `.md`, `.html`,
+//!   ...), so no root, however broad, opens a key, `/etc/passwd` or a
+//!   device (a graph from elsewhere names its own roots),
+//! * and not larger than [`MAX_DOCUMENT_BYTES`].
+//!
+//! Anything else gives a note saying why it was refused. The bytes are
+//! decoded as at extraction ([`crate::ingest::decode_bytes`]: UTF-16 and
+//! Windows-1252 files show their text, spans fit), and a UTF-8 byte order
+//! mark is never shown.
 
 use crate::graph::Evidence;
+use crate::ingest::{decode_bytes, Format, MAX_DOCUMENT_BYTES};
 use serde::Serialize;
 use std::collections::HashMap;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// A piece of evidence with its text, or the reason there is none.
@@ -31,32 +51,137 @@ pub struct EvidenceText {
 #[derive(Debug, Default)]
 pub struct DocCache {
     bases: Vec<PathBuf>,
+    roots: Vec<PathBuf>,
+    /// The real paths documents may be read under, worked out once.
+    allowed: Option<Vec<PathBuf>>,
     docs: HashMap<String, Result<String, String>>,
 }
 
 impl DocCache {
-    /// A cache that tries document paths as they are, then under `bases`.
+    /// A cache that tries document paths as they are, then under `bases`;
+    /// documents are read only under `bases` (and the roots given to
+    /// [`DocCache::with_roots`]).
     pub fn new(bases: Vec<PathBuf>) -> DocCache {
         DocCache {
             bases,
-            docs: HashMap::new(),
+            ..DocCache::default()
         }
     }
 
-    fn load(&self, doc: &str) -> Result<String, String> {
+    /// Also read documents under these roots (a graph's
+    /// [`ActorGraph::roots`](crate::graph::ActorGraph::roots)), resolved
+    /// as documents are: as they are, then under each base.
+    pub fn with_roots<I, P>(mut self, roots: I) -> DocCache
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<Path>,
+    {
+        self.roots
+            .extend(roots.into_iter().map(|r| r.as_ref().to_path_buf()));
+        self.allowed = None;
+        self
+    }
+
+    /// The real paths of the bases and roots that exist.
+    fn allowed(&mut self) -> &[PathBuf] {
+        if self.allowed.is_none() {
+            let mut v: Vec<PathBuf> = Vec::new();
+            let mut add = |p: &Path| {
+                if let Ok(real) = std::fs::canonicalize(p) {
+                    if !v.contains(&real) {
+                        v.push(real);
+                    }
+                }
+            };
+            for b in &self.bases {
+                add(b);
+            }
+            for r in &self.roots {
+                add(r);
+                if r.is_relative() {
+                    for b in &self.bases {
+                        add(&b.join(r));
+                    }
+                }
+            }
+            self.allowed = Some(v);
+        }
+        self.allowed.as_deref().unwrap_or_default()
+    }
+
+    /// Why the file at real path `real` may not be read, if it may not.
+    fn refusal(&mut self, real: &Path) -> Option<String> {
+        if !self.allowed().iter().any(|root| real.starts_with(root)) {
+            return Some(format!(
+                "{}: refused: not under the paths the graph was built from \
+                 (give the documents' directory with --docs)",
+                real.display()
+            ));
+        }
+        if Format::from_path(real).is_none() {
+            return Some(format!(
+                "{}: refused: not a document (.txt, .md, .html)",
+                real.display()
+            ));
+        }
+        match std::fs::metadata(real) {
+            Ok(m) if !m.is_file() => {
+                Some(format!("{}: refused: not a regular file", real.display()))
+            }
+            Ok(m) if m.len() > MAX_DOCUMENT_BYTES => Some(format!(
+                "{}: refused: larger than {MAX_DOCUMENT_BYTES} bytes",
+                real.display()
+            )),
+            Ok(_) => None,
+            Err(e) => Some(format!("{}: {e}", real.display())),
+        }
+    }
+
+    fn load(&mut self, doc: &str) -> Result<String, String> {
         let p = Path::new(doc);
-        let first = match std::fs::read(p) {
-            Ok(b) => return Ok(String::from_utf8_lossy(&b).into_owned()),
-            Err(e) => e,
-        };
+        let mut tries = vec![p.to_path_buf()];
         if p.is_relative() {
-            for base in &self.bases {
-                if let Ok(b) = std::fs::read(base.join(p)) {
-                    return Ok(String::from_utf8_lossy(&b).into_owned());
+            tries.extend(self.bases.iter().map(|b| b.join(p)));
+        }
+        let mut first_error: Option<String> = None;
+        let mut refused: Option<String> = None;
+        for t in tries {
+            let real = match std::fs::canonicalize(&t) {
+                Ok(r) => r,
+                Err(e) => {
+                    first_error.get_or_insert_with(|| e.to_string());
+                    continue;
+                }
+            };
+            if let Some(why) = self.refusal(&real) {
+                refused.get_or_insert(why);
+                continue;
+            }
+            let read = std::fs::File::open(&real).and_then(|f| {
+                let mut bytes = Vec::new();
+                f.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes)?;
+                Ok(bytes)
+            });
+            match read {
+                Ok(b) if b.len() as u64 > MAX_DOCUMENT_BYTES => {
+                    refused.get_or_insert(format!(
+                        "{}: refused: larger than {MAX_DOCUMENT_BYTES} bytes",
+                        real.display()
+                    ));
+                }
+                Ok(b) => return Ok(decode_bytes(&b).0),
+                Err(e) => {
+                    first_error.get_or_insert_with(|| e.to_string());
                 }
             }
         }
-        Err(format!("document not readable here ({doc}: {first})"))
+        if let Some(why) = refused {
+            return Err(format!("document not read ({why})"));
+        }
+        Err(format!(
+            "document not readable here ({doc}: {}; give the documents' directory with --docs)",
+            first_error.unwrap_or_default()
+        ))
     }
 
     /// The text of one piece of evidence.
@@ -89,8 +214,12 @@ impl DocCache {
 }
 
 /// Whitespace runs collapsed to one space, ends trimmed.
+/// A byte order mark is dropped.
 pub fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.split(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

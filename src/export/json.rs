@@ -3,7 +3,10 @@
 //! "edges": [{"source", "target", "kind", "weight", "evidence": [{"doc",
 //! "start", "end"}]}]}`, and reading it back into a graph. A node's
 //! `joined` (left out when empty) lists the names corpus-level identity
-//! joined into it: `[{"name", "reason", "mentions", "documents"}]`.
+//! joined into it: `[{"name", "reason", "mentions", "documents"}]`. A graph
+//! built from documents also has `"roots"`: the paths given to `build`,
+//! under which its evidence may be read back (graphs saved before have
+//! none).
 
 use crate::error::{Error, Result};
 use crate::graph::{ActorGraph, EdgeKind, Evidence, GraphOptions, Node};
@@ -34,6 +37,9 @@ pub struct GraphJson {
     pub nodes: Vec<Node>,
     /// Links in (kind, source, target) order.
     pub edges: Vec<EdgeJson>,
+    /// The paths the documents were read from (absent in older graphs).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roots: Vec<String>,
 }
 
 /// The JSON form of one edge.
@@ -61,7 +67,11 @@ pub fn to_json(g: &ActorGraph) -> GraphJson {
         .into_iter()
         .map(|e| edge_json(g, e))
         .collect();
-    GraphJson { nodes, edges }
+    GraphJson {
+        nodes,
+        edges,
+        roots: g.roots().iter().cloned().collect(),
+    }
 }
 
 /// [`EdgeJson`] borrowing from the graph (the same JSON, nothing copied).
@@ -79,6 +89,8 @@ struct EdgeRef<'a> {
 struct GraphRef<'a> {
     nodes: Vec<&'a Node>,
     edges: Vec<EdgeRef<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    roots: Vec<&'a str>,
 }
 
 /// Write the graph as pretty JSON.
@@ -100,6 +112,7 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
                 }
             })
             .collect(),
+        roots: g.roots().iter().map(String::as_str).collect(),
     };
     // serde_json writes many small pieces: gather them in a buffer of a
     // known type (inlined copies), handed to `out` in large blocks.
@@ -109,9 +122,14 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     buffered.flush()
 }
 
-/// A graph from its JSON form.
+/// A graph from its JSON form. A link of weight 0 is an error (it was
+/// never seen: the file is damaged or hand-made), as are repeated nodes
+/// and links to unknown nodes.
 pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<ActorGraph, String> {
     let mut g = ActorGraph::new(options);
+    for r in &j.roots {
+        g.add_root(r);
+    }
     for n in &j.nodes {
         if g.node(&n.id).is_some() {
             return Err(format!("node {:?} appears twice", n.id));
@@ -125,6 +143,14 @@ pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<Ac
         let b = g
             .node(&e.target)
             .ok_or_else(|| format!("edge target {:?} is not a node", e.target))?;
+        if e.weight == 0 {
+            return Err(format!(
+                "{} link {:?} -> {:?} has weight 0 (a link is seen at least once)",
+                e.kind.as_str(),
+                e.source,
+                e.target
+            ));
+        }
         g.add_edge(a, b, e.kind, e.weight, &e.evidence);
     }
     Ok(g)

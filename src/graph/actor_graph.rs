@@ -18,6 +18,9 @@ pub struct ActorGraph {
     /// Fx-hashed: the default SipHash costs more than the rest of an edge lookup.
     pub(super) edges: rustc_hash::FxHashMap<(NodeIndex, NodeIndex, EdgeKind), EdgeIndex>,
     pub(super) options: GraphOptions,
+    /// The paths the graph was built from, as given to `build`: evidence
+    /// is read back only under them (or directories the user names).
+    pub(super) roots: BTreeSet<String>,
 }
 
 impl ActorGraph {
@@ -32,6 +35,20 @@ impl ActorGraph {
     /// The build options.
     pub fn options(&self) -> &GraphOptions {
         &self.options
+    }
+
+    /// The paths (files and directories, as given) the graph's documents
+    /// were read from; evidence is read back only under them.
+    pub fn roots(&self) -> &BTreeSet<String> {
+        &self.roots
+    }
+
+    /// Record a path the graph's documents are read from (`-`, standard
+    /// input, is no path and is not recorded).
+    pub fn add_root(&mut self, path: &str) {
+        if path != "-" && !self.roots.contains(path) {
+            self.roots.insert(path.to_owned());
+        }
     }
 
     /// The node of an actor id.
@@ -74,18 +91,20 @@ impl ActorGraph {
     }
 
     /// Add a node as it is (mention and document counts added to those of
-    /// an existing node with the same id, aliases and joined names joined).
+    /// an existing node with the same id, saturating at `u64::MAX`;
+    /// aliases and joined names joined).
     pub fn insert_node(&mut self, node: Node) -> NodeIndex {
         let n = self.node_or_insert(&node.id, node.kind);
         let have = &mut self.graph[n];
-        have.mentions += node.mentions;
-        have.documents += node.documents;
+        have.mentions = have.mentions.saturating_add(node.mentions);
+        have.documents = have.documents.saturating_add(node.documents);
         have.aliases.extend(node.aliases);
         have.join_names(node.joined);
         n
     }
 
-    /// Add a link (weight and evidence added to an existing one).
+    /// Add a link (weight, saturating at `u64::MAX`, and evidence added to
+    /// an existing one).
     pub fn add_edge(
         &mut self,
         a: NodeIndex,
@@ -97,7 +116,7 @@ impl ActorGraph {
         let e = self.edge_or_insert(a, b, kind);
         let cap = self.options.max_evidence;
         let edge = &mut self.graph[e];
-        edge.weight += weight;
+        edge.weight = edge.weight.saturating_add(weight);
         for ev in evidence {
             keep_evidence(&mut edge.evidence, cap, &ev.doc, ev.start, ev.end);
         }
@@ -158,8 +177,8 @@ impl ActorGraph {
                 }
             };
             let node = &mut self.graph[n];
-            node.mentions += a.mentions;
-            node.documents += 1;
+            node.mentions = node.mentions.saturating_add(a.mentions);
+            node.documents = node.documents.saturating_add(1);
             let (first, end) = a.aliases;
             for &range in &plan.aliases[first as usize..end as usize] {
                 let alias = plan.name(range);
@@ -186,7 +205,7 @@ impl ActorGraph {
                 )
             });
             let edge = &mut self.graph[e];
-            edge.weight += l.weight;
+            edge.weight = edge.weight.saturating_add(l.weight);
             if edge.evidence.is_empty() {
                 // A new link: room for this document's spans at once.
                 edge.evidence

@@ -371,6 +371,7 @@ impl ActorGraph {
             by_root.entry(groups.root(i)).or_default().push(i);
         }
         let mut out = ActorGraph::new(self.options.clone());
+        out.roots = self.roots.clone();
         // Each old node's new node.
         let mut new_of: Vec<Option<petgraph::stable_graph::NodeIndex>> = vec![None; nodes.len()];
         for members in by_root.values() {

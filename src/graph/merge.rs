@@ -34,13 +34,17 @@ impl ActorGraph {
     }
 
     /// Add another graph into this one: node counts summed and aliases
-    /// joined, link weights summed, evidence joined and capped (the
-    /// smallest `max_evidence` spans of this graph's options kept).
+    /// joined, link weights summed (sums saturate at `u64::MAX` rather
+    /// than wrap), evidence joined and capped (the smallest `max_evidence`
+    /// spans of this graph's options kept), roots joined.
     ///
     /// For graphs of disjoint documents, merging is associative and gives
     /// the graph built from all their documents in the same order (a node's
     /// kind is the one it had first).
     pub fn merge(&mut self, other: &ActorGraph) {
+        for r in &other.roots {
+            self.add_root(r);
+        }
         let mut map: HashMap<NodeIndex, NodeIndex> = HashMap::new();
         for n in other.sorted_nodes() {
             map.insert(n, self.insert_node(other.graph[n].clone()));

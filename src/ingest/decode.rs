@@ -32,11 +32,13 @@ impl Encoding {
     }
 }
 
-/// True for data that is not text: NUL bytes or many control characters in
-/// the first 8 KiB.
+/// True for data that is not text, judged on the first 8 KiB: more than
+/// one NUL byte in 64, or more than a tenth of control characters (NUL
+/// included). A stray NUL in a text file does not make it binary; UTF-16
+/// (half NUL bytes) is recognized before this is asked.
 pub fn is_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(8192)];
-    if memchr::memchr(0, head).is_some() {
+    if memchr::memchr(0, head).is_some() && count_bytes(head, |b| b == 0) * 64 > head.len() {
         return true;
     }
     // Line breaks and tabs are no control characters, but text has too
@@ -72,13 +74,46 @@ pub fn utf16_bom(bytes: &[u8]) -> Option<Encoding> {
     }
 }
 
-/// Decode bytes: UTF-16 after its byte order mark (unpaired surrogates
-/// and an odd last byte become U+FFFD); UTF-8 when valid; Windows-1252 when
-/// most of the invalid bytes look like that code page; lossy UTF-8
-/// otherwise.
+/// UTF-16 without a byte order mark: in the first 8 KiB (at least 8
+/// bytes), nine in ten of the bytes at odd offsets are NUL and none in ten
+/// at even ones (little-endian, as Windows writes it), or the other way
+/// round (big-endian). Text in Latin letters looks so; binary data does
+/// not.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let (mut even, mut odd) = (0, 0);
+    for p in head.chunks_exact(2) {
+        even += usize::from(p[0] == 0);
+        odd += usize::from(p[1] == 0);
+    }
+    if odd * 10 >= pairs * 9 && even * 10 < pairs {
+        Some(Encoding::Utf16Le)
+    } else if even * 10 >= pairs * 9 && odd * 10 < pairs {
+        Some(Encoding::Utf16Be)
+    } else {
+        None
+    }
+}
+
+/// The UTF-16 encoding of `bytes` (with or without a byte order mark) and
+/// how many bytes the mark takes.
+pub fn utf16(bytes: &[u8]) -> Option<(Encoding, usize)> {
+    utf16_bom(bytes)
+        .map(|e| (e, 2))
+        .or_else(|| utf16_without_bom(bytes).map(|e| (e, 0)))
+}
+
+/// Decode bytes: UTF-16 after its byte order mark or when it looks like
+/// UTF-16 without one (unpaired surrogates and an odd last byte become
+/// U+FFFD); UTF-8 when valid; Windows-1252 when most of the invalid bytes
+/// look like that code page; lossy UTF-8 otherwise.
 pub fn decode(bytes: &[u8]) -> (String, Encoding) {
-    if let Some(enc) = utf16_bom(bytes) {
-        let body = &bytes[2..];
+    if let Some((enc, mark)) = utf16(bytes) {
+        let body = &bytes[mark..];
         let units = body.chunks_exact(2).map(|p| match enc {
             Encoding::Utf16Be => u16::from_be_bytes([p[0], p[1]]),
             _ => u16::from_le_bytes([p[0], p[1]]),
@@ -111,6 +146,18 @@ pub fn decode(bytes: &[u8]) -> (String, Encoding) {
                 (lossy.into_owned(), Encoding::Utf8Lossy)
             }
         }
+    }
+}
+
+/// [`decode`] taking the bytes: valid UTF-8 becomes the text without a
+/// copy (a large document is not held twice).
+pub fn decode_owned(bytes: Vec<u8>) -> (String, Encoding) {
+    if utf16(&bytes).is_some() {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, Encoding::Utf8),
+        Err(e) => decode(e.as_bytes()),
     }
 }
 
@@ -158,6 +205,27 @@ mod tests {
             decode(&[0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42]).0,
             "A\u{FFFD}\u{FFFD}"
         );
+    }
+
+    /// UTF-16 without a byte order mark is text, both byte orders; a
+    /// single NUL byte does not make a text file binary.
+    #[test]
+    fn utf16_without_bom_and_stray_nul() {
+        let text = "Ines Varga met Paulo Brandt in Lisbon.";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le), (text.to_owned(), Encoding::Utf16Le));
+        assert_eq!(decode(&be), (text.to_owned(), Encoding::Utf16Be));
+        assert_eq!(utf16_without_bom(text.as_bytes()), None);
+        let mut one_nul = text.repeat(3).into_bytes();
+        one_nul[40] = 0;
+        assert!(!is_binary(&one_nul));
+        // Binary data full of NULs is still binary.
+        let mut elf = b"\x7fELF\x02\x01\x01\x00".to_vec();
+        elf.extend([0u8, 0, 0, 0, 3, 0, 0x3e, 0, 1, 0, 0, 0, 0x40, 0x10, 0, 0]);
+        elf.extend((0..200u8).map(|k| if k % 3 == 0 { 0 } else { k }));
+        assert!(is_binary(&elf));
+        assert_eq!(utf16_without_bom(&elf), None);
     }
 
     /// Binary when more than a tenth of the first 8 KiB are control

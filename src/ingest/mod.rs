@@ -20,6 +20,13 @@ mod rewrite;
 mod walk;
 
 pub use decode::Encoding;
+
+/// Decode a document's bytes as [`read_bytes`] does (UTF-8, UTF-16,
+/// Windows-1252, lossy UTF-8): spans of a record are offsets into this
+/// text. Used to read evidence back.
+pub fn decode_bytes(bytes: &[u8]) -> (String, Encoding) {
+    decode::decode(bytes)
+}
 pub use walk::{collect_inputs, Input};
 
 use crate::error::{Error, Result};
@@ -56,6 +63,7 @@ impl Format {
     pub fn sniff(text: &str) -> Format {
         let head = &text[..floor_char_boundary(text, 4096)];
         let lower = head
+            .trim_start_matches('\u{feff}')
             .trim_start()
             .get(..15)
             .unwrap_or("")
@@ -100,11 +108,16 @@ impl Document {
         format: Format,
         encoding: Encoding,
     ) -> Document {
-        let body = match format {
+        let mut body = match format {
             Format::Text => text.clone(),
             Format::Markdown => markdown::blank(&text),
             Format::Html => html::blank(&text),
         };
+        // A byte order mark is no part of the text: blanked, so no span
+        // (and no evidence) starts with it.
+        if body.starts_with('\u{feff}') {
+            body.replace_range(..3, "   ");
+        }
         debug_assert_eq!(body.len(), text.len());
         Document {
             name: name.into(),
@@ -129,12 +142,34 @@ impl Document {
 /// Build a document from raw bytes. `path` names it in errors; `hint` is
 /// the format from the extension, if any (`.txt` and unknown are sniffed).
 pub fn read_bytes(name: &str, bytes: &[u8], hint: Option<Format>) -> Result<Document> {
-    let path = Path::new(name);
-    // UTF-16 is full of NUL bytes: trust its byte order mark first.
-    if decode::utf16_bom(bytes).is_none() && decode::is_binary(bytes) {
-        return Err(Error::Binary { path: path.into() });
-    }
+    check_text(name, bytes)?;
     let (text, encoding) = decode::decode(bytes);
+    finish_read(name, text, encoding, hint)
+}
+
+/// [`read_bytes`] taking the bytes: UTF-8 becomes the text in place.
+fn read_owned(name: &str, bytes: Vec<u8>, hint: Option<Format>) -> Result<Document> {
+    check_text(name, &bytes)?;
+    let (text, encoding) = decode::decode_owned(bytes);
+    finish_read(name, text, encoding, hint)
+}
+
+/// Binary data is refused. UTF-16 is full of NUL bytes: it is recognized
+/// (by its byte order mark, or by where its NULs fall) first.
+fn check_text(name: &str, bytes: &[u8]) -> Result<()> {
+    if decode::utf16(bytes).is_none() && decode::is_binary(bytes) {
+        return Err(Error::Binary { path: name.into() });
+    }
+    Ok(())
+}
+
+fn finish_read(
+    name: &str,
+    text: String,
+    encoding: Encoding,
+    hint: Option<Format>,
+) -> Result<Document> {
+    let path = Path::new(name);
     if text.trim().is_empty() {
         return Err(Error::Empty { path: path.into() });
     }
@@ -170,7 +205,7 @@ pub fn read_path(path: &Path) -> Result<Document> {
             limit: MAX_DOCUMENT_BYTES,
         });
     };
-    read_bytes(&name, &bytes, Format::from_path(path))
+    read_owned(&name, bytes, Format::from_path(path))
 }
 
 /// All of `r`, or `None` when it holds more than `limit` bytes (then only
@@ -228,6 +263,32 @@ mod tests {
             10
         );
         assert_eq!(read_capped(&b""[..], 0, 10).unwrap(), Some(vec![]));
+    }
+
+    #[test]
+    fn byte_order_mark_is_blanked() {
+        let d = read_bytes(
+            "b.txt",
+            "\u{feff}Ines Varga met Paulo Brandt.".as_bytes(),
+            None,
+        )
+        .unwrap();
+        assert!(d.text.starts_with('\u{feff}'));
+        assert!(d.body.starts_with("   Ines Varga"));
+        // UTF-16 without a mark and a stray NUL are text.
+        let le: Vec<u8> = "Ines Varga met Paulo Brandt."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            read_bytes("u.txt", &le, None).unwrap().encoding,
+            Encoding::Utf16Le
+        );
+        let nul = b"Ines Varga met Paulo Brandt.\x00 Then Brandt left the quay at noon.";
+        assert_eq!(
+            read_bytes("n.txt", nul, None).unwrap().encoding,
+            Encoding::Utf8
+        );
     }
 
     #[test]

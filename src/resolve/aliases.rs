@@ -16,6 +16,12 @@
 //!
 //! JSON: `{"actor": [{"name": ..., "aliases": [...], "kind": ..., "ignore": ...}]}`
 //! or the bare list.
+//!
+//! Every name (canonical or alias) answers to one entry: a name repeated
+//! in two entries, an alias shared by two entries, or an alias that is
+//! another entry's name (`A` with `aliases = ["B"]` beside an entry `B`)
+//! is an error naming both lines, as is a table or key the file does not
+//! know (`[[actors]]`).
 
 use crate::error::{Error, Result};
 use crate::mentions::ActorKind;
@@ -43,8 +49,62 @@ pub struct AliasEntry {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AliasFile {
-    #[serde(default, alias = "actors")]
+    #[serde(default)]
     actor: Vec<AliasEntry>,
+}
+
+/// [`AliasEntry`] as read from TOML, with where each name stands.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlEntry {
+    name: toml::Spanned<String>,
+    #[serde(default)]
+    aliases: Vec<toml::Spanned<String>>,
+    #[serde(default)]
+    kind: Option<ActorKind>,
+    #[serde(default)]
+    ignore: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TomlFile {
+    #[serde(default)]
+    actor: Vec<TomlEntry>,
+}
+
+/// The line (from 1) of byte `at` of `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The lines of the `"name"` keys of a JSON alias file, in order: entry
+/// `i`'s name is the `i`-th (each entry has exactly one).
+fn json_name_lines(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut in_string = false;
+    let mut k = 0;
+    while k < b.len() {
+        match b[k] {
+            b'\\' if in_string => k += 1,
+            b'"' if !in_string && b[k..].starts_with(b"\"name\"") => {
+                let after = text[k + 6..].trim_start();
+                if after.starts_with(':') {
+                    lines.push(line_of(text, k));
+                }
+                k += 5;
+            }
+            b'"' => in_string = !in_string,
+            _ => {}
+        }
+        k += 1;
+    }
+    lines
 }
 
 /// Alias entries indexed by every name they answer to (case-blind).
@@ -92,27 +152,92 @@ impl AliasTable {
             line,
             reason,
         };
-        let entries = if json {
+        // Each entry with the line of its name and of each alias.
+        let (entries, lines): (Vec<AliasEntry>, Vec<(usize, Vec<usize>)>) = if json {
             let parsed = if t.starts_with('[') {
                 serde_json::from_str::<Vec<AliasEntry>>(text)
             } else {
                 serde_json::from_str::<AliasFile>(text).map(|f| f.actor)
             };
-            parsed.map_err(|e| bad(e.line(), e.to_string()))?
+            let entries = parsed.map_err(|e| bad(e.line(), e.to_string()))?;
+            let names = json_name_lines(text);
+            let lines = (0..entries.len())
+                .map(|i| {
+                    let l = names.get(i).copied().unwrap_or(0);
+                    (l, vec![l; entries[i].aliases.len()])
+                })
+                .collect();
+            (entries, lines)
         } else {
-            match toml::from_str::<AliasFile>(text) {
-                Ok(f) => f.actor,
+            match toml::from_str::<TomlFile>(text) {
+                Ok(f) => f
+                    .actor
+                    .into_iter()
+                    .map(|e| {
+                        let lines = (
+                            line_of(text, e.name.span().start),
+                            e.aliases
+                                .iter()
+                                .map(|a| line_of(text, a.span().start))
+                                .collect(),
+                        );
+                        let entry = AliasEntry {
+                            name: e.name.into_inner(),
+                            aliases: e.aliases.into_iter().map(|a| a.into_inner()).collect(),
+                            kind: e.kind,
+                            ignore: e.ignore,
+                        };
+                        (entry, lines)
+                    })
+                    .unzip(),
                 Err(e) => {
-                    let line = e.span().map_or(0, |s| {
-                        text[..s.start.min(text.len())].matches('\n').count() + 1
-                    });
-                    return Err(bad(line, e.message().to_owned()));
+                    let line = e.span().map_or(0, |s| line_of(text, s.start));
+                    return Err(bad(line, e.message().trim().to_owned()));
                 }
             }
         };
-        for e in &entries {
+        for (e, (line, _)) in entries.iter().zip(&lines) {
             if e.name.trim().is_empty() {
-                return Err(bad(0, "an entry has an empty name".into()));
+                return Err(bad(*line, "an entry has an empty name".into()));
+            }
+        }
+        // Every name answers to one entry.
+        let mut owner: HashMap<String, (usize, bool, usize)> = HashMap::new();
+        for (i, (e, (name_line, alias_lines))) in entries.iter().zip(&lines).enumerate() {
+            let names = std::iter::once((&e.name, true, *name_line)).chain(
+                e.aliases
+                    .iter()
+                    .zip(alias_lines)
+                    .map(|(a, &l)| (a, false, l)),
+            );
+            for (n, is_name, line) in names {
+                let key = n.trim().to_lowercase();
+                match owner.get(&key) {
+                    Some(&(j, _, _)) if j == i => {}
+                    Some(&(j, was_name, was_line)) => {
+                        let what = |name: bool, entry: &AliasEntry| {
+                            if name {
+                                "the name of an entry".to_owned()
+                            } else {
+                                format!("an alias of {:?}", entry.name)
+                            }
+                        };
+                        let why = if was_name && is_name {
+                            format!("{:?} is named twice (also on line {was_line})", e.name)
+                        } else {
+                            format!(
+                                "{n:?} is {} here and {} on line {was_line}: a name must \
+                                 answer to one actor",
+                                what(is_name, e),
+                                what(was_name, &entries[j])
+                            )
+                        };
+                        return Err(bad(line, why));
+                    }
+                    None => {
+                        owner.insert(key, (i, is_name, line));
+                    }
+                }
             }
         }
         Ok(AliasTable::new(entries))
@@ -147,6 +272,49 @@ mod tests {
             assert!(table.lookup("ACME").unwrap().ignore);
             assert!(table.lookup("Powell").is_none());
         }
+    }
+
+    /// Conflicting names are errors naming both lines; an unknown table
+    /// is refused with its line.
+    #[test]
+    fn conflicts_name_both_lines() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "[[actor]]\nname = \"Ines Varga\"\naliases = [\"Paulo Brandt\"]\n\n[[actor]]\nname = \"Paulo Brandt\"\naliases = [\"Ines Varga\"]\n",
+                "a.toml",
+                "a.toml:6: \"Paulo Brandt\" is the name of an entry here and an alias of \"Ines Varga\" on line 3: a name must answer to one actor",
+            ),
+            (
+                "[[actor]]\nname = \"Ines Varga\"\naliases = [\"Varga\"]\n[[actor]]\nname = \"Dana Varga\"\naliases = [\"varga\"]\n",
+                "a.toml",
+                "a.toml:6: \"varga\" is an alias of \"Dana Varga\" here and an alias of \"Ines Varga\" on line 3: a name must answer to one actor",
+            ),
+            (
+                "[[actor]]\nname = \"Ines Varga\"\n[[actor]]\nname = \"Tavi Renn\"\n[[actor]]\nname = \"Ines Varga\"\nkind = \"person\"\n",
+                "a.toml",
+                "a.toml:6: \"Ines Varga\" is named twice (also on line 2)",
+            ),
+            (
+                "[[actors]]\nname = \"Ines Varga\"\n",
+                "a.toml",
+                "a.toml:1: unknown field `actors`, expected `actor`",
+            ),
+            (
+                "[\n {\"name\": \"Ines Varga\", \"aliases\": [\"I. Varga\"]},\n {\"name\": \"I. Varga\"}\n]",
+                "a.json",
+                "a.json:3: \"I. Varga\" is the name of an entry here and an alias of \"Ines Varga\" on line 2: a name must answer to one actor",
+            ),
+        ];
+        for (text, file, want) in cases {
+            let got = AliasTable::parse(text, Path::new(file))
+                .unwrap_err()
+                .to_string();
+            assert_eq!(&got, want);
+        }
+        // An entry may repeat its own name among its aliases.
+        let t =
+            "[[actor]]\nname = \"Ines Varga\"\naliases = [\"ines varga\", \"Varga\", \"Varga\"]\n";
+        assert!(AliasTable::parse(t, Path::new("a.toml")).is_ok());
     }
 
     #[test]

@@ -10,7 +10,11 @@
 //! * **Sentences** end at `.`, `!`, `?` (and closing quotes or brackets
 //!   after them) unless the word before is an abbreviation (`Mr.`, `Gen.`,
 //!   `Jan.`) or an initial (`George W. Bush`); a line break ends a sentence
-//!   unless the text is hard-wrapped; a blank line always does.
+//!   unless the text is hard-wrapped; a blank line always does. A run of
+//!   more than [`MAX_SENTENCE_TOKENS`] tokens without an end (a page
+//!   without punctuation, a 20 MB line) is cut into sentences of at most
+//!   that many tokens, at a comma or the like, or else between two
+//!   lower-case words, so no name is cut in two.
 //! * **Quotations** pair straight and curly double quotes (and curly single
 //!   quotes outside them) within a paragraph; an unclosed quotation whose
 //!   next paragraph opens with a quote mark runs on into it, as news style
@@ -26,6 +30,39 @@ pub use tokens::{tokenize, Token, TokenKind};
 
 use crate::span::Span;
 use std::ops::Range;
+
+/// The most tokens a sentence has: past this, a sentence is cut (see
+/// `cut_point`). News sentences have a few dozen.
+pub const MAX_SENTENCE_TOKENS: usize = 256;
+
+/// Where to cut a run of tokens from `start` that has no sentence end in
+/// its first [`MAX_SENTENCE_TOKENS`]: after the last comma, semicolon,
+/// colon, dash or closing bracket in the second half of that window; or
+/// else between the last two lower-case words longer than three letters
+/// there (never inside a name, nor before `van`, `der`, `of`); or else at
+/// the window's end. The cut is after the token returned.
+fn cut_point(text: &str, tokens: &[Token], start: usize) -> usize {
+    let last = start + MAX_SENTENCE_TOKENS - 1;
+    let window = (start + MAX_SENTENCE_TOKENS / 2..last).rev();
+    let bytes = text.as_bytes();
+    for k in window.clone() {
+        let t = &tokens[k];
+        if t.kind == TokenKind::Punct
+            && matches!(
+                &bytes[t.span.start..t.span.end],
+                b"," | b";" | b":" | b")" | b"]" | [0xe2, 0x80, 0x93 | 0x94]
+            )
+        {
+            return k;
+        }
+    }
+    let plain =
+        |t: &Token| t.kind == TokenKind::Word && t.span.len() > 3 && !starts_upper(t.text(text));
+    window
+        .into_iter()
+        .find(|&k| plain(&tokens[k]) && plain(&tokens[k + 1]))
+        .unwrap_or(last)
+}
 
 /// A sentence.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -163,7 +200,21 @@ fn sentences(
             next_end += 1;
         }
         let mark = ends.get(next_end).map_or(n, |&k| k as usize);
-        i = mark.min(nl_tok.max(i));
+        let next = mark.min(nl_tok.max(i));
+        // No end within the bound: cut the run (the jump skipped no
+        // token that could end it earlier).
+        if next >= start_tok + MAX_SENTENCE_TOKENS && start_tok + MAX_SENTENCE_TOKENS < n {
+            let k = cut_point(text, tokens, start_tok);
+            sentences.push(Sentence {
+                span: Span::new(tokens[start_tok].span.start, tokens[k].span.end),
+                paragraph: para_of(&tokens[k]),
+                tokens: start_tok..k + 1,
+            });
+            start_tok = k + 1;
+            i = k + 1;
+            continue;
+        }
+        i = next;
         if i + 1 >= n {
             break;
         }
@@ -592,8 +643,66 @@ mod tests {
         }
     }
 
+    /// Long runs without an end are cut, at most [`MAX_SENTENCE_TOKENS`]
+    /// tokens a sentence, never inside a name; a run under the bound is
+    /// one sentence.
+    #[test]
+    fn long_runs_are_bounded_without_cutting_names() {
+        let names = [
+            "Ines Varga",
+            "Paulo Brandt",
+            "Jan van der Berg",
+            "Mira Doss",
+        ];
+        let mut t = String::new();
+        for k in 0..400 {
+            t.push_str(names[k % names.len()]);
+            t.push_str(if k % 7 == 3 {
+                " and then spoke about "
+            } else {
+                " met "
+            });
+        }
+        let seg = segment(&t);
+        assert!(seg.sentences.len() > 5, "{}", seg.sentences.len());
+        let mut prev = 0;
+        for s in &seg.sentences {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS);
+            assert_eq!(s.tokens.start, prev);
+            prev = s.tokens.end;
+            let text = &t[s.span.start..s.span.end];
+            // Each sentence starts with a name's first word and ends with a
+            // name's last word or a lower-case word: no name is cut.
+            assert!(
+                names.iter().any(|n| text.starts_with(n))
+                    || text.starts_with(|c: char| c.is_lowercase()),
+                "{text:?}"
+            );
+            for n in names {
+                let first = n.split(' ').next().unwrap();
+                let last_word = n.rsplit(' ').next().unwrap();
+                assert!(!text.ends_with(first) || first == last_word, "{text:?}");
+            }
+        }
+        assert_eq!(prev, seg.tokens.len());
+        // With commas, cuts fall after them.
+        let t = "Ines Varga met Paulo Brandt, ".repeat(200);
+        let seg = segment(&t);
+        assert!(seg.sentences.len() > 1);
+        for s in &seg.sentences[..seg.sentences.len() - 1] {
+            assert!(
+                t[..s.span.end].ends_with(','),
+                "{:?}",
+                &t[s.span.start..s.span.end]
+            );
+        }
+        let t = "Ines Varga met Paulo Brandt in the old harbour ".repeat(25);
+        assert_eq!(segment(&t).sentences.len(), 1);
+    }
+
     /// The first sentence loop (every gap measured, every token's
     /// paragraph tracked): the oracle the one-pass loop must agree with.
+    /// It has no bound on sentence length: its inputs are shorter.
     fn sentences_reference(text: &str) -> Vec<Sentence> {
         let tokens = tokenize(text);
         let paragraphs = paragraphs(text);

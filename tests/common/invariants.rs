@@ -13,6 +13,12 @@
 //!   the input bytes;
 //! * the JSON record does not round-trip through serde_json;
 //! * the DOT or JSON graph of the record does not parse.
+//!
+//! [`check_markup_spans`] checks, for Markdown and HTML made by
+//! [`markup_from_bytes`] (markup at the edges of words only), that every
+//! mention's span in the file starts and ends with the mention's own
+//! characters. [`check_graph_json`] reads any bytes as a graph JSON and,
+//! when they are one, merges, writes and reads it back.
 
 #![allow(dead_code)]
 
@@ -20,6 +26,181 @@ use actorgraph::export::{self, Format as OutFormat};
 use actorgraph::graph::{ActorGraph, GraphOptions};
 use actorgraph::ingest::{read_bytes, Document, Encoding, Format};
 use actorgraph::pipeline::{DocRecord, Extractor};
+
+/// Pieces of prose for generated Markdown and HTML: names, words, cues and
+/// punctuation, multi-byte characters among them.
+pub const PROSE: &[&str] = &[
+    "Ines Varga",
+    "Paulo Brandt",
+    "Zo\u{eb} M\u{fc}ller",
+    "Mr. Tavi Renn",
+    "Mira Doss",
+    "LISBON",
+    "met",
+    "said",
+    "told reporters",
+    "according to",
+    "the minister",
+    "in Li\u{e8}ge",
+    "\u{4e2d}\u{6587}",
+    "\u{2014}",
+    "\u{2013}",
+    "\u{201c}",
+    "\u{201d}",
+    "\u{2026}",
+    "\u{e9}",
+    ",",
+    ".",
+    ":",
+    "(",
+    ")",
+    "\"",
+];
+
+/// Opening and closing markup.
+pub type Wrap = (&'static str, &'static str);
+
+/// How a piece is wrapped in markup: (Markdown open, close), (HTML open,
+/// close). Markup only ever stands at a word's edge, as in real pages.
+pub const WRAPS: &[(Wrap, Wrap)] = &[
+    (("", ""), ("", "")),
+    (("", ""), ("", "")),
+    (("**", "**"), ("<b>", "</b>")),
+    (("_", "_"), ("<i>", "</i>")),
+    (
+        ("[", "](http://x.org/a)"),
+        ("<a href=\"http://x.org/a\">", "</a>"),
+    ),
+    (("*", "*"), ("<span class='n'>", "</span>")),
+    (("`", "`"), ("<em>", "</em>")),
+];
+
+/// A Markdown (`html` false) or HTML document from paragraphs of pieces
+/// `(prose, wrap, glue)`: indices into [`PROSE`] and [`WRAPS`] (taken
+/// modulo their lengths), and whether punctuation touches what is before
+/// it. Pieces are separated by spaces (always between two words);
+/// paragraphs are plain, headings or list items in turn.
+pub fn markup_doc(html: bool, paras: &[Vec<(usize, usize, bool)>]) -> String {
+    let mut out = String::new();
+    if html {
+        out.push_str("<html><body>");
+    }
+    for (k, para) in paras.iter().enumerate() {
+        let (open, close) = match (html, k % 3) {
+            (true, 0) => ("<p>", "</p>\n"),
+            (true, 1) => ("<h2>", "</h2>\n"),
+            (true, _) => ("<li>", "</li>\n"),
+            (false, 0) => ("", "\n\n"),
+            (false, 1) => ("## ", "\n\n"),
+            (false, _) => ("- ", "\n"),
+        };
+        out.push_str(open);
+        let mut prev_word = false;
+        for &(text, wrap, glue) in para {
+            let text = PROSE[text % PROSE.len()];
+            let word = text.chars().next().is_some_and(char::is_alphanumeric);
+            if (prev_word && word) || (!glue && !out.ends_with([' ', '\n', '>'])) {
+                out.push(' ');
+            }
+            let (md, tag) = WRAPS[wrap % WRAPS.len()];
+            let (a, b) = if html { tag } else { md };
+            out.push_str(a);
+            out.push_str(text);
+            out.push_str(b);
+            prev_word = text.chars().last().is_some_and(char::is_alphanumeric) || !b.is_empty();
+        }
+        out.push_str(close);
+    }
+    if html {
+        out.push_str("</body></html>");
+    }
+    out
+}
+
+/// [`markup_doc`] from fuzz bytes: each byte a piece (prose from its low
+/// five bits, wrap from the next three, glue from bit 5), a zero byte
+/// ending a paragraph.
+pub fn markup_from_bytes(html: bool, bytes: &[u8]) -> String {
+    let paras: Vec<Vec<(usize, usize, bool)>> = bytes
+        .split(|&b| b == 0)
+        .take(64)
+        .map(|p| {
+            p.iter()
+                .map(|&b| (usize::from(b % 32), usize::from(b >> 5), b & 0x20 != 0))
+                .collect()
+        })
+        .collect();
+    markup_doc(html, &paras)
+}
+
+/// For a document made by [`markup_doc`]: every mention's span in the
+/// file `text` starts and ends with the mention's first and last
+/// characters, and where the file has no markup inside the span its
+/// bytes are the mention's text.
+pub fn check_markup_spans(text: &str, rec: &DocRecord) {
+    for m in &rec.mentions {
+        let file = &text[m.start..m.end];
+        let ctx = || {
+            format!(
+                "mention {:?} at {}..{} is {:?} in {:?}",
+                m.text, m.start, m.end, file, text
+            )
+        };
+        assert_eq!(file.chars().next(), m.text.chars().next(), "{}", ctx());
+        assert_eq!(file.chars().last(), m.text.chars().last(), "{}", ctx());
+        if !file.contains(['<', '>', '*', '_', '[', ']', '`', '#', '&']) {
+            assert_eq!(file, m.text, "{}", ctx());
+        }
+    }
+}
+
+/// Any bytes as a saved graph: when they parse as graph JSON that
+/// `from_json` accepts, merging it into itself never panics or wraps
+/// (weights only grow), and its JSON, CSV, DOT and GraphML writes succeed,
+/// the JSON reading back to the same graph and DOT parsing.
+pub fn check_graph_json(bytes: &[u8]) {
+    use actorgraph::export::json::{from_json, to_json, GraphJson};
+    let Ok(j) = serde_json::from_slice::<GraphJson>(bytes) else {
+        return;
+    };
+    let Ok(g) = from_json(&j, GraphOptions::default()) else {
+        return;
+    };
+    let again =
+        from_json(&to_json(&g), GraphOptions::default()).expect("a graph's JSON reads back");
+    assert_eq!(
+        to_json(&again),
+        to_json(&g),
+        "graph changed in a JSON round trip"
+    );
+    let mut twice = g.clone();
+    twice.merge(&g);
+    assert_eq!(twice.node_count(), g.node_count());
+    assert_eq!(twice.edge_count(), g.edge_count());
+    let before = to_json(&g);
+    let after = to_json(&twice);
+    for (a, b) in before.edges.iter().zip(&after.edges) {
+        assert!(b.weight >= a.weight, "a merged weight shrank (wrapped?)");
+    }
+    for f in [
+        OutFormat::Json,
+        OutFormat::Dot,
+        OutFormat::GraphMl,
+        OutFormat::Gexf,
+    ] {
+        let mut out = Vec::new();
+        export::write(&twice, f, &mut out).expect("writes");
+        if f == OutFormat::Dot {
+            let dot = String::from_utf8(out).expect("DOT is UTF-8");
+            if let Err(e) = check_dot(&dot) {
+                panic!("DOT does not parse: {e}\n{dot}");
+            }
+        }
+    }
+    let mut csv = Vec::new();
+    export::csv::write_nodes(&twice, &mut csv).expect("CSV writes");
+    export::csv::write_edges(&twice, &mut csv).expect("CSV writes");
+}
 
 /// The format hint a fuzz input asks for (its first byte, when it has one).
 pub fn hint_of(selector: u8) -> (&'static str, Option<Format>) {
