@@ -1,39 +1,25 @@
 //! The word table: every word list merged into two maps, so one lookup
 //! tells everything about a word ([`WordTable`]), with its speed tricks:
-//! short ASCII words are looked up in [`ShortMap`]s keyed by the packed
-//! word, `orgs` and `places` behind a one-load [`StrFilter`].
-//!
-//! A map for short words: a word of at most [`SHORT_KEY`] bytes with no NUL
-//! byte is packed into one `u128` ([`pack`]), hashed with two multiplies
-//! and found by linear probing, so a lookup costs a few dozen instructions
-//! and no string compare. Longer words are not in it: callers look them up
-//! elsewhere.
+//! short ASCII words are looked up in the shared
+//! [`words::WordTable`](crate::words::WordTable) by their [`Key`], read in
+//! place from the text, lower-cased from the key alone
+//! ([`Key::ascii_lower`]) and given their shape flags from it
+//! ([`shape_flags`]); `orgs` and `places` sit behind a one-load
+//! [`StrFilter`]. Words longer than [`KEY_BYTES`] are looked up in the
+//! plain string maps.
 
 use super::closed::PRONOUNS;
 use super::flags::*;
 use super::shape::{is_all_caps, is_cap, is_first_person_bytes, Lower};
 use super::{Gender, Lexicon};
 use crate::words::hash::WordMap;
+use crate::words::{Key, WordTableBuilder, KEY_BYTES};
 
-/// The longest word a key holds.
-pub(super) const SHORT_KEY: usize = 16;
-
-/// The high bit of every byte of a key: a key of ASCII bytes has none.
-pub(super) const HIGH_BITS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+/// The high bit of every byte of a key.
+const HIGH_BITS: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
 
 /// Every byte of a key set to 1.
 const ONES: u128 = u128::MAX / 255;
-
-/// The key of a word of ASCII bytes (no byte of `k` has its high bit) in
-/// ASCII lower case: each byte from `A` to `Z` gets its 0x20 bit, all 16
-/// bytes at once. A byte plus 0x3F has its high bit when it is `A` or
-/// above, plus 0x25 when it is above `Z`; neither sum carries into the
-/// next byte.
-#[inline]
-pub(super) fn ascii_lower(k: u128) -> u128 {
-    let upper = k.wrapping_add(ONES * 0x3F) & !k.wrapping_add(ONES * 0x25) & HIGH_BITS;
-    k | (upper >> 2)
-}
 
 /// Shape flags of the key `k` of an ASCII word: `dot` when it holds a
 /// period, `caps` when it holds no small letter and two capitals or more
@@ -53,114 +39,17 @@ pub(super) fn shape_flags(k: u128, dot: u32, caps: u32) -> u32 {
     (if has_dot { dot } else { 0 }) | (if all_caps { caps } else { 0 })
 }
 
-/// `buf[start..end]` as a key: its bytes from the lowest up, zero-padded.
-/// Words without NUL bytes get distinct keys, and no key of a non-empty
-/// word is 0. `None` when longer than [`SHORT_KEY`] bytes.
-#[inline]
-pub(super) fn pack(buf: &[u8], start: usize, end: usize) -> Option<u128> {
-    let len = end - start;
-    if len > SHORT_KEY {
-        return None;
-    }
-    // Keep the word's own bytes.
-    Some(crate::words::key::load(buf, start) & crate::words::key::KEEP[len])
-}
-
-/// The key of a whole word that fits a map: not empty, no NUL byte, at
-/// most [`SHORT_KEY`] bytes.
-pub(super) fn key(w: &str) -> Option<u128> {
-    if w.is_empty() || w.as_bytes().contains(&0) {
-        return None;
-    }
-    pack(w.as_bytes(), 0, w.len())
-}
-
-/// An immutable map from short words to `V`.
-#[derive(Debug)]
-pub(super) struct ShortMap<V> {
-    /// Key and value of each slot, key 0 for an empty slot (so a probe
-    /// reads one slot, one bounds check); a power of two of them.
-    slots: Vec<(u128, V)>,
-    /// 64 minus the log2 of the slot count.
-    shift: u32,
-}
-
-#[inline]
-fn hash(k: u128) -> u64 {
-    let lo = k as u64;
-    let hi = (k >> 64) as u64;
-    (lo ^ hi.wrapping_mul(0x9e37_79b9_7f4a_7c15)).wrapping_mul(0xbf58_476d_1ce4_e5b9)
-}
-
-impl<V: Copy + Default> ShortMap<V> {
-    /// The map of these entries; words that do not fit (too long, empty,
-    /// or holding a NUL byte) are left out. A later duplicate wins.
-    pub(super) fn new<'a>(entries: impl IntoIterator<Item = (&'a str, V)>) -> ShortMap<V> {
-        ShortMap::from_keys(entries.into_iter().filter_map(|(w, v)| Some((key(w)?, v))))
-    }
-
-    /// The map of entries given by their keys ([`key`]); a later
-    /// duplicate wins.
-    pub(super) fn from_keys(entries: impl IntoIterator<Item = (u128, V)>) -> ShortMap<V> {
-        let entries: Vec<(u128, V)> = entries.into_iter().collect();
-        // At most half full.
-        let slots = (entries.len() * 2).next_power_of_two().max(16);
-        let mut map = ShortMap {
-            slots: vec![(0, V::default()); slots],
-            shift: 64 - slots.trailing_zeros(),
-        };
-        for (k, v) in entries {
-            let s = map.slot(k);
-            map.slots[s] = (k, v);
-        }
-        map
-    }
-
-    /// The slot holding `k`, or the empty one where it would go.
-    #[inline]
-    fn slot(&self, k: u128) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut s = (hash(k) >> self.shift) as usize;
-        loop {
-            let here = self.slots[s].0;
-            if here == k || here == 0 {
-                return s;
-            }
-            s = (s + 1) & mask;
-        }
-    }
-
-    /// The value of key `k` (from [`pack`]): one pass over the probed
-    /// slots, stopping at the key or at an empty slot (so 0, never a key,
-    /// finds nothing).
-    #[inline]
-    pub(super) fn get(&self, k: u128) -> Option<V> {
-        let mask = self.slots.len() - 1;
-        let mut s = (hash(k) >> self.shift) as usize;
-        loop {
-            let (here, v) = self.slots[s];
-            if here == 0 {
-                return None;
-            }
-            if here == k {
-                return Some(v);
-            }
-            s = (s + 1) & mask;
-        }
-    }
-}
-
 /// Every word list merged into two maps, so one lookup tells everything
 /// about a word: one keyed by the lower-cased word, one by the exact word.
 pub(super) struct WordTable {
     lower: WordMap<String, (u32, Gender)>,
     exact: WordMap<String, (u32, Gender)>,
-    /// `lower` and `exact` for keys of at most [`SHORT_KEY`]
-    /// bytes, the value packed by [`pack_entry`]; `lower_short` also holds
-    /// the ASCII lower case of every ASCII key of `exact`, marked
-    /// [`HAS_EXACT`].
-    lower_short: ShortMap<u32>,
-    exact_short: ShortMap<u32>,
+    /// `lower` and `exact` for words of at most [`KEY_BYTES`] bytes, the
+    /// value packed by [`pack_entry`] (never 0: every entry has a list's
+    /// bit, so 0 means "not listed"); `lower_short` also holds the ASCII
+    /// lower case of every ASCII word of `exact`, marked [`HAS_EXACT`].
+    lower_short: crate::words::WordTable<u32>,
+    exact_short: crate::words::WordTable<u32>,
     /// Some exact key is in lower case already: look lower-case words up
     /// in `exact` too.
     exact_has_lower: bool,
@@ -229,8 +118,8 @@ impl WordTable {
         WordTable {
             lower: WordMap::default(),
             exact: WordMap::default(),
-            lower_short: ShortMap::from_keys([]),
-            exact_short: ShortMap::from_keys([]),
+            lower_short: crate::words::WordTable::default(),
+            exact_short: crate::words::WordTable::default(),
             exact_has_lower: false,
             head_letters: [0; 32],
             title_phrases: WordMap::default(),
@@ -302,23 +191,21 @@ impl WordTable {
             let b = h.as_bytes()[0];
             head_letters[h.len()] |= 1 << (b - b'a');
         }
-        // The short entries by key; an ASCII exact key's lower case is
-        // the ASCII lower case of its key.
-        let mut lower_entries: WordMap<u128, u32> = lower
-            .iter()
-            .filter_map(|(w, &(f, g))| Some((key(w)?, pack_entry(f, g))))
-            .collect();
-        for w in exact.keys().filter(|w| w.is_ascii()) {
-            if let Some(k) = key(w) {
-                *lower_entries.entry(ascii_lower(k)).or_insert(0) |= HAS_EXACT;
-            }
+        // The short entries; an ASCII exact word's lower case is its
+        // ASCII lower case.
+        let short = |w: &&String| w.len() <= KEY_BYTES;
+        let mut lower_short = WordTableBuilder::new(|a: u32, b: u32| a | b);
+        for (w, &(f, g)) in lower.iter().filter(|(w, _)| short(w)) {
+            lower_short.insert(w.as_bytes(), pack_entry(f, g));
         }
-        let lower_short = ShortMap::from_keys(lower_entries);
-        let exact_short = ShortMap::new(
-            exact
-                .iter()
-                .map(|(w, &(f, g))| (w.as_str(), pack_entry(f, g))),
-        );
+        for w in exact.keys().filter(short).filter(|w| w.is_ascii()) {
+            lower_short.insert(w.to_ascii_lowercase().as_bytes(), HAS_EXACT);
+        }
+        let mut exact_short = WordTableBuilder::new(|a: u32, b: u32| a | b);
+        for (w, &(f, g)) in exact.iter().filter(|(w, _)| short(w)) {
+            exact_short.insert(w.as_bytes(), pack_entry(f, g));
+        }
+        let (lower_short, exact_short) = (lower_short.build(), exact_short.build());
         let mut title_phrases: WordMap<String, u8> = WordMap::default();
         for t in &lex.titles {
             *title_phrases.entry(t.clone()).or_insert(0) |= TITLE_PHRASE;
@@ -361,48 +248,46 @@ impl WordTable {
 
     /// Look up the word `text[start..end]` when it is short ASCII: its
     /// [`Info`], packed. The lower-case key is made from the word's own key
-    /// ([`ascii_lower`]), with no second load. One probe
-    /// of `lower_short` for most words; `exact_short` only when some exact
+    /// ([`Key::ascii_lower`]), with no second load. One lookup in
+    /// `lower_short` for most words; `exact_short` only when some exact
     /// entry has the word's lower case. `None` for other words.
     #[inline(always)]
     pub(super) fn packed_short(&self, text: &[u8], start: usize, end: usize) -> Option<u32> {
-        let ek = pack(text, start, end)?;
-        if ek & HIGH_BITS != 0 {
-            // Not ASCII.
+        let ek = Key::at(text, start, end)?;
+        if !ek.is_ascii() {
             return None;
         }
-        let lk = ascii_lower(ek);
+        let lk = ek.ascii_lower();
         let mut f = DONE | WORD;
-        let same = ek == lk;
-        if same {
+        if ek == lk {
             f |= IS_LOWER;
         }
-        if let Some(v) = self.lower_short.get(lk) {
+        let v = self.lower_short.get_key(lk);
+        if v != 0 {
             let lf = v & LIST_FLAGS;
             f |= lf;
             if lf & L_PRONOUN != 0 {
                 f |= entry_pron(v);
             }
             // A particle is short (at most five bytes, `particles.txt`).
-            if end - start > 5 {
+            if ek.len() > 5 {
                 f &= !L_PARTICLE;
             }
             if v & HAS_EXACT != 0 {
-                if let Some(v) = self.exact_short.get(ek) {
-                    let ef = v & LIST_FLAGS;
-                    f |= ef;
-                    if ef & E_FIRST_NAME != 0 {
-                        f |= entry_gender(v);
-                    }
+                let v = self.exact_short.get_key(ek);
+                let ef = v & LIST_FLAGS;
+                f |= ef;
+                if ef & E_FIRST_NAME != 0 {
+                    f |= entry_gender(v);
                 }
             }
         }
         // `is_cap` of an ASCII word.
-        let b = ek as u8;
+        let b = ek.bits() as u8;
         if b.is_ascii_uppercase() && (b != b'I' || !is_first_person_bytes(&text[start..end])) {
             f |= CAP;
         }
-        f |= shape_flags(ek, HAS_DOT, ALL_CAPS);
+        f |= shape_flags(ek.bits(), HAS_DOT, ALL_CAPS);
         Some(f)
     }
 
@@ -449,34 +334,52 @@ impl WordTable {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::WordTable as Shared;
+
+    fn shared(words: &[&str]) -> Shared<u32> {
+        let mut b = WordTableBuilder::new(|a: u32, b: u32| a | b);
+        b.extend(words.iter().enumerate().map(|(i, w)| (w, i as u32 + 1)));
+        b.build()
+    }
 
     /// Keys read from inside a longer buffer equal keys of the word alone;
-    /// the map finds exactly its entries.
+    /// the shared table finds exactly its entries by key, with 0 for "not
+    /// listed".
     #[test]
-    fn packs_and_finds() {
+    fn keys_find_their_words() {
         let text = "Ines Varga met the Renn brothers at Harbourview Exhibition Centre.";
         let words = ["Ines", "Varga", "the", "Renn", "Harbourview", "Centre"];
-        let map = ShortMap::new(words.iter().enumerate().map(|(i, w)| (*w, i + 1)));
+        let map = shared(&words);
         for (i, w) in words.iter().enumerate() {
             let at = text.find(w).unwrap();
-            let inside = pack(text.as_bytes(), at, at + w.len());
-            assert_eq!(inside, pack(w.as_bytes(), 0, w.len()), "{w}");
-            assert_eq!(map.get(inside.unwrap()), Some(i + 1), "{w}");
+            let inside = Key::at(text.as_bytes(), at, at + w.len());
+            assert_eq!(inside, Key::of(w.as_bytes()), "{w}");
+            assert_eq!(map.get_key(inside.unwrap()), i as u32 + 1, "{w}");
         }
-        for w in ["ines", "Var", "Vargas", "th", "Exhibition", "Centre.", "a"] {
-            let k = pack(w.as_bytes(), 0, w.len()).unwrap();
-            assert_eq!(map.get(k), None, "{w}");
+        for w in [
+            "ines",
+            "Var",
+            "Vargas",
+            "th",
+            "Exhibition",
+            "Centre.",
+            "a",
+            "",
+        ] {
+            let k = Key::of(w.as_bytes()).unwrap();
+            assert_eq!(map.get_key(k), 0, "{w}");
         }
+        // A NUL byte makes another word, not the shorter one.
+        assert_eq!(map.get_key(Key::of(b"the\0").unwrap()), 0);
         // Sixteen bytes fit, seventeen do not.
         let long = "abcdefghijklmnopq";
-        assert!(pack(long.as_bytes(), 0, 16).is_some());
-        assert_eq!(pack(long.as_bytes(), 0, 17), None);
+        assert!(Key::at(long.as_bytes(), 0, 16).is_some());
+        assert_eq!(Key::at(long.as_bytes(), 0, 17), None);
         assert_ne!(
-            pack(long.as_bytes(), 0, 16),
-            pack(long.as_bytes(), 1, 17),
+            Key::at(long.as_bytes(), 0, 16),
+            Key::at(long.as_bytes(), 1, 17),
             "shifted"
         );
-        assert_eq!(map.get(0), None);
     }
 
     /// The lower-case key of an ASCII word is the key of its ASCII lower
@@ -487,19 +390,65 @@ mod tests {
         for chunk in all.chunks(16).chain(all.rchunks(13)) {
             for start in 0..chunk.len() {
                 let w = &chunk[start..];
-                let k = pack(w, 0, w.len()).unwrap();
+                let k = Key::of(w).unwrap();
+                assert!(k.is_ascii(), "{w:?}");
                 let low = w.to_ascii_lowercase();
-                assert_eq!(ascii_lower(k), pack(&low, 0, low.len()).unwrap(), "{w:?}");
+                assert_eq!(k.ascii_lower(), Key::of(&low).unwrap(), "{w:?}");
             }
         }
         for w in ["Ines", "VARGA", "tavi", "@[`{Z", "McRenn-Az09"] {
-            let k = pack(w.as_bytes(), 0, w.len()).unwrap();
+            let k = Key::of(w.as_bytes()).unwrap();
             let low = w.to_ascii_lowercase();
-            assert_eq!(
-                ascii_lower(k),
-                pack(low.as_bytes(), 0, w.len()).unwrap(),
-                "{w}"
-            );
+            assert_eq!(k.ascii_lower(), Key::of(low.as_bytes()).unwrap(), "{w}");
         }
+    }
+
+    /// The shape flags of an ASCII key are `str`'s tests of the word.
+    #[test]
+    fn shape_flags_agree() {
+        for w in [
+            "", "U.S.", "NATO", "UN", "U", "N.Y", "Gen.", "A1", "AB-cd", "XIV", "Z.", "@[`{Z",
+            "a.b",
+        ] {
+            let k = Key::of(w.as_bytes()).unwrap().bits();
+            let want = (if w.contains('.') { 1 } else { 0 }) | (if is_all_caps(w) { 2 } else { 0 });
+            assert_eq!(shape_flags(k, 1, 2), want, "{w:?}");
+        }
+    }
+
+    /// The fast path agrees with the plain one ([`WordTable::info_lowered`])
+    /// on every listed word, its capitalized and upper-case forms, near
+    /// misses and words holding a NUL byte, read in place from a text.
+    #[test]
+    fn fast_path_agrees_with_plain_lookup() {
+        let lex = Lexicon::builtin();
+        let table = &lex.table;
+        let mut words: Vec<String> = ["I", "I'm", "Ines", "the\0", "he\0", "a\0b", "Vans", "x"]
+            .map(String::from)
+            .into();
+        let lists = [&lex.common, &lex.titles, &lex.org_words, &lex.non_person];
+        for w in lists.into_iter().flatten().chain(lex.first_names.keys()) {
+            words.push(w.clone());
+        }
+        for (p, _) in PRONOUNS {
+            words.push((*p).to_owned());
+        }
+        for w in words.clone() {
+            let mut cap = w.clone();
+            cap[..1].make_ascii_uppercase();
+            words.extend([cap, w.to_ascii_uppercase(), format!("{w}s")]);
+        }
+        let mut checked = 0;
+        for w in &words {
+            let text = format!("({w}) ");
+            let (start, end) = (1, 1 + w.len());
+            if let Some(p) = table.packed_short(text.as_bytes(), start, end) {
+                let low = w.to_ascii_lowercase();
+                let want = table.info_lowered(w, &low).pack();
+                assert_eq!(p, want, "{w:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000, "{checked} words checked");
     }
 }

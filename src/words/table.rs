@@ -177,8 +177,9 @@ pub struct WordTable<V> {
     slots: Box<[Slot<V>]>,
     /// Per bucket: the displacement of its keys, already mixed.
     disp: Box<[u64]>,
-    /// The hash seed that made every bucket fit.
-    seed: u64,
+    /// The hash seed that made every bucket fit, as mixed into a key
+    /// ([`seeds`]): once per table, not per lookup.
+    seeds: (u64, u64),
     /// 64 minus log2 of the slot count.
     slot_shift: u32,
     /// 64 minus log2 of the bucket count.
@@ -262,9 +263,10 @@ impl<V: Copy + Default> WordTable<V> {
     /// hash seeds until every bucket finds a displacement (the first try
     /// almost always does: slots are at least twice the words).
     fn new(short: WordMap<Key, V>, long: WordMap<Box<[u8]>, V>) -> WordTable<V> {
-        let mut entries: Vec<(Key, V)> = short.into_iter().collect();
-        // A fixed order, so the table does not depend on the hasher's.
-        entries.sort_unstable_by_key(|&(k, _)| k);
+        // In the map's order: `place` gives the same table for any order
+        // of the same entries (buckets go fullest first, ties by bucket index,
+        // and a bucket's displacement depends on its set of keys only).
+        let entries: Vec<(Key, V)> = short.into_iter().collect();
         let count = entries.len() + long.len();
         // At most half full (slot 0 kept empty), eight slots a bucket
         // (about four keys each).
@@ -294,14 +296,28 @@ impl<V: Copy + Default> WordTable<V> {
         let slots = 1usize << slot_bits;
         let bucket_bits = slot_bits.saturating_sub(3).max(1);
         let (slot_shift, bucket_shift) = (64 - slot_bits, 64 - bucket_bits);
-        let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); 1 << bucket_bits];
+        let nb = 1usize << bucket_bits;
         let hashes: Vec<u64> = entries.iter().map(|&(k, _)| hash(k, seed)).collect();
-        for (i, &h) in hashes.iter().enumerate() {
-            buckets[(h >> bucket_shift) as usize].push(i);
+        // The buckets' members in one array, bucket by bucket, in entry
+        // order (a counting sort): bucket `b` is `members[start[b]..start[b + 1]]`.
+        let mut start = vec![0u32; nb + 1];
+        for &h in &hashes {
+            start[(h >> bucket_shift) as usize + 1] += 1;
         }
-        let mut order: Vec<usize> = (0..buckets.len()).collect();
+        for b in 0..nb {
+            start[b + 1] += start[b];
+        }
+        let mut fill: Vec<u32> = start[..nb].to_vec();
+        let mut members = vec![0u32; entries.len()];
+        for (i, &h) in hashes.iter().enumerate() {
+            let f = &mut fill[(h >> bucket_shift) as usize];
+            members[*f as usize] = i as u32;
+            *f += 1;
+        }
+        let bucket = |b: usize| &members[start[b] as usize..start[b + 1] as usize];
+        let mut order: Vec<u32> = (0..nb as u32).collect();
         // Fullest buckets first, while most slots are free.
-        order.sort_by_key(|&b| (std::cmp::Reverse(buckets[b].len()), b));
+        order.sort_unstable_by_key(|&b| (std::cmp::Reverse(bucket(b as usize).len()), b));
         let empty = Slot {
             bits: 0,
             val: V::default(),
@@ -309,8 +325,8 @@ impl<V: Copy + Default> WordTable<V> {
         };
         let mut t = WordTable {
             slots: vec![empty; slots].into(),
-            disp: vec![0; 1 << bucket_bits].into(),
-            seed,
+            disp: vec![0; nb].into(),
+            seeds: seeds(seed),
             slot_shift,
             bucket_shift,
             long: WordMap::default(),
@@ -321,7 +337,8 @@ impl<V: Copy + Default> WordTable<V> {
         used[0] = true;
         let mut taken: Vec<usize> = Vec::new();
         for b in order {
-            let members = &buckets[b];
+            let b = b as usize;
+            let members = bucket(b);
             if members.is_empty() {
                 break;
             }
@@ -330,7 +347,7 @@ impl<V: Copy + Default> WordTable<V> {
             let d = (0..=u16::MAX).find(|&d| {
                 taken.clear();
                 members.iter().all(|&i| {
-                    let s = slot(hashes[i], mix(d), slot_shift);
+                    let s = slot(hashes[i as usize], mix(d), slot_shift);
                     let free = !used[s] && !taken.contains(&s);
                     taken.push(s);
                     free
@@ -338,9 +355,9 @@ impl<V: Copy + Default> WordTable<V> {
             })?;
             t.disp[b] = mix(d);
             for &i in members {
-                let s = slot(hashes[i], mix(d), slot_shift);
+                let s = slot(hashes[i as usize], mix(d), slot_shift);
                 used[s] = true;
-                let (k, v) = entries[i];
+                let (k, v) = entries[i as usize];
                 t.slots[s] = Slot {
                     bits: k.bits,
                     val: v,
@@ -379,7 +396,7 @@ impl<V: Copy + Default> WordTable<V> {
         WordView {
             slots: &self.slots,
             disp: &self.disp,
-            seeds: seeds(self.seed),
+            seeds: self.seeds,
             slot_shift: self.slot_shift,
             bucket_shift: self.bucket_shift,
             long: &self.long,
@@ -583,10 +600,30 @@ mod tests {
             let first = (n * 2 + 1).next_power_of_two().max(16);
             assert_eq!(t.slots.len(), first, "{n} words");
             let attempt = (1u64..9)
-                .find(|&a| a.wrapping_mul(0x9E37_79B9_7F4A_7C15) == t.seed)
+                .find(|&a| seeds(a.wrapping_mul(0x9E37_79B9_7F4A_7C15)) == t.seeds)
                 .unwrap();
             assert!(attempt <= 2, "{n} words: attempt {attempt}");
         }
+    }
+
+    /// The table depends on its set of words only, not on the order they
+    /// came in (nor on the builder map's order).
+    #[test]
+    fn same_table_in_any_order() {
+        let words: Vec<String> = (0..500u32).map(|i| format!("w{}", i * 31)).collect();
+        let build = |ws: &mut dyn Iterator<Item = &String>| {
+            let mut b = WordTableBuilder::new(|_, b| b);
+            for w in ws {
+                b.insert(w.as_bytes(), w.len() as u8);
+            }
+            b.build()
+        };
+        let (a, z) = (build(&mut words.iter()), build(&mut words.iter().rev()));
+        let parts = |t: &WordTable<u8>| {
+            let slots: Vec<_> = t.slots.iter().map(|s| (s.bits, s.len, s.val)).collect();
+            (slots, t.disp.clone(), t.seeds)
+        };
+        assert_eq!(parts(&a), parts(&z));
     }
 
     /// The key's ASCII lower case is the key of the lower-cased word, for
