@@ -282,6 +282,7 @@ mod tests {
         std::fs::write(&doc, text).unwrap();
         let doc = doc.to_str().unwrap().to_owned();
         let mut g = ActorGraph::new(GraphOptions::default());
+        g.add_root(&doc);
         let node = |id: &str, kind| Node {
             id: id.into(),
             kind,
@@ -306,7 +307,9 @@ mod tests {
 
     fn data(g: &ActorGraph, pos: Option<&[[f64; 2]]>) -> (String, serde_json::Value) {
         let mut out = Vec::new();
-        write_data(g, pos, &mut DocCache::new(Vec::new()), &mut out).unwrap();
+        // Evidence is read back only under the graph's roots.
+        let mut docs = DocCache::new(Vec::new()).with_roots(g.roots());
+        write_data(g, pos, &mut docs, &mut out).unwrap();
         let s = String::from_utf8(out).unwrap();
         let v = serde_json::from_str(&s).unwrap();
         (s, v)
