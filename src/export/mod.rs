@@ -57,7 +57,11 @@ pub fn write(graph: &ActorGraph, format: Format, out: &mut dyn Write) -> io::Res
         Format::Json => json::write(graph, out),
         Format::GraphMl => graphml::write(graph, out),
         Format::Gexf => gexf::write(graph, out),
-        Format::Ftm => ftm::write(graph, &mut evidence::DocCache::new(Vec::new()), out),
+        Format::Ftm => ftm::write(
+            graph,
+            &mut evidence::DocCache::new(Vec::new()).with_roots(graph.roots()),
+            out,
+        ),
     }
 }
 
