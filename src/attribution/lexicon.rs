@@ -99,6 +99,12 @@ pub(super) struct Cold {
     pub(super) and_next: Words,
     /// `phrase.txt` `inverted-determiner`.
     pub(super) inverted_determiner: Words,
+    /// `phrase.txt` `apposition`.
+    pub(super) apposition: Words,
+    /// `phrase.txt` `noun-source`.
+    pub(super) noun_source: Words,
+    /// `verbs.txt` `biography`.
+    pub(super) biography: Words,
     /// `verbs.txt` `quantifier`.
     pub(super) quantifier: Words,
     /// `verbs.txt` `progressive`.
@@ -254,6 +260,9 @@ impl Cold {
         Cold {
             and_next: list("phrase.txt", "and-next"),
             inverted_determiner: list("phrase.txt", "inverted-determiner"),
+            apposition: list("phrase.txt", "apposition"),
+            noun_source: list("phrase.txt", "noun-source"),
+            biography: list("verbs.txt", "biography"),
             quantifier: list("verbs.txt", "quantifier"),
             progressive: list("verbs.txt", "progressive"),
             question: list("verbs.txt", "question"),

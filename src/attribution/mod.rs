@@ -22,7 +22,7 @@
 //! | `content-cue` | `..., X said.` / `..., said X.` | X | the clause before |
 //! | `cue-quote` | `X said: "..."` / `X told Y, "..."` | X | the quotation, with the quotations that continue it |
 //! | `cue-content` | `X said (that) ...` / `X told Y (that) ...` / `X praised Y` / `X is expected to ...` | X | the rest of the clause (for a stance verb, its object) |
-//! | `cue-block` | `X said:` at a paragraph's end | X | the next paragraph |
+//! | `cue-block` | `X said:` at a paragraph's end (also after a short tail: `X had this to say about it:`); a colon before a paragraph set off by an ellipsis | X; the sentence's subject for a set-off paragraph | the next paragraph; a set-off one in the first person runs on over the next paragraphs that keep the first person, until one names the speaker |
 //! | `coord-cue` | `X met Y and said ...` / `X left, saying ...` / `Asked about it, X said ...` | the subject of the sentence | the rest of the clause |
 //! | `passive-cue` | `X was reported to ...` / `when asked about ...` / `Asked whether ..., X said` | none (the agent after `by`, if any) | the rest of the clause (the subject, with `by`) |
 //! | `in-source` | `In a new poll, ...` / `..., in his view.` (the cue runs from `in` to the noun) | the phrase after `in` | the rest of the sentence |
@@ -32,6 +32,14 @@
 //! | `adverb-cue` | `X reportedly left ...` (no reporting verb after the adverb) | none | the clause, the adverb left out |
 //! | `impersonal` | `It seems (that) ...` / `The issue seems to ...` | none | the rest of the clause (with the subject) |
 //! | `subject-cue` | `Ines Varga, 58, a nurse who ..., said ...` (no speaker found beside a plain reporting verb) | the subject of the sentence, or none | the rest of the clause |
+//!
+//! A noun source ("The audit of clerk X by the board revealed ...",
+//! `phrase.txt` `noun-source`) is the speaker, with no actor: a name inside
+//! it is `about`. The apposition after `according to X,` ("then the
+//! board's chief") is no content. A form of "write" before "for" is a
+//! biography ("has written for the Post"), no cue. A `cue-content` cue
+//! inside the clause an inverted cue reports (`The board is weighing the
+//! plan, said two aides.`) is dropped: the clause is the aides' words.
 //!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source
 //! noun from `data/sources.txt` ("officials", "a source", "the campaign"),
@@ -226,6 +234,7 @@ pub fn attribute(
             if let Some(mut a) = found.filter(|a| {
                 !continues_cue(&d, a, k, &out[first_here..])
                     && !blocked(&d, a, k)
+                    && !biography(&d, a, k)
                     && !reported_inside(&d, a, k, s0)
                     && !inside_content(&d, a, &out, &reach)
             }) {
@@ -233,6 +242,20 @@ pub fn attribute(
                 let last = a.cue.last().map_or(k, |c| d.token_from(k + 1, c.end));
                 finish(&d, &mut a, mentions, res);
                 resolve_pronoun_speaker(&d, &mut a, &out, res);
+                if block_runs_on(&d, &mut a, mentions, res) {
+                    let speaker = a.speaker.clone();
+                    finish(&d, &mut a, mentions, res);
+                    if speaker.as_ref().and_then(|s| s.actor).is_some() {
+                        a.speaker = speaker;
+                    }
+                    if let Some(x) = a.speaker.as_ref().and_then(|s| s.actor) {
+                        a.about.retain(|&y| y != x);
+                    }
+                }
+                while let Some(i) = reported_by_later(&a, &out[first_here..]) {
+                    out.remove(first_here + i);
+                    reach.remove(first_here + i);
+                }
                 reach.push(content_reach(&a.content));
                 out.push(a);
                 k = last.max(k + 1);

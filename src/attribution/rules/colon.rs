@@ -3,8 +3,9 @@
 use super::*;
 
 /// `X grinned: "..."`: a colon right before a quotation (or a quoted
-/// paragraph) is the cue when no cue was found just before it. The speaker
-/// is the sentence's subject, else the phrase before the colon.
+/// paragraph, or a paragraph set off by an ellipsis: `cue-block`) is the
+/// cue when no cue was found just before it. The speaker is the
+/// sentence's subject, else the phrase before the colon.
 pub(in crate::attribution) fn colon_quote(
     d: &Doc,
     si: usize,
@@ -21,14 +22,34 @@ pub(in crate::attribution) fn colon_quote(
     }
     let rest = &d.text[at..];
     let pos = at + (rest.len() - rest.trim_start().len());
-    let q = d.quote_at(pos)?;
+    let q = d.quote_at(pos);
+    // A colon closing a paragraph before one set off as a quotation
+    // ("... I took part in the talks."): a block, the subject's words.
+    let block = match q {
+        Some(_) => None,
+        None => {
+            let para = d.seg.sentences[si].paragraph;
+            let next = d.seg.paragraphs.get(para + 1).filter(|p| p.start == pos)?;
+            set_off(d, pos).then_some(*next)
+        }
+    };
+    if block.is_none() && q.is_none() {
+        return None;
+    }
     let speaker = subject_of(d, si, k, earlier).or_else(|| {
         np_before(d, s0, k)
             .filter(|&(s, e)| d.can_be_source(s, e))
             .and_then(|(s, e)| d.span(s, e))
     })?;
-    let mut content = vec![q.span];
-    content.extend(continuation(d, q.span.end, 2));
+    let (content, rule) = match (q, block) {
+        (Some(q), _) => {
+            let mut content = vec![q.span];
+            content.extend(continuation(d, q.span.end, 2));
+            (content, Rule::ColonQuote)
+        }
+        (None, Some(p)) => (vec![p], Rule::CueBlock),
+        (None, None) => return None,
+    };
     Some(Attribution::found(
         Some(Speaker {
             span: speaker,
@@ -36,7 +57,7 @@ pub(in crate::attribution) fn colon_quote(
         }),
         d.tok(k),
         content,
-        Rule::ColonQuote,
+        rule,
         si,
     ))
 }

@@ -22,4 +22,4 @@ pub(super) use adjective::adjective_cue;
 pub(super) use adverb::adverb_cue;
 pub(super) use colon::{colon, colon_quote};
 pub(super) use in_source::in_source;
-pub(super) use verb_cue::verb_cue;
+pub(super) use verb_cue::{set_off, verb_cue};

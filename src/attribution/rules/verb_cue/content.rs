@@ -42,7 +42,7 @@ pub(super) fn around_speaker(
         && (before_sep
             && (c >= we
                 || d.has(c, T_COMMA)
-                || d.has(c - 1, T_COMMA)
+                || d.has(c - 1, T_COMMA) && d.w(c) != fw::THAT
                 || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), fw::THAT | b":"))
             || sentence_is_cue)
     {
@@ -147,8 +147,11 @@ pub(super) fn after_cue(
             ));
         }
     }
-    // A colon at the end of a paragraph introduces the next paragraph.
-    if c >= we && d.has(s1 - 1, T_COLON) {
+    // A colon at the end of a paragraph introduces the next paragraph,
+    // also after a short tail ("had this to say about that:").
+    let short_tail = we - c.min(we) <= 3
+        && (c..we).all(|j| d.is_word(j) && !d.quoted(j) && d.cue_at(j).is_none());
+    if (c >= we || short_tail) && d.has(s1 - 1, T_COLON) {
         let para = d.seg.sentences[si].paragraph;
         if let Some(next) = d.seg.paragraphs.get(para + 1) {
             let inner = *next;
