@@ -218,6 +218,12 @@ pub struct AttributionRecord {
     pub rule: String,
     /// Index of the cue's sentence.
     pub sentence: usize,
+    /// The lemma of the cue (`said` -> `say`), when the cue lists know it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lemma: Option<String>,
+    /// What kind of statement (`report`, `denial`, `accusation`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
 }
 
 /// Sentence and paragraph boundaries in a record.
@@ -287,6 +293,8 @@ impl DocRecord {
                 about: at.about.iter().map(|&x| id(x)).collect(),
                 rule: at.rule.as_str().to_owned(),
                 sentence: at.sentence,
+                lemma: at.lemma.as_deref().map(str::to_owned),
+                class: at.class.map(|c| c.as_str().to_owned()),
             })
             .collect();
         let sentences = seg

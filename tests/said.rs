@@ -199,3 +199,92 @@ fn seed_links_of_issue_14() {
         assert!(has(s, x), "missing link {s} -> {x}");
     }
 }
+
+#[test]
+fn each_attribution_carries_its_cue_lemma_and_class() {
+    let text = "Ines Varga denied that the mill was sold. Tavi Renn said the mill \
+                was sold in May. Orla Penn accused Tavi Renn of hiding the sale.\n";
+    let r = extract(text);
+    let want = [
+        ("Ines Varga", "deny", "denial"),
+        ("Tavi Renn", "say", "report"),
+        ("Orla Penn", "accuse", "accusation"),
+    ];
+    for (who, lemma, class) in want {
+        let a = by(&r, who);
+        assert!(
+            a.iter()
+                .any(|a| a.lemma.as_deref() == Some(lemma) && a.class.as_deref() == Some(class)),
+            "{who}: {lemma} {class} in {a:?}"
+        );
+    }
+}
+
+#[test]
+fn attribution_edges_count_their_cues_and_classes() {
+    use actorgraph::graph::{ActorGraph, GraphOptions};
+    let text = "Ines Varga said Tavi Renn sold the mill. Later Ines Varga said \
+                again that Tavi Renn had sold it. Ines Varga accused Tavi Renn of \
+                lying about the sale.\n";
+    let r = extract(text);
+    let mut g = ActorGraph::new(GraphOptions::default());
+    g.add_record(&r);
+    let j = actorgraph::export::json::to_json(&g);
+    let e = j
+        .edges
+        .iter()
+        .find(|e| {
+            e.source == "Ines Varga" && e.target == "Tavi Renn" && e.kind.as_str() == "attribution"
+        })
+        .unwrap_or_else(|| panic!("no attribution edge: {j:?}"));
+    assert_eq!(e.cues.get("say"), Some(&2), "{e:?}");
+    assert_eq!(e.cues.get("accuse"), Some(&1), "{e:?}");
+    assert_eq!(e.classes.get("report"), Some(&2), "{e:?}");
+    assert_eq!(e.classes.get("accusation"), Some(&1), "{e:?}");
+    // The counts survive the JSON round trip.
+    let back = actorgraph::export::json::from_json(&j, GraphOptions::default()).expect("read back");
+    assert_eq!(actorgraph::export::json::to_json(&back), j);
+}
+
+/// Issue 14's classes of the seed statements.
+#[test]
+fn seed_statement_classes() {
+    let Some(dir) = shared("corpus/seeds") else {
+        return;
+    };
+    let ex = Extractor::new();
+    let mut seen = Vec::new();
+    for e in std::fs::read_dir(&dir).expect("read the seeds") {
+        let doc = actorgraph::ingest::read_path(&e.expect("a seed").path()).expect("read");
+        let r = ex.extract(&doc);
+        for a in &r.attributions {
+            let cue: String = a
+                .cue
+                .pieces()
+                .iter()
+                .map(|s| doc.body[s.start..s.end].to_owned())
+                .collect::<Vec<_>>()
+                .join(" ");
+            seen.push((speaker_actor(a).map(str::to_owned), cue, a.class.clone()));
+        }
+    }
+    let class_of = |who: &str, cue: &str| {
+        seen.iter()
+            .filter(|(s, c, _)| s.as_deref() == Some(who) && c == cue)
+            .map(|(_, _, k)| k.clone())
+            .collect::<Vec<_>>()
+    };
+    for (who, cue, class) in [
+        ("Flynt Leverett", "recalls", "report"),
+        ("Lawrence Wilkerson", "says", "report"),
+        ("Lawrence Wilkerson", "told", "report"),
+        ("Hillary Mann Leverett", "denies", "denial"),
+    ] {
+        let got = class_of(who, cue);
+        assert!(!got.is_empty(), "no {cue:?} by {who}");
+        assert!(
+            got.iter().all(|k| k.as_deref() == Some(class)),
+            "{who} {cue:?}: {got:?}"
+        );
+    }
+}

@@ -92,6 +92,7 @@ use crate::segment::{apostrophe_quotes, has_doubled_apostrophes, Quote, Segmenta
 use crate::span::Span;
 use std::borrow::Cow;
 use std::cell::Cell;
+use std::sync::Arc;
 
 mod content;
 mod doc;
@@ -110,7 +111,7 @@ use doc::*;
 pub use examples::check_example;
 use filter::*;
 use finish::*;
-pub use lexicon::{CueClass, Lexicon, DATA};
+pub use lexicon::{CueClass, Lexicon, StatementClass, DATA};
 use phrase::*;
 pub use rule::{Rule, UnknownRule};
 use rules::*;
@@ -141,6 +142,11 @@ pub struct Attribution {
     pub rule: Rule,
     /// The sentence of the cue.
     pub sentence: usize,
+    /// The lemma of the cue's first word (`said` -> `say`), from the cue
+    /// lists.
+    pub lemma: Option<Arc<str>>,
+    /// What kind of statement it reports (`data/classes.txt`).
+    pub class: Option<StatementClass>,
 }
 
 impl Attribution {
@@ -160,6 +166,21 @@ impl Attribution {
             about: vec![],
             rule,
             sentence,
+            lemma: None,
+            class: None,
+        }
+    }
+
+    /// Its cue's lemma and class, from the lexicon.
+    fn classify(&mut self, low: &str, lex: &Lexicon) {
+        let first = self
+            .cue
+            .first()
+            .and_then(|c| low.get(c.start..c.end))
+            .and_then(|w| w.split_whitespace().next());
+        if let Some((lemma, class)) = first.and_then(|w| lex.cue_lemma(w)) {
+            self.lemma = Some(Arc::clone(lemma));
+            self.class = Some(class);
         }
     }
 }
@@ -241,6 +262,7 @@ pub fn attribute(
                 a.sentence = si;
                 let last = a.cue.last().map_or(k, |c| d.token_from(k + 1, c.end));
                 finish(&d, &mut a, mentions, res);
+                a.classify(d.low, lex);
                 resolve_pronoun_speaker(&d, &mut a, &out, res);
                 if block_runs_on(&d, &mut a, mentions, res) {
                     let speaker = a.speaker.clone();

@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::graph::{ActorGraph, EdgeKind, Evidence, GraphOptions, Node};
 use petgraph::stable_graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -22,6 +23,12 @@ pub struct EdgeJson {
     pub weight: u64,
     /// Where it was seen.
     pub evidence: Vec<Evidence>,
+    /// Attribution links: the count of each cue lemma.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cues: BTreeMap<String, u64>,
+    /// Attribution links: the count of each statement class.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub classes: BTreeMap<String, u64>,
 }
 
 /// The whole graph in JSON form.
@@ -43,6 +50,8 @@ pub fn edge_json(g: &ActorGraph, e: EdgeIndex) -> EdgeJson {
         kind: edge.kind,
         weight: edge.weight,
         evidence: edge.evidence.clone(),
+        cues: edge.cues.clone(),
+        classes: edge.classes.clone(),
     }
 }
 
@@ -69,6 +78,10 @@ struct EdgeRef<'a> {
     kind: EdgeKind,
     weight: u64,
     evidence: &'a [Evidence],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    cues: &'a BTreeMap<String, u64>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    classes: &'a BTreeMap<String, u64>,
 }
 
 /// [`GraphJson`] borrowing from the graph.
@@ -94,6 +107,8 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
                     kind: edge.kind,
                     weight: edge.weight,
                     evidence: &edge.evidence,
+                    cues: &edge.cues,
+                    classes: &edge.classes,
                 }
             })
             .collect(),
@@ -122,7 +137,8 @@ pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<Ac
         let b = g
             .node(&e.target)
             .ok_or_else(|| format!("edge target {:?} is not a node", e.target))?;
-        g.add_edge(a, b, e.kind, e.weight, &e.evidence);
+        let to = g.add_edge(a, b, e.kind, e.weight, &e.evidence);
+        g.graph[to].add_counts(&e.cues, &e.classes);
     }
     Ok(g)
 }
