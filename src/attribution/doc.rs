@@ -37,7 +37,7 @@ pub(super) struct Doc<'a> {
 
 /// Bits of a token that can open a cue: the main loop's words, a colon, a
 /// verb, an adjective.
-pub(super) const OPENS: Tags = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ;
+pub(super) const OPENS: Tags = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ | T_NOUN_CUE;
 
 /// Is token `i` a lower-case adverb in -ly of five letters or more (the
 /// skippable words no list holds)?

@@ -32,7 +32,12 @@ pub(super) fn inside_content(
     // (The tests in order of cost; each is pure.)
     matches!(
         a.rule,
-        Rule::CueContent | Rule::PassiveCue | Rule::AdjectiveCue | Rule::ColonQuote | Rule::InSource
+        Rule::CueContent
+            | Rule::PassiveCue
+            | Rule::AdjectiveCue
+            | Rule::ColonQuote
+            | Rule::InSource
+            | Rule::NounCue
     ) && (out.len().saturating_sub(16)..out.len()).any(|i| {
         // The reach of its content first: no span of it holds `at` if
         // the reach does not.

@@ -33,6 +33,7 @@ pub const DATA: &[(&str, &str)] = &[
     ),
     ("attribution/colon.txt", include_str!("data/colon.txt")),
     ("attribution/classes.txt", include_str!("data/classes.txt")),
+    ("attribution/nouns.txt", include_str!("data/nouns.txt")),
 ];
 
 /// What kind of statement a cue reports (`classes.txt`).
@@ -182,6 +183,8 @@ pub(super) struct Cold {
     pub(super) biography: Words,
     /// `verbs.txt` `quantifier`.
     pub(super) quantifier: Words,
+    /// `nouns.txt` `after`.
+    pub(super) noun_after: Words,
     /// `verbs.txt` `progressive`.
     pub(super) progressive: Words,
     /// `verbs.txt` `question`.
@@ -288,6 +291,7 @@ fn load_sections(data: &DataSet, t: &mut Tagger) -> Result<Sections, DataError> 
         "content.txt",
         "in_source.txt",
         "colon.txt",
+        "nouns.txt",
     ] {
         let f = file(data, name)?;
         let lines = labelled(f)?;
@@ -339,6 +343,7 @@ impl Cold {
             noun_source: list("phrase.txt", "noun-source"),
             biography: list("verbs.txt", "biography"),
             quantifier: list("verbs.txt", "quantifier"),
+            noun_after: list("nouns.txt", "after"),
             progressive: list("verbs.txt", "progressive"),
             question: list("verbs.txt", "question"),
             asked_after: list("verbs.txt", "asked-after"),
@@ -474,6 +479,14 @@ impl Lexicon {
                     }
                 } else if let Some(first) = ws.first() {
                     add_line(&ws, first, class);
+                }
+            }
+        }
+        for e in file(data, "nouns.txt")?.entries() {
+            let ws: Vec<&str> = e.fields().collect();
+            if let [label, first, ..] = ws[..] {
+                if label == "noun:" {
+                    add_line(&ws[1..], first, StatementClass::Report);
                 }
             }
         }

@@ -31,6 +31,7 @@
 //! | `adjective-cue` | `X is eager to ...` / `X was skeptical of ...` (an adjective from `data/adjectives.txt` after "be") | X | the rest of the clause |
 //! | `adverb-cue` | `X reportedly left ...` (no reporting verb after the adverb) | none | the clause, the adverb left out |
 //! | `impersonal` | `It seems (that) ...` / `The issue seems to ...` | none | the rest of the clause (with the subject) |
+//! | `noun-cue` | `Tavi Renn's criticism of ...` / `the allegation that ...` (a noun of `data/nouns.txt` before a word of its `after`) | the possessive before the noun, or none | the object or clause after the word |
 //! | `subject-cue` | `Ines Varga, 58, a nurse who ..., said ...` (no speaker found beside a plain reporting verb) | the subject of the sentence, or none | the rest of the clause |
 //!
 //! A noun source ("The audit of clerk X by the board revealed ...",
@@ -245,9 +246,10 @@ pub fn attribute(
                 colon(&d, si, k, mentions).or_else(|| colon_quote(&d, si, k, &out[first_here..]))
             } else if d.is_word(k) {
                 match d.cue_at(k) {
-                    Some(class) => verb_cue(&d, si, k, class, &out[first_here..]),
+                    Some(class) => verb_cue(&d, si, k, class, &out[first_here..])
+                        .or_else(|| noun_cue(&d, si, k)),
                     None if d.tags[k] & T_ADJ != 0 => adjective_cue(&d, si, k),
-                    None => None,
+                    None => noun_cue(&d, si, k),
                 }
             } else {
                 None

@@ -87,6 +87,8 @@ pub(super) const T_ADJUNCT_STOP: Tags = 1 << 45;
 pub(super) const T_IT: Tags = 1 << 46;
 /// An adverb of `adverbs.txt` (with `T_LOOP`).
 pub(super) const T_ADVERB: Tags = 1 << 47;
+/// A noun cue of `nouns.txt` `noun`.
+pub(super) const T_NOUN_CUE: Tags = 1 << 48;
 /// The bits read from a token's text whatever its kind (the string
 /// compares they replace did not look at the kind); the others were set
 /// on words only, or (`T_COMMA`, `T_DASH`, `T_COLON`) on punctuation only:
@@ -222,6 +224,8 @@ pub(super) const SECTION_BITS: &[(&str, &str, Tags)] = &[
     ("colon.txt", "label", T_COLON_LABEL),
     ("colon.txt", "group", 0),
     ("colon.txt", "camp", 0),
+    ("nouns.txt", "noun", T_NOUN_CUE),
+    ("nouns.txt", "after", 0),
 ];
 
 /// log2 of the slot count of [`TagTable`].
