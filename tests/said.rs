@@ -288,3 +288,15 @@ fn seed_statement_classes() {
         );
     }
 }
+
+#[test]
+fn a_content_runs_over_the_sentences_of_its_quotation() {
+    let text = "Tavi Renn said that \"the mill is sold. It closes in May. Nobody was \
+                told.\" The board met on Monday.\n";
+    let r = extract(text);
+    let a = by(&r, "Tavi Renn");
+    assert_eq!(a.len(), 1, "{r:?}");
+    let c = content_text(text, a[0]);
+    assert!(c.contains("Nobody was told"), "{c:?}");
+    assert!(!c.contains("board"), "{c:?}");
+}

@@ -216,6 +216,18 @@ impl<'a> Doc<'a> {
         qs.get(i).filter(|q| q.span.start == at).copied()
     }
 
+    /// The quotation holding byte `at` inside its marks, if any.
+    pub(super) fn quote_around(&self, at: usize) -> Option<Quote> {
+        let qs = &self.quotes;
+        let i = qs.partition_point(|q| q.span.start <= at);
+        qs[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .copied()
+            .find(|q| q.inner.start <= at && at < q.inner.end)
+    }
+
     /// The last quotation ending at or before byte `at` with only commas,
     /// dashes or white space between.
     pub(super) fn quote_ending_before(&self, at: usize) -> Option<Quote> {

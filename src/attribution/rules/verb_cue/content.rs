@@ -196,7 +196,16 @@ pub(super) fn after_cue(
         }
         return None;
     }
-    let mut content = vec![d.span(c, end)?];
+    let mut first = d.span(c, end)?;
+    // A content ending inside a quotation of several sentences ("said
+    // that \"the mill is sold. It closes in May.\"") runs to its close.
+    if let Some(q) = d
+        .quote_around(first.end - 1)
+        .filter(|q| q.closed && q.span.end > first.end && q.span.end - first.end <= 1500)
+    {
+        first = Span::new(first.start, q.span.end);
+    }
+    let mut content = vec![first];
     if d.has(s1 - 1, T_COLON) {
         // "X observed that ...:" with the quotation after the colon.
         content.extend(continuation(d, d.tok(s1 - 1).end, 2));
