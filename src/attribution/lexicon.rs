@@ -159,6 +159,8 @@ pub struct Lexicon {
     pub(super) colon_group: Words,
     /// `colon.txt` `camp`: words before a colon that name a speaker alone.
     pub(super) colon_camp: Words,
+    /// `colon.txt` `addressee`: words after a headline speaker before a colon.
+    pub(super) colon_addressee: Words,
     /// The lists of the sections the rules read by name (no tag bit).
     pub(super) w: Cold,
     /// Per cue form: its index in `lemmas`.
@@ -437,6 +439,7 @@ impl Lexicon {
             in_idioms,
             colon_group: list("colon.txt", "group"),
             colon_camp: list("colon.txt", "camp"),
+            colon_addressee: list("colon.txt", "addressee"),
             w: Cold::new(&sections),
             sections,
             forms,

@@ -224,6 +224,7 @@ pub(super) const SECTION_BITS: &[(&str, &str, Tags)] = &[
     ("colon.txt", "label", T_COLON_LABEL),
     ("colon.txt", "group", 0),
     ("colon.txt", "camp", 0),
+    ("colon.txt", "addressee", 0),
     ("nouns.txt", "noun", T_NOUN_CUE),
     ("nouns.txt", "after", 0),
 ];

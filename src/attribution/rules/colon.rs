@@ -70,26 +70,52 @@ pub(in crate::attribution) fn colon(
     mentions: &[Mention],
 ) -> Option<Attribution> {
     let (s0, s1) = sentence_range(d.seg, si);
-    let ws = words_start(d, s0, s1);
-    if k <= ws || k - ws > 5 || !(ws..k).all(|i| d.kind(i) != TokenKind::Punct || d.w(i) == b".") {
+    let mut ws = words_start(d, s0, s1);
+    // "EXCLUSIVE \u{2013} Tavi Renn:" / "Polls were early - Orla Penn:": the
+    // label or topic before a dash names no speaker.
+    if let Some(dash) = (ws..k)
+        .rev()
+        .take(8)
+        .find(|&i| !d.quoted(i) && (d.has(i, T_DASH) || d.w(i) == b"-"))
+    {
+        ws = dash + 1;
+    }
+    // "Tavi Renn to the Council: ..." / "Renn on the Vote:": the speaker is
+    // the name before the word (colon.txt `addressee`).
+    let end = (ws + 1..k.min(ws + 6))
+        .find(|&j| d.lex.colon_addressee.contains(d.w(j)))
+        .filter(|_| k - ws <= 14)
+        .unwrap_or(k);
+    if end <= ws
+        || end - ws > 5
+        || !(ws..end).all(|i| d.kind(i) != TokenKind::Punct || d.w(i) == b".")
+    {
         return None;
     }
-    if !(ws..k).all(|i| {
+    if !(ws..end).all(|i| {
         !d.is_word(i) || d.is_cap(i) || d.lex.colon_group.contains(d.w(i)) || d.w(i) == fw::OF
     }) {
         return None;
     }
-    let sp = d.span(ws, k)?;
+    if end < k
+        && !(end + 1..k).all(|i| {
+            !d.is_word(i) || d.is_cap(i) || d.has(i, T_NP_STOP) || one_of(DETERMINERS, d.w(i))
+        })
+    {
+        return None;
+    }
+    let k_sp = end;
+    let sp = d.span(ws, k_sp)?;
     if d.w(ws) == fw::THE
-        || (ws..k).any(|i| d.has(i, T_COLON_LABEL))
-        || !(ws..k).any(|i| d.ws(i).chars().any(char::is_alphabetic))
+        || (ws..k_sp).any(|i| d.has(i, T_COLON_LABEL))
+        || !(ws..k_sp).any(|i| d.ws(i).chars().any(char::is_alphabetic))
     {
         return None;
     }
     let i = mentions.partition_point(|m| m.span.start < sp.start);
     let title = si == 0;
     // A transcript's speaker: "RENN: We will see."
-    let caps = (ws..k).all(|i| {
+    let caps = (ws..k_sp).all(|i| {
         !d.is_word(i)
             || d.tok(i).slice(d.text).chars().all(|c| !c.is_lowercase()) && d.tok(i).len() > 1
     });
@@ -97,7 +123,9 @@ pub(in crate::attribution) fn colon(
         && !mentions[i..]
             .iter()
             .take_while(|m| m.span.end <= sp.end)
-            .any(|m| m.kind == ActorKind::Person || title || d.lex.colon_camp.contains(d.w(k - 1)))
+            .any(|m| {
+                m.kind == ActorKind::Person || title || d.lex.colon_camp.contains(d.w(k_sp - 1))
+            })
     {
         return None;
     }
