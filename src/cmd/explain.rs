@@ -93,6 +93,9 @@ fn explain_doc(
             writeln!(w, "    cue     {:?}", cue.join(" ... "))?;
             writeln!(w, "    content {:?}", content.join(" ... "))?;
             writeln!(w, "    about   [{}]", about.join(", "))?;
+            if let (Some(lemma), Some(class)) = (&a.lemma, a.class) {
+                writeln!(w, "    class   {class} ({lemma})")?;
+            }
         }
     }
     Ok(())
