@@ -7,6 +7,9 @@ use crate::attribution::StatementClass;
 use crate::mentions::{ActorKind, Via};
 use crate::pipeline::DocRecord;
 
+/// A link's count of one (cue lemma, statement class) pair.
+pub(super) type CueCount = (Option<Box<str>>, Option<&'static str>, u64);
+
 /// An attribution's cue lemma and statement class, as a link counts them.
 type Cue<'a> = (Option<&'a str>, Option<&'static str>);
 use rustc_hash::FxHashMap;
@@ -61,7 +64,7 @@ pub(super) struct PlanLink {
     /// The smallest evidence spans, sorted, at most the evidence cap.
     pub(super) spans: SpanList,
     /// Attribution links: (cue lemma, class, count), each pair once.
-    pub(super) cues: Vec<(Option<Box<str>>, Option<&'static str>, u64)>,
+    pub(super) cues: Vec<CueCount>,
 }
 
 /// An actor as a mention or attribution names it: its id, and its index

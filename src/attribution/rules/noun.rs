@@ -56,7 +56,7 @@ pub(in crate::attribution) fn noun_cue(d: &Doc, si: usize, k: usize) -> Option<A
 /// name before `'s`, right before it or before one modifier.
 fn possessor(d: &Doc, s0: usize, k: usize) -> Option<(usize, usize)> {
     for at in [k, k.saturating_sub(1)] {
-        if at <= s0 || (at < k && !(d.is_word(at) && !d.is_cap(at))) {
+        if at <= s0 || (at < k && (d.is_cap(at) || !d.is_word(at))) {
             continue;
         }
         let j = at - 1;
