@@ -300,3 +300,12 @@ fn a_content_runs_over_the_sentences_of_its_quotation() {
     assert!(c.contains("Nobody was told"), "{c:?}");
     assert!(!c.contains("board"), "{c:?}");
 }
+
+#[test]
+fn a_content_is_not_cut_at_a_hyphenated_title() {
+    let text = "Orla Penn said the vote was backed by then-Sen. Ines Varga and the mayor.\n";
+    let r = extract(text);
+    let a = by(&r, "Orla Penn");
+    assert_eq!(a.len(), 1, "{r:?}");
+    assert!(content_text(text, a[0]).ends_with("the mayor"), "{a:?}");
+}

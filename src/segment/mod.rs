@@ -437,6 +437,11 @@ fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token) -> boo
     if w.len() <= 4 && w.chars().count() == 1 && starts_upper(w) {
         return true;
     }
+    // "then-Sen.": the abbreviation after a hyphen.
+    let w = match w.rsplit_once('-') {
+        Some((_, tail)) if !tail.is_empty() => tail,
+        _ => w,
+    };
     if lower_in(&ABBREVIATION_LIST, w) {
         if lower_in(&FINAL_ABBREVIATION_LIST, w) {
             return !lower_in(&SENTENCE_OPENER_LIST, next.text(text));
