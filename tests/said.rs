@@ -309,3 +309,29 @@ fn a_content_is_not_cut_at_a_hyphenated_title() {
     assert_eq!(a.len(), 1, "{r:?}");
     assert!(content_text(text, a[0]).ends_with("the mayor"), "{a:?}");
 }
+
+#[test]
+fn a_parenthetical_cue_takes_the_clause_around_it() {
+    let text = "That plan, they said, would close the harbour mill by May.\n";
+    let r = extract(text);
+    let a = r
+        .attributions
+        .iter()
+        .find(|a| speaker_text(a) == "they")
+        .unwrap_or_else(|| panic!("no attribution by they: {r:?}"));
+    let c = content_text(text, a);
+    assert!(c.starts_with("That plan"), "{c:?}");
+    assert!(c.contains("close the harbour mill"), "{c:?}");
+}
+
+#[test]
+fn a_line_of_several_stance_verbs_gives_each_its_own_lemma() {
+    let text = "Surveys show the harbour plan is popular.\n";
+    let r = extract(text);
+    let a = &r.attributions;
+    assert!(
+        a.iter()
+            .any(|a| a.lemma.as_deref() == Some("show") && a.class.as_deref() == Some("report")),
+        "{r:?}"
+    );
+}

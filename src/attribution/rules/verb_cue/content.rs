@@ -52,9 +52,13 @@ pub(super) fn around_speaker(
             sp_first - 1 + usize::from(d.is_close_quote_tok(sp_first - 1))
         };
         let first = content_before(d, s0, s1, end).filter(|f| {
-            // "But X said ..." is no clause before the speaker.
+            // "But X said ..." is no clause before the speaker; "That plan,
+            // they said, would ..." (two words, the clause running on after
+            // a comma) is.
+            let n = d.seg.token_at_or_after(f.end) - d.seg.token_at_or_after(f.start);
             d.quote_at(f.start).is_some()
-                || d.seg.token_at_or_after(f.end) - d.seg.token_at_or_after(f.start) >= 3
+                || n >= 3
+                || n == 2 && c < we && d.has(c, T_COMMA) && !d.has(ws, T_INTRO)
         });
         if let Some(first) = first {
             let first_is_quote = d.quote_at(first.start).is_some();
