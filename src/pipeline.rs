@@ -224,6 +224,10 @@ pub struct AttributionRecord {
     /// What kind of statement (`report`, `denial`, `accusation`, ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub class: Option<String>,
+    /// What kind of source the speaker is: `name`, `pronoun`, `document`
+    /// (a report, a poll) or `group` (officials, an unnamed source).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
 }
 
 /// Sentence and paragraph boundaries in a record.
@@ -295,6 +299,7 @@ impl DocRecord {
                 sentence: at.sentence,
                 lemma: at.lemma.as_deref().map(str::to_owned),
                 class: at.class.map(|c| c.as_str().to_owned()),
+                source: at.source.map(|c| c.as_str().to_owned()),
             })
             .collect();
         let sentences = seg

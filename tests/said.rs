@@ -335,3 +335,26 @@ fn a_line_of_several_stance_verbs_gives_each_its_own_lemma() {
         "{r:?}"
     );
 }
+
+#[test]
+fn sources_that_are_no_names_keep_their_span_and_a_class() {
+    let text = "The audit of the harbour board revealed that the funds were gone. \
+                The mill will close, said senior harbour officials. Tavi Renn said \
+                the pier was safe. She said the vote was close.\n";
+    let r = extract(text);
+    let class_of = |who: &str| {
+        r.attributions
+            .iter()
+            .find(|a| speaker_text(a).starts_with(who))
+            .unwrap_or_else(|| panic!("no attribution by {who}: {r:?}"))
+            .source
+            .clone()
+    };
+    assert_eq!(class_of("The audit").as_deref(), Some("document"));
+    assert_eq!(
+        class_of("senior harbour officials").as_deref(),
+        Some("group")
+    );
+    assert_eq!(class_of("Tavi Renn").as_deref(), Some("name"));
+    assert_eq!(class_of("She").as_deref(), Some("pronoun"));
+}

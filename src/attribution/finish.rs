@@ -77,6 +77,19 @@ pub(super) fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &R
             sp.actor = None;
         }
     }
+    a.source = a.speaker.as_ref().map(|sp| {
+        let t = d.seg.token_at_or_after(sp.span.start);
+        let one = d.seg.token_at_or_after(sp.span.end) == t + 1;
+        if noun {
+            SourceClass::Document
+        } else if one && (d.has(t, T_PRONOUN | T_YOU) || WHO.contains(&sp.span.slice(d.low))) {
+            SourceClass::Pronoun
+        } else if sp.actor.is_some() {
+            SourceClass::Name
+        } else {
+            SourceClass::Group
+        }
+    });
     let speaker = a.speaker.as_ref().and_then(|s| s.actor);
     let mut about = Vec::new();
     let noun_span = a.speaker.as_ref().filter(|_| noun).map(|s| s.span);

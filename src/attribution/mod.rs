@@ -42,6 +42,12 @@
 //! inside the clause an inverted cue reports (`The board is weighing the
 //! plan, said two aides.`) is dropped: the clause is the aides' words.
 //!
+//! Each attribution carries its cue's lemma (the first word of the cue's
+//! line in the cue lists: `said` -> `say`) and the class of statement it
+//! reports ([`StatementClass`], `data/classes.txt`), and its speaker's
+//! [`SourceClass`]: a name, a pronoun, a document (a noun source) or a
+//! group (an unnamed source).
+//!
 //! A speaker is the noun phrase next to the cue: a name, a pronoun, a source
 //! noun from `data/sources.txt` ("officials", "a source", "the campaign"),
 //! or the relative pronoun of `X, who said ...`. An appositive in commas,
@@ -148,6 +154,33 @@ pub struct Attribution {
     pub lemma: Option<Arc<str>>,
     /// What kind of statement it reports (`data/classes.txt`).
     pub class: Option<StatementClass>,
+    /// What kind of source the speaker is (`None` with no speaker).
+    pub source: Option<SourceClass>,
+}
+
+/// What kind of source a speaker is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SourceClass {
+    /// A phrase naming an actor ("Tavi Renn", "the Harbour Board").
+    Name,
+    /// A pronoun ("she", "they", "who").
+    Pronoun,
+    /// A document or other noun source ("the audit of ...", "a new poll").
+    Document,
+    /// A group or an unnamed source ("senior officials", "a source who ...").
+    Group,
+}
+
+impl SourceClass {
+    /// Its name, as the records spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceClass::Name => "name",
+            SourceClass::Pronoun => "pronoun",
+            SourceClass::Document => "document",
+            SourceClass::Group => "group",
+        }
+    }
 }
 
 impl Attribution {
@@ -169,6 +202,7 @@ impl Attribution {
             sentence,
             lemma: None,
             class: None,
+            source: None,
         }
     }
 
