@@ -358,3 +358,24 @@ fn sources_that_are_no_names_keep_their_span_and_a_class() {
     assert_eq!(class_of("Tavi Renn").as_deref(), Some("name"));
     assert_eq!(class_of("She").as_deref(), Some("pronoun"));
 }
+
+#[test]
+fn each_attribution_carries_its_rules_measured_confidence() {
+    let text = "\"The mill is sold,\" Tavi Renn said. Orla Penn said the pier was safe.\n";
+    let r = extract(text);
+    let lex = actorgraph::attribution::Lexicon::builtin();
+    assert!(!r.attributions.is_empty(), "{r:?}");
+    for a in &r.attributions {
+        let rule: actorgraph::attribution::Rule = a.rule.parse().expect("a rule name");
+        assert_eq!(a.confidence, lex.confidence(rule), "{a:?}");
+        assert!(a.confidence.is_some_and(|c| c <= 100), "{a:?}");
+    }
+    // Rules differ: a quotation's attribution is surer than a bare clause's.
+    let conf = |rule: &str| {
+        r.attributions
+            .iter()
+            .find(|a| a.rule == rule)
+            .and_then(|a| a.confidence)
+    };
+    assert!(conf("quote-cue") > conf("cue-content"), "{r:?}");
+}

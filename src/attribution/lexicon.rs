@@ -34,6 +34,10 @@ pub const DATA: &[(&str, &str)] = &[
     ("attribution/colon.txt", include_str!("data/colon.txt")),
     ("attribution/classes.txt", include_str!("data/classes.txt")),
     ("attribution/nouns.txt", include_str!("data/nouns.txt")),
+    (
+        "attribution/confidence.txt",
+        include_str!("data/confidence.txt"),
+    ),
 ];
 
 /// What kind of statement a cue reports (`classes.txt`).
@@ -167,6 +171,9 @@ pub struct Lexicon {
     forms: WordMap<String, u32>,
     /// Each cue lemma (the first word of its line) and its class.
     lemmas: Vec<(Arc<str>, StatementClass)>,
+    /// Per rule (by index in [`Rule::ALL`]): its measured precision in per
+    /// cent (`confidence.txt`).
+    confidence: [Option<u8>; Rule::ALL.len()],
 }
 
 /// The short lists the rules read once per candidate, each a section of
@@ -420,6 +427,7 @@ impl Lexicon {
                 .map(|(w, &bits)| (word_key(w).unwrap_or(0), bits)),
         );
         let (forms, lemmas) = Self::load_lemmas(data)?;
+        let confidence = Self::load_confidence(data)?;
         let list = |file: &str, section: &str| section_words(&sections, file, section);
         let in_idioms = list("in_source.txt", "idiom")
             .0
@@ -444,7 +452,32 @@ impl Lexicon {
             sections,
             forms,
             lemmas,
+            confidence,
         })
+    }
+
+    /// `confidence.txt`: lines `RULE: PERCENT`, each rule once.
+    fn load_confidence(data: &DataSet) -> Result<[Option<u8>; Rule::ALL.len()], DataError> {
+        let mut out = [None; Rule::ALL.len()];
+        for (label, ws, e) in labelled(file(data, "confidence.txt")?)? {
+            let rule: Rule = label.parse().map_err(|r| e.malformed(format!("{r}")))?;
+            let pct = match ws[..] {
+                [w] => w.parse::<u8>().ok().filter(|&p| p <= 100),
+                _ => None,
+            }
+            .ok_or_else(|| e.malformed("a line is `RULE: PERCENT` (0 to 100)"))?;
+            let slot = &mut out[rule as usize];
+            if slot.is_some() {
+                return Err(e.malformed(format!("{rule} has a confidence twice")));
+            }
+            *slot = Some(pct);
+        }
+        Ok(out)
+    }
+
+    /// The measured precision of `rule`, in per cent (`confidence.txt`).
+    pub fn confidence(&self, rule: Rule) -> Option<u8> {
+        self.confidence[rule as usize]
     }
 
     /// Every cue form's lemma (the first word of its line in `cues.txt`,

@@ -156,6 +156,9 @@ pub struct Attribution {
     pub class: Option<StatementClass>,
     /// What kind of source the speaker is (`None` with no speaker).
     pub source: Option<SourceClass>,
+    /// Its rule's precision measured on PolNeAR train, in per cent
+    /// (`data/confidence.txt`).
+    pub confidence: Option<u8>,
 }
 
 /// What kind of source a speaker is.
@@ -203,6 +206,7 @@ impl Attribution {
             lemma: None,
             class: None,
             source: None,
+            confidence: None,
         }
     }
 
@@ -217,6 +221,7 @@ impl Attribution {
             self.lemma = Some(Arc::clone(lemma));
             self.class = Some(class);
         }
+        self.confidence = lex.confidence(self.rule);
     }
 }
 
