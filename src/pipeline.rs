@@ -328,6 +328,19 @@ pub struct AttributionRecord {
     pub rule: String,
     /// Index of the cue's sentence.
     pub sentence: usize,
+    /// The lemma of the cue (`said` -> `say`), when the cue lists know it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lemma: Option<String>,
+    /// What kind of statement (`report`, `denial`, `accusation`, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub class: Option<String>,
+    /// What kind of source the speaker is: `name`, `pronoun`, `document`
+    /// (a report, a poll) or `group` (officials, an unnamed source).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Its rule's precision measured on PolNeAR train, in per cent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<u8>,
 }
 
 /// Sentence and paragraph boundaries in a record.
@@ -397,6 +410,10 @@ impl DocRecord {
                 about: at.about.iter().map(|&x| id(x)).collect(),
                 rule: at.rule.as_str().to_owned(),
                 sentence: at.sentence,
+                lemma: at.lemma.as_deref().map(str::to_owned),
+                class: at.class.map(|c| c.as_str().to_owned()),
+                source: at.source.map(|c| c.as_str().to_owned()),
+                confidence: at.confidence,
             })
             .collect();
         let sentences = seg

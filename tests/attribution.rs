@@ -49,6 +49,9 @@ fn explain_prints_rule_speaker_cue_content_about() {
     assert!(out.contains("Nobody will return."), "{out}");
     // `about` names Renn for the reported speech about him.
     assert!(out.contains("about   [Peter Renn]"), "{out}");
+    // Each attribution says what kind of statement it reports.
+    assert!(out.contains("class   report (say)"), "{out}");
+    assert!(out.contains("class   report (tell)"), "{out}");
     // Sentences without attributions are left out by default.
     assert!(!out.contains("met the envoy"), "{out}");
 }

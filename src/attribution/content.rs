@@ -191,8 +191,9 @@ pub(super) fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
             break;
         }
         // An adjunct runs to a comma, `that`, a quotation or a colon.
+        // A comma inside a date ("on May 30, 2003, that") ends nothing.
         let stop = (c + 1..we).find(|&j| {
-            d.has(j, T_ADJUNCT_STOP)
+            d.has(j, T_ADJUNCT_STOP) && !(d.has(j, T_COMMA) && date_year(d, j + 1, we))
                 || d.is_open_quote(j)
                 || (d.cue_at(j).is_some() && !d.quoted(j))
         });
@@ -208,6 +209,15 @@ pub(super) fn skip_adjuncts(d: &Doc, mut c: usize, we: usize) -> usize {
         }
     }
     c
+}
+
+/// Is token `j` the year of a date ("May 30, 2003"): four digits, then a
+/// comma, `that` or the end?
+fn date_year(d: &Doc, j: usize, we: usize) -> bool {
+    j < we
+        && d.kind(j) == TokenKind::Number
+        && d.tok(j).len() == 4
+        && (j + 1 >= we || d.has(j + 1, T_COMMA) || d.w(j + 1) == fw::THAT)
 }
 
 /// Where the object of a stance verb ends: before a comma, a dash, a

@@ -37,7 +37,7 @@ pub(super) struct Doc<'a> {
 
 /// Bits of a token that can open a cue: the main loop's words, a colon, a
 /// verb, an adjective.
-pub(super) const OPENS: Tags = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ;
+pub(super) const OPENS: Tags = T_LOOP | T_COLON | T_REPORT | T_STANCE | T_ADJ | T_NOUN_CUE;
 
 /// Is token `i` a lower-case adverb in -ly of five letters or more (the
 /// skippable words no list holds)?
@@ -214,6 +214,18 @@ impl<'a> Doc<'a> {
         let qs = &self.quotes;
         let i = qs.partition_point(|q| q.span.start < at);
         qs.get(i).filter(|q| q.span.start == at).copied()
+    }
+
+    /// The quotation holding byte `at` inside its marks, if any.
+    pub(super) fn quote_around(&self, at: usize) -> Option<Quote> {
+        let qs = &self.quotes;
+        let i = qs.partition_point(|q| q.span.start <= at);
+        qs[..i]
+            .iter()
+            .rev()
+            .take(2)
+            .copied()
+            .find(|q| q.inner.start <= at && at < q.inner.end)
     }
 
     /// The last quotation ending at or before byte `at` with only commas,

@@ -32,7 +32,12 @@ pub(super) fn inside_content(
     // (The tests in order of cost; each is pure.)
     matches!(
         a.rule,
-        Rule::CueContent | Rule::PassiveCue | Rule::AdjectiveCue | Rule::ColonQuote | Rule::InSource
+        Rule::CueContent
+            | Rule::PassiveCue
+            | Rule::AdjectiveCue
+            | Rule::ColonQuote
+            | Rule::InSource
+            | Rule::NounCue
     ) && (out.len().saturating_sub(16)..out.len()).any(|i| {
         // The reach of its content first: no span of it holds `at` if
         // the reach does not.
@@ -78,4 +83,29 @@ pub(super) fn continues_cue(d: &Doc, a: &Attribution, k: usize, here: &[Attribut
     };
     let pe = d.seg.token_at_or_after(prev.end);
     pe <= k && k - pe <= 6 && (pe..k).all(|j| !d.has(j, T_COMMA) && !d.quoted(j))
+}
+
+/// "X has also written for the Harbour Times": a `verbs.txt` `biography`
+/// form right before "for" tells where one worked, not what was said.
+pub(super) fn biography(d: &Doc, a: &Attribution, k: usize) -> bool {
+    a.cue.len() == 1
+        && k + 1 < d.seg.tokens.len()
+        && d.w(k + 1) == fw::FOR
+        && d.lex.w.biography.contains(d.w(k))
+}
+
+/// `"...," said X.` / `..., X said.` after a `cue-content` cue inside its
+/// content (`The board is weighing the plan, said two aides.`): the
+/// earlier cue is part of what the later one reports; its index in
+/// `here`, the attributions of the sentence found so far.
+pub(super) fn reported_by_later(a: &Attribution, here: &[Attribution]) -> Option<usize> {
+    if !matches!(a.rule, Rule::ContentCue) {
+        return None;
+    }
+    here.iter().position(|e| {
+        e.rule == Rule::CueContent
+            && e.cue
+                .first()
+                .is_some_and(|c| a.content.iter().any(|x| x.contains(c)))
+    })
 }

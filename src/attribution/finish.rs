@@ -66,9 +66,34 @@ pub(super) fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &R
                 .find_map(actor_of);
         }
     }
+    // A noun source ("the audit of X") is nobody's words: a name inside it
+    // is `about`.
+    let noun = a
+        .speaker
+        .as_ref()
+        .is_some_and(|s| is_noun_source(d, s.span));
+    if noun {
+        if let Some(sp) = &mut a.speaker {
+            sp.actor = None;
+        }
+    }
+    a.source = a.speaker.as_ref().map(|sp| {
+        let t = d.seg.token_at_or_after(sp.span.start);
+        let one = d.seg.token_at_or_after(sp.span.end) == t + 1;
+        if noun {
+            SourceClass::Document
+        } else if one && (d.has(t, T_PRONOUN | T_YOU) || WHO.contains(&sp.span.slice(d.low))) {
+            SourceClass::Pronoun
+        } else if sp.actor.is_some() {
+            SourceClass::Name
+        } else {
+            SourceClass::Group
+        }
+    });
     let speaker = a.speaker.as_ref().and_then(|s| s.actor);
     let mut about = Vec::new();
-    for c in &a.content {
+    let noun_span = a.speaker.as_ref().filter(|_| noun).map(|s| s.span);
+    for c in noun_span.iter().chain(&a.content) {
         let lo = first_from(c.start);
         let hi = end_from(lo, c.end);
         for (i, m) in mentions.iter().enumerate().take(hi).skip(lo) {
@@ -85,4 +110,62 @@ pub(super) fn finish(d: &Doc, a: &mut Attribution, mentions: &[Mention], res: &R
         }
     }
     a.about = about;
+}
+
+/// The first person words of a quoted voice.
+const FIRST_PERSON: &[&[u8]] = &[b"i", b"we", b"my", b"our", b"me", b"us"];
+
+/// Does `span` hold a first person word outside quotations?
+fn first_person(d: &Doc, span: Span) -> bool {
+    let (a, b) = (
+        d.seg.token_at_or_after(span.start),
+        d.seg.token_at_or_after(span.end),
+    );
+    (a..b).any(|j| d.is_word(j) && !d.quoted(j) && one_of(FIRST_PERSON, d.w(j)))
+}
+
+/// A paragraph set off as a quotation after a colon (`cue-block`) runs on
+/// over the next paragraphs while they keep its voice: the first person,
+/// and no mention of the speaker (the author naming the speaker again is
+/// the author's voice returning). At most three more paragraphs. Returns
+/// whether the content grew (its `about` is then to be found again).
+pub(super) fn block_runs_on(
+    d: &Doc,
+    a: &mut Attribution,
+    mentions: &[Mention],
+    res: &Resolution,
+) -> bool {
+    if a.rule != Rule::CueBlock {
+        return false;
+    }
+    let Some(&first) = a.content.first() else {
+        return false;
+    };
+    if !set_off(d, first.start) || !first_person(d, first) {
+        return false;
+    }
+    let Some(si) = d.seg.sentence_at(first.start) else {
+        return false;
+    };
+    let speaker = a.speaker.as_ref().and_then(|s| s.actor);
+    let pi = d.seg.sentences[si].paragraph;
+    let mut grew = false;
+    for p in d.seg.paragraphs.iter().skip(pi + 1).take(3) {
+        let names_speaker = speaker.is_some() && {
+            let lo = mentions.partition_point(|m| m.span.start < p.start);
+            mentions[lo..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, m)| m.span.start < p.end)
+                .any(|(i, _)| res.of_mention.get(lo + i).copied().flatten() == speaker)
+        };
+        if names_speaker || !first_person(d, *p) {
+            break;
+        }
+        if a.content.last().is_none_or(|c| c.end <= p.start) {
+            a.content.push(*p);
+            grew = true;
+        }
+    }
+    grew
 }

@@ -9,6 +9,7 @@ use crate::words::hash::{WordMap, WordSet};
 use crate::words::{
     DataError, DataFile, DataSet, Entry, WordTable, WordTableBuilder, WordView, KEY_BYTES,
 };
+use std::sync::Arc;
 
 /// The built-in data files of the stage, as `("attribution/name.txt", text)`.
 pub const DATA: &[(&str, &str)] = &[
@@ -33,7 +34,82 @@ pub const DATA: &[(&str, &str)] = &[
         include_str!("data/in_source.txt"),
     ),
     ("attribution/colon.txt", include_str!("data/colon.txt")),
+    ("attribution/classes.txt", include_str!("data/classes.txt")),
+    ("attribution/nouns.txt", include_str!("data/nouns.txt")),
+    (
+        "attribution/confidence.txt",
+        include_str!("data/confidence.txt"),
+    ),
 ];
+
+/// What kind of statement a cue reports (`classes.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum StatementClass {
+    /// A neutral report: said, told, recalled.
+    Report,
+    /// Insisting, arguing, claiming.
+    Assertion,
+    /// Denying, rejecting, disputing.
+    Denial,
+    /// Accusing, criticizing, blaming.
+    Accusation,
+    /// Praising, supporting, endorsing.
+    Praise,
+    /// Thinking, hoping, fearing, wanting.
+    Belief,
+    /// Asking, wondering.
+    Question,
+    /// Promising, vowing.
+    Promise,
+    /// Warning, threatening.
+    Warning,
+}
+
+impl StatementClass {
+    /// Every class, in order.
+    pub const ALL: [StatementClass; 9] = [
+        StatementClass::Report,
+        StatementClass::Assertion,
+        StatementClass::Denial,
+        StatementClass::Accusation,
+        StatementClass::Praise,
+        StatementClass::Belief,
+        StatementClass::Question,
+        StatementClass::Promise,
+        StatementClass::Warning,
+    ];
+
+    /// Its name, as `classes.txt` and the records spell it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatementClass::Report => "report",
+            StatementClass::Assertion => "assertion",
+            StatementClass::Denial => "denial",
+            StatementClass::Accusation => "accusation",
+            StatementClass::Praise => "praise",
+            StatementClass::Belief => "belief",
+            StatementClass::Question => "question",
+            StatementClass::Promise => "promise",
+            StatementClass::Warning => "warning",
+        }
+    }
+}
+
+impl std::fmt::Display for StatementClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for StatementClass {
+    type Err = String;
+    fn from_str(s: &str) -> Result<StatementClass, String> {
+        StatementClass::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| format!("unknown statement class {s:?}"))
+    }
+}
 
 /// What kind of cue a word is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,8 +165,17 @@ pub struct Lexicon {
     pub(super) colon_group: Words,
     /// `colon.txt` `camp`: words before a colon that name a speaker alone.
     pub(super) colon_camp: Words,
+    /// `colon.txt` `addressee`: words after a headline speaker before a colon.
+    pub(super) colon_addressee: Words,
     /// The lists of the sections the rules read by name (no tag bit).
     pub(super) w: Cold,
+    /// Per cue form: its index in `lemmas`.
+    forms: WordMap<String, u32>,
+    /// Each cue lemma (the first word of its line) and its class.
+    lemmas: Vec<(Arc<str>, StatementClass)>,
+    /// Per rule (by index in [`Rule::ALL`]): its measured precision in per
+    /// cent (`confidence.txt`).
+    confidence: [Option<u8>; Rule::ALL.len()],
 }
 
 /// The short lists the rules read once per candidate, each a section of
@@ -101,8 +186,16 @@ pub(super) struct Cold {
     pub(super) and_next: Words,
     /// `phrase.txt` `inverted-determiner`.
     pub(super) inverted_determiner: Words,
+    /// `phrase.txt` `apposition`.
+    pub(super) apposition: Words,
+    /// `phrase.txt` `noun-source`.
+    pub(super) noun_source: Words,
+    /// `verbs.txt` `biography`.
+    pub(super) biography: Words,
     /// `verbs.txt` `quantifier`.
     pub(super) quantifier: Words,
+    /// `nouns.txt` `after`.
+    pub(super) noun_after: Words,
     /// `verbs.txt` `progressive`.
     pub(super) progressive: Words,
     /// `verbs.txt` `question`.
@@ -209,6 +302,7 @@ fn load_sections(data: &DataSet, t: &mut Tagger) -> Result<Sections, DataError> 
         "content.txt",
         "in_source.txt",
         "colon.txt",
+        "nouns.txt",
     ] {
         let f = file(data, name)?;
         let lines = labelled(f)?;
@@ -256,7 +350,11 @@ impl Cold {
         Cold {
             and_next: list("phrase.txt", "and-next"),
             inverted_determiner: list("phrase.txt", "inverted-determiner"),
+            apposition: list("phrase.txt", "apposition"),
+            noun_source: list("phrase.txt", "noun-source"),
+            biography: list("verbs.txt", "biography"),
             quantifier: list("verbs.txt", "quantifier"),
+            noun_after: list("nouns.txt", "after"),
             progressive: list("verbs.txt", "progressive"),
             question: list("verbs.txt", "question"),
             asked_after: list("verbs.txt", "asked-after"),
@@ -328,6 +426,8 @@ impl Lexicon {
         let mut table = WordTableBuilder::new(|a: Tags, b: Tags| a | b);
         table.extend(words.iter().map(|(w, &bits)| (w, bits)));
         let table = table.build();
+        let (forms, lemmas) = Self::load_lemmas(data)?;
+        let confidence = Self::load_confidence(data)?;
         let list = |file: &str, section: &str| section_words(&sections, file, section);
         let in_idioms = list("in_source.txt", "idiom")
             .0
@@ -347,9 +447,130 @@ impl Lexicon {
             in_idioms,
             colon_group: list("colon.txt", "group"),
             colon_camp: list("colon.txt", "camp"),
+            colon_addressee: list("colon.txt", "addressee"),
             w: Cold::new(&sections),
             sections,
+            forms,
+            lemmas,
+            confidence,
         })
+    }
+
+    /// `confidence.txt`: lines `RULE: PERCENT`, each rule once.
+    fn load_confidence(data: &DataSet) -> Result<[Option<u8>; Rule::ALL.len()], DataError> {
+        let mut out = [None; Rule::ALL.len()];
+        for (label, ws, e) in labelled(file(data, "confidence.txt")?)? {
+            let rule: Rule = label.parse().map_err(|r| e.malformed(format!("{r}")))?;
+            let pct = match ws[..] {
+                [w] => w.parse::<u8>().ok().filter(|&p| p <= 100),
+                _ => None,
+            }
+            .ok_or_else(|| e.malformed("a line is `RULE: PERCENT` (0 to 100)"))?;
+            let slot = &mut out[rule as usize];
+            if slot.is_some() {
+                return Err(e.malformed(format!("{rule} has a confidence twice")));
+            }
+            *slot = Some(pct);
+        }
+        Ok(out)
+    }
+
+    /// The measured precision of `rule`, in per cent (`confidence.txt`).
+    pub fn confidence(&self, rule: Rule) -> Option<u8> {
+        self.confidence[rule as usize]
+    }
+
+    /// Every cue form's lemma (the first word of its line in `cues.txt`,
+    /// `stance.txt`, `adjectives.txt`, or a cue of code) with its class:
+    /// `classes.txt` names forms, each class going to the form's lemma.
+    #[allow(clippy::type_complexity)]
+    fn load_lemmas(
+        data: &DataSet,
+    ) -> Result<(WordMap<String, u32>, Vec<(Arc<str>, StatementClass)>), DataError> {
+        let mut forms: WordMap<String, u32> = WordMap::default();
+        let mut lemmas: Vec<(Arc<str>, StatementClass)> = Vec::new();
+        let mut add_line = |words: &[&str], lemma: &str, class: StatementClass| {
+            let i = lemmas.len() as u32;
+            let mut used = false;
+            for w in words {
+                if !forms.contains_key(*w) {
+                    forms.insert((*w).to_owned(), i);
+                    used = true;
+                }
+            }
+            if used {
+                lemmas.push((Arc::from(lemma), class));
+            }
+        };
+        for (name, class) in [
+            ("cues.txt", StatementClass::Report),
+            ("stance.txt", StatementClass::Belief),
+            ("adjectives.txt", StatementClass::Belief),
+        ] {
+            for e in file(data, name)?.entries() {
+                let ws: Vec<&str> = e.fields().collect();
+                if name == "adjectives.txt" {
+                    for w in ws {
+                        add_line(&[w], w, class);
+                    }
+                } else if let Some(first) = ws.first() {
+                    add_line(&ws, first, class);
+                }
+            }
+        }
+        for e in file(data, "nouns.txt")?.entries() {
+            let ws: Vec<&str> = e.fields().collect();
+            if let [label, first, ..] = ws[..] {
+                if label == "noun:" {
+                    add_line(&ws[1..], first, StatementClass::Report);
+                }
+            }
+        }
+        // The cues of code: `according to`, the adverbs, a colon, `in`.
+        add_line(&["according"], "according to", StatementClass::Report);
+        for e in file(data, "adverbs.txt")?.entries() {
+            for w in e.fields() {
+                add_line(&[w], w, StatementClass::Report);
+            }
+        }
+        add_line(&[":"], ":", StatementClass::Report);
+        add_line(&["in"], "in", StatementClass::Belief);
+        let f = file(data, "classes.txt")?;
+        f.unique_by(|e| {
+            let mut fields = e.fields();
+            match fields.next() {
+                // A lemma line names one form (its lemma may repeat).
+                Some("lemma:") => fields.take(1).map(|w| format!("lemma {w}")).collect(),
+                _ => fields.map(str::to_owned).collect::<Vec<_>>(),
+            }
+        })?;
+        for (label, ws, e) in labelled(f)? {
+            if label == "lemma" {
+                let [form, lemma] = ws[..] else {
+                    return Err(e.malformed("a lemma line is `lemma: FORM LEMMA`"));
+                };
+                let &i = forms
+                    .get(form)
+                    .ok_or_else(|| e.malformed(format!("{form:?} is no listed cue form")))?;
+                lemmas[i as usize].0 = Arc::from(lemma);
+                continue;
+            }
+            let class: StatementClass = label.parse().map_err(|r: String| e.malformed(r))?;
+            for w in ws {
+                let &i = forms
+                    .get(w)
+                    .ok_or_else(|| e.malformed(format!("{w:?} is no listed cue form")))?;
+                lemmas[i as usize].1 = class;
+            }
+        }
+        Ok((forms, lemmas))
+    }
+
+    /// The lemma and class of a cue whose first word is `w` (lower case):
+    /// `None` for a word no cue list holds.
+    pub fn cue_lemma(&self, w: &str) -> Option<(&Arc<str>, StatementClass)> {
+        let &i = self.forms.get(w)?;
+        self.lemmas.get(i as usize).map(|(l, c)| (l, *c))
     }
 
     /// `particles.txt`: one `VERB PARTICLE` pair a line, each pair once.

@@ -174,3 +174,53 @@ pub(super) fn inverted_source(d: &Doc, s: usize, e: usize) -> Option<(usize, usi
     }
     Some((s, t))
 }
+
+/// A speaker cut at a preposition after a noun source ("The audit of
+/// clerk Ines Varga by the board revealed"): where the noun source's
+/// phrase starts, if one stands within ten tokens before `s`, the start of
+/// the speaker found.
+pub(super) fn noun_source_before(d: &Doc, lo: usize, s: usize) -> Option<usize> {
+    if s <= lo + 1 || !d.has(s - 1, T_NP_STOP) || !d.is_word(s - 1) {
+        return None;
+    }
+    let mut j = s - 1;
+    let stop = lo.max(s.saturating_sub(10));
+    while j > stop {
+        j -= 1;
+        let ok = match d.kind(j) {
+            TokenKind::Word | TokenKind::Number => {
+                !d.quoted(j) && d.tags[j] & (T_REPORT | T_STANCE | T_AUX | T_BE) == 0
+            }
+            TokenKind::Possessive => true,
+            TokenKind::Punct => false,
+        };
+        if !ok {
+            return None;
+        }
+        if d.lex.w.noun_source.contains(d.w(j)) {
+            // Its determiner and modifiers ("The new", "Tuesday's").
+            let mut a = j;
+            while a > lo
+                && j - a < 3
+                && matches!(d.kind(a - 1), TokenKind::Word | TokenKind::Possessive)
+                && d.tags[a - 1] & (T_NP_STOP | T_REPORT | T_STANCE | T_AUX | T_BE) == 0
+            {
+                a -= 1;
+            }
+            return Some(a);
+        }
+    }
+    None
+}
+
+/// Does the speaker `span` name a noun source ("the audit of ...", "a new
+/// poll"): a `noun-source` word among its first four words, at its end or
+/// before a preposition?
+pub(super) fn is_noun_source(d: &Doc, span: Span) -> bool {
+    let a = d.seg.token_at_or_after(span.start);
+    let b = d.seg.token_at_or_after(span.end);
+    (a..b.min(a + 4)).any(|j| {
+        d.lex.w.noun_source.contains(d.w(j))
+            && (j + 1 == b || d.has(j + 1, T_NP_STOP) && d.is_word(j + 1))
+    })
+}

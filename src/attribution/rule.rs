@@ -38,11 +38,13 @@ pub enum Rule {
     AdverbCue,
     /// `X is eager to ...`
     AdjectiveCue,
+    /// `her criticism of ...` / `the allegation that ...`
+    NounCue,
 }
 
 impl Rule {
     /// Every rule, in the order of the module's table.
-    pub const ALL: [Rule; 15] = [
+    pub const ALL: [Rule; 16] = [
         Rule::AccordingTo,
         Rule::QuoteCue,
         Rule::ContentCue,
@@ -58,6 +60,7 @@ impl Rule {
         Rule::Impersonal,
         Rule::AdverbCue,
         Rule::AdjectiveCue,
+        Rule::NounCue,
     ];
 
     /// The rule's name (`cue-content`).
@@ -78,6 +81,7 @@ impl Rule {
             Rule::Impersonal => "impersonal",
             Rule::AdverbCue => "adverb-cue",
             Rule::AdjectiveCue => "adjective-cue",
+            Rule::NounCue => "noun-cue",
         }
     }
 }

@@ -89,6 +89,8 @@ pub(super) const T_ADJUNCT_STOP: Tags = 1 << 45;
 pub(super) const T_IT: Tags = 1 << 46;
 /// An adverb of `adverbs.txt` (with `T_LOOP`).
 pub(super) const T_ADVERB: Tags = 1 << 47;
+/// A noun cue of `nouns.txt` `noun`.
+pub(super) const T_NOUN_CUE: Tags = 1 << 48;
 /// The bits read from a token's text whatever its kind (the string
 /// compares they replace did not look at the kind); the others were set
 /// on words only, or (`T_COMMA`, `T_DASH`, `T_COLON`) on punctuation only:
@@ -187,6 +189,8 @@ pub(super) const SECTION_BITS: &[(&str, &str, Tags)] = &[
     ("phrase.txt", "inverted-end", T_INVERTED_END),
     ("phrase.txt", "and-next", 0),
     ("phrase.txt", "inverted-determiner", 0),
+    ("phrase.txt", "apposition", 0),
+    ("phrase.txt", "noun-source", 0),
     ("verbs.txt", "be", T_BE),
     ("verbs.txt", "not-before", T_NOT_BEFORE),
     ("verbs.txt", "weak-report", T_WEAK_REPORT),
@@ -204,6 +208,7 @@ pub(super) const SECTION_BITS: &[(&str, &str, Tags)] = &[
     ("verbs.txt", "asked-after", 0),
     ("verbs.txt", "gerund-after", 0),
     ("verbs.txt", "say-kept", 0),
+    ("verbs.txt", "biography", 0),
     ("content.txt", "adjunct", T_ADJUNCT),
     ("content.txt", "adjunct-stop", T_ADJUNCT_STOP),
     ("content.txt", "clause-opener", T_CLAUSE_OPENER),
@@ -221,4 +226,7 @@ pub(super) const SECTION_BITS: &[(&str, &str, Tags)] = &[
     ("colon.txt", "label", T_COLON_LABEL),
     ("colon.txt", "group", 0),
     ("colon.txt", "camp", 0),
+    ("colon.txt", "addressee", 0),
+    ("nouns.txt", "noun", T_NOUN_CUE),
+    ("nouns.txt", "after", 0),
 ];

@@ -107,6 +107,9 @@ fn explain_doc(w: &mut String, name: &str, text: &str, an: &Analysis, all: bool)
             let _ = writeln!(w, "    cue     {:?}", cue.join(" ... "));
             let _ = writeln!(w, "    content {:?}", content.join(" ... "));
             let _ = writeln!(w, "    about   [{}]", about.join(", "));
+            if let (Some(lemma), Some(class)) = (&a.lemma, a.class) {
+                let _ = writeln!(w, "    class   {class} ({lemma})");
+            }
         }
     }
 }

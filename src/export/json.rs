@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::graph::{ActorGraph, EdgeKind, Evidence, GraphOptions, Node};
 use petgraph::stable_graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -28,6 +29,12 @@ pub struct EdgeJson {
     pub weight: u64,
     /// Where it was seen.
     pub evidence: Vec<Evidence>,
+    /// Attribution links: the count of each cue lemma.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cues: BTreeMap<String, u64>,
+    /// Attribution links: the count of each statement class.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub classes: BTreeMap<String, u64>,
 }
 
 /// The whole graph in JSON form.
@@ -52,6 +59,8 @@ pub fn edge_json(g: &ActorGraph, e: EdgeIndex) -> EdgeJson {
         kind: edge.kind,
         weight: edge.weight,
         evidence: edge.evidence.clone(),
+        cues: edge.cues.clone(),
+        classes: edge.classes.clone(),
     }
 }
 
@@ -82,6 +91,10 @@ struct EdgeRef<'a> {
     kind: EdgeKind,
     weight: u64,
     evidence: &'a [Evidence],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    cues: &'a BTreeMap<String, u64>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    classes: &'a BTreeMap<String, u64>,
 }
 
 /// [`GraphJson`] borrowing from the graph.
@@ -109,6 +122,8 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
                     kind: edge.kind,
                     weight: edge.weight,
                     evidence: &edge.evidence,
+                    cues: &edge.cues,
+                    classes: &edge.classes,
                 }
             })
             .collect(),
@@ -151,7 +166,8 @@ pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<Ac
                 e.target
             ));
         }
-        g.add_edge(a, b, e.kind, e.weight, &e.evidence);
+        let to = g.add_edge(a, b, e.kind, e.weight, &e.evidence);
+        g.graph[to].add_counts(&e.cues, &e.classes);
     }
     Ok(g)
 }

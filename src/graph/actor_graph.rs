@@ -112,7 +112,7 @@ impl ActorGraph {
         kind: EdgeKind,
         weight: u64,
         evidence: &[Evidence],
-    ) {
+    ) -> EdgeIndex {
         let e = self.edge_or_insert(a, b, kind);
         let cap = self.options.max_evidence;
         let edge = &mut self.graph[e];
@@ -120,6 +120,7 @@ impl ActorGraph {
         for ev in evidence {
             keep_evidence(&mut edge.evidence, cap, &ev.doc, ev.start, ev.end);
         }
+        e
     }
 
     /// The link of this kind between two nodes, made if new (co-occurrence
@@ -133,15 +134,7 @@ impl ActorGraph {
         match self.edges.get(&(a, b, kind)) {
             Some(&e) => e,
             None => {
-                let e = self.graph.add_edge(
-                    a,
-                    b,
-                    Edge {
-                        kind,
-                        weight: 0,
-                        evidence: Vec::new(),
-                    },
-                );
+                let e = self.graph.add_edge(a, b, Edge::new(kind));
                 self.edges.insert((a, b, kind), e);
                 e
             }
@@ -193,19 +186,15 @@ impl ActorGraph {
         for l in &plan.links {
             let (a, b) = (index[l.a as usize], index[l.b as usize]);
             let graph = &mut self.graph;
-            let e = *self.edges.entry((a, b, l.kind)).or_insert_with(|| {
-                graph.add_edge(
-                    a,
-                    b,
-                    Edge {
-                        kind: l.kind,
-                        weight: 0,
-                        evidence: Vec::new(),
-                    },
-                )
-            });
+            let e = *self
+                .edges
+                .entry((a, b, l.kind))
+                .or_insert_with(|| graph.add_edge(a, b, Edge::new(l.kind)));
             let edge = &mut self.graph[e];
             edge.weight = edge.weight.saturating_add(l.weight);
+            for (lemma, class, n) in &l.cues {
+                edge.count_cue(lemma.as_deref(), *class, *n);
+            }
             if edge.evidence.is_empty() {
                 // A new link: room for this document's spans at once.
                 edge.evidence

@@ -52,7 +52,8 @@ impl ActorGraph {
         for e in other.sorted_edges() {
             let (a, b) = other.graph.edge_endpoints(e).expect("edge");
             let edge = &other.graph[e];
-            self.add_edge(map[&a], map[&b], edge.kind, edge.weight, &edge.evidence);
+            let to = self.add_edge(map[&a], map[&b], edge.kind, edge.weight, &edge.evidence);
+            self.graph[to].add_counts(&edge.cues, &edge.classes);
         }
     }
 

@@ -51,7 +51,7 @@ pub use plan::RecordPlan;
 
 use crate::mentions::ActorKind;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A window naming more actors than this is a list (or text without
 /// sentence punctuation), not a sentence: each actor in it is linked only to
@@ -174,4 +174,55 @@ pub struct Edge {
     pub weight: u64,
     /// Where, up to the evidence cap.
     pub evidence: Vec<Evidence>,
+    /// Attribution links: how many times each cue lemma was seen
+    /// (`{"say": 3, "accuse": 1}`); empty for co-occurrence.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cues: BTreeMap<String, u64>,
+    /// Attribution links: how many statements of each class
+    /// (`report`, `denial`, ...).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub classes: BTreeMap<String, u64>,
+}
+
+impl Edge {
+    /// A link of this kind, not seen yet.
+    pub fn new(kind: EdgeKind) -> Edge {
+        Edge {
+            kind,
+            weight: 0,
+            evidence: Vec::new(),
+            cues: BTreeMap::new(),
+            classes: BTreeMap::new(),
+        }
+    }
+
+    /// Count `n` more statements with cue lemma `lemma` and class `class`.
+    pub fn count_cue(&mut self, lemma: Option<&str>, class: Option<&str>, n: u64) {
+        if let Some(l) = lemma {
+            add_count(&mut self.cues, l, n);
+        }
+        if let Some(c) = class {
+            add_count(&mut self.classes, c, n);
+        }
+    }
+
+    /// Add the cue and class counts of `other` (merging, reading back).
+    pub fn add_counts(&mut self, cues: &BTreeMap<String, u64>, classes: &BTreeMap<String, u64>) {
+        for (l, &n) in cues {
+            add_count(&mut self.cues, l, n);
+        }
+        for (c, &n) in classes {
+            add_count(&mut self.classes, c, n);
+        }
+    }
+}
+
+/// `map[key] += n`, the key copied only when new.
+fn add_count(map: &mut BTreeMap<String, u64>, key: &str, n: u64) {
+    match map.get_mut(key) {
+        Some(v) => *v += n,
+        None => {
+            map.insert(key.to_owned(), n);
+        }
+    }
 }

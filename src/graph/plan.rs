@@ -3,8 +3,15 @@
 
 use super::evidence::SpanList;
 use super::{EdgeKind, GraphOptions, Window, LIST_REACH, MAX_WINDOW_ACTORS};
+use crate::attribution::StatementClass;
 use crate::mentions::{ActorKind, Via};
 use crate::pipeline::DocRecord;
+
+/// A link's count of one (cue lemma, statement class) pair.
+pub(super) type CueCount = (Option<Box<str>>, Option<&'static str>, u64);
+
+/// An attribution's cue lemma and statement class, as a link counts them.
+type Cue<'a> = (Option<&'a str>, Option<&'static str>);
 use rustc_hash::FxHashMap;
 
 /// One document's contribution to a graph (its actors, and its links with
@@ -56,6 +63,8 @@ pub(super) struct PlanLink {
     pub(super) weight: u64,
     /// The smallest evidence spans, sorted, at most the evidence cap.
     pub(super) spans: SpanList,
+    /// Attribution links: (cue lemma, class, count), each pair once.
+    pub(super) cues: Vec<CueCount>,
 }
 
 /// An actor as a mention or attribution names it: its id, and its index
@@ -101,9 +110,15 @@ impl RecordPlan {
             for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
                 span = (span.0.min(p.start), span.1.max(p.end));
             }
+            let class = at
+                .class
+                .as_deref()
+                .and_then(|c| c.parse::<StatementClass>().ok())
+                .map(StatementClass::as_str);
             Some((
                 ActorRef::id(speaker),
                 span,
+                (at.lemma.as_deref(), class),
                 at.about.iter().map(|x| ActorRef::id(x)),
             ))
         });
@@ -159,7 +174,8 @@ impl RecordPlan {
             for p in at.cue.iter().chain(&at.content) {
                 span = (span.0.min(p.start), span.1.max(p.end));
             }
-            Some((speaker, span, at.about.iter().map(move |&x| actor(x))))
+            let cue = (at.lemma.as_deref(), at.class.map(StatementClass::as_str));
+            Some((speaker, span, cue, at.about.iter().map(move |&x| actor(x))))
         });
         // An actor's aliases are the texts of its mentions by name.
         let aliases = |x: usize| actors[x].aliases.iter().map(String::as_str);
@@ -196,7 +212,7 @@ impl RecordPlan {
     ) -> RecordPlan
     where
         M: Iterator<Item = MentionView<'a>>,
-        A: Iterator<Item = (ActorRef<'a>, (usize, usize), T)>,
+        A: Iterator<Item = (ActorRef<'a>, (usize, usize), Cue<'a>, T)>,
         T: Iterator<Item = ActorRef<'a>>,
         N: Iterator<Item = &'a str>,
     {
@@ -208,14 +224,15 @@ impl RecordPlan {
         let mut links = Links::with_capacity(mention_count, options.max_evidence);
         links.cooccurrences(&mut tally.by_window, &tally.actors, sentence, options);
         // Attribution: speaker -> about.
-        for (speaker, span, about) in attributions {
+        for (speaker, span, cue, about) in attributions {
             let Some(s) = tally.find(speaker) else {
                 continue;
             };
             for target in about {
                 if let Some(t) = tally.find(target) {
                     if t != s {
-                        links.add(s, t, EdgeKind::Attribution, span);
+                        let i = links.add(s, t, EdgeKind::Attribution, span);
+                        links.count_cue(i, cue);
                     }
                 }
             }
@@ -394,7 +411,7 @@ impl Links {
 
     /// One more sighting of the link `a -> b`, with its evidence span.
     #[inline]
-    fn add(&mut self, a: u32, b: u32, kind: EdgeKind, span: (usize, usize)) {
+    fn add(&mut self, a: u32, b: u32, kind: EdgeKind, span: (usize, usize)) -> usize {
         let links = &mut self.links;
         let i = *self.at.entry((a, b, kind)).or_insert_with(|| {
             links.push(PlanLink {
@@ -403,12 +420,29 @@ impl Links {
                 kind,
                 weight: 0,
                 spans: SpanList::Empty,
+                cues: Vec::new(),
             });
             links.len() - 1
         });
         let l = &mut links[i];
         l.weight += 1;
         l.spans.keep(self.cap, span);
+        i
+    }
+
+    /// One more statement of the cue `(lemma, class)` on link `i`.
+    fn count_cue(&mut self, i: usize, (lemma, class): Cue<'_>) {
+        if lemma.is_none() && class.is_none() {
+            return;
+        }
+        let cues = &mut self.links[i].cues;
+        match cues
+            .iter_mut()
+            .find(|(l, c, _)| l.as_deref() == lemma && *c == class)
+        {
+            Some((_, _, n)) => *n += 1,
+            None => cues.push((lemma.map(Box::from), class, 1)),
+        }
     }
 
     /// Co-occurrence per window, windows in index order, the actors of

@@ -160,9 +160,8 @@ fn sorted_orders_match_plain_sorts() {
             a,
             b,
             Edge {
-                kind,
                 weight: k as u64,
-                evidence: vec![],
+                ..Edge::new(kind)
             },
         );
     }

@@ -340,6 +340,11 @@ fn protected_period(text: &str, tokens: &[Token], i: usize, next: &Token, lex: &
     if w.len() <= 4 && w.chars().count() == 1 && starts_upper(w) {
         return true;
     }
+    // "then-Sen.": the abbreviation after a hyphen.
+    let w = match w.rsplit_once('-') {
+        Some((_, tail)) if !tail.is_empty() => tail,
+        _ => w,
+    };
     if lex.abbreviations.contains_lower(w) {
         if lex.final_abbreviations.contains_lower(w) {
             return !lex.openers.contains_lower(next.text(text));

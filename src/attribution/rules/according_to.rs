@@ -37,6 +37,18 @@ pub(in crate::attribution) fn according_to(d: &Doc, si: usize, k: usize) -> Opti
             while after < we && d.kind(after) == TokenKind::Punct {
                 after += 1;
             }
+            // "..., according to X, then the board's chief[, ...]": the
+            // speaker's apposition is no content; what follows its comma is.
+            if after < we
+                && after > e
+                && d.has(e, T_COMMA)
+                && d.lex.w.apposition.contains(d.w(after))
+            {
+                after = match (after..we).find(|&j| d.has(j, T_COMMA) && !d.quoted(j)) {
+                    Some(comma) => comma + 1,
+                    None => we,
+                };
+            }
             if after < we && we - after >= 2 {
                 parts.push(d.span(after, we)?);
             }

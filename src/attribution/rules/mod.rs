@@ -15,6 +15,7 @@ mod adjective;
 mod adverb;
 mod colon;
 mod in_source;
+mod noun;
 mod verb_cue;
 
 pub(super) use according_to::according_to;
@@ -22,4 +23,5 @@ pub(super) use adjective::adjective_cue;
 pub(super) use adverb::adverb_cue;
 pub(super) use colon::{colon, colon_quote};
 pub(super) use in_source::in_source;
-pub(super) use verb_cue::verb_cue;
+pub(super) use noun::noun_cue;
+pub(super) use verb_cue::{set_off, verb_cue};

@@ -48,6 +48,8 @@ impl Before {
 /// The speaker ending at token `j` before a cue that is neither passive
 /// nor coordinated, and the rule: `Err` is the answer of the whole verb
 /// cue (no attribution, or an impression with no speaker).
+// The `Err` is the whole answer, built once per candidate: no need to box it.
+#[allow(clippy::result_large_err)]
 pub(super) fn speaker_before(
     c: &Cand,
     j: usize,

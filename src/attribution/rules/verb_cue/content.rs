@@ -42,7 +42,7 @@ pub(super) fn around_speaker(
         && (before_sep
             && (c >= we
                 || d.has(c, T_COMMA)
-                || d.has(c - 1, T_COMMA)
+                || d.has(c - 1, T_COMMA) && d.w(c) != fw::THAT
                 || d.is_close_quote_tok(sp_first - 1) && !matches!(d.w(c), fw::THAT | b":"))
             || sentence_is_cue)
     {
@@ -52,9 +52,13 @@ pub(super) fn around_speaker(
             sp_first - 1 + usize::from(d.is_close_quote_tok(sp_first - 1))
         };
         let first = content_before(d, s0, s1, end).filter(|f| {
-            // "But X said ..." is no clause before the speaker.
+            // "But X said ..." is no clause before the speaker; "That plan,
+            // they said, would ..." (two words, the clause running on after
+            // a comma) is.
+            let n = d.seg.token_at_or_after(f.end) - d.seg.token_at_or_after(f.start);
             d.quote_at(f.start).is_some()
-                || d.seg.token_at_or_after(f.end) - d.seg.token_at_or_after(f.start) >= 3
+                || n >= 3
+                || n == 2 && c < we && d.has(c, T_COMMA) && !d.has(ws, T_INTRO)
         });
         if let Some(first) = first {
             let first_is_quote = d.quote_at(first.start).is_some();
@@ -147,8 +151,11 @@ pub(super) fn after_cue(
             ));
         }
     }
-    // A colon at the end of a paragraph introduces the next paragraph.
-    if c >= we && d.has(s1 - 1, T_COLON) {
+    // A colon at the end of a paragraph introduces the next paragraph,
+    // also after a short tail ("had this to say about that:").
+    let short_tail = we - c.min(we) <= 3
+        && (c..we).all(|j| d.is_word(j) && !d.quoted(j) && d.cue_at(j).is_none());
+    if (c >= we || short_tail) && d.has(s1 - 1, T_COLON) {
         let para = d.seg.sentences[si].paragraph;
         if let Some(next) = d.seg.paragraphs.get(para + 1) {
             let inner = *next;
@@ -193,7 +200,16 @@ pub(super) fn after_cue(
         }
         return None;
     }
-    let mut content = vec![d.span(c, end)?];
+    let mut first = d.span(c, end)?;
+    // A content ending inside a quotation of several sentences ("said
+    // that \"the mill is sold. It closes in May.\"") runs to its close.
+    if let Some(q) = d
+        .quote_around(first.end - 1)
+        .filter(|q| q.closed && q.span.end > first.end && q.span.end - first.end <= 1500)
+    {
+        first = Span::new(first.start, q.span.end);
+    }
+    let mut content = vec![first];
     if d.has(s1 - 1, T_COLON) {
         // "X observed that ...:" with the quotation after the colon.
         content.extend(continuation(d, d.tok(s1 - 1).end, 2));

@@ -141,6 +141,17 @@ pub(in crate::attribution) fn verb_cue(
             Err(done) => return done,
         }
     };
+    // "The audit of clerk X by the board revealed": the noun source.
+    let speaker = speaker.map(|sp| {
+        let s = d.token_from(c.s0, sp.span.start);
+        match noun_source_before(d, c.ws, s) {
+            Some(a) => Speaker {
+                span: d.tok(a).cover(&sp.span),
+                actor: None,
+            },
+            None => sp,
+        }
+    });
     // A plain reporting verb with no speaker beside it ("X, 58, a nurse
     // from Y who ..., said"): the sentence's subject, or nobody.
     let fallback = speaker.is_none() && !b.passive && !coord && d.has(k, T_SPEAKER_OPTIONAL);
@@ -162,7 +173,23 @@ pub(in crate::attribution) fn verb_cue(
             return Some(a);
         }
     }
-    content::after_cue(&c, speaker, rule, coord, b.passive)
+    let mut a = content::after_cue(&c, speaker, rule, coord, b.passive)?;
+    // A paragraph set off as a quotation ("... I took part in ...") after a
+    // sentence ending in a colon is the words of the sentence's subject,
+    // whatever phrase stands next to the verb.
+    if a.rule == Rule::CueBlock && a.content.first().is_some_and(|p| set_off(d, p.start)) {
+        if let Some(span) = subject_of(d, si, k, earlier) {
+            a.speaker = Some(Speaker { span, actor: None });
+        }
+    }
+    Some(a)
+}
+
+/// Does the paragraph at byte `at` open as a quotation set off from the
+/// author's text: an ellipsis or an opening quotation mark?
+pub(in crate::attribution) fn set_off(d: &Doc, at: usize) -> bool {
+    let t = &d.text[at.min(d.text.len())..];
+    t.starts_with("...") || t.starts_with('\u{2026}') || t.starts_with(". . .")
 }
 
 /// Is the sentence in title case (a headline): most of its words of four
