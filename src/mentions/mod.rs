@@ -51,6 +51,7 @@
 
 mod classify;
 mod closed;
+mod document;
 mod evidence;
 mod examples;
 mod flags;
@@ -78,8 +79,16 @@ pub const DATA: &[(&str, &str)] = &[
     ),
     ("mentions/common.txt", include_str!("data/common.txt")),
     (
+        "mentions/family_first.txt",
+        include_str!("data/family_first.txt"),
+    ),
+    (
         "mentions/first_names.txt",
         include_str!("data/first_names.txt"),
+    ),
+    (
+        "mentions/given_names.txt",
+        include_str!("data/given_names.txt"),
     ),
     ("mentions/modifiers.txt", include_str!("data/modifiers.txt")),
     (
@@ -147,6 +156,62 @@ pub enum Via {
     Nominal,
 }
 
+/// Why a mention names the kind of actor it does: the evidence the
+/// detector relied on, kept so that `explain` can show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    /// None: a capitalised run with nothing for it ([`Mention::weak`]).
+    #[default]
+    None,
+    /// Not a name: a pronoun or a description, tied by the resolver.
+    Form,
+    /// A title or role before it ("Dr.", "Vice President").
+    Title,
+    /// A known given name opens it ("Ines ...").
+    GivenName,
+    /// A known one-name figure, organization or acronym in the lists.
+    Known,
+    /// A word after it that only people do ("X said"), or an apposition
+    /// ("X, 54," / "X, who").
+    Cue,
+    /// A pronoun later in its sentence ("Renn received his ...").
+    Pronoun,
+    /// An organization word ends or heads it ("Ministry", "Inc.").
+    OrgWord,
+    /// A family name written first opens it ("Wong Kwok-kin").
+    FamilyName,
+    /// Initials before a surname ("R. Tesk", "J K Orlow").
+    Initials,
+    /// Another mention of the same name in the document has evidence.
+    SameName,
+    /// Named in a list with people who have evidence ("A, B and C").
+    Coordinated,
+    /// A person an organization or prize is named after.
+    Namesake,
+}
+
+impl Evidence {
+    /// The evidence's name as written in outputs.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Evidence::None => "none",
+            Evidence::Form => "form",
+            Evidence::Title => "title",
+            Evidence::GivenName => "given-name",
+            Evidence::Known => "known",
+            Evidence::Cue => "cue",
+            Evidence::Pronoun => "pronoun",
+            Evidence::OrgWord => "org-word",
+            Evidence::FamilyName => "family-name",
+            Evidence::Initials => "initials",
+            Evidence::SameName => "same-name",
+            Evidence::Coordinated => "coordinated",
+            Evidence::Namesake => "namesake",
+        }
+    }
+}
+
 /// A mention found in the text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
@@ -174,6 +239,8 @@ pub struct Mention {
     /// the resolver counts these to accept an unknown single word that
     /// keeps acting as a subject.
     pub verb_after: bool,
+    /// Why it names a person or an organization.
+    pub evidence: Evidence,
 }
 
 /// The words of a mention: the word tokens among the document's tokens
@@ -234,7 +301,8 @@ impl Mention {
     }
 }
 
-/// Find the mentions of a document body, with the word lists of `lex`.
+/// Find the mentions of a document body, with the word lists of `lex`;
+/// a name's kind is decided across the document ([`document`]).
 pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
     let table = &lex.table;
     // News runs about one mention to twelve tokens.
@@ -269,6 +337,7 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
         };
         detect_sentence(&cx, si, &mut out, &mut cand);
     }
+    document::promote(text, &seg.tokens, &mut out);
     // Kept for the next document unless a giant one grew them: memory
     // stays flat after an outlier.
     if packed.capacity() <= SCRATCH_KEEP && cand.capacity() <= SCRATCH_KEEP {

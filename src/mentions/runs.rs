@@ -11,7 +11,7 @@ use super::scan::{may_be_pronoun, start_candidates};
 use super::sentence::Cx;
 use super::shape::*;
 use super::titles::title_at;
-use super::{ActorKind, Mention, Via, Words};
+use super::{ActorKind, Evidence, Mention, Via, Words};
 use crate::segment::TokenKind;
 use crate::span::Span;
 
@@ -83,6 +83,7 @@ fn pronoun_at(cx: &Cx, i: usize, si: usize) -> Option<Mention> {
         words: Words::new(cx.base + i, cx.base + i + 1, 1),
         weak: false,
         verb_after: false,
+        evidence: Evidence::Form,
     })
 }
 
@@ -215,6 +216,7 @@ fn push_run(
         && headline()
     {
         m.weak = true;
+        m.evidence = Evidence::None;
     }
     // The opening test of [`pronoun_follows`] first: most weak words do
     // not open their sentence, and the other tests cost more.
@@ -226,6 +228,7 @@ fn push_run(
     {
         if let Some(g) = pronoun_follows(cx, s, end) {
             m.weak = false;
+            m.evidence = Evidence::Pronoun;
             m.gender = g;
         }
     }

@@ -1,0 +1,97 @@
+//! The document's say on each name: a capitalised run with no evidence of
+//! its own ([`Evidence::None`]) is a person when another mention of the
+//! same name in the document has evidence: the same words ("Tavi Renn
+//! said" elsewhere), or its surname or given name alone with a title or
+//! cue ("Dr. Renn", "Renn said"); or it stands in a list with people
+//! who have evidence ("Ines Varga, Tavi Renn and Ole Sand"). Runs only
+//! when a document has such a run; one set of the strong names a
+//! document.
+
+use super::{ActorKind, Evidence, Mention, Via};
+use crate::segment::Token;
+use crate::words::hash::WordSet;
+
+/// Promote the weak name runs of `mentions` that another mention of the
+/// same name vouches for.
+pub(super) fn promote(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    let unsupported = |m: &Mention| {
+        m.via == Via::Name
+            && m.kind == ActorKind::Person
+            && m.weak
+            && m.evidence == Evidence::None
+            && m.words.len() >= 2
+    };
+    if !mentions.iter().any(unsupported) {
+        return;
+    }
+    // The strong people's names, whole, and the single words that name a
+    // person on their own evidence (a title, a cue, a pronoun).
+    let mut whole: WordSet<&str> = WordSet::default();
+    let mut single: WordSet<&str> = WordSet::default();
+    for m in mentions.iter() {
+        if m.via != Via::Name || m.kind != ActorKind::Person || m.weak {
+            continue;
+        }
+        if m.words.len() >= 2 {
+            whole.insert(m.text(text));
+        } else if matches!(
+            m.evidence,
+            Evidence::Title | Evidence::Cue | Evidence::Pronoun
+        ) {
+            single.insert(m.text(text));
+        }
+    }
+    for m in mentions.iter_mut() {
+        if !unsupported(m) {
+            continue;
+        }
+        let words = m.words.texts(text, tokens);
+        let first = words.clone().next().unwrap_or("");
+        let last = words.last().unwrap_or("");
+        if whole.contains(m.text(text)) || single.contains(last) || single.contains(first) {
+            m.weak = false;
+            m.evidence = Evidence::SameName;
+        }
+    }
+    // Lists: forward, then back, so that evidence spreads along a list.
+    for i in 1..mentions.len() {
+        coordinate(text, tokens, mentions, i - 1, i);
+    }
+    for i in (1..mentions.len()).rev() {
+        coordinate(text, tokens, mentions, i, i - 1);
+    }
+}
+
+/// When mention `to` has no evidence and stands in a list beside mention
+/// `from`, a person with evidence, only commas and "and" or "or" between
+/// them: `to` is a person too.
+fn coordinate(text: &str, tokens: &[Token], mentions: &mut [Mention], from: usize, to: usize) {
+    let (f, t) = (&mentions[from], &mentions[to]);
+    let strong = f.via == Via::Name && f.kind == ActorKind::Person && !f.weak;
+    let weak_run = t.via == Via::Name
+        && t.kind == ActorKind::Person
+        && t.weak
+        && t.evidence == Evidence::None
+        && t.words.len() >= 2;
+    if !strong || !weak_run || f.sentence != t.sentence {
+        return;
+    }
+    let (a, b) = if from < to {
+        (f.words.end, t.words.start)
+    } else {
+        (t.words.end, f.words.start)
+    };
+    let (a, b) = (a as usize, b as usize);
+    if a >= b || b - a > 2 {
+        return;
+    }
+    let joined = tokens[a..b].iter().all(|k| {
+        let w = k.text(text);
+        w == "," || w == "and" || w == "or" || w == "&"
+    });
+    if joined {
+        let t = &mut mentions[to];
+        t.weak = false;
+        t.evidence = Evidence::Coordinated;
+    }
+}
