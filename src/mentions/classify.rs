@@ -121,6 +121,19 @@ impl Run<'_, '_> {
         if self.names_no_one() {
             return None;
         }
+        if self.title.is_none() && !self.f(0).first_name() {
+            // A run that defines an acronym in brackets after it ("Varn
+            // Relief Council (VRC)") is an organization; an acronym in
+            // running text ("the league's ORVA") is a weak one, kept when
+            // the document defines it ([`super::document`]); a line in
+            // capitals names nothing.
+            if self.defines_acronym() {
+                return self.mention(ActorKind::Organization, Gender::Unknown, Evidence::Acronym);
+            }
+            if self.wt.len() == 1 && self.f(0).all_caps() && self.acronym() {
+                return self.mention(ActorKind::Organization, Gender::Unknown, Evidence::None);
+            }
+        }
         if self.title.is_none() {
             if let Some(v) = self.split() {
                 return v;
@@ -339,6 +352,41 @@ impl Run<'_, '_> {
                 let x = self.f(j);
                 !x.common() && !x.org_word() && !x.non_person() && !x.place() && !x.all_caps()
             })
+    }
+
+    /// A single word of two to six capital letters, no roman numeral,
+    /// common word, thing or place, in a sentence not written in capitals.
+    fn acronym(&self) -> bool {
+        let (cx, w, f) = (self.cx, self.w(0), self.f(0));
+        let shape = (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+        if !shape || is_roman(w) || f.common() || f.non_person() || f.place() || f.title() {
+            return false;
+        }
+        let (mut words, mut caps) = (0usize, 0usize);
+        for k in 0..cx.toks.len() {
+            if cx.word(k).is_some() {
+                words += 1;
+                caps += cx.info(k).all_caps() as usize;
+            }
+        }
+        caps * 3 <= words
+    }
+
+    /// The run is followed by "(" and an acronym of its initials:
+    /// the acronym's first letter the run's, its length at most two a
+    /// word.
+    fn defines_acronym(&self) -> bool {
+        let (cx, n) = (self.cx, self.wt.len());
+        let tok = |k: usize| cx.toks.get(self.after + k).map(|t| t.text(cx.text));
+        if n < 2 || tok(0) != Some("(") || tok(2) != Some(")") {
+            return false;
+        }
+        let Some(a) = tok(1) else {
+            return false;
+        };
+        (2..=2 * n).contains(&a.len())
+            && a.bytes().all(|b| b.is_ascii_uppercase())
+            && self.w(0).as_bytes().first() == a.as_bytes().first()
     }
 
     /// An apposition after a role: "her deputy, Oskar Brandvold, ...", the

@@ -21,6 +21,7 @@ pub(super) fn promote(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
             && m.evidence == Evidence::None
             && m.words.len() >= 2
     };
+    acronyms(text, tokens, mentions);
     if !mentions.iter().any(unsupported) {
         return;
     }
@@ -93,5 +94,38 @@ fn coordinate(text: &str, tokens: &[Token], mentions: &mut [Mention], from: usiz
         let t = &mut mentions[to];
         t.weak = false;
         t.evidence = Evidence::Coordinated;
+    }
+}
+
+/// An acronym a document defines after an organization's name ("Varn
+/// Relief Council (VRC)") names that organization wherever it stands; an
+/// acronym the document does not define stays weak.
+fn acronyms(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    let weak_org = |m: &Mention| {
+        m.via == Via::Name
+            && m.kind == ActorKind::Organization
+            && m.weak
+            && m.evidence == Evidence::None
+    };
+    if !mentions.iter().any(weak_org) {
+        return;
+    }
+    let mut defined: WordSet<&str> = WordSet::default();
+    for m in mentions.iter() {
+        if m.kind != ActorKind::Organization || m.weak {
+            continue;
+        }
+        let at = |k: usize| tokens.get(m.words.end as usize + k).map(|t| t.text(text));
+        if at(0) == Some("(") && at(2) == Some(")") {
+            if let Some(a) = at(1) {
+                defined.insert(a);
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        if weak_org(m) && defined.contains(m.text(text)) {
+            m.weak = false;
+            m.evidence = Evidence::Acronym;
+        }
     }
 }

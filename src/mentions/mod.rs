@@ -183,6 +183,8 @@ pub enum Evidence {
     FamilyName,
     /// Initials before a surname ("R. Tesk", "J K Orlow").
     Initials,
+    /// An acronym, or a name that defines one in brackets after it.
+    Acronym,
     /// Another mention of the same name in the document has evidence.
     SameName,
     /// Named in a list with people who have evidence ("A, B and C").
@@ -205,6 +207,7 @@ impl Evidence {
             Evidence::OrgWord => "org-word",
             Evidence::FamilyName => "family-name",
             Evidence::Initials => "initials",
+            Evidence::Acronym => "acronym",
             Evidence::SameName => "same-name",
             Evidence::Coordinated => "coordinated",
             Evidence::Namesake => "namesake",

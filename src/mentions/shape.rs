@@ -94,12 +94,12 @@ pub(super) fn is_prefixed_name(w: &str) -> bool {
 /// False when the word surely opens with none of the prefixes of
 /// [`is_prefixed_name`]: each opens with one of these letters and ends in
 /// an apostrophe (the first byte of `’` for the curly one) at byte 1 or a
-/// hyphen at byte 2 or 3, and a capital follows it.
+/// hyphen at byte 1, 2 or 3, and a capital follows it.
 #[inline]
 pub(super) fn may_be_prefixed(b: &[u8]) -> bool {
     b.len() >= 3
         && matches!(b[0], b'a' | b'b' | b'd' | b'e' | b'i' | b'l')
-        && (matches!(b[1], b'\'' | 0xe2) || b[2] == b'-' || b.get(3) == Some(&b'-'))
+        && (matches!(b[1], b'\'' | 0xe2 | b'-') || b[2] == b'-' || b.get(3) == Some(&b'-'))
 }
 
 /// A word that may stand in a name: capitalised or particle-prefixed.

@@ -604,6 +604,9 @@ fn evidence_table() {
         ),
         ("The chancellor, Dorn Ulvik.", &[("Dorn Ulvik", Cue)]),
         ("The tour, Dorn Ulvik, sold out.", &[]),
+        // Acronyms are organizations, not people.
+        ("The league's ORVA fined him.", &[]),
+        ("Mujaved e-Varkh (MEV) said no.", &[]),
         // Another mention of the name vouches for it.
         (
             "Varo Quellin arrived. Later Quellin said no.",
@@ -629,5 +632,40 @@ fn evidence_table() {
         let want: Vec<(String, super::Evidence)> =
             want.iter().map(|(s, e)| (s.to_string(), *e)).collect();
         assert_eq!(got, want, "for {t:?}");
+    }
+}
+
+/// Acronyms in running text and names that define one are organizations;
+/// a line in capitals names none.
+#[test]
+fn acronym_organizations() {
+    use ActorKind::*;
+    let cases: &[(&str, &[(&str, ActorKind)])] = &[
+        // Defined, then used alone.
+        (
+            "The Orva Rink League (ORL) met. The ORL fined him.",
+            &[
+                ("Orva Rink League", Organization),
+                ("ORL", Organization),
+                ("ORL", Organization),
+            ],
+        ),
+        // Undefined: weak, no organization.
+        ("The league's ORVA fined him.", &[]),
+        (
+            "Mujaved e-Varkh (MEV) said no.",
+            &[("Mujaved e-Varkh", Organization), ("MEV", Organization)],
+        ),
+        (
+            "Tallen Fray Works (TFW) grew.",
+            &[("Tallen Fray Works", Organization), ("TFW", Organization)],
+        ),
+        ("ORVA FINES QUELL AGAIN", &[]),
+        ("He wrote it in Book IV of the set.", &[]),
+    ];
+    for (t, want) in cases {
+        let want: Vec<(String, ActorKind)> =
+            want.iter().map(|(s, k)| (s.to_string(), *k)).collect();
+        assert_eq!(names(t), want, "for {t:?}");
     }
 }
