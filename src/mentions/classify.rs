@@ -152,6 +152,12 @@ impl Run<'_, '_> {
         if cx.table.orgs.may_hold(name) && lex.orgs.contains(name) {
             return Some(org(Evidence::Known));
         }
+        // "Varnholm, Ohio, ...": a place, named with its state or country
+        // (an organization word before the comma says organization:
+        // "Varn University, Ohio").
+        if self.title.is_none() && !cx.info(last).org_word() && self.place_follows() {
+            return Some(None);
+        }
         if self.title.is_none()
             && (cx.info(last).org_word()
                 || (n >= 3 && (0..n).any(|j| self.w(j) == OF) && self.f(0).org_word()))
@@ -387,6 +393,31 @@ impl Run<'_, '_> {
         (2..=2 * n).contains(&a.len())
             && a.bytes().all(|b| b.is_ascii_uppercase())
             && self.w(0).as_bytes().first() == a.as_bytes().first()
+    }
+
+    /// A comma and a known place of one or two words after the run, then a
+    /// comma or the sentence's end ("Green Varn, West Virginia, ...").
+    fn place_follows(&self) -> bool {
+        let (cx, a) = (self.cx, self.after);
+        let tok = |k: usize| cx.toks.get(a + k);
+        if tok(0).is_none_or(|t| t.text(cx.text) != ",") {
+            return false;
+        }
+        let closes =
+            |k: usize| tok(k).is_none_or(|t| matches!(t.text(cx.text), "," | "." | ";" | ")"));
+        for len in 1..=2 {
+            let (Some(f), Some(l)) = (tok(1), tok(len)) else {
+                return false;
+            };
+            if (1..=len).any(|k| cx.word(a + k).is_none()) {
+                return false;
+            }
+            let place = &cx.text[f.span.start..l.span.end];
+            if cx.table.places.may_hold(place) && cx.lex.places.contains(place) && closes(len + 1) {
+                return true;
+            }
+        }
+        false
     }
 
     /// An apposition after a role: "her deputy, Oskar Brandvold, ...", the

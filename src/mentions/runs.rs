@@ -47,7 +47,8 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
             i += 1;
             continue;
         }
-        let Some((start, title)) = title_cue(cx, i) else {
+        let Some((start, title)) = title_cue(cx, i).map(|c| role_of_place(cx, i).unwrap_or(c))
+        else {
             i += 1;
             continue;
         };
@@ -105,6 +106,30 @@ fn title_cue(cx: &Cx, i: usize) -> Option<(usize, Option<(Span, String)>)> {
         }
     }
     Some((i, None))
+}
+
+/// A title, "to", "of" or "for" and a place, then the name
+/// ("Ambassador to Varnland Ulla Tesk"), the candidate `i` at the place:
+/// the name starts after the place, the whole phrase its title.
+fn role_of_place(cx: &Cx, i: usize) -> Option<(usize, Option<(Span, String)>)> {
+    let toks = cx.toks;
+    if i < 2 || !cx.info(i).place() {
+        return None;
+    }
+    let link = cx.word(i - 1)?;
+    if !matches!(link, "to" | "of" | "for") {
+        return None;
+    }
+    let t = cx.info(i - 2);
+    if !t.is_word() || !t.title() {
+        return None;
+    }
+    let n = cx.info(i + 1);
+    if !(n.is_word() && n.is_cap() && !n.common() && !n.place()) {
+        return None;
+    }
+    let span = Span::new(toks[i - 2].span.start, toks[i].span.end);
+    Some((i + 1, Some((span, cx.text_of(i - 2).to_lowercase()))))
 }
 
 /// The end of the run of name words from `start`: capitalised and
@@ -170,7 +195,12 @@ fn trim_run(cx: &Cx, start: usize, end: usize, titled: bool) -> (usize, usize) {
         if f.common() && !(f.first_name() && s + 1 < e) {
             if f.org_modifier()
                 && s + 1 < e
-                && (ends_org(cx, s, e) || starts_place(cx, &toks[s..e]))
+                && (ends_org(cx, s, e) || starts_place(cx, &toks[s..e]) || {
+                    // A known organization keeps its first word ("Islamic
+                    // Jihad").
+                    let name = &cx.text[toks[s].span.start..toks[e - 1].span.end];
+                    cx.table.orgs.may_hold(name) && cx.lex.orgs.contains(name)
+                })
             {
                 break;
             }
@@ -217,6 +247,16 @@ fn push_run(
     {
         m.weak = true;
         m.evidence = Evidence::None;
+    }
+    // In a headline an adjective and an organization word vouch for
+    // nothing ("Bad News for ..."): the name counts where the body names
+    // it too.
+    if m.kind == ActorKind::Organization
+        && m.evidence == Evidence::OrgWord
+        && cx.info(first).modifier()
+        && headline()
+    {
+        m.weak = true;
     }
     // The opening test of [`pronoun_follows`] first: most weak words do
     // not open their sentence, and the other tests cost more.

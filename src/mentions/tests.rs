@@ -188,8 +188,20 @@ fn cues_alone_table() {
             "Brannick Holdings Inc. fell.",
             &[("Brannick Holdings Inc", Organization)],
         ),
-        // Headlines in title case vouch for no unknown name.
+        // Headlines in title case vouch for no unknown name, nor an
+        // organization word alone.
         ("Quorin Taldey Wins Harbor Race Again", &[]),
+        ("Good News for Mandy Orlow", &[("Mandy Orlow", Person)]),
+        // A place named with its state is no actor.
+        ("Why did Mandy Hollow, West Virginia, vote?", &[]),
+        (
+            "She taught at Orvel University, West Virginia.",
+            &[("Orvel University", Organization)],
+        ),
+        (
+            "Orvel Bank, which lends, grew.",
+            &[("Orvel Bank", Organization)],
+        ),
     ];
     for (t, want) in cases {
         let want: Vec<(String, ActorKind)> =
@@ -604,6 +616,11 @@ fn evidence_table() {
         ),
         ("The chancellor, Dorn Ulvik.", &[("Dorn Ulvik", Cue)]),
         ("The tour, Dorn Ulvik, sold out.", &[]),
+        // A role for a place before the name.
+        (
+            "The U.S. Ambassador to Iraq Zorvan Kheld arrived.",
+            &[("Zorvan Kheld", Title)],
+        ),
         // Acronyms are organizations, not people.
         ("The league's ORVA fined him.", &[]),
         ("Mujaved e-Varkh (MEV) said no.", &[]),
