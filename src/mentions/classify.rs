@@ -263,6 +263,13 @@ impl Run<'_, '_> {
             Evidence::Known
         };
         if self.title.is_some() {
+            // A title's own words before a known given name ("Miss
+            // Varnland Ines Tesk"): the name starts at the given name.
+            if !f0.first_name() && n >= 3 {
+                if let Some(j) = (1..n - 1).find(|&j| self.f(j).first_name()) {
+                    return classify(cx, self.wt[j], self.e, self.after, None);
+                }
+            }
             // "Major League ...", "General Assembly": the title word opened
             // an organization's or a thing's name, not a person's.
             if (0..n).any(|j| {

@@ -329,6 +329,11 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
     };
     for (si, sent) in seg.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
+        let alone = (si == 0 || seg.sentences[si - 1].paragraph != sent.paragraph)
+            && seg
+                .sentences
+                .get(si + 1)
+                .is_none_or(|n| n.paragraph != sent.paragraph);
         let cx = Cx {
             base: r.start,
             text,
@@ -337,6 +342,7 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
             info: &info[r],
             lex,
             table,
+            alone,
         };
         detect_sentence(&cx, si, &mut out, &mut cand);
     }

@@ -5,7 +5,7 @@
 use super::classify::{classify, namesake};
 use super::closed::{OF, PRONOUNS, THE};
 use super::evidence::*;
-use super::headline::is_headline;
+use super::headline::{is_headline, is_headline_line};
 use super::nominal::nominal_at;
 use super::scan::{may_be_pronoun, start_candidates};
 use super::sentence::Cx;
@@ -21,7 +21,10 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
     let (text, toks) = (cx.text, cx.toks);
     // Asked only when a name is found.
     let headline_once = std::cell::OnceCell::new();
-    let headline = || *headline_once.get_or_init(|| is_headline(text, toks));
+    let headline = || {
+        *headline_once
+            .get_or_init(|| is_headline(text, toks) || (cx.alone && is_headline_line(text, toks)))
+    };
     let n_cand = start_candidates(text.as_bytes(), toks, cand);
     let mut i = 0;
     for &k in &cand[..n_cand] {
@@ -212,6 +215,32 @@ fn trim_run(cx: &Cx, start: usize, end: usize, titled: bool) -> (usize, usize) {
     (s, e)
 }
 
+/// Where the run `s..e` is cut around a known name in it: before the
+/// name when other words come first ("Sees Ines Varga"), else after the
+/// name when the run goes on past it: after a given name, its initials and
+/// one more word, or after a one-name figure; `None` when the run is no
+/// longer than the name.
+fn headline_cut(cx: &Cx, s: usize, e: usize) -> Option<usize> {
+    let known = |k: usize| {
+        let f = cx.info(k);
+        cx.toks[k].kind == TokenKind::Word && (f.first_name() || f.one_name())
+    };
+    if !known(s) {
+        return (s + 1..e).find(|&k| known(k));
+    }
+    let f = cx.info(s);
+    let mut k = s + 1;
+    if f.first_name() {
+        // Initials ("J.") and their periods, then the surname.
+        while k < e && (cx.toks[k].kind == TokenKind::Punct || one_char(cx.text_of(k))) {
+            k += 1;
+        }
+        k += 1;
+    }
+    // What follows the name must be a word for a cut to matter.
+    (k < e && cx.word(k).is_some()).then_some(k)
+}
+
 /// Classify the trimmed run `s..e` (`end` past its last token) and push
 /// its mention, weakened in a headline or strengthened by a pronoun after
 /// it, with the person an organization is named after.
@@ -223,6 +252,21 @@ fn push_run(
     headline: &impl Fn() -> bool,
     out: &mut Vec<Mention>,
 ) {
+    // In a title-case headline a known name ends where its words do
+    // ("Ines Varga Wins Again", "Obama Sees ..."): the rest is read on its
+    // own. The headline test only for runs that could need it.
+    if title.is_none() {
+        if let Some(cut) = headline_cut(cx, s, e) {
+            if headline() {
+                push_run(cx, si, (s, cut, cut), None, headline, out);
+                let (s2, e2) = trim_run(cx, cut, e, false);
+                if s2 < e2 {
+                    push_run(cx, si, (s2, e2, end), None, headline, out);
+                }
+                return;
+            }
+        }
+    }
     let possessive = cx
         .toks
         .get(end)

@@ -21,6 +21,9 @@ pub(super) struct Cx<'a> {
     pub(super) info: &'a [Cell<u32>],
     pub(super) lex: &'a Lexicon,
     pub(super) table: &'a WordTable,
+    /// The sentence is its paragraph's only one (a line of its own): a
+    /// headline there may end with a period.
+    pub(super) alone: bool,
 }
 
 impl Cx<'_> {

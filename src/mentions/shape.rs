@@ -105,7 +105,7 @@ pub(super) fn may_be_prefixed(b: &[u8]) -> bool {
 /// A word that may stand in a name: capitalised or particle-prefixed.
 #[inline]
 pub(super) fn is_name_word(w: &str) -> bool {
-    if w.len() > MAX_NAME_WORD_BYTES {
+    if w.len() > MAX_NAME_WORD_BYTES || is_negation(w) {
         return false;
     }
     // ASCII first letters decide at once: a capital is a name word unless
@@ -117,6 +117,15 @@ pub(super) fn is_name_word(w: &str) -> bool {
         Some(&c) if c.is_ascii_uppercase() => c != b'I' || !is_first_person(w),
         _ => is_cap(w) || is_prefixed_name(w),
     }
+}
+
+/// A contraction with "not" ("Don't", "Won’t"): a verb, never a name.
+#[inline]
+pub(super) fn is_negation(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && matches!(b[b.len() - 1], b't' | b'T')
+        && (b.ends_with(b"n't") || b.ends_with("n\u{2019}t".as_bytes()) || b.ends_with(b"N'T"))
 }
 
 /// The longest word a name may hold, in bytes: a longer "word" is junk

@@ -192,6 +192,15 @@ fn cues_alone_table() {
         // organization word alone.
         ("Quorin Taldey Wins Harbor Race Again", &[]),
         ("Good News for Mandy Orlow", &[("Mandy Orlow", Person)]),
+        (
+            "Obama Sees Mandy Orlow Speak as Ines Varga Calls Again",
+            &[("Mandy Orlow", Person), ("Ines Varga", Person)],
+        ),
+        // A headline on a line of its own may end with a period.
+        (
+            "Mandy Orlow Speaks Out After Harbour Talks Collapse Again.\n\nShe left.",
+            &[("Mandy Orlow", Person)],
+        ),
         // A place named with its state is no actor.
         ("Why did Mandy Hollow, West Virginia, vote?", &[]),
         (
@@ -616,6 +625,13 @@ fn evidence_table() {
         ),
         ("The chancellor, Dorn Ulvik.", &[("Dorn Ulvik", Cue)]),
         ("The tour, Dorn Ulvik, sold out.", &[]),
+        // A title's own words before a given name are cut off.
+        (
+            "She met former Miss Varnland Mandy Tesk.",
+            &[("Mandy Tesk", GivenName)],
+        ),
+        // A contraction is no name, though "Don" is a given name.
+        ("Don't forget it.", &[]),
         // A role for a place before the name.
         (
             "The U.S. Ambassador to Iraq Zorvan Kheld arrived.",
