@@ -8,12 +8,13 @@
 //! document.
 
 use super::{ActorKind, Evidence, Mention, Via};
-use crate::segment::Token;
+use crate::segment::{Segmentation, Token, TokenKind};
 use crate::words::hash::WordSet;
 
 /// Promote the weak name runs of `mentions` that another mention of the
 /// same name vouches for.
-pub(super) fn promote(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+pub(super) fn promote(text: &str, low: &str, seg: &Segmentation, mentions: &mut [Mention]) {
+    let tokens = &seg.tokens[..];
     let unsupported = |m: &Mention| {
         m.via == Via::Name
             && m.kind == ActorKind::Person
@@ -42,6 +43,7 @@ pub(super) fn promote(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
             single.insert(m.text(text));
         }
     }
+    let mut searches = 0;
     for m in mentions.iter_mut() {
         if !unsupported(m) {
             continue;
@@ -49,7 +51,21 @@ pub(super) fn promote(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
         let words = m.words.texts(text, tokens);
         let first = words.clone().next().unwrap_or("");
         let last = words.last().unwrap_or("");
-        if whole.contains(m.text(text)) || single.contains(last) || single.contains(first) {
+        // A capital opening a sentence says little: there "Notice Renn"
+        // is no fuller name of Renn when the document writes "notice" in
+        // lower case elsewhere.
+        let part = (single.contains(last) || single.contains(first)) && {
+            let opens = seg.sentences.get(m.sentence).is_some_and(|s| {
+                seg.tokens[s.tokens.start..m.words.start as usize]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Punct)
+            });
+            !opens || {
+                searches += 1;
+                searches <= MAX_SEARCHES && !written_lower(text, low, first)
+            }
+        };
+        if whole.contains(m.text(text)) || part {
             m.weak = false;
             m.evidence = Evidence::SameName;
         }
@@ -128,4 +144,21 @@ fn acronyms(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
             m.evidence = Evidence::Acronym;
         }
     }
+}
+
+/// The most lower-case searches of [`written_lower`] a document makes
+/// (each reads the document).
+const MAX_SEARCHES: usize = 32;
+
+/// True when the document writes `word` in lower case as a word of its
+/// own somewhere ("notice" for "Notice"); `low` is the document in ASCII
+/// lower case.
+fn written_lower(text: &str, low: &str, word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let (t, l) = (text.as_bytes(), low.as_bytes());
+    let edge = |i: usize| i >= t.len() || !t[i].is_ascii_alphanumeric();
+    low.match_indices(w.as_str()).any(|(i, _)| {
+        let end = i + w.len();
+        (i == 0 || !l[i - 1].is_ascii_alphanumeric()) && edge(end) && t[i..end] == l[i..end]
+    })
 }

@@ -36,7 +36,7 @@ pub(super) fn is_headline(text: &str, toks: &[Token]) -> bool {
     long >= 3 && cap * 4 >= long * 3
 }
 
-/// A headline on a line of its own that ends with a period ("Tavi Renn
+/// A headline on the document's first line that ends with a period ("Tavi Renn
 /// Wins Big in Harbor Race Again."): stricter than [`is_headline`], as a
 /// short sentence of names looks the same: six longer words or more, all
 /// capitalised but one at most.

@@ -166,6 +166,9 @@ pub enum Evidence {
     None,
     /// Not a name: a pronoun or a description, tied by the resolver.
     Form,
+    /// In a headline, where capitals vouch for nothing: weak, and no other
+    /// mention of the words makes it a person ("Beyond Renn").
+    Headline,
     /// A title or role before it ("Dr.", "Vice President").
     Title,
     /// A known given name opens it ("Ines ...").
@@ -199,6 +202,7 @@ impl Evidence {
         match self {
             Evidence::None => "none",
             Evidence::Form => "form",
+            Evidence::Headline => "headline",
             Evidence::Title => "title",
             Evidence::GivenName => "given-name",
             Evidence::Known => "known",
@@ -329,7 +333,7 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
     };
     for (si, sent) in seg.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
-        let alone = (si == 0 || seg.sentences[si - 1].paragraph != sent.paragraph)
+        let alone = si == 0
             && seg
                 .sentences
                 .get(si + 1)
@@ -346,7 +350,7 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
         };
         detect_sentence(&cx, si, &mut out, &mut cand);
     }
-    document::promote(text, &seg.tokens, &mut out);
+    document::promote(text, low, seg, &mut out);
     // Kept for the next document unless a giant one grew them: memory
     // stays flat after an outlier.
     if packed.capacity() <= SCRATCH_KEEP && cand.capacity() <= SCRATCH_KEEP {

@@ -290,7 +290,7 @@ fn push_run(
         && headline()
     {
         m.weak = true;
-        m.evidence = Evidence::None;
+        m.evidence = Evidence::Headline;
     }
     // In a headline an adjective and an organization word vouch for
     // nothing ("Bad News for ..."): the name counts where the body names

@@ -21,8 +21,8 @@ pub(super) struct Cx<'a> {
     pub(super) info: &'a [Cell<u32>],
     pub(super) lex: &'a Lexicon,
     pub(super) table: &'a WordTable,
-    /// The sentence is its paragraph's only one (a line of its own): a
-    /// headline there may end with a period.
+    /// The sentence is the document's first and its paragraph's only one
+    /// (a title line): a headline there may end with a period.
     pub(super) alone: bool,
 }
 

@@ -645,9 +645,14 @@ fn evidence_table() {
             "Varo Quellin arrived. Later Quellin said no.",
             &[("Varo Quellin", SameName), ("Quellin", Cue)],
         ),
+        // Not where a capital opens the sentence.
+        (
+            "Notice Quellin left. Later Quellin said no, so take notice.",
+            &[("Quellin", Cue)],
+        ),
         // A list with a person in it.
         (
-            "Mandy Orlow, Varo Quellin and Tesh Amari came.",
+            "They met. Mandy Orlow, Varo Quellin and Tesh Amari came.",
             &[
                 ("Mandy Orlow", GivenName),
                 ("Varo Quellin", Coordinated),
