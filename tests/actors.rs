@@ -139,7 +139,9 @@ fn names_only_counts_fewer_links() {
 /// Sees", "Chris Christie Calls Hillary Clinton", "Beyond Trump", "Notice
 /// Trump", "Say Mexico", "Unlike Patriot", "Universe Alicia Machado",
 /// "Mostly False", "Don't"), with invented names: the names in them are
-/// found, the headline words around them make no node.
+/// found, the headline words around them make no node. A capitalised
+/// word opening a sentence before a surname ("Notice Orlow") is told from
+/// a given name by the document writing it in lower case elsewhere.
 #[test]
 fn headline_words_make_no_node() {
     const DOC: &str = "\
@@ -150,7 +152,7 @@ Tobin Quell Calls Mandy Orlow \u{2018}Unfit\u{2019} as Harbour Talks Collapse
 Beyond Orlow: What Varnland Voters Want Next From Their Parties Now
 
 Mandy Orlow said on Tuesday that the talks had failed. Tobin Quell, 54, disagreed. \
-Notice Orlow never answered. \
+Notice Orlow never answered, and few took notice. \
 The ad shows former Miss Varnland Ines Brek. Say Varnholm, and voters nod. \
 Unlike Harbour, the town voted. The rating was Mostly False. \
 Don't forget it, Orlow said.

@@ -13,14 +13,26 @@
 //!
 //! A run is cut at roles, common words and things inside it ("Policy
 //! Douglas Feith" names Douglas Feith; "U.S. Ambassador" and "Oakland Bay
-//! Bridge" name no one). A run is a person when a title, a known given
-//! name, a one-name public figure or a person cue (`X said`, `X, 54,`,
-//! `X, who`) says so, or when nothing marks it as something else: no
-//! place, no adjective or article opening it ("Digital", "Les"), no plural
-//! ending no surname has. It is an organization when an organization word
-//! ends it (`Ministry`, `Inc.`, `Times`) or it is a known organization;
-//! an organization or law named after a person also mentions that person.
-//! In title-case headlines only titles and known given names count.
+//! Bridge" name no one). A run is a person only with evidence for it,
+//! kept on the mention as an [`Evidence`]: a title or role (also "her
+//! deputy, X," and "Ambassador to Varnland X"), a known given name
+//! (`first_names.txt`, and `given_names.txt` compiled from open data by
+//! `scripts/build_given_names.py`), a one-name public figure, a person cue
+//! (`X said`, `X, 54,`, `X, who`), a family name written first ("Wong
+//! Kai-lam"), initials ("R. Tesk"), and across the document
+//! ([`document`]) another mention of the same name with evidence or a
+//! list with people in it ("A, B and C"). A capitalised run with none
+//! (works, dishes, buildings, "Using Basil") is a weak candidate the
+//! resolver drops unless it ties it to a person named elsewhere. It is an
+//! organization when an organization word ends it (`Ministry`, `Inc.`,
+//! `Times`), it is a known organization, or it defines an acronym in
+//! brackets ("Varn Relief Council (VRC)", the acronym then naming it
+//! wherever the document uses it); an organization or law named after a
+//! person also mentions that person. A place named with its state ("X,
+//! West Virginia,") is no actor. In title-case headlines (also a first
+//! line ending with a period) only titles and known given names count, a
+//! known name ends where its words do ("Ines Varga Speaks"), and no other
+//! mention promotes a headline's words.
 //! Unknown single words are weak candidates unless they open the sentence
 //! as a subject with a pronoun after them ("Renn received his ..."); the
 //! resolver keeps a weak word only if it ties to a fuller name or keeps
@@ -45,8 +57,11 @@
 //! * `runs.rs`: per candidate, a pronoun, a nominal, or a title and the run
 //!   of name words after it; `titles.rs`: title phrases; `headline.rs`:
 //!   title-case headlines; `nominal.rs`: "the minister";
-//! * `classify.rs`: a run's verdict (person, organization, weak, none);
-//!   `evidence.rs`: the tests of its surroundings it relies on;
+//! * `classify.rs`: a run's verdict (person, organization, weak, none)
+//!   and its evidence; `evidence.rs`: the tests of its surroundings it
+//!   relies on;
+//! * `document.rs`: the document's say on each weak name (the same name
+//!   elsewhere, lists, defined acronyms);
 //! * `examples.rs`: [`check_example`]; `tests.rs`: unit tests.
 
 mod classify;
