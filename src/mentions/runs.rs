@@ -128,7 +128,7 @@ fn role_of_place(cx: &Cx, i: usize) -> Option<(usize, Option<(Span, String)>)> {
         return None;
     }
     let n = cx.info(i + 1);
-    if !(n.is_word() && n.is_cap() && !n.common() && !n.place()) {
+    if !n.is_word() || !n.is_cap() || n.common() || n.place() {
         return None;
     }
     let span = Span::new(toks[i - 2].span.start, toks[i].span.end);
