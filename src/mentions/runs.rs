@@ -281,6 +281,20 @@ fn push_run(
         }
         return;
     };
+    // A name that modifies an organization word in lower case ("the
+    // Renn administration", "the Varga campaign") names the body, not the
+    // person.
+    if m.kind == ActorKind::Person
+        && m.title.is_none()
+        && !possessive
+        && cx.word(end).is_some()
+        && {
+            let f = cx.info(end);
+            f.is_lower() && f.org_word()
+        }
+    {
+        return;
+    }
     // In a headline only a title or a known given name vouches for a
     // person. The headline test last: it reads the whole sentence.
     if m.kind == ActorKind::Person

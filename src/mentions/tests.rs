@@ -630,6 +630,12 @@ fn evidence_table() {
             "She met former Miss Varnland Mandy Tesk.",
             &[("Mandy Tesk", GivenName)],
         ),
+        // A name modifying an organization word names no person.
+        ("The Mandy Orlow campaign said no.", &[]),
+        (
+            "Mandy Orlow's campaign said no.",
+            &[("Mandy Orlow", GivenName)],
+        ),
         // A contraction is no name, though "Don" is a given name.
         ("Don't forget it.", &[]),
         // A role for a place before the name.
