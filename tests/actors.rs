@@ -134,3 +134,45 @@ fn names_only_counts_fewer_links() {
     assert_eq!((all[&im], names[&im]), (2, 1), "{all:?} {names:?}");
     assert!(all.values().sum::<u64>() > names.values().sum::<u64>());
 }
+
+/// Headline shapes (as in the issue: "Hillary Clinton Speaks", "Obama
+/// Sees", "Chris Christie Calls Hillary Clinton", "Beyond Trump", "Notice
+/// Trump", "Say Mexico", "Unlike Patriot", "Universe Alicia Machado",
+/// "Mostly False", "Don't"), with invented names: the names in them are
+/// found, the headline words around them make no node. A capitalised
+/// word opening a sentence before a surname ("Notice Orlow") is told from
+/// a given name by the document writing it in lower case elsewhere.
+#[test]
+fn headline_words_make_no_node() {
+    const DOC: &str = "\
+Mandy Orlow Speaks \u{2018}Directly To Harbour People\u{2019} After Latest Varnholm Dispute.
+
+Tobin Quell Calls Mandy Orlow \u{2018}Unfit\u{2019} as Harbour Talks Collapse
+
+Beyond Orlow: What Varnland Voters Want Next From Their Parties Now
+
+Mandy Orlow said on Tuesday that the talks had failed. Tobin Quell, 54, disagreed. \
+Notice Orlow never answered, and few took notice. \
+The ad shows former Miss Varnland Ines Brek. Say Varnholm, and voters nod. \
+Unlike Harbour, the town voted. The rating was Mostly False. \
+Don't forget it, Orlow said.
+";
+    let mut g = ActorGraph::new(GraphOptions::default());
+    g.add_record(&record("headlines.txt", DOC));
+    for id in ["Mandy Orlow", "Tobin Quell", "Ines Brek"] {
+        assert!(g.node(id).is_some(), "node {id:?}");
+    }
+    for id in [
+        "Mandy Orlow Speaks",
+        "Tobin Quell Calls Mandy Orlow",
+        "Beyond Orlow",
+        "Notice Orlow",
+        "Say Varnholm",
+        "Unlike Harbour",
+        "Varnland Ines Brek",
+        "Mostly False",
+        "Don't",
+    ] {
+        assert!(g.node(id).is_none(), "node {id:?}");
+    }
+}

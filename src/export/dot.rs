@@ -387,7 +387,7 @@ mod tests {
         use crate::pipeline::Extractor;
         let ex = Extractor::new();
         let mut g = ActorGraph::new(GraphOptions::default());
-        let many = "Ines Varga met Tavi Renn. ".repeat(300);
+        let many = "Ines Varga met Dr. Tavi Renn. ".repeat(300);
         for (name, t) in [
             ("a.txt", many.as_str()),
             (

@@ -260,7 +260,7 @@ proptest::proptest! {
 #[test]
 fn subgraph_keeps_chosen_nodes_and_links() {
     let t =
-        "Ines Varga met Tavi Renn. Tavi Renn met Olek Sarno. Olek Sarno said Ines Varga was right.";
+        "Ines Varga met Dr. Tavi Renn. Tavi Renn met Olek Sarno. Olek Sarno said Ines Varga was right.";
     let g = graph(&[("a.txt", t)], GraphOptions::default());
     let olek = g.node("Olek Sarno").unwrap();
     let s = g.subgraph(|n| n != olek, |_| true);

@@ -6,7 +6,7 @@ use super::closed::{OF, WHO};
 use super::evidence::*;
 use super::sentence::Cx;
 use super::shape::*;
-use super::{ActorKind, Gender, Mention, Via, Words};
+use super::{ActorKind, Evidence, Gender, Mention, Via, Words};
 use crate::segment::TokenKind;
 use crate::span::Span;
 
@@ -91,8 +91,9 @@ impl Run<'_, '_> {
         self.cx.info(self.wt[j])
     }
 
-    /// The run as a mention of this kind, gender and weakness.
-    fn mention(&self, kind: ActorKind, gender: Gender, weak: bool) -> Verdict {
+    /// The run as a mention of this kind and gender, on this evidence
+    /// (weak with none).
+    fn mention(&self, kind: ActorKind, gender: Gender, evidence: Evidence) -> Verdict {
         Some((
             Mention {
                 span: self.span,
@@ -103,8 +104,9 @@ impl Run<'_, '_> {
                 gender,
                 possessive: false,
                 words: Words::new(self.cx.base + self.s, self.cx.base + self.e, self.wt.len()),
-                weak,
+                weak: evidence == Evidence::None,
                 verb_after: false,
+                evidence,
             },
             self.wt[0],
         ))
@@ -118,6 +120,19 @@ impl Run<'_, '_> {
         }
         if self.names_no_one() {
             return None;
+        }
+        if self.title.is_none() && !self.f(0).first_name() {
+            // A run that defines an acronym in brackets after it ("Varn
+            // Relief Council (VRC)") is an organization; an acronym in
+            // running text ("the league's ORVA") is a weak one, kept when
+            // the document defines it ([`super::document`]); a line in
+            // capitals names nothing.
+            if self.defines_acronym() {
+                return self.mention(ActorKind::Organization, Gender::Unknown, Evidence::Acronym);
+            }
+            if self.wt.len() == 1 && self.f(0).all_caps() && self.acronym() {
+                return self.mention(ActorKind::Organization, Gender::Unknown, Evidence::None);
+            }
         }
         if self.title.is_none() {
             if let Some(v) = self.split() {
@@ -133,16 +148,22 @@ impl Run<'_, '_> {
         let (cx, lex, n) = (self.cx, self.cx.lex, self.wt.len());
         let name = self.span.slice(cx.text);
         let last = self.wt[n - 1];
-        let org = || self.mention(ActorKind::Organization, Gender::Unknown, false);
+        let org = |ev| self.mention(ActorKind::Organization, Gender::Unknown, ev);
         if cx.table.orgs.may_hold(name) && lex.orgs.contains(name) {
-            return Some(org());
+            return Some(org(Evidence::Known));
+        }
+        // "Varnholm, Ohio, ...": a place, named with its state or country
+        // (an organization word before the comma says organization:
+        // "Varn University, Ohio").
+        if self.title.is_none() && !cx.info(last).org_word() && self.place_follows() {
+            return Some(None);
         }
         if self.title.is_none()
             && (cx.info(last).org_word()
                 || (n >= 3 && (0..n).any(|j| self.w(j) == OF) && self.f(0).org_word()))
         {
             if n >= 2 || !cx.info(last).common() {
-                return Some(org());
+                return Some(org(Evidence::OrgWord));
             }
             return Some(None);
         }
@@ -234,9 +255,21 @@ impl Run<'_, '_> {
             .filter(|g| *g != Gender::Unknown)
             .or(given)
             .unwrap_or(Gender::Unknown);
-        let person = || self.mention(ActorKind::Person, gender, false);
-        let weak = || self.mention(ActorKind::Person, Gender::Unknown, true);
+        let person = |ev| self.mention(ActorKind::Person, gender, ev);
+        let weak = || self.mention(ActorKind::Person, Gender::Unknown, Evidence::None);
+        let given_ev = if f0.first_name() {
+            Evidence::GivenName
+        } else {
+            Evidence::Known
+        };
         if self.title.is_some() {
+            // A title's own words before a known given name ("Miss
+            // Varnland Ines Tesk"): the name starts at the given name.
+            if !f0.first_name() && n >= 3 {
+                if let Some(j) = (1..n - 1).find(|&j| self.f(j).first_name()) {
+                    return classify(cx, self.wt[j], self.e, self.after, None);
+                }
+            }
             // "Major League ...", "General Assembly": the title word opened
             // an organization's or a thing's name, not a person's.
             if (0..n).any(|j| {
@@ -245,12 +278,12 @@ impl Run<'_, '_> {
             }) {
                 return None;
             }
-            return person();
+            return person(Evidence::Title);
         }
         if given.is_none() && (0..n).all(|j| self.f(j).all_caps()) {
             return None;
         }
-        let cue_after = self.cue_after();
+        let cue_after = self.cue_after() || self.role_before();
         if n == 1 {
             if f0.common() {
                 return None;
@@ -259,15 +292,18 @@ impl Run<'_, '_> {
                 // A place, unless the resolver finds a person of that surname.
                 return weak();
             }
-            if given.is_some() || cue_after {
-                return person();
+            if given.is_some() {
+                return person(given_ev);
+            }
+            if cue_after {
+                return person(Evidence::Cue);
             }
             // An unknown single word: a candidate surname, which the
             // resolver drops unless it can tie it to a fuller name.
             return weak();
         }
         if given.is_some() {
-            return person();
+            return person(given_ev);
         }
         // A place inside the run makes it no person ("Tehran Varn"), save a
         // place-named surname after an unknown given name ("Valeska Paris").
@@ -284,9 +320,129 @@ impl Run<'_, '_> {
             return None;
         }
         if n <= 4 {
-            return person();
+            // Evidence or none: a capitalised run with nothing for it is a
+            // weak candidate, kept only if another mention of the name in
+            // the document has evidence ([`super::document`]) or the
+            // resolver ties it to a person named elsewhere.
+            if cue_after {
+                return person(Evidence::Cue);
+            }
+            if n <= 3
+                && f0.family_first()
+                && (1..n).all(|j| {
+                    let x = self.f(j);
+                    !x.common() && !x.org_word() && !x.non_person()
+                })
+            {
+                return person(Evidence::FamilyName);
+            }
+            if self.initials_first() {
+                return person(Evidence::Initials);
+            }
+            return weak();
         }
         None
+    }
+
+    /// Initials, then one or two name words that are no common word nor
+    /// thing ("R. Tesk", "J K Orlow"); a bare "A" or "I" is a word, not an
+    /// initial.
+    fn initials_first(&self) -> bool {
+        let n = self.wt.len();
+        let k = (0..n).take_while(|&j| one_char(self.w(j))).count();
+        let dotted = |j: usize| {
+            self.cx
+                .toks
+                .get(self.wt[j] + 1)
+                .is_some_and(|t| t.text(self.cx.text) == ".")
+        };
+        k >= 1
+            && n - k >= 1
+            && n - k <= 2
+            && (dotted(0) || !matches!(self.w(0), "A" | "I"))
+            && (0..k).all(|j| self.w(j).chars().all(|c| c.is_uppercase()))
+            && (k..n).all(|j| {
+                let x = self.f(j);
+                !x.common() && !x.org_word() && !x.non_person() && !x.place() && !x.all_caps()
+            })
+    }
+
+    /// A single word of two to six capital letters, no roman numeral,
+    /// common word, thing or place, in a sentence not written in capitals.
+    fn acronym(&self) -> bool {
+        let (cx, w, f) = (self.cx, self.w(0), self.f(0));
+        let shape = (2..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+        if !shape || is_roman(w) || f.common() || f.non_person() || f.place() || f.title() {
+            return false;
+        }
+        let (mut words, mut caps) = (0usize, 0usize);
+        for k in 0..cx.toks.len() {
+            if cx.word(k).is_some() {
+                words += 1;
+                caps += cx.info(k).all_caps() as usize;
+            }
+        }
+        caps * 3 <= words
+    }
+
+    /// The run is followed by "(" and an acronym of its initials:
+    /// the acronym's first letter the run's, its length at most two a
+    /// word.
+    fn defines_acronym(&self) -> bool {
+        let (cx, n) = (self.cx, self.wt.len());
+        let tok = |k: usize| cx.toks.get(self.after + k).map(|t| t.text(cx.text));
+        if n < 2 || tok(0) != Some("(") || tok(2) != Some(")") {
+            return false;
+        }
+        let Some(a) = tok(1) else {
+            return false;
+        };
+        (2..=2 * n).contains(&a.len())
+            && a.bytes().all(|b| b.is_ascii_uppercase())
+            && self.w(0).as_bytes().first() == a.as_bytes().first()
+    }
+
+    /// A comma and a known place of one or two words after the run, then a
+    /// comma or the sentence's end ("Green Varn, West Virginia, ...").
+    fn place_follows(&self) -> bool {
+        let (cx, a) = (self.cx, self.after);
+        let tok = |k: usize| cx.toks.get(a + k);
+        if tok(0).is_none_or(|t| t.text(cx.text) != ",") {
+            return false;
+        }
+        let closes =
+            |k: usize| tok(k).is_none_or(|t| matches!(t.text(cx.text), "," | "." | ";" | ")"));
+        for len in 1..=2 {
+            let (Some(f), Some(l)) = (tok(1), tok(len)) else {
+                return false;
+            };
+            if (1..=len).any(|k| cx.word(a + k).is_none()) {
+                return false;
+            }
+            let place = &cx.text[f.span.start..l.span.end];
+            if cx.table.places.may_hold(place) && cx.lex.places.contains(place) && closes(len + 1) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// An apposition after a role: "her deputy, Oskar Brandvold, ...", the
+    /// role word in lower case, the name closed by a comma or the
+    /// sentence's end.
+    fn role_before(&self) -> bool {
+        let (cx, s) = (self.cx, self.s);
+        if s < 2 || cx.toks[s - 1].text(cx.text) != "," {
+            return false;
+        }
+        let role = cx.word(s - 2).is_some() && {
+            let f = cx.info(s - 2);
+            f.is_lower() && (f.title() || f.title_first() || f.nominal_head())
+        };
+        role && cx
+            .toks
+            .get(self.after)
+            .is_none_or(|t| matches!(t.text(cx.text), "," | "." | ";"))
     }
 
     /// A person cue after the run: a verb only people do, or ", who" or
@@ -342,5 +498,6 @@ pub(super) fn namesake(cx: &Cx, s: usize, e: usize) -> Option<Mention> {
         words: Words::new(cx.base + s, cx.base + k, k - s),
         weak: true,
         verb_after: false,
+        evidence: Evidence::Namesake,
     })
 }

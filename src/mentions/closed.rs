@@ -18,9 +18,10 @@ pub(super) const PRONOUNS: &[(&str, Gender)] = &[
 
 /// The lower-case particles a name word may open with, joined to a
 /// capital. Each opens with a, b, d, e, i or l and ends in an apostrophe at
-/// byte 1 or a hyphen at byte 2 or 3: the quick tests of the candidate scan
-/// and of `shape::may_be_prefixed` rely on it (their tests check).
-pub(super) const NAME_PREFIXES: [&str; 14] = [
+/// byte 1 or a hyphen at byte 1, 2 or 3: the quick tests of the candidate
+/// scan and of `shape::may_be_prefixed` rely on it (their tests check).
+/// "e-" is the Persian ezafe ("Mujahedin e-Khalq").
+pub(super) const NAME_PREFIXES: [&str; 15] = [
     "al-",
     "el-",
     "ad-",
@@ -35,6 +36,7 @@ pub(super) const NAME_PREFIXES: [&str; 14] = [
     "d\u{2019}",
     "l'",
     "de-",
+    "e-",
 ];
 
 /// The article that opens a nominal ("the minister").

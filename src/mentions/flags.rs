@@ -39,6 +39,8 @@ pub(super) const L_NOMINAL_HEAD: u32 = 1 << 16;
 pub(super) const E_FIRST_NAME: u32 = 1 << 17;
 pub(super) const E_PLACE: u32 = 1 << 18;
 pub(super) const E_PEOPLE: u32 = 1 << 19;
+/// A family name written before the given name ("Wong", "Nguyen").
+pub(super) const E_FAMILY_FIRST: u32 = 1 << 22;
 /// The word holds a period ("Gen.", "U.S.").
 pub(super) const HAS_DOT: u32 = 1 << 20;
 /// The word is in capitals ([`super::shape::is_all_caps`]).
@@ -238,5 +240,11 @@ impl Info {
     #[inline]
     pub(super) fn one_name(&self) -> bool {
         self.has(E_PEOPLE)
+    }
+
+    /// A family name written before the given name (`family_first.txt`).
+    #[inline]
+    pub(super) fn family_first(&self) -> bool {
+        self.has(E_FAMILY_FIRST)
     }
 }

@@ -51,6 +51,8 @@ pub struct Lexicon {
     pub modifiers: WordSet<String>,
     /// People known by one name ("Obama", "Einstein"), exact case.
     pub people: WordSet<String>,
+    /// Family names written before the given name ("Wong Kwok-kin").
+    pub family_first: WordSet<String>,
     /// Words that no person's name holds: `common`, `titles`, `org_words`
     /// and `non_person` together, lower case.
     pub splitters: WordSet<String>,
@@ -190,11 +192,19 @@ impl Lexicon {
             .unwrap_or(1);
         let nf = file(data, "first_names.txt")?;
         nf.unique_by(|e| [e.fields().next().unwrap_or("").to_owned()])?;
-        let first_names = nf
+        let mut first_names: WordMap<String, Gender> = nf
             .entries()
             .iter()
             .map(first_name_entry)
             .collect::<Result<_, _>>()?;
+        // The names compiled from open data (`given_names.txt`, same
+        // format): the curated list wins where both hold a name.
+        let gf = file(data, "given_names.txt")?;
+        gf.unique_by(|e| [e.fields().next().unwrap_or("").to_owned()])?;
+        for e in gf.entries() {
+            let (n, g) = first_name_entry(e)?;
+            first_names.entry(n).or_insert(g);
+        }
         let lower = |w: &str| w.to_lowercase();
         let same = |w: &str| w.to_owned();
         let set = |v: Vec<String>| v.into_iter().collect::<WordSet<String>>();
@@ -226,6 +236,7 @@ impl Lexicon {
             non_person: set(words(data, "non_person.txt", lower)?),
             modifiers: set(words(data, "modifiers.txt", lower)?),
             people: set(phrases(data, "people.txt", same)?),
+            family_first: set(words(data, "family_first.txt", same)?),
             splitters: WordSet::default(),
             title_first: WordSet::default(),
             particles: words(data, "particles.txt", lower)?,

@@ -13,14 +13,26 @@
 //!
 //! A run is cut at roles, common words and things inside it ("Policy
 //! Douglas Feith" names Douglas Feith; "U.S. Ambassador" and "Oakland Bay
-//! Bridge" name no one). A run is a person when a title, a known given
-//! name, a one-name public figure or a person cue (`X said`, `X, 54,`,
-//! `X, who`) says so, or when nothing marks it as something else: no
-//! place, no adjective or article opening it ("Digital", "Les"), no plural
-//! ending no surname has. It is an organization when an organization word
-//! ends it (`Ministry`, `Inc.`, `Times`) or it is a known organization;
-//! an organization or law named after a person also mentions that person.
-//! In title-case headlines only titles and known given names count.
+//! Bridge" name no one). A run is a person only with evidence for it,
+//! kept on the mention as an [`Evidence`]: a title or role (also "her
+//! deputy, X," and "Ambassador to Varnland X"), a known given name
+//! (`first_names.txt`, and `given_names.txt` compiled from open data by
+//! `scripts/build_given_names.py`), a one-name public figure, a person cue
+//! (`X said`, `X, 54,`, `X, who`), a family name written first ("Wong
+//! Kai-lam"), initials ("R. Tesk"), and across the document
+//! ([`document`]) another mention of the same name with evidence or a
+//! list with people in it ("A, B and C"). A capitalised run with none
+//! (works, dishes, buildings, "Using Basil") is a weak candidate the
+//! resolver drops unless it ties it to a person named elsewhere. It is an
+//! organization when an organization word ends it (`Ministry`, `Inc.`,
+//! `Times`), it is a known organization, or it defines an acronym in
+//! brackets ("Varn Relief Council (VRC)", the acronym then naming it
+//! wherever the document uses it); an organization or law named after a
+//! person also mentions that person. A place named with its state ("X,
+//! West Virginia,") is no actor. In title-case headlines (also a first
+//! line ending with a period) only titles and known given names count, a
+//! known name ends where its words do ("Ines Varga Speaks"), and no other
+//! mention promotes a headline's words.
 //! Unknown single words are weak candidates unless they open the sentence
 //! as a subject with a pronoun after them ("Renn received his ..."); the
 //! resolver keeps a weak word only if it ties to a fuller name or keeps
@@ -45,12 +57,16 @@
 //! * `runs.rs`: per candidate, a pronoun, a nominal, or a title and the run
 //!   of name words after it; `titles.rs`: title phrases; `headline.rs`:
 //!   title-case headlines; `nominal.rs`: "the minister";
-//! * `classify.rs`: a run's verdict (person, organization, weak, none);
-//!   `evidence.rs`: the tests of its surroundings it relies on;
+//! * `classify.rs`: a run's verdict (person, organization, weak, none)
+//!   and its evidence; `evidence.rs`: the tests of its surroundings it
+//!   relies on;
+//! * `document.rs`: the document's say on each weak name (the same name
+//!   elsewhere, lists, defined acronyms);
 //! * `examples.rs`: [`check_example`]; `tests.rs`: unit tests.
 
 mod classify;
 mod closed;
+mod document;
 mod evidence;
 mod examples;
 mod flags;
@@ -78,8 +94,16 @@ pub const DATA: &[(&str, &str)] = &[
     ),
     ("mentions/common.txt", include_str!("data/common.txt")),
     (
+        "mentions/family_first.txt",
+        include_str!("data/family_first.txt"),
+    ),
+    (
         "mentions/first_names.txt",
         include_str!("data/first_names.txt"),
+    ),
+    (
+        "mentions/given_names.txt",
+        include_str!("data/given_names.txt"),
     ),
     ("mentions/modifiers.txt", include_str!("data/modifiers.txt")),
     (
@@ -147,6 +171,69 @@ pub enum Via {
     Nominal,
 }
 
+/// Why a mention names the kind of actor it does: the evidence the
+/// detector relied on, kept so that `explain` can show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    /// None: a capitalised run with nothing for it ([`Mention::weak`]).
+    #[default]
+    None,
+    /// Not a name: a pronoun or a description, tied by the resolver.
+    Form,
+    /// In a headline, where capitals vouch for nothing: weak, and no other
+    /// mention of the words makes it a person ("Beyond Renn").
+    Headline,
+    /// A title or role before it ("Dr.", "Vice President").
+    Title,
+    /// A known given name opens it ("Ines ...").
+    GivenName,
+    /// A known one-name figure, organization or acronym in the lists.
+    Known,
+    /// A word after it that only people do ("X said"), or an apposition
+    /// ("X, 54," / "X, who").
+    Cue,
+    /// A pronoun later in its sentence ("Renn received his ...").
+    Pronoun,
+    /// An organization word ends or heads it ("Ministry", "Inc.").
+    OrgWord,
+    /// A family name written first opens it ("Wong Kwok-kin").
+    FamilyName,
+    /// Initials before a surname ("R. Tesk", "J K Orlow").
+    Initials,
+    /// An acronym, or a name that defines one in brackets after it.
+    Acronym,
+    /// Another mention of the same name in the document has evidence.
+    SameName,
+    /// Named in a list with people who have evidence ("A, B and C").
+    Coordinated,
+    /// A person an organization or prize is named after.
+    Namesake,
+}
+
+impl Evidence {
+    /// The evidence's name as written in outputs.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Evidence::None => "none",
+            Evidence::Form => "form",
+            Evidence::Headline => "headline",
+            Evidence::Title => "title",
+            Evidence::GivenName => "given-name",
+            Evidence::Known => "known",
+            Evidence::Cue => "cue",
+            Evidence::Pronoun => "pronoun",
+            Evidence::OrgWord => "org-word",
+            Evidence::FamilyName => "family-name",
+            Evidence::Initials => "initials",
+            Evidence::Acronym => "acronym",
+            Evidence::SameName => "same-name",
+            Evidence::Coordinated => "coordinated",
+            Evidence::Namesake => "namesake",
+        }
+    }
+}
+
 /// A mention found in the text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {
@@ -174,6 +261,8 @@ pub struct Mention {
     /// the resolver counts these to accept an unknown single word that
     /// keeps acting as a subject.
     pub verb_after: bool,
+    /// Why it names a person or an organization.
+    pub evidence: Evidence,
 }
 
 /// The words of a mention: the word tokens among the document's tokens
@@ -234,7 +323,8 @@ impl Mention {
     }
 }
 
-/// Find the mentions of a document body, with the word lists of `lex`.
+/// Find the mentions of a document body, with the word lists of `lex`;
+/// a name's kind is decided across the document ([`document`]).
 pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
     let table = &lex.table;
     // News runs about one mention to twelve tokens.
@@ -258,6 +348,11 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
     };
     for (si, sent) in seg.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
+        let alone = si == 0
+            && seg
+                .sentences
+                .get(si + 1)
+                .is_none_or(|n| n.paragraph != sent.paragraph);
         let cx = Cx {
             base: r.start,
             text,
@@ -266,9 +361,11 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
             info: &info[r],
             lex,
             table,
+            alone,
         };
         detect_sentence(&cx, si, &mut out, &mut cand);
     }
+    document::promote(text, low, seg, &mut out);
     // Kept for the next document unless a giant one grew them: memory
     // stays flat after an outlier.
     if packed.capacity() <= SCRATCH_KEEP && cand.capacity() <= SCRATCH_KEEP {

@@ -4,7 +4,7 @@
 use super::closed::{AND, OF};
 use super::sentence::Cx;
 use super::shape::*;
-use super::{ActorKind, Mention, Via, Words};
+use super::{ActorKind, Evidence, Mention, Via, Words};
 use crate::segment::TokenKind;
 use crate::span::Span;
 
@@ -84,6 +84,7 @@ pub(super) fn nominal_at(cx: &Cx, at: usize) -> Option<(usize, Mention)> {
             words: Words::new(cx.base + at, cx.base + at + len, len),
             weak: false,
             verb_after: false,
+            evidence: Evidence::Form,
         },
     ))
 }

@@ -5,13 +5,13 @@
 use super::classify::{classify, namesake};
 use super::closed::{OF, PRONOUNS, THE};
 use super::evidence::*;
-use super::headline::is_headline;
+use super::headline::{is_headline, is_headline_line};
 use super::nominal::nominal_at;
 use super::scan::{may_be_pronoun, start_candidates};
 use super::sentence::Cx;
 use super::shape::*;
 use super::titles::title_at;
-use super::{ActorKind, Mention, Via, Words};
+use super::{ActorKind, Evidence, Mention, Via, Words};
 use crate::segment::TokenKind;
 use crate::span::Span;
 
@@ -21,7 +21,10 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
     let (text, toks) = (cx.text, cx.toks);
     // Asked only when a name is found.
     let headline_once = std::cell::OnceCell::new();
-    let headline = || *headline_once.get_or_init(|| is_headline(text, toks));
+    let headline = || {
+        *headline_once
+            .get_or_init(|| is_headline(text, toks) || (cx.alone && is_headline_line(text, toks)))
+    };
     let n_cand = start_candidates(text.as_bytes(), toks, cand);
     let mut i = 0;
     for &k in &cand[..n_cand] {
@@ -47,7 +50,8 @@ pub(super) fn detect_sentence(cx: &Cx, si: usize, out: &mut Vec<Mention>, cand: 
             i += 1;
             continue;
         }
-        let Some((start, title)) = title_cue(cx, i) else {
+        let Some((start, title)) = title_cue(cx, i).map(|c| role_of_place(cx, i).unwrap_or(c))
+        else {
             i += 1;
             continue;
         };
@@ -83,6 +87,7 @@ fn pronoun_at(cx: &Cx, i: usize, si: usize) -> Option<Mention> {
         words: Words::new(cx.base + i, cx.base + i + 1, 1),
         weak: false,
         verb_after: false,
+        evidence: Evidence::Form,
     })
 }
 
@@ -104,6 +109,30 @@ fn title_cue(cx: &Cx, i: usize) -> Option<(usize, Option<(Span, String)>)> {
         }
     }
     Some((i, None))
+}
+
+/// A title, "to", "of" or "for" and a place, then the name
+/// ("Ambassador to Varnland Ulla Tesk"), the candidate `i` at the place:
+/// the name starts after the place, the whole phrase its title.
+fn role_of_place(cx: &Cx, i: usize) -> Option<(usize, Option<(Span, String)>)> {
+    let toks = cx.toks;
+    if i < 2 || !cx.info(i).place() {
+        return None;
+    }
+    let link = cx.word(i - 1)?;
+    if !matches!(link, "to" | "of" | "for") {
+        return None;
+    }
+    let t = cx.info(i - 2);
+    if !t.is_word() || !t.title() {
+        return None;
+    }
+    let n = cx.info(i + 1);
+    if !n.is_word() || !n.is_cap() || n.common() || n.place() {
+        return None;
+    }
+    let span = Span::new(toks[i - 2].span.start, toks[i].span.end);
+    Some((i + 1, Some((span, cx.text_of(i - 2).to_lowercase()))))
 }
 
 /// The end of the run of name words from `start`: capitalised and
@@ -169,7 +198,12 @@ fn trim_run(cx: &Cx, start: usize, end: usize, titled: bool) -> (usize, usize) {
         if f.common() && !(f.first_name() && s + 1 < e) {
             if f.org_modifier()
                 && s + 1 < e
-                && (ends_org(cx, s, e) || starts_place(cx, &toks[s..e]))
+                && (ends_org(cx, s, e) || starts_place(cx, &toks[s..e]) || {
+                    // A known organization keeps its first word ("Islamic
+                    // Jihad").
+                    let name = &cx.text[toks[s].span.start..toks[e - 1].span.end];
+                    cx.table.orgs.may_hold(name) && cx.lex.orgs.contains(name)
+                })
             {
                 break;
             }
@@ -179,6 +213,32 @@ fn trim_run(cx: &Cx, start: usize, end: usize, titled: bool) -> (usize, usize) {
         }
     }
     (s, e)
+}
+
+/// Where the run `s..e` is cut around a known name in it: before the
+/// name when other words come first ("Sees Ines Varga"), else after the
+/// name when the run goes on past it: after a given name, its initials and
+/// one more word, or after a one-name figure; `None` when the run is no
+/// longer than the name.
+fn headline_cut(cx: &Cx, s: usize, e: usize) -> Option<usize> {
+    let known = |k: usize| {
+        let f = cx.info(k);
+        cx.toks[k].kind == TokenKind::Word && (f.first_name() || f.one_name())
+    };
+    if !known(s) {
+        return (s + 1..e).find(|&k| known(k));
+    }
+    let f = cx.info(s);
+    let mut k = s + 1;
+    if f.first_name() {
+        // Initials ("J.") and their periods, then the surname.
+        while k < e && (cx.toks[k].kind == TokenKind::Punct || one_char(cx.text_of(k))) {
+            k += 1;
+        }
+        k += 1;
+    }
+    // What follows the name must be a word for a cut to matter.
+    (k < e && cx.word(k).is_some()).then_some(k)
 }
 
 /// Classify the trimmed run `s..e` (`end` past its last token) and push
@@ -192,6 +252,21 @@ fn push_run(
     headline: &impl Fn() -> bool,
     out: &mut Vec<Mention>,
 ) {
+    // In a title-case headline a known name ends where its words do
+    // ("Ines Varga Wins Again", "Obama Sees ..."): the rest is read on its
+    // own. The headline test only for runs that could need it.
+    if title.is_none() {
+        if let Some(cut) = headline_cut(cx, s, e) {
+            if headline() {
+                push_run(cx, si, (s, cut, cut), None, headline, out);
+                let (s2, e2) = trim_run(cx, cut, e, false);
+                if s2 < e2 {
+                    push_run(cx, si, (s2, e2, end), None, headline, out);
+                }
+                return;
+            }
+        }
+    }
     let possessive = cx
         .toks
         .get(end)
@@ -206,12 +281,37 @@ fn push_run(
         }
         return;
     };
+    // A name that modifies an organization word in lower case ("the
+    // Renn administration", "the Varga campaign") names the body, not the
+    // person.
+    if m.kind == ActorKind::Person
+        && m.title.is_none()
+        && !possessive
+        && cx.word(end).is_some()
+        && {
+            let f = cx.info(end);
+            f.is_lower() && f.org_word()
+        }
+    {
+        return;
+    }
     // In a headline only a title or a known given name vouches for a
     // person. The headline test last: it reads the whole sentence.
     if m.kind == ActorKind::Person
         && m.title.is_none()
         && !(m.words.start as usize..m.words.end as usize)
             .any(|k| cx.info(k - cx.base).first_name())
+        && headline()
+    {
+        m.weak = true;
+        m.evidence = Evidence::Headline;
+    }
+    // In a headline an adjective and an organization word vouch for
+    // nothing ("Bad News for ..."): the name counts where the body names
+    // it too.
+    if m.kind == ActorKind::Organization
+        && m.evidence == Evidence::OrgWord
+        && cx.info(first).modifier()
         && headline()
     {
         m.weak = true;
@@ -226,6 +326,7 @@ fn push_run(
     {
         if let Some(g) = pronoun_follows(cx, s, end) {
             m.weak = false;
+            m.evidence = Evidence::Pronoun;
             m.gender = g;
         }
     }

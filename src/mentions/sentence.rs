@@ -21,6 +21,9 @@ pub(super) struct Cx<'a> {
     pub(super) info: &'a [Cell<u32>],
     pub(super) lex: &'a Lexicon,
     pub(super) table: &'a WordTable,
+    /// The sentence is the document's first and its paragraph's only one
+    /// (a title line): a headline there may end with a period.
+    pub(super) alone: bool,
 }
 
 impl Cx<'_> {

@@ -94,18 +94,18 @@ pub(super) fn is_prefixed_name(w: &str) -> bool {
 /// False when the word surely opens with none of the prefixes of
 /// [`is_prefixed_name`]: each opens with one of these letters and ends in
 /// an apostrophe (the first byte of `’` for the curly one) at byte 1 or a
-/// hyphen at byte 2 or 3, and a capital follows it.
+/// hyphen at byte 1, 2 or 3, and a capital follows it.
 #[inline]
 pub(super) fn may_be_prefixed(b: &[u8]) -> bool {
     b.len() >= 3
         && matches!(b[0], b'a' | b'b' | b'd' | b'e' | b'i' | b'l')
-        && (matches!(b[1], b'\'' | 0xe2) || b[2] == b'-' || b.get(3) == Some(&b'-'))
+        && (matches!(b[1], b'\'' | 0xe2 | b'-') || b[2] == b'-' || b.get(3) == Some(&b'-'))
 }
 
 /// A word that may stand in a name: capitalised or particle-prefixed.
 #[inline]
 pub(super) fn is_name_word(w: &str) -> bool {
-    if w.len() > MAX_NAME_WORD_BYTES {
+    if w.len() > MAX_NAME_WORD_BYTES || is_negation(w) {
         return false;
     }
     // ASCII first letters decide at once: a capital is a name word unless
@@ -117,6 +117,15 @@ pub(super) fn is_name_word(w: &str) -> bool {
         Some(&c) if c.is_ascii_uppercase() => c != b'I' || !is_first_person(w),
         _ => is_cap(w) || is_prefixed_name(w),
     }
+}
+
+/// A contraction with "not" ("Don't", "Won’t"): a verb, never a name.
+#[inline]
+pub(super) fn is_negation(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && matches!(b[b.len() - 1], b't' | b'T')
+        && (b.ends_with(b"n't") || b.ends_with("n\u{2019}t".as_bytes()) || b.ends_with(b"N'T"))
 }
 
 /// The longest word a name may hold, in bytes: a longer "word" is junk

@@ -177,6 +177,9 @@ impl WordTable {
         for w in &lex.people {
             exact.entry(w.clone()).or_insert((0, Gender::Unknown)).0 |= E_PEOPLE;
         }
+        for w in &lex.family_first {
+            exact.entry(w.clone()).or_insert((0, Gender::Unknown)).0 |= E_FAMILY_FIRST;
+        }
         // An ASCII key is its own lower case when it has no capital.
         let exact_has_lower = exact.keys().any(|k| {
             if k.is_ascii() {

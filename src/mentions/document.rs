@@ -1,0 +1,164 @@
+//! The document's say on each name: a capitalised run with no evidence of
+//! its own ([`Evidence::None`]) is a person when another mention of the
+//! same name in the document has evidence: the same words ("Tavi Renn
+//! said" elsewhere), or its surname or given name alone with a title or
+//! cue ("Dr. Renn", "Renn said"); or it stands in a list with people
+//! who have evidence ("Ines Varga, Tavi Renn and Ole Sand"). Runs only
+//! when a document has such a run; one set of the strong names a
+//! document.
+
+use super::{ActorKind, Evidence, Mention, Via};
+use crate::segment::{Segmentation, Token, TokenKind};
+use crate::words::hash::WordSet;
+
+/// Promote the weak name runs of `mentions` that another mention of the
+/// same name vouches for.
+pub(super) fn promote(text: &str, low: &str, seg: &Segmentation, mentions: &mut [Mention]) {
+    let tokens = &seg.tokens[..];
+    let unsupported = |m: &Mention| {
+        m.via == Via::Name
+            && m.kind == ActorKind::Person
+            && m.weak
+            && m.evidence == Evidence::None
+            && m.words.len() >= 2
+    };
+    acronyms(text, tokens, mentions);
+    if !mentions.iter().any(unsupported) {
+        return;
+    }
+    // The strong people's names, whole, and the single words that name a
+    // person on their own evidence (a title, a cue, a pronoun).
+    let mut whole: WordSet<&str> = WordSet::default();
+    let mut single: WordSet<&str> = WordSet::default();
+    for m in mentions.iter() {
+        if m.via != Via::Name || m.kind != ActorKind::Person || m.weak {
+            continue;
+        }
+        if m.words.len() >= 2 {
+            whole.insert(m.text(text));
+        } else if matches!(
+            m.evidence,
+            Evidence::Title | Evidence::Cue | Evidence::Pronoun
+        ) {
+            single.insert(m.text(text));
+        }
+    }
+    let mut searches = 0;
+    for m in mentions.iter_mut() {
+        if !unsupported(m) {
+            continue;
+        }
+        let words = m.words.texts(text, tokens);
+        let first = words.clone().next().unwrap_or("");
+        let last = words.last().unwrap_or("");
+        // A capital opening a sentence says little: there "Notice Renn"
+        // is no fuller name of Renn when the document writes "notice" in
+        // lower case elsewhere.
+        let part = (single.contains(last) || single.contains(first)) && {
+            let opens = seg.sentences.get(m.sentence).is_some_and(|s| {
+                seg.tokens[s.tokens.start..m.words.start as usize]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Punct)
+            });
+            !opens || {
+                searches += 1;
+                searches <= MAX_SEARCHES && !written_lower(text, low, first)
+            }
+        };
+        if whole.contains(m.text(text)) || part {
+            m.weak = false;
+            m.evidence = Evidence::SameName;
+        }
+    }
+    // Lists: forward, then back, so that evidence spreads along a list.
+    for i in 1..mentions.len() {
+        coordinate(text, tokens, mentions, i - 1, i);
+    }
+    for i in (1..mentions.len()).rev() {
+        coordinate(text, tokens, mentions, i, i - 1);
+    }
+}
+
+/// When mention `to` has no evidence and stands in a list beside mention
+/// `from`, a person with evidence, only commas and "and" or "or" between
+/// them: `to` is a person too.
+fn coordinate(text: &str, tokens: &[Token], mentions: &mut [Mention], from: usize, to: usize) {
+    let (f, t) = (&mentions[from], &mentions[to]);
+    let strong = f.via == Via::Name && f.kind == ActorKind::Person && !f.weak;
+    let weak_run = t.via == Via::Name
+        && t.kind == ActorKind::Person
+        && t.weak
+        && t.evidence == Evidence::None
+        && t.words.len() >= 2;
+    if !strong || !weak_run || f.sentence != t.sentence {
+        return;
+    }
+    let (a, b) = if from < to {
+        (f.words.end, t.words.start)
+    } else {
+        (t.words.end, f.words.start)
+    };
+    let (a, b) = (a as usize, b as usize);
+    if a >= b || b - a > 2 {
+        return;
+    }
+    let joined = tokens[a..b].iter().all(|k| {
+        let w = k.text(text);
+        w == "," || w == "and" || w == "or" || w == "&"
+    });
+    if joined {
+        let t = &mut mentions[to];
+        t.weak = false;
+        t.evidence = Evidence::Coordinated;
+    }
+}
+
+/// An acronym a document defines after an organization's name ("Varn
+/// Relief Council (VRC)") names that organization wherever it stands; an
+/// acronym the document does not define stays weak.
+fn acronyms(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
+    let weak_org = |m: &Mention| {
+        m.via == Via::Name
+            && m.kind == ActorKind::Organization
+            && m.weak
+            && m.evidence == Evidence::None
+    };
+    if !mentions.iter().any(weak_org) {
+        return;
+    }
+    let mut defined: WordSet<&str> = WordSet::default();
+    for m in mentions.iter() {
+        if m.kind != ActorKind::Organization || m.weak {
+            continue;
+        }
+        let at = |k: usize| tokens.get(m.words.end as usize + k).map(|t| t.text(text));
+        if at(0) == Some("(") && at(2) == Some(")") {
+            if let Some(a) = at(1) {
+                defined.insert(a);
+            }
+        }
+    }
+    for m in mentions.iter_mut() {
+        if weak_org(m) && defined.contains(m.text(text)) {
+            m.weak = false;
+            m.evidence = Evidence::Acronym;
+        }
+    }
+}
+
+/// The most lower-case searches of [`written_lower`] a document makes
+/// (each reads the document).
+const MAX_SEARCHES: usize = 32;
+
+/// True when the document writes `word` in lower case as a word of its
+/// own somewhere ("notice" for "Notice"); `low` is the document in ASCII
+/// lower case.
+fn written_lower(text: &str, low: &str, word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let (t, l) = (text.as_bytes(), low.as_bytes());
+    let edge = |i: usize| i >= t.len() || !t[i].is_ascii_alphanumeric();
+    low.match_indices(w.as_str()).any(|(i, _)| {
+        let end = i + w.len();
+        (i == 0 || !l[i - 1].is_ascii_alphanumeric()) && edge(end) && t[i..end] == l[i..end]
+    })
+}
