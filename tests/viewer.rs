@@ -26,8 +26,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const DOCS: [(&str, &str); 3] = [
-    ("quay.txt", "Ines Varga met Tavi Renn at the quay on Monday. Varga said Renn had been fair to the net menders.\n\nOlek Sarno waited by the gate with Tavi Renn."),
-    ("fees.txt", "Tavi Renn spoke with Olek Sarno about the mooring fees. Mira Quell thanked Olek Sarno for his patience. Renn and Sarno left together."),
+    ("quay.txt", "Ines Varga met Captain Tavi Renn at the quay on Monday. Varga said Renn had been fair to the net menders.\n\nDr. Olek Sarno waited by the gate with Tavi Renn."),
+    ("fees.txt", "Captain Tavi Renn spoke with Dr. Olek Sarno about the mooring fees. Mira Quell thanked Olek Sarno for his patience. Renn and Sarno left together."),
     ("letter.txt", "Ines Varga wrote to Mira Quell. Quell said Varga had kept \"every <promise>\" she made."),
 ];
 

@@ -29,7 +29,6 @@ use crate::graph::ActorGraph;
 use petgraph::visit::NodeIndexable;
 use std::collections::HashMap;
 use std::io::{self, BufRead, Write};
-use std::process::{Command, Stdio};
 
 /// The viewer's script: the committed bundle made by `viewer/build.sh`.
 pub const VIEWER_JS: &str = include_str!("html/viewer.js");
@@ -90,43 +89,15 @@ fn sfdp(g: &ActorGraph) -> Result<Vec<[f64; 2]>, RenderError> {
         }
     }
     src.extend_from_slice(b"}\n");
-    let mut child = match Command::new(program)
-        .arg("-Tplain")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(c) => c,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            return Err(RenderError::Missing {
-                program: program.into(),
-            })
-        }
-        Err(e) => return Err(io_err(e)),
-    };
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    // Written from a thread: sfdp may answer (an error) before reading all.
-    let writer = std::thread::spawn(move || stdin.write_all(&src));
-    let out = child.wait_with_output().map_err(io_err)?;
-    let wrote = writer.join().expect("writer thread");
-    if !out.status.success() {
-        return Err(RenderError::Failed {
-            program: program.into(),
-            format: "plain".into(),
-            status: out.status.to_string(),
-            stderr: String::from_utf8_lossy(&out.stderr).trim().to_owned(),
-        });
-    }
-    wrote.map_err(io_err)?;
+    let stdout = super::graphviz(program, &["-Tplain".to_owned()], "plain", src)?;
     let mut pos = vec![[f64::NAN; 2]; nodes.len()];
     let bad = |line: &str| RenderError::Failed {
         program: program.into(),
         format: "plain".into(),
-        status: out.status.to_string(),
+        status: "exit status: 0".into(),
         stderr: format!("unexpected output line {line:?}"),
     };
-    for line in out.stdout.lines() {
+    for line in stdout.lines() {
         let line = line.map_err(io_err)?;
         let Some(rest) = line.strip_prefix("node n") else {
             continue;
@@ -398,7 +369,11 @@ mod tests {
 
     #[test]
     fn sfdp_positions_every_actor() {
-        if Command::new("sfdp").arg("-V").output().is_err() {
+        if std::process::Command::new("sfdp")
+            .arg("-V")
+            .output()
+            .is_err()
+        {
             // The rule of tests/common/tools.rs: a note locally, a failure in CI.
             let ci = std::env::var("CI").unwrap_or_default();
             let strict = ci.eq_ignore_ascii_case("true")

@@ -219,17 +219,30 @@ pub fn render_with(
     format: &str,
     engine: Option<dot::Layout>,
 ) -> Result<Vec<u8>, RenderError> {
-    let program = "dot";
+    let mut args = Vec::new();
+    if let Some(engine) = engine {
+        args.push(format!("-K{}", engine.as_str()));
+    }
+    args.push(format!("-T{format}"));
+    graphviz("dot", &args, format, dot_source.to_vec())
+}
+
+/// Run the Graphviz program `program` with `args`, `src` on its standard
+/// input, and return what it wrote (`format` names the output in errors).
+/// The input is written from a thread: the program may answer (an error)
+/// before it has read all of it.
+pub(crate) fn graphviz(
+    program: &str,
+    args: &[String],
+    format: &str,
+    src: Vec<u8>,
+) -> Result<Vec<u8>, RenderError> {
     let io_err = |source| RenderError::Io {
         program: program.into(),
         source,
     };
-    let mut command = Command::new(program);
-    if let Some(engine) = engine {
-        command.arg(format!("-K{}", engine.as_str()));
-    }
-    let mut child = match command
-        .arg(format!("-T{format}"))
+    let mut child = match Command::new(program)
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -244,7 +257,6 @@ pub fn render_with(
         Err(e) => return Err(io_err(e)),
     };
     let mut stdin = child.stdin.take().expect("piped stdin");
-    let src = dot_source.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&src));
     let output = child.wait_with_output().map_err(io_err)?;
     let written = writer
