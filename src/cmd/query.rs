@@ -177,8 +177,37 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     }
 }
 
+/// What a verb needs: the graph, the arguments, the evidence documents
+/// and the answer's bytes.
+struct Ctx<'a> {
+    g: &'a ActorGraph,
+    a: &'a Args,
+    docs: &'a mut DocCache,
+    out: &'a mut Vec<u8>,
+    json_out: bool,
+}
+
+impl Ctx<'_> {
+    /// The one actor `name` names.
+    fn find(&self, name: &str) -> Result<NodeIndex, Fail> {
+        query::find(self.g, name).map_err(Fail::from)
+    }
+
+    /// The id of actor `n`.
+    fn id(&self, n: NodeIndex) -> String {
+        self.g.graph[n].id.clone()
+    }
+
+    /// Write `v` as the answer.
+    fn emit(&mut self, v: &serde_json::Value) -> Result<(), Fail> {
+        emit(self.out, v)
+    }
+}
+
+/// A verb's answer: text still to print, or written already.
+type Answer = Result<Option<String>, Fail>;
+
 fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> Result<(), Fail> {
-    let json_out = a.format == FormatArg::Json;
     if a.format == FormatArg::Dot && !matches!(a.verb, Verb::Ego { .. }) {
         return Err(Fail(
             2,
@@ -188,280 +217,317 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
             ),
         ));
     }
-    let find = |name: &str| query::find(g, name).map_err(Fail::from);
-    let id = |n: NodeIndex| g.graph[n].id.clone();
-    let text: String = match &a.verb {
+    let mut c = Ctx {
+        g,
+        a,
+        docs,
+        out,
+        json_out: a.format == FormatArg::Json,
+    };
+    let text = match &a.verb {
         Verb::Neighbors {
             name,
             kind,
             min_weight,
-        } => {
-            let n = find(name)?;
-            let v = query::neighbours(g, n, kind.map(EdgeKind::from), *min_weight);
-            if json_out {
-                return emit(out, &json!({"actor": id(n), "neighbors": v}));
-            }
-            let rows = v
-                .iter()
-                .map(|x| {
-                    vec![
-                        x.id.clone(),
-                        x.kind.as_str().into(),
-                        dir(x.direction),
-                        x.weight.to_string(),
-                    ]
-                })
-                .collect();
-            // One row per link: an actor linked both ways, or by both
-            // kinds, has several rows but is counted once.
-            let actors = v
-                .iter()
-                .map(|x| x.id.as_str())
-                .collect::<std::collections::BTreeSet<_>>()
-                .len();
-            format!(
-                "{actors} linked actor(s) of {}, {} link(s)\n{}",
-                id(n),
-                v.len(),
-                table(&["actor", "kind", "direction", "weight"], rows, &[3])
-            )
-        }
+        } => neighbors(&mut c, name, *kind, *min_weight),
         Verb::Path {
             a: from,
             b: to,
             kind,
-        } => {
-            let (x, y) = (find(from)?, find(to)?);
-            let (nodes, edges) = query::shortest_path(g, x, y, kind.map(EdgeKind::from))
-                .ok_or_else(|| Fail::from(QueryError::NoPath { a: id(x), b: id(y) }))?;
-            let links: Vec<_> = edges.iter().map(|&e| query::link(g, e)).collect();
-            if json_out {
-                let path: Vec<_> = nodes.iter().map(|&n| json!({"id": id(n)})).collect();
-                return emit(
-                    out,
-                    &json!({"path": path, "length": links.len(), "edges": links}),
-                );
-            }
-            let mut chain = id(nodes[0]);
-            let mut rows = Vec::new();
-            for (i, (w, l)) in nodes.windows(2).zip(&links).enumerate() {
-                let (from, to) = (id(w[0]), id(w[1]));
-                let (arrow, link) = match l.kind {
-                    EdgeKind::Cooccurrence => (format!(" -[co {}]- ", l.weight), "cooccurrence"),
-                    EdgeKind::Attribution if l.source == from => {
-                        (format!(" -[said {}]-> ", l.weight), "attribution ->")
-                    }
-                    EdgeKind::Attribution => {
-                        (format!(" <-[said {}]- ", l.weight), "attribution <-")
-                    }
-                };
-                chain.push_str(&arrow);
-                chain.push_str(&to);
-                let ev = l
-                    .evidence
-                    .first()
-                    .map(|e| format!("{}:{}-{}", e.doc, e.start, e.end))
-                    .unwrap_or_default();
-                rows.push(vec![
-                    (i + 1).to_string(),
-                    from,
-                    link.into(),
-                    to,
-                    l.weight.to_string(),
-                    ev,
-                ]);
-            }
-            format!(
-                "{chain}\n{} link(s)\n{}",
-                links.len(),
-                table(
-                    &["step", "from", "link", "to", "weight", "first evidence"],
-                    rows,
-                    &[0, 4]
-                )
-            )
-        }
-        Verb::Between { a: x, b: y } => {
-            let (x, y) = (find(x)?, find(y)?);
-            let links: Vec<_> = query::links_between(g, x, y)
-                .into_iter()
-                .map(|e| query::link(g, e))
-                .collect();
-            let with_text: Vec<(query::Link, Vec<EvidenceText>)> = links
-                .into_iter()
-                .map(|l| {
-                    let t = l.evidence.iter().map(|e| docs.text(e)).collect();
-                    (l, t)
-                })
-                .collect();
-            unreadable_hint(&with_text, &a.docs);
-            if json_out {
-                let v: Vec<_> = with_text
-                    .iter()
-                    .map(|(l, t)| json!({"source": l.source, "target": l.target, "kind": l.kind, "weight": l.weight, "evidence": t}))
-                    .collect();
-                return emit(out, &json!({"a": id(x), "b": id(y), "links": v}));
-            }
-            let mut s = format!(
-                "{} link(s) between {} and {}\n",
-                with_text.len(),
-                id(x),
-                id(y)
-            );
-            for (l, t) in &with_text {
-                let arrow = if l.kind == EdgeKind::Attribution {
-                    "->"
-                } else {
-                    "--"
-                };
-                s.push_str(&format!(
-                    "\n{} {arrow} {}  {}, weight {}, {} evidence kept\n",
-                    l.source,
-                    l.target,
-                    l.kind.as_str(),
-                    l.weight,
-                    t.len()
-                ));
-                for e in t {
-                    let words = match (&e.text, &e.error) {
-                        (Some(w), _) => w.clone(),
-                        (None, Some(err)) => format!("({err})"),
-                        (None, None) => String::new(),
-                    };
-                    s.push_str(&format!(
-                        "  {}:{}-{}\n      {}\n",
-                        text::cell(&e.doc),
-                        e.start,
-                        e.end,
-                        text::cell(&words)
-                    ));
-                }
-            }
-            s
-        }
-        Verb::Top { by, n } => {
-            let by = match by {
-                ByArg::Degree => RankBy::Degree,
-                ByArg::Weight => RankBy::Weight,
-                ByArg::Mentions => RankBy::Mentions,
-                ByArg::Betweenness => RankBy::Betweenness,
-            };
-            let v = query::top(g, by, *n);
-            if json_out {
-                return emit(out, &json!({"by": by, "actors": v}));
-            }
-            let rows = v
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    vec![
-                        (i + 1).to_string(),
-                        r.id.clone(),
-                        r.kind.as_str().into(),
-                        r.degree.to_string(),
-                        r.weight.to_string(),
-                        r.mentions.to_string(),
-                        r.betweenness.map_or("-".into(), |b| format!("{b:.2}")),
-                    ]
-                })
-                .collect();
-            table(
-                &[
-                    "rank",
-                    "actor",
-                    "kind",
-                    "degree",
-                    "weight",
-                    "mentions",
-                    "betweenness",
-                ],
-                rows,
-                &[0, 3, 4, 5, 6],
-            )
-        }
-        Verb::SaidAbout { name } | Verb::SaidBy { name } => {
-            let n = find(name)?;
-            let about = matches!(a.verb, Verb::SaidAbout { .. });
-            let v: Vec<Speech> = if about {
-                query::said_about(g, n)
-            } else {
-                query::said_by(g, n)
-            };
-            if json_out {
-                let key = if about { "speakers" } else { "about" };
-                return emit(out, &json!({"actor": id(n), key: v}));
-            }
-            let rows = v
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.id.clone(),
-                        s.weight.to_string(),
-                        s.evidence
-                            .first()
-                            .map(|e| format!("{}:{}-{}", e.doc, e.start, e.end))
-                            .unwrap_or_default(),
-                    ]
-                })
-                .collect();
-            let (head, col) = if about {
-                (
-                    format!("{} actor(s) spoke about {}", v.len(), id(n)),
-                    "speaker",
-                )
-            } else {
-                (
-                    format!("{} spoke about {} actor(s)", id(n), v.len()),
-                    "about",
-                )
-            };
-            format!(
-                "{head}\n{}",
-                table(&[col, "times", "first evidence"], rows, &[1])
-            )
-        }
-        Verb::Ego { name, depth } => {
-            let n = find(name)?;
-            let e = query::ego(g, n, usize::from(*depth));
-            match a.format {
-                FormatArg::Dot => {
-                    return export::dot::write(&e, out).map_err(|err| Fail(2, err.to_string()))
-                }
-                FormatArg::Json => {
-                    return gjson::write(&e, out).map_err(|err| Fail(2, err.to_string()))
-                }
-                FormatArg::Text => {}
-            }
-            let rows = e
-                .sorted_edges()
-                .into_iter()
-                .map(|x| query::link(&e, x))
-                .map(|l| {
-                    vec![
-                        l.source,
-                        l.kind.as_str().into(),
-                        l.target,
-                        l.weight.to_string(),
-                    ]
-                })
-                .collect();
-            format!(
-                "ego graph of {} (depth {depth}): {} actor(s), {} link(s)\n{}",
-                id(n),
-                e.node_count(),
-                e.edge_count(),
-                table(&["source", "kind", "target", "weight"], rows, &[3])
-            )
-        }
+        } => path(&mut c, from, to, *kind),
+        Verb::Between { a: x, b: y } => between(&mut c, x, y),
+        Verb::Top { by, n } => top(&mut c, *by, *n),
+        Verb::SaidAbout { name } => said(&mut c, name, true),
+        Verb::SaidBy { name } => said(&mut c, name, false),
+        Verb::Ego { name, depth } => ego(&mut c, name, *depth),
+    }?;
+    let Some(text) = text else {
+        return Ok(());
     };
     // Names and evidence come from documents: nothing in them reaches the
     // terminal as a control character.
     let text = text::visible(&text);
-    out.extend_from_slice(text.as_bytes());
+    c.out.extend_from_slice(text.as_bytes());
     if !text.ends_with('\n') {
-        out.push(b'\n');
+        c.out.push(b'\n');
     }
     Ok(())
+}
+
+/// `neighbors`: the actors linked to `name`.
+fn neighbors(c: &mut Ctx, name: &str, kind: Option<KindArg>, min_weight: u64) -> Answer {
+    let n = c.find(name)?;
+    let v = query::neighbours(c.g, n, kind.map(EdgeKind::from), min_weight);
+    if c.json_out {
+        let id = c.id(n);
+        return c.emit(&json!({"actor": id, "neighbors": v})).map(|()| None);
+    }
+    let rows = v
+        .iter()
+        .map(|x| {
+            vec![
+                x.id.clone(),
+                x.kind.as_str().into(),
+                dir(x.direction),
+                x.weight.to_string(),
+            ]
+        })
+        .collect();
+    // One row per link: an actor linked both ways, or by both
+    // kinds, has several rows but is counted once.
+    let actors = v
+        .iter()
+        .map(|x| x.id.as_str())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    Ok(Some(format!(
+        "{actors} linked actor(s) of {}, {} link(s)\n{}",
+        c.id(n),
+        v.len(),
+        table(&["actor", "kind", "direction", "weight"], rows, &[3])
+    )))
+}
+
+/// `path`: a shortest chain of actors from `from` to `to`.
+fn path(c: &mut Ctx, from: &str, to: &str, kind: Option<KindArg>) -> Answer {
+    let (x, y) = (c.find(from)?, c.find(to)?);
+    let (nodes, edges) =
+        query::shortest_path(c.g, x, y, kind.map(EdgeKind::from)).ok_or_else(|| {
+            Fail::from(QueryError::NoPath {
+                a: c.id(x),
+                b: c.id(y),
+            })
+        })?;
+    let links: Vec<_> = edges.iter().map(|&e| query::link(c.g, e)).collect();
+    if c.json_out {
+        let path: Vec<_> = nodes.iter().map(|&n| json!({"id": c.id(n)})).collect();
+        return c
+            .emit(&json!({"path": path, "length": links.len(), "edges": links}))
+            .map(|()| None);
+    }
+    let mut chain = c.id(nodes[0]);
+    let mut rows = Vec::new();
+    for (i, (w, l)) in nodes.windows(2).zip(&links).enumerate() {
+        let (from, to) = (c.id(w[0]), c.id(w[1]));
+        let (arrow, link) = match l.kind {
+            EdgeKind::Cooccurrence => (format!(" -[co {}]- ", l.weight), "cooccurrence"),
+            EdgeKind::Attribution if l.source == from => {
+                (format!(" -[said {}]-> ", l.weight), "attribution ->")
+            }
+            EdgeKind::Attribution => (format!(" <-[said {}]- ", l.weight), "attribution <-"),
+        };
+        chain.push_str(&arrow);
+        chain.push_str(&to);
+        let ev = l
+            .evidence
+            .first()
+            .map(|e| format!("{}:{}-{}", e.doc, e.start, e.end))
+            .unwrap_or_default();
+        rows.push(vec![
+            (i + 1).to_string(),
+            from,
+            link.into(),
+            to,
+            l.weight.to_string(),
+            ev,
+        ]);
+    }
+    Ok(Some(format!(
+        "{chain}\n{} link(s)\n{}",
+        links.len(),
+        table(
+            &["step", "from", "link", "to", "weight", "first evidence"],
+            rows,
+            &[0, 4]
+        )
+    )))
+}
+
+/// `between`: every link between `x` and `y`, with its evidence.
+fn between(c: &mut Ctx, x: &str, y: &str) -> Answer {
+    let (x, y) = (c.find(x)?, c.find(y)?);
+    let links: Vec<_> = query::links_between(c.g, x, y)
+        .into_iter()
+        .map(|e| query::link(c.g, e))
+        .collect();
+    let docs = &mut *c.docs;
+    let with_text: Vec<(query::Link, Vec<EvidenceText>)> = links
+        .into_iter()
+        .map(|l| {
+            let t = l.evidence.iter().map(|e| docs.text(e)).collect();
+            (l, t)
+        })
+        .collect();
+    unreadable_hint(&with_text, &c.a.docs);
+    if c.json_out {
+        let v: Vec<_> = with_text
+            .iter()
+            .map(|(l, t)| json!({"source": l.source, "target": l.target, "kind": l.kind, "weight": l.weight, "evidence": t}))
+            .collect();
+        let (a, b) = (c.id(x), c.id(y));
+        return c.emit(&json!({"a": a, "b": b, "links": v})).map(|()| None);
+    }
+    let mut s = format!(
+        "{} link(s) between {} and {}\n",
+        with_text.len(),
+        c.id(x),
+        c.id(y)
+    );
+    for (l, t) in &with_text {
+        let arrow = if l.kind == EdgeKind::Attribution {
+            "->"
+        } else {
+            "--"
+        };
+        s.push_str(&format!(
+            "\n{} {arrow} {}  {}, weight {}, {} evidence kept\n",
+            l.source,
+            l.target,
+            l.kind.as_str(),
+            l.weight,
+            t.len()
+        ));
+        for e in t {
+            let words = match (&e.text, &e.error) {
+                (Some(w), _) => w.clone(),
+                (None, Some(err)) => format!("({err})"),
+                (None, None) => String::new(),
+            };
+            s.push_str(&format!(
+                "  {}:{}-{}\n      {}\n",
+                text::cell(&e.doc),
+                e.start,
+                e.end,
+                text::cell(&words)
+            ));
+        }
+    }
+    Ok(Some(s))
+}
+
+/// `top`: the `n` actors ranked first `by` a measure.
+fn top(c: &mut Ctx, by: ByArg, n: usize) -> Answer {
+    let by = match by {
+        ByArg::Degree => RankBy::Degree,
+        ByArg::Weight => RankBy::Weight,
+        ByArg::Mentions => RankBy::Mentions,
+        ByArg::Betweenness => RankBy::Betweenness,
+    };
+    let v = query::top(c.g, by, n);
+    if c.json_out {
+        return c.emit(&json!({"by": by, "actors": v})).map(|()| None);
+    }
+    let rows = v
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            vec![
+                (i + 1).to_string(),
+                r.id.clone(),
+                r.kind.as_str().into(),
+                r.degree.to_string(),
+                r.weight.to_string(),
+                r.mentions.to_string(),
+                r.betweenness.map_or("-".into(), |b| format!("{b:.2}")),
+            ]
+        })
+        .collect();
+    Ok(Some(table(
+        &[
+            "rank",
+            "actor",
+            "kind",
+            "degree",
+            "weight",
+            "mentions",
+            "betweenness",
+        ],
+        rows,
+        &[0, 3, 4, 5, 6],
+    )))
+}
+
+/// `said-about` (`about`) or `said-by`: who spoke about `name`, or whom
+/// `name` spoke about.
+fn said(c: &mut Ctx, name: &str, about: bool) -> Answer {
+    let n = c.find(name)?;
+    let v: Vec<Speech> = if about {
+        query::said_about(c.g, n)
+    } else {
+        query::said_by(c.g, n)
+    };
+    if c.json_out {
+        let key = if about { "speakers" } else { "about" };
+        let id = c.id(n);
+        return c.emit(&json!({"actor": id, key: v})).map(|()| None);
+    }
+    let rows = v
+        .iter()
+        .map(|s| {
+            vec![
+                s.id.clone(),
+                s.weight.to_string(),
+                s.evidence
+                    .first()
+                    .map(|e| format!("{}:{}-{}", e.doc, e.start, e.end))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let (head, col) = if about {
+        (
+            format!("{} actor(s) spoke about {}", v.len(), c.id(n)),
+            "speaker",
+        )
+    } else {
+        (
+            format!("{} spoke about {} actor(s)", c.id(n), v.len()),
+            "about",
+        )
+    };
+    Ok(Some(format!(
+        "{head}\n{}",
+        table(&[col, "times", "first evidence"], rows, &[1])
+    )))
+}
+
+/// `ego`: `name`'s neighbourhood, `depth` links deep, as a graph.
+fn ego(c: &mut Ctx, name: &str, depth: u8) -> Answer {
+    let n = c.find(name)?;
+    let e = query::ego(c.g, n, usize::from(depth));
+    match c.a.format {
+        FormatArg::Dot => {
+            return export::dot::write(&e, c.out)
+                .map(|()| None)
+                .map_err(|err| Fail(2, err.to_string()))
+        }
+        FormatArg::Json => {
+            return gjson::write(&e, c.out)
+                .map(|()| None)
+                .map_err(|err| Fail(2, err.to_string()))
+        }
+        FormatArg::Text => {}
+    }
+    let rows = e
+        .sorted_edges()
+        .into_iter()
+        .map(|x| query::link(&e, x))
+        .map(|l| {
+            vec![
+                l.source,
+                l.kind.as_str().into(),
+                l.target,
+                l.weight.to_string(),
+            ]
+        })
+        .collect();
+    Ok(Some(format!(
+        "ego graph of {} (depth {depth}): {} actor(s), {} link(s)\n{}",
+        c.id(n),
+        e.node_count(),
+        e.edge_count(),
+        table(&["source", "kind", "target", "weight"], rows, &[3])
+    )))
 }
 
 /// The verb as typed.

@@ -154,41 +154,14 @@ fn sentences(
         return sentences;
     };
     let bytes = text.as_bytes();
-    // The first line break at or after `p`; `p` never decreases.
-    let mut next_break = 0;
-    let mut newline_from = |p: usize| {
-        while next_break < breaks.len() && breaks[next_break] < p {
-            next_break += 1;
-        }
-        breaks.get(next_break).copied().unwrap_or(usize::MAX)
-    };
+    let mut lines = BreakCursor { breaks, next: 0 };
     // A line break at or after the current token (or before it, after a
     // jump: then it is looked for again at the next gap).
-    let mut nl = newline_from(first.span.start);
-    // The first token `k` (from `from` on) with the next one after `nl`.
-    let before_break =
-        |nl: usize, from: usize| from + tokens[from..].partition_point(|t| t.span.start <= nl) - 1;
-    let mut nl_tok = before_break(nl, 0);
+    let mut nl = lines.from(first.span.start);
+    let mut nl_tok = before_break(tokens, nl, 0);
     // The next of `ends` to look at.
     let mut next_end = 0;
-    // Where the current paragraph ends (never, for the last one).
-    let end_of = |p: usize| {
-        if p + 1 < paragraphs.len() {
-            paragraphs[p].end
-        } else {
-            usize::MAX
-        }
-    };
-    let mut para = 0;
-    let mut para_end = end_of(0);
-    // The paragraph holding the token that ends a sentence.
-    let mut para_of = |t: &Token| {
-        while para_end <= t.span.start {
-            para += 1;
-            para_end = end_of(para);
-        }
-        para
-    };
+    let mut paras = ParaCursor::new(paragraphs);
     let mut start_tok = 0;
     let n = tokens.len();
     let mut i = 0;
@@ -205,11 +178,7 @@ fn sentences(
         // token that could end it earlier).
         if next >= start_tok + MAX_SENTENCE_TOKENS && start_tok + MAX_SENTENCE_TOKENS < n {
             let k = cut_point(text, tokens, start_tok);
-            sentences.push(Sentence {
-                span: Span::new(tokens[start_tok].span.start, tokens[k].span.end),
-                paragraph: para_of(&tokens[k]),
-                tokens: start_tok..k + 1,
-            });
+            push_sentence(&mut sentences, tokens, start_tok, k, paras.of(&tokens[k]));
             start_tok = k + 1;
             i = k + 1;
             continue;
@@ -224,57 +193,17 @@ fn sentences(
         let mut end = None;
         // A break between this token and the next?
         if nx.span.start > nl {
-            let newlines = memchr::memchr_iter(b'\n', &bytes[t.span.end..nx.span.start])
-                .take(2)
-                .count();
-            if newlines >= 2 || (newlines == 1 && !wrapped) {
+            if line_break_ends(bytes, t, nx, wrapped) {
                 end = Some(i);
             }
-            nl = newline_from(nx.span.start);
-            nl_tok = before_break(nl, i + 1);
+            nl = lines.from(nx.span.start);
+            nl_tok = before_break(tokens, nl, i + 1);
         }
         if end.is_none() {
-            match t.kind {
-                TokenKind::Punct if is_terminal(&bytes[t.span.start..t.span.end]) => {
-                    // Swallow closing quotes and brackets after the terminal mark.
-                    let mut j = i;
-                    while let Some(c) = tokens.get(j + 1) {
-                        if c.span.start == tokens[j].span.end
-                            && is_closer(&bytes[c.span.start..c.span.end])
-                        {
-                            j += 1;
-                        } else {
-                            break;
-                        }
-                    }
-                    if let Some(o) = tokens.get(j + 1) {
-                        if opens_sentence(text, o)
-                            && !(bytes[t.span.start] == b'.'
-                                && protected_period(text, tokens, i, o, lex))
-                        {
-                            end = Some(j);
-                        }
-                    }
-                }
-                TokenKind::Word if bytes[t.span.end - 1] == b'.' => {
-                    // An initialism with its period ("U.S.") may end a sentence.
-                    let w = t.text(text).trim_end_matches('.');
-                    if lex.final_abbreviations.contains_lower(w)
-                        && lex.openers.contains_lower(nx.text(text))
-                        && starts_upper(nx.text(text))
-                    {
-                        end = Some(i);
-                    }
-                }
-                _ => {}
-            }
+            end = mark_end(text, tokens, i, lex);
         }
         if let Some(e) = end {
-            sentences.push(Sentence {
-                span: Span::new(tokens[start_tok].span.start, tokens[e].span.end),
-                paragraph: para_of(t),
-                tokens: start_tok..e + 1,
-            });
+            push_sentence(&mut sentences, tokens, start_tok, e, paras.of(t));
             start_tok = e + 1;
             i = e;
         }
@@ -282,12 +211,149 @@ fn sentences(
     }
     // The last token ends the last sentence.
     let last = &tokens[n - 1];
-    sentences.push(Sentence {
-        span: Span::new(tokens[start_tok].span.start, last.span.end),
-        paragraph: para_of(last),
-        tokens: start_tok..n,
-    });
+    push_sentence(&mut sentences, tokens, start_tok, n - 1, paras.of(last));
     sentences
+}
+
+/// The line breaks of a text, looked at in order.
+struct BreakCursor<'a> {
+    breaks: &'a [usize],
+    /// The first break not yet passed.
+    next: usize,
+}
+
+impl BreakCursor<'_> {
+    /// The first line break at or after `p`; `p` never decreases.
+    #[inline]
+    fn from(&mut self, p: usize) -> usize {
+        while self.next < self.breaks.len() && self.breaks[self.next] < p {
+            self.next += 1;
+        }
+        self.breaks.get(self.next).copied().unwrap_or(usize::MAX)
+    }
+}
+
+/// The first token `k` (from `from` on) with the next one after `nl`.
+#[inline]
+fn before_break(tokens: &[Token], nl: usize, from: usize) -> usize {
+    from + tokens[from..].partition_point(|t| t.span.start <= nl) - 1
+}
+
+/// The paragraphs of a text, looked at in order.
+struct ParaCursor<'a> {
+    paragraphs: &'a [Span],
+    /// The current paragraph.
+    para: usize,
+    /// Where it ends.
+    end: usize,
+}
+
+impl<'a> ParaCursor<'a> {
+    fn new(paragraphs: &'a [Span]) -> Self {
+        let mut c = ParaCursor {
+            paragraphs,
+            para: 0,
+            end: 0,
+        };
+        c.end = c.end_of(0);
+        c
+    }
+
+    /// Where paragraph `p` ends (never, for the last one).
+    #[inline]
+    fn end_of(&self, p: usize) -> usize {
+        if p + 1 < self.paragraphs.len() {
+            self.paragraphs[p].end
+        } else {
+            usize::MAX
+        }
+    }
+
+    /// The paragraph holding the token that ends a sentence (at or after
+    /// the last one asked about).
+    #[inline]
+    fn of(&mut self, t: &Token) -> usize {
+        while self.end <= t.span.start {
+            self.para += 1;
+            self.end = self.end_of(self.para);
+        }
+        self.para
+    }
+}
+
+/// Add the sentence of tokens `start..=last`, in paragraph `paragraph`.
+#[inline]
+fn push_sentence(
+    sentences: &mut Vec<Sentence>,
+    tokens: &[Token],
+    start: usize,
+    last: usize,
+    paragraph: usize,
+) {
+    sentences.push(Sentence {
+        span: Span::new(tokens[start].span.start, tokens[last].span.end),
+        paragraph,
+        tokens: start..last + 1,
+    });
+}
+
+/// Whether the line breaks between `t` and `nx` end a sentence: a blank
+/// line, or one break in text that is not hard-wrapped.
+#[inline]
+fn line_break_ends(bytes: &[u8], t: &Token, nx: &Token, wrapped: bool) -> bool {
+    let newlines = memchr::memchr_iter(b'\n', &bytes[t.span.end..nx.span.start])
+        .take(2)
+        .count();
+    newlines >= 2 || (newlines == 1 && !wrapped)
+}
+
+/// The last token of a sentence ended by token `i` (not the last token):
+/// a terminal mark, or an initialism with its period.
+#[inline]
+fn mark_end(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let t = &tokens[i];
+    match t.kind {
+        TokenKind::Punct if is_terminal(&bytes[t.span.start..t.span.end]) => {
+            terminal_end(text, tokens, i, lex)
+        }
+        TokenKind::Word if bytes[t.span.end - 1] == b'.' => {
+            initialism_ends(text, t, &tokens[i + 1], lex).then_some(i)
+        }
+        _ => None,
+    }
+}
+
+/// The last token of a sentence ended by terminal mark `i`, with the
+/// closing quotes and brackets after it: if the next token opens a
+/// sentence and the mark is not a protected period.
+#[inline]
+fn terminal_end(text: &str, tokens: &[Token], i: usize, lex: &Lexicon) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let t = &tokens[i];
+    // Swallow closing quotes and brackets after the terminal mark.
+    let mut j = i;
+    while let Some(c) = tokens.get(j + 1) {
+        if c.span.start == tokens[j].span.end && is_closer(&bytes[c.span.start..c.span.end]) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    let o = tokens.get(j + 1)?;
+    (opens_sentence(text, o)
+        && !(bytes[t.span.start] == b'.' && protected_period(text, tokens, i, o, lex)))
+    .then_some(j)
+}
+
+/// Whether word `t`, ending in a period, is an initialism ("U.S.") that
+/// ends its sentence before `nx`.
+#[inline]
+fn initialism_ends(text: &str, t: &Token, nx: &Token, lex: &Lexicon) -> bool {
+    let w = t.text(text).trim_end_matches('.');
+    lex.final_abbreviations.contains_lower(w)
+        && lex.openers.contains_lower(nx.text(text))
+        && starts_upper(nx.text(text))
 }
 
 /// `.`, `!`, `?` or `…`, compared as bytes.
