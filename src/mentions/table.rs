@@ -438,7 +438,9 @@ mod tests {
         }
         for w in words.clone() {
             let mut cap = w.clone();
-            cap[..1].make_ascii_uppercase();
+            if let Some(first) = cap.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
             words.extend([cap, w.to_ascii_uppercase(), format!("{w}s")]);
         }
         let mut checked = 0;

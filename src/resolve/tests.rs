@@ -224,8 +224,8 @@ fn acronym_in_parentheses_names_its_actor() {
 /// actor, named as first met.
 #[test]
 fn spellings_of_one_name_are_one_actor() {
-    let t = "Ichiyō Varga wrote three novels in Orlo.\n\n\
-             Critics later praised Ichiyo Varga for the first of them.";
+    let t = "Dr. Ichiyō Varga wrote three novels in Orlo.\n\n\
+             Critics later praised Dr. Ichiyo Varga for the first of them.";
     assert_eq!(id_of(t, "Ichiyo Varga", 0).as_deref(), Some("Ichiyō Varga"));
     assert_eq!(id_of(t, "Ichiyō Varga", 0).as_deref(), Some("Ichiyō Varga"));
 }
