@@ -146,7 +146,10 @@ fn fixture() -> Vec<(String, String)> {
     );
     // A full name seen once, its given name unknown: no evidence that it
     // is the bare surname's person.
-    add("tesk1", "Dr. Quaro Tesk repaired the bridge at Orlo.\n".into());
+    add(
+        "tesk1",
+        "Dr. Quaro Tesk repaired the bridge at Orlo.\n".into(),
+    );
     add(
         "tesk2",
         "Tesk said the river was high.\n\nTesk added that the road was closed.\n".into(),

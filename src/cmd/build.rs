@@ -387,7 +387,18 @@ fn write(graph: &ActorGraph, a: &Args, outputs: &mut Outputs) -> anyhow::Result<
         FormatArg::Csv => Ok(()),
         FormatArg::Html => {
             let positions = export::html::layout(graph, export::html::Layout::Auto)?;
-            let mut docs = export::evidence::DocCache::new(Vec::new()).with_roots(graph.roots());
+            // As `query` does, evidence may also be read beside a saved
+            // graph given as input.
+            let beside = split_graph_inputs(&a.paths)
+                .0
+                .into_iter()
+                .map(|p| match p.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+                    _ => PathBuf::from("."),
+                });
+            let mut docs = export::evidence::DocCache::new(Vec::new())
+                .with_roots(graph.roots())
+                .with_roots(beside);
             out.write(|w| export::html::write(graph, positions.as_deref(), &mut docs, w))
         }
     }
