@@ -14,8 +14,8 @@
 //!   when exactly one such name is in the corpus;
 //! * **middle name**: the same given name, surname and suffix, one with a
 //!   middle name or initial ("Donald J. Trump" = "Donald Trump"), when the
-//!   corpus names at most one middle form for them ("George Bush" stays
-//!   apart from "George H. W. Bush" and "George W. Bush"); "Jr." and "Sr."
+//!   corpus names at most one middle form for them (a bare "Tavo Karsk"
+//!   stays apart when both "Tavo B. Karsk" and "Tavo R. Karsk" are named); "Jr." and "Sr."
 //!   are part of the key, so Donald Trump Jr. is another person;
 //! * **surname**: a person named by one word joins the full name with that
 //!   surname that holds at least [`DOMINANCE`] of the documents naming any

@@ -132,8 +132,8 @@ fn possessor(
 }
 
 /// True when subject pronoun `m` stands in a sentence whose subject is a
-/// person described, not named ("But the president of the United States
-/// has written ...; he has ..."): it is that person's, not the last one
+/// person described, not named ("Yet the mayor of Orlo never answered
+/// ...; she said ..."): it is that person's, not the last one
 /// named. The sentence opens (after at most one linking word of
 /// `opening_words.txt`) with "the", at most one lower-case word, and a
 /// title the mention detector knows, not followed by a name, all before
