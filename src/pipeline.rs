@@ -215,6 +215,11 @@ impl Extractor {
         }
     }
 
+    /// The alias table this extractor applies.
+    pub fn aliases(&self) -> &AliasTable {
+        &self.aliases
+    }
+
     /// The word lists this extractor uses.
     pub fn lexicons(&self) -> &Lexicons {
         &self.lexicons

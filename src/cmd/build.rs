@@ -160,11 +160,6 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     let mut outputs = Outputs::open(&a)?;
     let (graphs, docs) = split_graph_inputs(&a.paths);
     let extractor = input::extractor(a.aliases.as_deref(), a.word_lists.as_deref())?;
-    // Read again for the identity pass, which leaves the names it knows alone.
-    let alias_table = match a.aliases.as_deref() {
-        Some(p) => actorgraph::resolve::AliasTable::from_path(p)?,
-        None => actorgraph::resolve::AliasTable::default(),
-    };
     let window = match a.window {
         WindowArg::Sentence => Window::Sentence,
         WindowArg::Paragraph => Window::Paragraph,
@@ -213,7 +208,8 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         return Ok(1);
     }
     // Corpus-level identity, once everything is in: one node per actor.
-    let graph = graph.identify(&alias_table, &extractor.lexicons().mentions);
+    // The identity pass leaves the names of the alias file alone.
+    let graph = graph.identify(extractor.aliases(), &extractor.lexicons().mentions);
     let kinds = a
         .kinds
         .iter()
