@@ -8,7 +8,7 @@
 //! the graph is built from records alone.
 
 use crate::attribution::{self, attribute, Attribution};
-use crate::ingest::{Document, Encoding, Format};
+use crate::ingest::{DocMeta, Document, Encoding, Format};
 use crate::mentions::{detect, ActorKind, Mention, Via};
 use crate::resolve::{resolve, AliasTable, Resolution};
 use crate::segment::{segment_with, Segmentation};
@@ -376,6 +376,10 @@ pub struct DocRecord {
     pub attributions: Vec<AttributionRecord>,
     /// Sentences.
     pub sentences: Vec<SentenceRecord>,
+    /// The document's id, date, outlet and origin (nothing for a plain
+    /// file, so its record is as `CONTRACT.md` shows).
+    #[serde(flatten)]
+    pub meta: DocMeta,
 }
 
 impl DocRecord {
@@ -437,6 +441,7 @@ impl DocRecord {
             mentions,
             attributions,
             sentences,
+            meta: doc.meta.clone(),
         }
     }
 }

@@ -953,6 +953,7 @@ fn superlinear_paragraph_windows() {
         mentions,
         attributions: vec![],
         sentences,
+        meta: Default::default(),
     };
     finishes_within(60, "paragraph windows", move || {
         let mut g = ActorGraph::new(GraphOptions {

@@ -307,6 +307,7 @@ fn oversized_windows_are_lists_with_linear_links() {
             end: 1000,
             paragraph: 0,
         }],
+        meta: Default::default(),
     };
     let mut g = ActorGraph::new(GraphOptions::default());
     g.add_record(&rec);

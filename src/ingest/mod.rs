@@ -16,10 +16,12 @@
 mod decode;
 mod html;
 mod markdown;
+mod meta;
 mod rewrite;
 mod walk;
 
 pub use decode::Encoding;
+pub use meta::DocMeta;
 
 /// Decode a document's bytes as [`read_bytes`] does (UTF-8, UTF-16,
 /// Windows-1252, lossy UTF-8): spans of a record are offsets into this
@@ -91,6 +93,8 @@ pub struct Document {
     pub text: String,
     /// `text` with markup and boilerplate blanked; same length as `text`.
     pub body: String,
+    /// Its id, date, outlet and origin, where the input gave them.
+    pub meta: DocMeta,
 }
 
 impl Document {
@@ -125,7 +129,13 @@ impl Document {
             encoding,
             text,
             body,
+            meta: DocMeta::default(),
         }
+    }
+
+    /// The id evidence refers to: the metadata's id, else the name.
+    pub fn id(&self) -> &str {
+        self.meta.id.as_deref().unwrap_or(&self.name)
     }
 
     /// Length of the document in bytes.
