@@ -38,6 +38,24 @@ pub struct DocMeta {
     /// found again in the file named by the document's `name`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+    /// Other documents found to be copies of this one (exact, or near with
+    /// `--dedup near`) and so not read on their own: their ids and outlets,
+    /// so support can still count every outlet that carried the story.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copies: Vec<DocCopy>,
+}
+
+/// A document counted as a copy of another (see [`DocMeta::copies`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DocCopy {
+    /// The copy's id.
+    pub id: String,
+    /// The copy's outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Its date (ISO 8601, as [`DocMeta::date`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 impl DocMeta {

@@ -21,7 +21,7 @@ mod rewrite;
 mod walk;
 
 pub use decode::Encoding;
-pub use meta::DocMeta;
+pub use meta::{DocCopy, DocMeta};
 
 /// Decode a document's bytes as [`read_bytes`] does (UTF-8, UTF-16,
 /// Windows-1252, lossy UTF-8): spans of a record are offsets into this
