@@ -182,6 +182,7 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     let opts = input::RunOptions {
         threads: a.threads,
         quiet: a.quiet,
+        ..Default::default()
     };
     // Workers turn each analysed document into the graph's plan for it;
     // this thread only adds the plans, in input order.

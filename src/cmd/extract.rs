@@ -48,6 +48,7 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     let opts = input::RunOptions {
         threads: a.threads,
         quiet: a.quiet,
+        ..Default::default()
     };
     let (mut actors, mut attributions) = (0, 0);
     // Workers write each record's JSON line; this thread only copies the

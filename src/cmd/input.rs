@@ -34,12 +34,30 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 /// How a run reads its documents.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Default)]
 pub struct RunOptions {
     /// Worker threads (0: one per core).
     pub threads: usize,
     /// No progress bar.
     pub quiet: bool,
+    /// Documents to pass over once read, before they are analysed: true
+    /// for a document the run does not want (one a saved graph holds
+    /// already, one outside the dates asked for). Passed-over documents
+    /// are counted in [`Summary::passed`], not handed to `prepare`.
+    pub skip: Option<SkipFn>,
+}
+
+/// The test of [`RunOptions::skip`].
+pub type SkipFn = std::sync::Arc<dyn Fn(&Document) -> bool + Send + Sync>;
+
+impl std::fmt::Debug for RunOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RunOptions")
+            .field("threads", &self.threads)
+            .field("quiet", &self.quiet)
+            .field("skip", &self.skip.is_some())
+            .finish()
+    }
 }
 
 /// What a run over documents gave.
@@ -54,6 +72,8 @@ pub struct Summary {
     /// Inputs not read because they were read already (the same file
     /// named twice).
     pub skipped: usize,
+    /// Documents read but passed over by [`RunOptions::skip`].
+    pub passed: usize,
 }
 
 /// Documents per task of the pool.
@@ -134,7 +154,8 @@ fn file_identity(p: &std::path::Path) -> Option<(u64, u64)> {
 /// name when its bytes were not valid UTF-8 (for the warning), and how long
 /// its text was.
 struct Done<T> {
-    item: T,
+    /// `None` when [`RunOptions::skip`] passed the document over.
+    item: Option<T>,
     inexact: Option<(String, Encoding)>,
     len: usize,
 }
@@ -149,11 +170,19 @@ type Outcome<T> = Result<Done<T>, String>;
 fn process<T>(
     path: &std::path::Path,
     extractor: &Extractor,
+    skip: Option<&SkipFn>,
     prepare: &(impl Fn(&Document, &Analysis) -> T + Sync),
 ) -> Outcome<T> {
     let doc: Document = read_path(path).map_err(|e| e.to_string())?;
     let len = doc.len();
     let inexact = (!doc.encoding.is_exact()).then(|| (doc.name.clone(), doc.encoding));
+    if skip.is_some_and(|skip| skip(&doc)) {
+        return Ok(Done {
+            item: None,
+            inexact,
+            len,
+        });
+    }
     let item = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         prepare(&doc, &extractor.analyze(&doc))
     }))
@@ -168,7 +197,11 @@ fn process<T>(
             path.display()
         )
     })?;
-    Ok(Done { item, inexact, len })
+    Ok(Done {
+        item: Some(item),
+        inexact,
+        len,
+    })
 }
 
 /// Read and analyse every document under `paths`, turn each document and
@@ -216,9 +249,13 @@ pub fn for_each_record<T: Send>(
                         "actorgraph: {doc}: not valid UTF-8, read as {name}; offsets refer to the decoded text"
                     ));
                 }
+                progress.advance(len);
+                let Some(item) = item else {
+                    summary.passed += 1;
+                    return Ok(());
+                };
                 summary.documents += 1;
                 summary.bytes += len as u64;
-                progress.advance(len);
                 sink(item)
             }
             Err(msg) => {
@@ -233,7 +270,10 @@ pub fn for_each_record<T: Send>(
     if threads <= 1 || inputs.len() <= 1 {
         // One thread: no pool, the caller's thread does everything.
         for input in &inputs {
-            take(process(&input.path, extractor, &prepare), &mut summary)?;
+            take(
+                process(&input.path, extractor, opts.skip.as_ref(), &prepare),
+                &mut summary,
+            )?;
         }
     } else {
         let pool = rayon::ThreadPoolBuilder::new()
@@ -245,6 +285,7 @@ pub fn for_each_record<T: Send>(
         let window = threads * IN_FLIGHT_PER_THREAD;
         let (tx, rx) = mpsc::channel::<(usize, Vec<Outcome<T>>)>();
         let prepare = &prepare;
+        let skip = opts.skip.as_ref();
         // The calling thread submits work and reassembles the order; the
         // pool's threads do the reading, analysis and preparation.
         pool.in_place_scope(|scope| -> anyhow::Result<()> {
@@ -259,7 +300,7 @@ pub fn for_each_record<T: Send>(
                     scope.spawn(move |_| {
                         let outcomes = batch
                             .iter()
-                            .map(|input| process(&input.path, extractor, prepare))
+                            .map(|input| process(&input.path, extractor, skip, prepare))
                             .collect();
                         // The receiver only goes away when the run stops early.
                         let _ = tx.send((i, outcomes));
