@@ -283,7 +283,13 @@ impl Run<'_, '_> {
         if given.is_none() && (0..n).all(|j| self.f(j).all_caps()) {
             return None;
         }
-        let cue_after = self.cue_after() || self.role_before();
+        let cited = cited(cx, self.s, self.after);
+        let cue_after = self.cue_after() || self.role_before() || cited;
+        let cue = if cited {
+            Evidence::Citation
+        } else {
+            Evidence::Cue
+        };
         if n == 1 {
             if f0.common() {
                 return None;
@@ -296,7 +302,7 @@ impl Run<'_, '_> {
                 return person(given_ev);
             }
             if cue_after {
-                return person(Evidence::Cue);
+                return person(cue);
             }
             // An unknown single word: a candidate surname, which the
             // resolver drops unless it can tie it to a fuller name.
@@ -325,7 +331,7 @@ impl Run<'_, '_> {
             // the document has evidence ([`super::document`]) or the
             // resolver ties it to a person named elsewhere.
             if cue_after {
-                return person(Evidence::Cue);
+                return person(cue);
             }
             if n <= 3
                 && f0.family_first()

@@ -38,7 +38,7 @@ pub(super) fn promote(text: &str, low: &str, seg: &Segmentation, mentions: &mut 
             whole.insert(m.text(text));
         } else if matches!(
             m.evidence,
-            Evidence::Title | Evidence::Cue | Evidence::Pronoun
+            Evidence::Title | Evidence::Cue | Evidence::Pronoun | Evidence::Citation
         ) {
             single.insert(m.text(text));
         }

@@ -73,3 +73,98 @@ pub(super) fn pronoun_follows(cx: &Cx, start: usize, from: usize) -> Option<Gend
     }
     None
 }
+
+/// A year as a reference list writes it: four digits from 1500 to 2099,
+/// with an optional letter ("2014a").
+pub(super) fn is_year(w: &str) -> bool {
+    let b = w.as_bytes();
+    let digits = match b.len() {
+        4 => b,
+        5 if b[4].is_ascii_lowercase() => &b[..4],
+        _ => return false,
+    };
+    digits.iter().all(u8::is_ascii_digit)
+        && std::str::from_utf8(digits)
+            .ok()
+            .and_then(|d| d.parse::<u16>().ok())
+            .is_some_and(|y| (1500..=2099).contains(&y))
+}
+
+/// True when the run before token `after`, which starts at token `start`,
+/// is an author cited in the academic way, the citation being the
+/// evidence that the capitalised word is a person's name:
+///
+/// * a year in brackets after it: "Quilis (1964)", "Navarro's (2016)";
+/// * "et al." after it: "Makel et al., 2014";
+/// * inside brackets, in a list of authors ending in a year before a
+///   closing bracket, a semicolon or "p.": "(Li, Polat, & Bavelier,
+///   2010; ...)", "(Brieber 2014; ...)";
+/// * outside brackets, a pair ending in a year: "Polio and Gass 1997".
+pub(super) fn cited(cx: &Cx, start: usize, after: usize) -> bool {
+    let text = |k: usize| cx.toks.get(k).map(|t| t.text(cx.text));
+    let mut k = after;
+    // A possessive ending written as its own token.
+    if matches!(text(k), Some("'s" | "’s" | "'" | "’")) {
+        k += 1;
+    }
+    if text(k) == Some("(") && text(k + 1).is_some_and(is_year) {
+        // Not a work and its year: "The Lookout (2007)", a list of films
+        // "Stoker (2013), Belle (2013)", a caption "Hydrodynamica (1738)".
+        let work = start > 0
+            && cx
+                .word(start - 1)
+                .is_some_and(|w| matches!(w, "The" | "the" | "A" | "a" | "An" | "an"));
+        return !work
+            && match text(k + 2) {
+                Some(")") => cx.word(k + 3).is_some() && !cx.info(k + 3).is_cap(),
+                Some("," | ";" | ":") => true,
+                _ => false,
+            };
+    }
+    if text(k) == Some("et") && matches!(text(k + 1), Some("al" | "al.")) {
+        return true;
+    }
+    let bracketed = {
+        let mut depth = 0i32;
+        for t in &cx.toks[..start] {
+            match t.text(cx.text) {
+                "(" | "[" => depth += 1,
+                ")" | "]" => depth -= 1,
+                _ => {}
+            }
+        }
+        depth > 0
+    };
+    // The authors' list after the run, up to its year.
+    let mut names = 0;
+    let mut joined = false;
+    for j in k..cx.toks.len().min(k + 24) {
+        let Some(w) = text(j) else {
+            return false;
+        };
+        if is_year(w) {
+            let closes = text(j + 1).is_none_or(|n| matches!(n, ")" | ";" | "," | ":" | "]"));
+            return if bracketed {
+                closes
+            } else {
+                // "Polio and Gass 1997": a pair joined by "and" or "&".
+                (joined && names == 1 && j == k + 2) || (j == k && joined_before(cx, start))
+            };
+        }
+        match w {
+            "," | "." => {}
+            "&" | "and" => joined = true,
+            _ if cx.word(j).is_some() && cx.info(j).is_cap() && !cx.info(j).common() => names += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// "and" or "&" before token `start`, a capitalised word before that.
+fn joined_before(cx: &Cx, start: usize) -> bool {
+    start >= 2
+        && matches!(cx.toks[start - 1].text(cx.text), "and" | "&")
+        && cx.word(start - 2).is_some()
+        && cx.info(start - 2).is_cap()
+}

@@ -18,7 +18,8 @@
 //! deputy, X," and "Ambassador to Varnland X"), a known given name
 //! (`first_names.txt`, and `given_names.txt` compiled from open data by
 //! `scripts/build_given_names.py`), a one-name public figure, a person cue
-//! (`X said`, `X, 54,`, `X, who`), a family name written first ("Wong
+//! (`X said`, `X, 54,`, `X, who`), an author's citation (`X (1964)`, `X et
+//! al.`, `(X, Y, & Z, 2010)`), a family name written first ("Wong
 //! Kai-lam"), initials ("R. Tesk"), and across the document
 //! ([`document`]) another mention of the same name with evidence or a
 //! list with people in it ("A, B and C"). A capitalised run with none
@@ -195,6 +196,9 @@ pub enum Evidence {
     Cue,
     /// A pronoun later in its sentence ("Renn received his ...").
     Pronoun,
+    /// Cited as an author: "Renn (2014)", "Renn et al.", "(Renn &
+    /// Tesk, 2010)".
+    Citation,
     /// An organization word ends or heads it ("Ministry", "Inc.").
     OrgWord,
     /// A family name written first opens it ("Wong Kwok-kin").
@@ -223,6 +227,7 @@ impl Evidence {
             Evidence::Known => "known",
             Evidence::Cue => "cue",
             Evidence::Pronoun => "pronoun",
+            Evidence::Citation => "citation",
             Evidence::OrgWord => "org-word",
             Evidence::FamilyName => "family-name",
             Evidence::Initials => "initials",

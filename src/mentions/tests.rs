@@ -713,3 +713,54 @@ fn acronym_organizations() {
         assert_eq!(names(t), want, "for {t:?}");
     }
 }
+
+/// An author cited the academic way is a person; a work with its year,
+/// a list of films and a place with a year are not.
+#[test]
+fn citations_table() {
+    use ActorKind::*;
+    let cases: &[(&str, &[(&str, ActorKind)])] = &[
+        ("Orlen (1971) measured the tides.", &[("Orlen", Person)]),
+        (
+            "The tides rise (Orlen & Kasprak, 1988; Duvane, 2003).",
+            &[("Orlen", Person), ("Kasprak", Person), ("Duvane", Person)],
+        ),
+        (
+            "Earlier surveys (Mirow, Tasch, & Belkin, 2011) found less.",
+            &[("Mirow", Person), ("Tasch", Person), ("Belkin", Person)],
+        ),
+        ("As Quarn et al. showed, tides rise.", &[("Quarn", Person)]),
+        (
+            "From Lusk and Orvane 1997 on, tides rose.",
+            &[("Lusk", Person), ("Orvane", Person)],
+        ),
+        // Works and places with a year are no authors.
+        (
+            "She starred in The Lantern (2007) and Brask (2013), Velm (2014).",
+            &[],
+        ),
+        ("The fleet sailed to Varnholm 2016 and back.", &[]),
+        ("The games (Chicago, 2016) were long.", &[]),
+    ];
+    for (t, want) in cases {
+        let got = names(t);
+        let want: Vec<(String, ActorKind)> =
+            want.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+        assert_eq!(got, want, "for {t:?}");
+    }
+}
+
+#[test]
+fn years_are_four_digits_from_1500() {
+    for (w, want) in [
+        ("1964", true),
+        ("2014a", true),
+        ("1499", false),
+        ("2100", false),
+        ("964", false),
+        ("20145", false),
+        ("2014A", false),
+    ] {
+        assert_eq!(super::evidence::is_year(w), want, "{w}");
+    }
+}
