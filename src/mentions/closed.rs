@@ -48,3 +48,32 @@ pub(super) const OF: &str = "of";
 pub(super) const AND: &str = "and";
 /// The relative pronoun of a person cue (", who").
 pub(super) const WHO: &str = "who";
+
+/// The words that take a contracted verb ("They're", "She'd", "It's"):
+/// a capitalised contraction of one is a pronoun and a verb, no name.
+pub(super) const CONTRACTING: &[&str] = &[
+    "you",
+    "they",
+    "we",
+    "she",
+    "he",
+    "it",
+    "there",
+    "that",
+    "who",
+    "what",
+    "where",
+    "here",
+    "how",
+    "let",
+    "this",
+    "these",
+    "those",
+    "everyone",
+    "everybody",
+    "nobody",
+    "someone",
+];
+
+/// The contracted verbs after an apostrophe ("'re", "'d").
+pub(super) const CONTRACTED: &[&str] = &["re", "ve", "ll", "d", "m", "s"];

@@ -108,6 +108,9 @@ pub(super) fn is_name_word(w: &str) -> bool {
     if w.len() > MAX_NAME_WORD_BYTES || is_negation(w) {
         return false;
     }
+    if w.len() <= 12 && w.bytes().any(|b| b == b'\'' || b == 0xe2) && is_pronoun_contraction(w) {
+        return false;
+    }
     // ASCII first letters decide at once: a capital is a name word unless
     // it is "I" ("I'm"); a small letter only when it opens a prefix.
     match w.as_bytes().first() {
@@ -126,6 +129,17 @@ pub(super) fn is_negation(w: &str) -> bool {
     b.len() >= 4
         && matches!(b[b.len() - 1], b't' | b'T')
         && (b.ends_with(b"n't") || b.ends_with("n\u{2019}t".as_bytes()) || b.ends_with(b"N'T"))
+}
+
+/// A pronoun and a contracted verb ("They're", "She’d", "It's"): never a
+/// name.
+pub(super) fn is_pronoun_contraction(w: &str) -> bool {
+    use super::closed::{CONTRACTED, CONTRACTING};
+    let Some((head, tail)) = w.split_once(['\'', '\u{2019}']) else {
+        return false;
+    };
+    let tail_ok = CONTRACTED.iter().any(|c| tail.eq_ignore_ascii_case(c));
+    tail_ok && CONTRACTING.iter().any(|c| head.eq_ignore_ascii_case(c))
 }
 
 /// The longest word a name may hold, in bytes: a longer "word" is junk

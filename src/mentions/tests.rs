@@ -638,6 +638,13 @@ fn evidence_table() {
         ),
         // A contraction is no name, though "Don" is a given name.
         ("Don't forget it.", &[]),
+        // So is a pronoun with a contracted verb.
+        ("They're allowed to do it either way.", &[]),
+        (
+            "You're late, Ines Varga said.",
+            &[("Ines Varga", GivenName)],
+        ),
+        ("She’d salted the soup.", &[]),
         // A role for a place before the name.
         (
             "The U.S. Ambassador to Iraq Zorvan Kheld arrived.",
