@@ -155,12 +155,12 @@ impl Run<'_, '_> {
         // "Varnholm, Ohio, ...": a place, named with its state or country
         // (an organization word before the comma says organization:
         // "Varn University, Ohio").
-        if self.title.is_none() && !cx.info(last).org_word() && self.place_follows() {
+        if self.title.is_none() && !(0..n).any(|j| self.f(j).org_word()) && self.place_follows() {
             return Some(None);
         }
         if self.title.is_none()
             && (cx.info(last).org_word()
-                || (n >= 3 && (0..n).any(|j| self.w(j) == OF) && self.f(0).org_word()))
+                || (n >= 3 && (1..n).any(|j| self.w(j) == OF && self.f(j - 1).org_word())))
         {
             if n >= 2 || !cx.info(last).common() {
                 return Some(org(Evidence::OrgWord));

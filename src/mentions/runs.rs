@@ -141,6 +141,8 @@ fn role_of_place(cx: &Cx, i: usize) -> Option<(usize, Option<(Span, String)>)> {
 fn run_end(cx: &Cx, start: usize) -> usize {
     let (text, toks) = (cx.text, cx.toks);
     let mut end = start;
+    // An organization word and "of" are in the run.
+    let mut of_org = false;
     while end < toks.len() && end - start < MAX_NAME_TOKENS {
         let tk = &toks[end];
         match word(text, tk) {
@@ -173,6 +175,20 @@ fn run_end(cx: &Cx, start: usize) -> usize {
                     && end > start
                     && cx.info(end - 1).org_word()
                     && cx.word(end + 1).is_some_and(is_cap) =>
+            {
+                of_org = true;
+                end += 1
+            }
+            // "and" in what an organization is "of" ("Academy of Painting
+            // and Sculpture"), before a capital that opens no person's name.
+            Some("and")
+                if of_org
+                    && cx.word(end + 1).is_some_and(is_cap)
+                    && !cx.word(end + 2).is_some_and(is_cap)
+                    && !cx.info(end + 1).first_name()
+                    && !cx.info(end + 1).title()
+                    && !cx.info(end + 1).all_caps()
+                    && !cx.lex.orgs.contains(cx.text_of(end + 1)) =>
             {
                 end += 1
             }

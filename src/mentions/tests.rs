@@ -55,6 +55,21 @@ fn words_table() {
 fn mention_table() {
     use ActorKind::*;
     let cases: &[(&str, &[(&str, ActorKind)])] = &[
+        // An organization word before "of" makes an organization, also
+        // with "and" in what it is of, and a place after a comma is the
+        // organization's seat, not a sign that the name is a place.
+        (
+            "She joined the Tidal Society of Varnland in 1950.",
+            &[("Tidal Society of Varnland", Organization)],
+        ),
+        (
+            "The Royal Academy of Masonry and Glasswork admitted her.",
+            &[("Royal Academy of Masonry and Glasswork", Organization)],
+        ),
+        (
+            "He studied at the University of Orvane, Berkeley.",
+            &[("University of Orvane", Organization)],
+        ),
         (
             "Vice President Dick Cheney spoke.",
             &[("Dick Cheney", Person)],
