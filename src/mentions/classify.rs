@@ -131,7 +131,17 @@ impl Run<'_, '_> {
                 return self.mention(ActorKind::Organization, Gender::Unknown, Evidence::Acronym);
             }
             if self.wt.len() == 1 && self.f(0).all_caps() && self.acronym() {
-                return self.mention(ActorKind::Organization, Gender::Unknown, Evidence::None);
+                // A body that owns or speaks is an organization ("the
+                // VRC's offices", "ORVA said"); a technical term does
+                // neither.
+                let acts = self
+                    .cx
+                    .toks
+                    .get(self.after)
+                    .is_some_and(|t| t.kind == TokenKind::Possessive)
+                    || self.cx.info(self.after).person_verb();
+                let ev = if acts { Evidence::Cue } else { Evidence::None };
+                return self.mention(ActorKind::Organization, Gender::Unknown, ev);
             }
         }
         if self.title.is_none() {

@@ -114,8 +114,9 @@ fn coordinate(text: &str, tokens: &[Token], mentions: &mut [Mention], from: usiz
 }
 
 /// An acronym a document defines after an organization's name ("Varn
-/// Relief Council (VRC)") names that organization wherever it stands; an
-/// acronym the document does not define stays weak.
+/// Relief Council (VRC)"), or that owns or speaks somewhere in it ("the
+/// VRC's offices", "VRC said"), names that organization wherever it
+/// stands; an acronym the document does neither with stays weak.
 fn acronyms(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
     let weak_org = |m: &Mention| {
         m.via == Via::Name
@@ -130,6 +131,10 @@ fn acronyms(text: &str, tokens: &[Token], mentions: &mut [Mention]) {
     for m in mentions.iter() {
         if m.kind != ActorKind::Organization || m.weak {
             continue;
+        }
+        // An acronym that owns or speaks somewhere ("ORVA's", "ORVA said").
+        if m.evidence == Evidence::Cue {
+            defined.insert(m.text(text));
         }
         let at = |k: usize| tokens.get(m.words.end as usize + k).map(|t| t.text(text));
         if at(0) == Some("(") && at(2) == Some(")") {
