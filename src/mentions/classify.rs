@@ -170,7 +170,10 @@ impl Run<'_, '_> {
         }
         if self.title.is_none()
             && (cx.info(last).org_word()
-                || (n >= 3 && (1..n).any(|j| self.w(j) == OF && self.f(j - 1).org_word())))
+                || (n >= 3
+                    && (1..n).any(|j| {
+                        (self.w(j) == OF || self.f(j).particle()) && self.f(j - 1).org_word()
+                    })))
         {
             if n >= 2 || !cx.info(last).common() {
                 return Some(org(Evidence::OrgWord));
