@@ -296,6 +296,9 @@ impl Run<'_, '_> {
         if given.is_none() && (0..n).all(|j| self.f(j).all_caps()) {
             return None;
         }
+        if self.title.is_none() && nobility(cx, self.s, self.after) {
+            return None;
+        }
         let cited = cited(cx, self.s, self.after);
         let cue_after = self.cue_after() || self.role_before() || cited;
         let cue = if cited {

@@ -168,3 +168,18 @@ fn joined_before(cx: &Cx, start: usize) -> bool {
         && cx.word(start - 2).is_some()
         && cx.info(start - 2).is_cap()
 }
+
+/// An ordinal such as "2nd" or "14th".
+fn is_ordinal(w: &str) -> bool {
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th")
+}
+
+/// A rank of nobility, not a name: "2nd Earl of Clare" holds no person
+/// called Earl nor one called Clare (the run `start..after` being either).
+pub(super) fn nobility(cx: &Cx, start: usize, after: usize) -> bool {
+    let text = |k: usize| cx.toks.get(k).map(|t| t.text(cx.text));
+    let ordinal_before = |k: usize| k >= 1 && text(k - 1).is_some_and(is_ordinal);
+    (ordinal_before(start) && text(after) == Some("of"))
+        || (start >= 3 && text(start - 1) == Some("of") && ordinal_before(start - 2))
+}

@@ -55,6 +55,11 @@ fn words_table() {
 fn mention_table() {
     use ActorKind::*;
     let cases: &[(&str, &[(&str, ActorKind)])] = &[
+        // A rank of nobility names no Earl and no Clare.
+        (
+            "He married Maria Tesk, 2nd Earl of Clare, in 1801.",
+            &[("Maria Tesk", Person)],
+        ),
         // An acronym that owns or speaks is an organization, there and
         // wherever the document names it; a technical term is none.
         (
