@@ -90,7 +90,9 @@ pub struct Records<'a> {
 }
 
 enum Inner<'a> {
-    Json(Box<dyn BufRead + 'a>),
+    /// The reader, and a buffer each line is read into first (then copied
+    /// out at its size: no record is grown by doubling).
+    Json(Box<dyn BufRead + 'a>, Vec<u8>),
     Csv(csv::Reader<Box<dyn BufRead + 'a>>, Arc<[Option<Field>]>),
 }
 
@@ -104,7 +106,7 @@ impl<'a> Records<'a> {
         fields: &FieldMap,
     ) -> Result<Records<'a>, String> {
         let inner = match format {
-            RecordFormat::Jsonl => Inner::Json(r),
+            RecordFormat::Jsonl => Inner::Json(r, Vec::new()),
             RecordFormat::Csv | RecordFormat::Tsv => {
                 let mut rdr = csv::ReaderBuilder::new()
                     .delimiter(if format == RecordFormat::Tsv {
@@ -156,7 +158,7 @@ impl Iterator for Records<'_> {
             return None;
         }
         let item = match &mut self.inner {
-            Inner::Json(r) => next_line(r, &mut self.line),
+            Inner::Json(r, buf) => next_line(r, buf, &mut self.line),
             Inner::Csv(rdr, columns) => next_row(rdr, columns),
         };
         if !matches!(item, Some(Ok(_))) {
@@ -167,10 +169,14 @@ impl Iterator for Records<'_> {
 }
 
 /// The next non-blank line of a JSON Lines file.
-fn next_line(r: &mut dyn BufRead, line: &mut u64) -> Option<std::io::Result<RawRecord>> {
+fn next_line(
+    r: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    line: &mut u64,
+) -> Option<std::io::Result<RawRecord>> {
     loop {
-        let mut buf = Vec::new();
-        let n = match r.take(MAX_DOCUMENT_BYTES + 1).read_until(b'\n', &mut buf) {
+        buf.clear();
+        let n = match r.take(MAX_DOCUMENT_BYTES + 1).read_until(b'\n', buf) {
             Ok(n) => n,
             Err(e) => return Some(Err(e)),
         };
@@ -191,9 +197,14 @@ fn next_line(r: &mut dyn BufRead, line: &mut u64) -> Option<std::io::Result<RawR
         if buf.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
+        let record = buf.as_slice().to_vec();
+        // A buffer grown by one huge line is not kept.
+        if buf.capacity() > 1 << 20 {
+            *buf = Vec::new();
+        }
         return Some(Ok(RawRecord {
             line: *line,
-            data: RawData::Json(buf),
+            data: RawData::Json(record),
         }));
     }
 }
