@@ -15,7 +15,9 @@
 # text, with an id, an outlet and a date; needs python3) and times `build`
 # on it: with --dedup none (the same work as the files: the ratio to the
 # files' MB/s is the cost of reading records), and with the default
-# --dedup exact (its first pass, and the repeated texts counted once).
+# --dedup exact (its first pass; the corpus repeats its texts to reach N
+# MB, and exact dedup reads each once, so its MB/s is not comparable).
+# Warnings (the duplicates found) go to a file, not the screen.
 #
 # --spacy PYTHON also times spaCy (en_core_web_sm, the full pipeline, via
 # benches/spacy_speed.py) on the same files with that Python, and prints
@@ -112,12 +114,12 @@ one() {
     local threads=$1
     shift
     if [ -n "$timer" ]; then
-        "$timer" -f "%e %U %M" -o "$work/time" "$bin" build -q --threads "$threads" "$@" > "$work/out.dot"
+        "$timer" -f "%e %U %M" -o "$work/time" "$bin" build -q --threads "$threads" "$@" > "$work/out.dot" 2> "$work/err"
         cat "$work/time"
     else
         local t0 t1
         t0=$(date +%s.%N)
-        "$bin" build -q --threads "$threads" "$@" > "$work/out.dot"
+        "$bin" build -q --threads "$threads" "$@" > "$work/out.dot" 2> "$work/err"
         t1=$(date +%s.%N)
         echo "$(echo "$t1 - $t0" | bc) - -"
     fi
