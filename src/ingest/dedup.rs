@@ -138,7 +138,7 @@ mod tests {
     #[test]
     fn collapse_is_split_and_join() {
         let plain = |t: &str| {
-            t.split(|c: char| matches!(c, ' ' | '\t' | '\n' | '\r'))
+            t.split([' ', '\t', '\n', '\r'])
                 .filter(|w| !w.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ")

@@ -92,9 +92,9 @@ fn each_shingle(text: &str, mut f: impl FnMut(u64)) {
                 0xe0..=0xef => 3,
                 _ => 4,
             };
-            let punct = (c == 0xe2 && b.get(i + 1) == Some(&0x80))
-                || (c == 0xe2 && b.get(i + 1) == Some(&0x81))
-                || (c == 0xc2 && b.get(i + 1) == Some(&0xa0));
+            let next = b.get(i + 1).copied();
+            let punct = (c == 0xe2 && matches!(next, Some(0x80 | 0x81)))
+                || (c == 0xc2 && next == Some(0xa0));
             (!punct, len.min(b.len() - i))
         };
         if part {
@@ -108,7 +108,6 @@ fn each_shingle(text: &str, mut f: impl FnMut(u64)) {
         i += len;
     }
     end_word(&mut word, &mut in_word, &mut words);
-    drop(end_word);
     if (1..SHINGLE).contains(&words) {
         f(combine(&ring, words));
     }

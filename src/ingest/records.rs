@@ -489,14 +489,17 @@ impl<'de> Visitor<'de> for ScalarVisitor {
     }
 }
 
-/// Read every record of `r` (for tests and small inputs): each record's
-/// document, or its line and what is wrong with it.
+/// A record read: its document, or its line and what is wrong with it.
+pub type ReadRecord = Result<Document, (u64, String)>;
+
+/// Read every record of `r` (for tests and small inputs), or what keeps
+/// the whole file from being read.
 pub fn read_all(
     name: &str,
     r: impl Read,
     format: RecordFormat,
     fields: &FieldMap,
-) -> Result<Vec<Result<Document, (u64, String)>>, String> {
+) -> Result<Vec<ReadRecord>, String> {
     let r = super::compress::decompressed(r).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for rec in Records::new(r, format, fields)? {
@@ -514,7 +517,7 @@ pub fn read_all(
 mod tests {
     use super::*;
 
-    fn docs(data: &str, format: RecordFormat) -> Vec<Result<Document, (u64, String)>> {
+    fn docs(data: &str, format: RecordFormat) -> Vec<ReadRecord> {
         read_all("f", data.as_bytes(), format, &FieldMap::default()).unwrap()
     }
 
