@@ -234,6 +234,11 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
     both as f64 / (a.len() + b.len() - both) as f64
 }
 
+/// The most texts a band's bucket holds: past it, a band shared by that
+/// many texts (boilerplate) says little, and a longer list would make the
+/// search quadratic.
+const BUCKET_CAP: usize = 64;
+
 /// The texts kept so far, by band, to find the one a new text copies.
 #[derive(Default)]
 pub struct NearIndex {
@@ -276,7 +281,10 @@ impl NearIndex {
         let k = self.kept.len();
         if !sig.is_empty() {
             for b in 0..BANDS {
-                self.bands.entry(sig.band(b)).or_default().push(k as u32);
+                let list = self.bands.entry(sig.band(b)).or_default();
+                if list.len() < BUCKET_CAP {
+                    list.push(k as u32);
+                }
             }
         }
         self.kept.push(sig);

@@ -17,8 +17,10 @@
 use super::fields::{Field, FieldMap, Values};
 use super::{date, DocMeta, Document, Encoding, Format, MAX_DOCUMENT_BYTES};
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use std::cell::Cell;
 use std::io::{BufRead, Read};
 use std::path::Path;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// The kind of a multi-document file.
@@ -87,13 +89,43 @@ pub struct Records<'a> {
     /// Lines read so far (JSON Lines).
     line: u64,
     done: bool,
+    /// The most bytes a record may have.
+    limit: u64,
 }
 
 enum Inner<'a> {
     /// The reader, and a buffer each line is read into first (then copied
     /// out at its size: no record is grown by doubling).
     Json(Box<dyn BufRead + 'a>, Vec<u8>),
-    Csv(csv::Reader<Box<dyn BufRead + 'a>>, Arc<[Option<Field>]>),
+    /// The CSV reader over a reader that counts the bytes of each row, so
+    /// that one endless quoted field cannot take all memory.
+    Csv(
+        csv::Reader<Capped<Box<dyn BufRead + 'a>>>,
+        Arc<[Option<Field>]>,
+        Rc<Cell<u64>>,
+    ),
+}
+
+/// A reader that fails once more than [`MAX_DOCUMENT_BYTES`] (and a
+/// buffer) were read since its counter was last reset.
+struct Capped<R> {
+    inner: R,
+    since: Rc<Cell<u64>>,
+    limit: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.since.get() > self.limit + (1 << 16) {
+            return Err(std::io::Error::other(format!(
+                "a row longer than {} bytes; the rest of the file is not read",
+                self.limit
+            )));
+        }
+        let n = self.inner.read(buf)?;
+        self.since.set(self.since.get() + n as u64);
+        Ok(n)
+    }
 }
 
 impl<'a> Records<'a> {
@@ -105,9 +137,21 @@ impl<'a> Records<'a> {
         format: RecordFormat,
         fields: &FieldMap,
     ) -> Result<Records<'a>, String> {
+        Records::with_limit(r, format, fields, MAX_DOCUMENT_BYTES)
+    }
+
+    /// [`Records::new`] with another limit on a record's size (a longer
+    /// JSON line is a bad record; a longer CSV row ends the file).
+    pub fn with_limit(
+        r: Box<dyn BufRead + 'a>,
+        format: RecordFormat,
+        fields: &FieldMap,
+        limit: u64,
+    ) -> Result<Records<'a>, String> {
         let inner = match format {
             RecordFormat::Jsonl => Inner::Json(r, Vec::new()),
             RecordFormat::Csv | RecordFormat::Tsv => {
+                let since = Rc::new(Cell::new(0));
                 let mut rdr = csv::ReaderBuilder::new()
                     .delimiter(if format == RecordFormat::Tsv {
                         b'\t'
@@ -116,7 +160,11 @@ impl<'a> Records<'a> {
                     })
                     .has_headers(true)
                     .flexible(false)
-                    .from_reader(r);
+                    .from_reader(Capped {
+                        inner: r,
+                        since: since.clone(),
+                        limit,
+                    });
                 let header = rdr
                     .byte_headers()
                     .map_err(|e| format!("cannot read the header row: {e}"))?;
@@ -137,13 +185,14 @@ impl<'a> Records<'a> {
                         fields.key(Field::Html)
                     ));
                 }
-                Inner::Csv(rdr, columns)
+                Inner::Csv(rdr, columns, since)
             }
         };
         Ok(Records {
             inner,
             line: 0,
             done: false,
+            limit,
         })
     }
 }
@@ -158,8 +207,11 @@ impl Iterator for Records<'_> {
             return None;
         }
         let item = match &mut self.inner {
-            Inner::Json(r, buf) => next_line(r, buf, &mut self.line),
-            Inner::Csv(rdr, columns) => next_row(rdr, columns),
+            Inner::Json(r, buf) => next_line(r, buf, &mut self.line, self.limit),
+            Inner::Csv(rdr, columns, since) => {
+                since.set(0);
+                next_row(rdr, columns)
+            }
         };
         if !matches!(item, Some(Ok(_))) {
             self.done = true;
@@ -173,10 +225,11 @@ fn next_line(
     r: &mut dyn BufRead,
     buf: &mut Vec<u8>,
     line: &mut u64,
+    limit: u64,
 ) -> Option<std::io::Result<RawRecord>> {
     loop {
         buf.clear();
-        let n = match r.take(MAX_DOCUMENT_BYTES + 1).read_until(b'\n', buf) {
+        let n = match r.take(limit + 1).read_until(b'\n', buf) {
             Ok(n) => n,
             Err(e) => return Some(Err(e)),
         };
@@ -184,14 +237,14 @@ fn next_line(
             return None;
         }
         *line += 1;
-        if buf.last() != Some(&b'\n') && buf.len() as u64 > MAX_DOCUMENT_BYTES {
+        if buf.last() != Some(&b'\n') && buf.len() as u64 > limit {
             // Pass over the rest of the line.
             if let Err(e) = skip_line(r) {
                 return Some(Err(e));
             }
             return Some(Ok(RawRecord {
                 line: *line,
-                data: RawData::Bad(format!("record longer than {MAX_DOCUMENT_BYTES} bytes")),
+                data: RawData::Bad(format!("a record longer than {limit} bytes")),
             }));
         }
         if buf.iter().all(u8::is_ascii_whitespace) {
@@ -226,7 +279,7 @@ fn skip_line(r: &mut dyn BufRead) -> std::io::Result<()> {
 
 /// The next row of a CSV or TSV file.
 fn next_row(
-    rdr: &mut csv::Reader<Box<dyn BufRead + '_>>,
+    rdr: &mut csv::Reader<Capped<Box<dyn BufRead + '_>>>,
     columns: &Arc<[Option<Field>]>,
 ) -> Option<std::io::Result<RawRecord>> {
     let mut rec = csv::ByteRecord::new();
@@ -585,6 +638,28 @@ mod tests {
             &FieldMap::default()
         )
         .is_err());
+    }
+
+    #[test]
+    fn records_are_capped() {
+        let f = FieldMap::default();
+        let long = "x".repeat(5000);
+        let data = format!("{{\"text\": \"{long}\"}}\n{{\"text\": \"short\"}}\n");
+        let recs: Vec<_> =
+            Records::with_limit(Box::new(data.as_bytes()), RecordFormat::Jsonl, &f, 1000)
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+        assert_eq!(recs.len(), 2);
+        assert!(recs[0].parse(&f).unwrap_err().contains("longer than 1000"));
+        assert_eq!(recs[1].line, 2);
+        assert!(recs[1].parse(&f).is_ok());
+        // An endless quoted CSV field ends the file with an error.
+        let endless = std::io::BufReader::new(b"text\n\"".chain(std::io::repeat(b'y')));
+        let mut rows = Records::with_limit(Box::new(endless), RecordFormat::Csv, &f, 1000).unwrap();
+        let e = rows.next().unwrap().unwrap_err();
+        assert!(e.to_string().contains("longer than 1000"), "{e}");
+        assert!(rows.next().is_none());
     }
 
     #[test]
