@@ -49,7 +49,7 @@ pub enum Error {
         path: PathBuf,
     },
     /// A path given on the command line holds no document we can read.
-    #[error("{path}: no documents found (looked for .txt, .md, .markdown, .html, .htm, .jsonl, .ndjson, .csv, .tsv)")]
+    #[error("{path}: no documents found (looked for .txt, .md, .markdown, .html, .htm, .jsonl, .ndjson, .csv, .tsv, .warc)")]
     NoDocuments {
         /// The directory that was searched.
         path: PathBuf,

@@ -432,3 +432,64 @@ fn output_is_the_same_for_any_threads_and_the_same_file_twice_counts_once() {
         "{nodes:?}"
     );
 }
+
+#[test]
+fn warc_responses_with_html() {
+    let file = data("site.warc");
+    let (o, recs) = extract(&[s(&file)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        ids(&recs),
+        [
+            "https://www.harborwire.example/toll",
+            "https://quaydaily.example/audit?x=1"
+        ]
+    );
+    assert_eq!(recs[0]["line"], 3, "the record's number");
+    assert_eq!(recs[0]["format"], "html");
+    assert_eq!(recs[0]["date"], "2016-03-03T17:40:00Z");
+    assert_eq!(recs[0]["source"], "harborwire.example");
+    assert_eq!(recs[1]["line"], 5);
+    assert_eq!(recs[1]["date"], "2016-03-04T13:00:00Z");
+    assert_eq!(recs[1]["source"], "quaydaily.example");
+    // Spans slice back into the HTTP body.
+    let bytes = std::fs::read(&file).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let page = &text[text.find("<!DOCTYPE html>").unwrap()..text.find("</html>").unwrap() + 7];
+    spans_slice_back(&recs[0], page);
+    let actors: Vec<&str> = recs
+        .iter()
+        .flat_map(|r| r["mentions"].as_array().unwrap())
+        .map(|m| m["actor"].as_str().unwrap())
+        .collect();
+    for a in ["Ines Varga", "Paulo Brandt", "Odile Marsh"] {
+        assert!(actors.contains(&a), "{a}: {actors:?}");
+    }
+    // Compressed (each record a gzip member, as crawlers write them, or
+    // the whole file), found by a directory walk.
+    let dir = tempfile::tempdir().unwrap();
+    let mut gz = Vec::new();
+    for part in bytes
+        .split_inclusive(|&b| b == b'\n')
+        .collect::<Vec<_>>()
+        .chunks(7)
+    {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(&part.concat()).unwrap();
+        gz.extend(e.finish().unwrap());
+    }
+    std::fs::write(dir.path().join("site.warc.gz"), gz).unwrap();
+    let (o, got) = extract(&[s(dir.path())]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(without_doc(&got), without_doc(&recs));
+    // Not a WARC file: reported with its name.
+    let bad = dir.path().join("bad.warc");
+    std::fs::write(&bad, "hello\r\n").unwrap();
+    let o = run(&["extract", "-q", s(&bad)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("bad.warc: record 1: not a WARC record"),
+        "{}",
+        stderr(&o)
+    );
+}

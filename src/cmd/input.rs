@@ -95,6 +95,8 @@ pub enum InputFormatArg {
     Csv,
     /// TSV with a header row, one document per row.
     Tsv,
+    /// WARC, one document per HTML response.
+    Warc,
 }
 
 /// The input options of `build` and `extract` (see the README's "Inputs").
@@ -124,6 +126,7 @@ impl InputArgs {
                 Some(InputFormatArg::Jsonl) => Some(RecordFormat::Jsonl),
                 Some(InputFormatArg::Csv) => Some(RecordFormat::Csv),
                 Some(InputFormatArg::Tsv) => Some(RecordFormat::Tsv),
+                Some(InputFormatArg::Warc) => Some(RecordFormat::Warc),
             },
             fields: FieldMap::parse(&self.field).map_err(anyhow::Error::msg)?,
             dedup: self.dedup,

@@ -25,6 +25,7 @@ pub mod minhash;
 pub mod records;
 mod rewrite;
 mod walk;
+pub mod warc;
 
 pub use compress::{decompressed, Compression};
 pub use fields::{Field, FieldMap};
@@ -241,7 +242,7 @@ pub fn read_path(path: &Path) -> Result<Document> {
 /// True when a file of this name is read as input when a directory is
 /// walked: a document (`.txt`, `.md`, `.markdown`, `.html`, `.htm`,
 /// `.xhtml`) or a multi-document file (`.jsonl`, `.ndjson`, `.csv`,
-/// `.tsv`), either maybe compressed (`.gz`, `.zst`).
+/// `.tsv`, `.warc`), either maybe compressed (`.gz`, `.zst`).
 pub fn is_input_name(path: &Path) -> bool {
     Format::from_path(path).is_some() || RecordFormat::from_path(path).is_some()
 }

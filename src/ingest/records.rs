@@ -1,5 +1,6 @@
-//! Multi-document files: JSON Lines (`.jsonl`, `.ndjson`), CSV (`.csv`)
-//! and TSV (`.tsv`), one document per record.
+//! Multi-document files: JSON Lines (`.jsonl`, `.ndjson`), CSV (`.csv`),
+//! TSV (`.tsv`) and WARC (`.warc`, see [`warc`](super::warc)), one
+//! document per record.
 //!
 //! Reading is in two steps so that the costly one can run on worker
 //! threads: [`Records`] streams a file's records **unparsed** (a JSON line's
@@ -32,6 +33,8 @@ pub enum RecordFormat {
     Csv,
     /// Tab-separated values with a header row.
     Tsv,
+    /// A web archive: each `response` record with an HTML payload.
+    Warc,
 }
 
 impl RecordFormat {
@@ -44,12 +47,13 @@ impl RecordFormat {
     }
 
     /// The format of a name as `--input-format` takes it (`jsonl`,
-    /// `ndjson`, `csv`, `tsv`).
+    /// `ndjson`, `csv`, `tsv`, `warc`).
     pub fn from_name(name: &str) -> Option<RecordFormat> {
         match name {
             "jsonl" | "ndjson" => Some(RecordFormat::Jsonl),
             "csv" => Some(RecordFormat::Csv),
             "tsv" => Some(RecordFormat::Tsv),
+            "warc" => Some(RecordFormat::Warc),
             _ => None,
         }
     }
@@ -69,6 +73,8 @@ enum RawData {
     Json(Vec<u8>),
     /// A CSV or TSV row, and the fields of its file's columns.
     Row(csv::ByteRecord, Arc<[Option<Field>]>),
+    /// An HTML response of a WARC file.
+    Warc(Box<super::warc::Response>),
     /// A record already known to be bad (a row of the wrong length, a
     /// line too long), and why.
     Bad(String),
@@ -104,6 +110,8 @@ enum Inner<'a> {
         Arc<[Option<Field>]>,
         Rc<Cell<u64>>,
     ),
+    /// A WARC file, and the number of records read.
+    Warc(Box<dyn BufRead + 'a>, u64),
 }
 
 /// A reader that fails once more than [`MAX_DOCUMENT_BYTES`] (and a
@@ -150,6 +158,7 @@ impl<'a> Records<'a> {
     ) -> Result<Records<'a>, String> {
         let inner = match format {
             RecordFormat::Jsonl => Inner::Json(r, Vec::new()),
+            RecordFormat::Warc => Inner::Warc(r, 0),
             RecordFormat::Csv | RecordFormat::Tsv => {
                 let since = Rc::new(Cell::new(0));
                 let mut rdr = csv::ReaderBuilder::new()
@@ -212,6 +221,18 @@ impl Iterator for Records<'_> {
                 since.set(0);
                 next_row(rdr, columns)
             }
+            Inner::Warc(r, count) => match super::warc::next(r, count, self.limit) {
+                Ok(None) => None,
+                Ok(Some(super::warc::Next::Response(resp))) => Some(Ok(RawRecord {
+                    line: resp.number,
+                    data: RawData::Warc(Box::new(resp)),
+                })),
+                Ok(Some(super::warc::Next::TooLong(n))) => Some(Ok(RawRecord {
+                    line: n,
+                    data: RawData::Bad(format!("a record longer than {} bytes", self.limit)),
+                })),
+                Err(e) => Some(Err(e)),
+            },
         };
         if !matches!(item, Some(Ok(_))) {
             self.done = true;
@@ -313,6 +334,7 @@ impl RawRecord {
         match &self.data {
             RawData::Json(b) => b.len(),
             RawData::Row(r, _) => r.as_slice().len(),
+            RawData::Warc(w) => w.body.len(),
             RawData::Bad(_) => 0,
         }
     }
@@ -324,6 +346,17 @@ impl RawRecord {
         let mut values = match &self.data {
             RawData::Bad(why) => return Err(why.clone()),
             RawData::Json(bytes) => json_values(bytes, fields)?,
+            RawData::Warc(w) => {
+                let body = w.decoded_body()?;
+                let (html, _) = super::decode::decode(&body);
+                let mut v = Values::default();
+                v.set(Field::Html, Some(html));
+                v.set(Field::Id, w.uri.clone());
+                v.set(Field::Url, w.uri.clone());
+                v.set(Field::Date, w.date.clone());
+                v.set(Field::Source, w.host());
+                v
+            }
             RawData::Row(rec, columns) => {
                 let mut v = Values::default();
                 for (field, cell) in columns.iter().zip(rec.iter()) {
