@@ -404,11 +404,27 @@ fn output_is_the_same_for_any_threads_and_the_same_file_twice_counts_once() {
     let a = data("articles.jsonl");
     let b = data("syndicated.jsonl");
     let c = data("articles.csv");
-    let one = run(&["extract", "-q", "--threads", "1", s(&a), s(&b), s(&c)]);
-    for t in ["2", "5"] {
-        let many = run(&["extract", "-q", "--threads", t, s(&a), s(&b), s(&c)]);
-        assert_eq!(one.stdout, many.stdout, "--threads {t}");
-        assert_eq!(stderr(&one), stderr(&many), "--threads {t}");
+    for dedup in ["exact", "near", "none"] {
+        let args = |t| {
+            [
+                "extract",
+                "-q",
+                "--dedup",
+                dedup,
+                "--threads",
+                t,
+                s(&a),
+                s(&b),
+                s(&c),
+            ]
+        };
+        let one = run(&args("1"));
+        assert!(!one.stdout.is_empty());
+        for t in ["2", "5"] {
+            let many = run(&args(t));
+            assert_eq!(one.stdout, many.stdout, "--threads {t} --dedup {dedup}");
+            assert_eq!(stderr(&one), stderr(&many), "--threads {t} --dedup {dedup}");
+        }
     }
     // A copy of a file under another name: every record a duplicate.
     let dir = tempfile::tempdir().unwrap();
@@ -492,4 +508,77 @@ fn warc_responses_with_html() {
         "{}",
         stderr(&o)
     );
+}
+
+/// The files of `dir` (`.txt`, `.md`, `.html`) as one JSON Lines file, a
+/// record per file in path order, with its path as id and, when the file
+/// name holds one (`outlet_2016-03-03_title.txt`, as PolNeAR's do), its
+/// date and outlet: the fixture generator for corpora of loose files.
+fn to_json_lines(dir: &Path, out: &Path) -> usize {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("txt" | "md" | "html")
+            )
+        })
+        .collect();
+    paths.sort();
+    let mut f = std::io::BufWriter::new(std::fs::File::create(out).unwrap());
+    for p in &paths {
+        let text = std::fs::read_to_string(p).unwrap();
+        let name = p.file_name().unwrap().to_str().unwrap();
+        let mut rec = serde_json::json!({ "id": name });
+        let key = if name.ends_with(".html") {
+            "html"
+        } else {
+            "text"
+        };
+        rec[key] = Value::from(text);
+        let parts: Vec<&str> = name.splitn(3, '_').collect();
+        if parts.len() == 3 && parts[1].len() == 10 && parts[1].as_bytes()[4] == b'-' {
+            rec["source"] = Value::from(parts[0]);
+            rec["date"] = Value::from(parts[1]);
+        }
+        serde_json::to_writer(&mut f, &rec).unwrap();
+        f.write_all(b"\n").unwrap();
+    }
+    paths.len()
+}
+
+/// The same texts as files and as records give the same analysis: the
+/// same mentions, attributions and sentences at the same offsets.
+fn same_as_files(dir: &Path, dated: bool) {
+    let tmp = tempfile::tempdir().unwrap();
+    let jsonl = tmp.path().join("corpus.jsonl");
+    let n = to_json_lines(dir, &jsonl);
+    let (o, files) = extract(&["--threads", "2", s(dir)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (o, recs) = extract(&["--threads", "2", "--dedup", "none", s(&jsonl)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(files.len(), n);
+    assert_eq!(recs.len(), n);
+    for (f, r) in files.iter().zip(&recs) {
+        let name = Path::new(f["doc"].as_str().unwrap()).file_name().unwrap();
+        assert_eq!(r["id"], name.to_str().unwrap());
+        for key in ["format", "mentions", "attributions", "sentences"] {
+            assert_eq!(f[key], r[key], "{key} of {name:?}");
+        }
+        if dated {
+            assert!(r["date"].as_str().unwrap().len() == 10, "{r}");
+        }
+    }
+}
+
+#[test]
+fn records_are_analysed_as_files_are() {
+    same_as_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/articles"),
+        false,
+    );
+    if let Some(polnear) = common::tools::shared("corpus/polnear/train") {
+        same_as_files(&polnear, true);
+    }
 }
