@@ -13,7 +13,8 @@
 //! only puts the prepared results together in order (`add_plan`: node and
 //! edge lookups and counts; or copying bytes out), a few percent of the
 //! work. Documents go to the pool in batches of [`BATCH`] consecutive
-//! inputs: one task, one channel message and one wake-up per batch.
+//! files (or up to [`BATCH_RECORDS`] records, [`BATCH_BYTES`] of them):
+//! one task, one channel message and one wake-up per batch.
 //!
 //! At most a small window of batches is in flight at once (being analysed,
 //! or prepared and waiting for its turn), so memory is bounded by the
@@ -21,7 +22,7 @@
 //! Each failure is reported on stderr with its path, when its turn comes,
 //! and counted.
 //!
-//! Multi-document files (JSON Lines, CSV, TSV, maybe compressed) are
+//! Multi-document files (JSON Lines, CSV, TSV, WARC, maybe compressed) are
 //! streamed: this thread reads their records one by one, unparsed, and the
 //! workers parse each into its document (see `jobs.rs`). Before that, unless
 //! `--dedup none`, a first pass over the records finds the duplicates
