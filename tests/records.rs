@@ -582,3 +582,58 @@ fn records_are_analysed_as_files_are() {
         same_as_files(&polnear, true);
     }
 }
+
+#[test]
+fn broken_inputs_keep_what_came_before() {
+    let dir = tempfile::tempdir().unwrap();
+    // A gzip stream cut in the middle: the records before the cut are
+    // read, the file is reported.
+    let plain = std::fs::read(data("syndicated.jsonl")).unwrap();
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(&plain).unwrap();
+    let gz = e.finish().unwrap();
+    let cut = dir.path().join("cut.jsonl.gz");
+    std::fs::write(&cut, &gz[..gz.len() * 2 / 3]).unwrap();
+    let (o, recs) = extract(&["--dedup", "none", s(&cut)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(!recs.is_empty() && recs.len() < 11, "{}", recs.len());
+    assert!(stderr(&o).contains("cut.jsonl.gz: "), "{}", stderr(&o));
+    // A CSV cell that is not UTF-8: decoded, with a warning naming the
+    // record, and spans into the decoded text.
+    let csv = dir.path().join("latin.csv");
+    std::fs::write(&csv, b"id,text\nl-1,\"Mayor Ines Varga said the caf\xe9 would close, and Paulo Brandt agreed.\"\n").unwrap();
+    let (o, recs) = extract(&[s(&csv)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(recs[0]["encoding"], "windows-1252");
+    assert!(
+        stderr(&o).contains("latin.csv:2: not valid UTF-8, read as windows-1252"),
+        "{}",
+        stderr(&o)
+    );
+    spans_slice_back(
+        &recs[0],
+        "Mayor Ines Varga said the caf\u{e9} would close, and Paulo Brandt agreed.",
+    );
+    // Deeply nested JSON (no stack overflow: an ignored key, or a text
+    // that is a list, a bad record) and a NUL byte in a text.
+    let deep = dir.path().join("deep.jsonl");
+    let nest = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+    std::fs::write(
+        &deep,
+        format!(
+            "{{\"text\": {}}}\n{{\"text\": \"Idris Hale\\u0000 waved at Odile Marsh.\", \"extra\": {}}}\n",
+            nest(100_000),
+            nest(100_000)
+        ),
+    )
+    .unwrap();
+    let (o, recs) = extract(&[s(&deep)]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(recs.len(), 1);
+    assert_eq!(recs[0]["line"], 2);
+    assert!(
+        stderr(&o).contains("deep.jsonl:1: the `text` field is a list, not a string"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -306,7 +306,7 @@ fn process<T, P: Fn(&Document, &Analysis) -> T + Sync>(job: Job, w: &Work<'_, P>
         Job::Duplicate(msg) => return Outcome::Duplicate(msg),
     };
     let len = doc.len();
-    let inexact = (!doc.encoding.is_exact()).then(|| (doc.name.clone(), doc.encoding));
+    let inexact = (!doc.encoding.is_exact()).then(|| (place(&doc), doc.encoding));
     if w.skip.is_some_and(|skip| skip(&doc)) {
         return Outcome::Done(Done {
             item: None,
@@ -329,14 +329,20 @@ fn process<T, P: Fn(&Document, &Analysis) -> T + Sync>(job: Job, w: &Work<'_, P>
                 .map(|s| s.to_string())
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            let place = match doc.meta.line {
-                Some(line) => format!("{}:{line}", doc.name),
-                None => doc.name.clone(),
-            };
             Outcome::Failed(format!(
-                "{place}: internal error while analysing the document: {why}"
+                "{}: internal error while analysing the document: {why}",
+                place(&doc)
             ))
         }
+    }
+}
+
+/// Where a document is, for messages: its name, and for a record the line
+/// it starts on.
+fn place(doc: &Document) -> String {
+    match doc.meta.line {
+        Some(line) => format!("{}:{line}", doc.name),
+        None => doc.name.clone(),
     }
 }
 

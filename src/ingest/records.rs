@@ -87,6 +87,9 @@ pub struct Parsed {
     pub line: u64,
     /// The field values, the date normalized.
     pub values: Values,
+    /// How the text (or HTML) was decoded: UTF-8 but for a CSV cell or a
+    /// WARC body that is not.
+    pub encoding: Encoding,
 }
 
 /// The records of one file, streamed.
@@ -343,12 +346,14 @@ impl RawRecord {
     /// record that is not a JSON object, lacks a text (or HTML) field or
     /// has a date that cannot be read is an error, with what is wrong.
     pub fn parse(&self, fields: &FieldMap) -> Result<Parsed, String> {
+        let mut encoding = Encoding::Utf8;
         let mut values = match &self.data {
             RawData::Bad(why) => return Err(why.clone()),
             RawData::Json(bytes) => json_values(bytes, fields)?,
             RawData::Warc(w) => {
                 let body = w.decoded_body()?;
-                let (html, _) = super::decode::decode(&body);
+                let (html, enc) = super::decode::decode(&body);
+                encoding = enc;
                 let mut v = Values::default();
                 v.set(Field::Html, Some(html));
                 v.set(Field::Id, w.uri.clone());
@@ -361,7 +366,10 @@ impl RawRecord {
                 let mut v = Values::default();
                 for (field, cell) in columns.iter().zip(rec.iter()) {
                     if let Some(f) = field {
-                        let (text, _) = super::decode::decode(cell);
+                        let (text, enc) = super::decode::decode(cell);
+                        if matches!(f, Field::Text | Field::Html) && !enc.is_exact() {
+                            encoding = enc;
+                        }
                         v.set(*f, Some(text));
                     }
                 }
@@ -389,6 +397,7 @@ impl RawRecord {
         Ok(Parsed {
             line: self.line,
             values,
+            encoding,
         })
     }
 }
@@ -428,7 +437,7 @@ impl Parsed {
             }
             (None, None) => (String::new(), Format::Text),
         };
-        let mut doc = Document::with_format(name, text, format, Encoding::Utf8);
+        let mut doc = Document::with_format(name, text, format, self.encoding);
         let v = &mut self.values;
         let trimmed = |s: Option<String>| s.map(|s| s.trim().to_owned());
         doc.meta = DocMeta {
@@ -603,6 +612,10 @@ pub fn read_all(
 mod tests {
     use super::*;
 
+    fn docs_bytes(data: &[u8], format: RecordFormat) -> Vec<ReadRecord> {
+        read_all("f", data, format, &FieldMap::default()).unwrap()
+    }
+
     fn docs(data: &str, format: RecordFormat) -> Vec<ReadRecord> {
         read_all("f", data.as_bytes(), format, &FieldMap::default()).unwrap()
     }
@@ -657,6 +670,11 @@ mod tests {
         assert_eq!(e.0, 4);
         assert!(e.1.contains("2 fields"), "{e:?}");
         assert_eq!(d[2].as_ref().unwrap().meta.line, Some(5));
+        // A cell that is not UTF-8 is decoded, and says so.
+        let d = docs_bytes(b"text\nMira said \xe9t\xe9.\n", RecordFormat::Csv);
+        let d = d[0].as_ref().unwrap();
+        assert_eq!(d.text, "Mira said \u{e9}t\u{e9}.");
+        assert_eq!(d.encoding, Encoding::Windows1252);
         let tsv = "text\tsource\nIdris Hale waved.\tQuay Daily\n";
         let d = docs(tsv, RecordFormat::Tsv);
         assert_eq!(
