@@ -2,7 +2,7 @@
 # Throughput of `actorgraph build` in MB/s, one thread and all threads, with
 # peak memory.
 #
-#   benches/bench.sh [--mb N] [--scale K] [--runs R] [--spacy PYTHON]
+#   benches/bench.sh [--mb N] [--scale K] [--runs R] [--spacy PYTHON] [--jsonl]
 #
 # The corpus is the PolNeAR train texts under ../shared/corpus (or the
 # directory in $ACTORGRAPH_BENCH_CORPUS), copied into a temp dir again and
@@ -10,6 +10,14 @@
 # check that memory stays flat). Without ../shared, articles are generated
 # from invented names. Nothing is written in the repo. $ACTORGRAPH_BENCH_BIN
 # names another actorgraph binary to time instead of this tree's.
+#
+# --jsonl also writes the same texts as one JSON Lines file (one record a
+# text, with an id, an outlet and a date; needs python3) and times `build`
+# on it: with --dedup none (the same work as the files: the ratio to the
+# files' MB/s is the cost of reading records), and with the default
+# --dedup exact (its first pass; the corpus repeats its texts to reach N
+# MB, and exact dedup reads each once, so its MB/s is not comparable).
+# Warnings (the duplicates found) go to a file, not the screen.
 #
 # --spacy PYTHON also times spaCy (en_core_web_sm, the full pipeline, via
 # benches/spacy_speed.py) on the same files with that Python, and prints
@@ -21,13 +29,15 @@ mb=16
 scale=1
 runs=3
 spacy=""
+jsonl=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --mb) mb="$2"; shift 2 ;;
         --scale) scale="$2"; shift 2 ;;
         --runs) runs="$2"; shift 2 ;;
         --spacy) spacy="$2"; shift 2 ;;
-        *) echo "usage: $0 [--mb N] [--scale K] [--runs R] [--spacy PYTHON]" >&2; exit 2 ;;
+        --jsonl) jsonl=1; shift ;;
+        *) echo "usage: $0 [--mb N] [--scale K] [--runs R] [--spacy PYTHON] [--jsonl]" >&2; exit 2 ;;
     esac
 done
 
@@ -98,36 +108,73 @@ echo "size: $bytes bytes in $files files; cores: $(nproc); load: $(cut -d' ' -f1
 timer=""
 if [ -x /usr/bin/time ]; then timer=/usr/bin/time; fi
 
-# One run: prints "seconds user_seconds peak_kb".
+# One run: prints "seconds user_seconds peak_kb". $1 threads, then the
+# inputs and options of `build`.
 one() {
     local threads=$1
+    shift
     if [ -n "$timer" ]; then
-        "$timer" -f "%e %U %M" -o "$work/time" "$bin" build -q --threads "$threads" "$corpus" > "$work/out.dot"
+        "$timer" -f "%e %U %M" -o "$work/time" "$bin" build -q --threads "$threads" "$@" > "$work/out.dot" 2> "$work/err"
         cat "$work/time"
     else
         local t0 t1
         t0=$(date +%s.%N)
-        "$bin" build -q --threads "$threads" "$corpus" > "$work/out.dot"
+        "$bin" build -q --threads "$threads" "$@" > "$work/out.dot" 2> "$work/err"
         t1=$(date +%s.%N)
         echo "$(echo "$t1 - $t0" | bc) - -"
     fi
 }
 
-for threads in 1 0; do
-    label=$([ "$threads" = 1 ] && echo "1 thread" || echo "all threads")
-    best=""
-    for _ in $(seq "$runs"); do
-        read -r secs user kb < <(one "$threads")
-        if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
-            best=$secs; best_user=$user; best_kb=$kb
-        fi
+# The best of $runs runs: "label" then the arguments of `one` after the
+# thread count; sets secs_<threads> and user_<threads> (with a prefix).
+measure() {
+    local prefix=$1
+    shift
+    local name=$1
+    shift
+    for threads in 1 0; do
+        label=$([ "$threads" = 1 ] && echo "1 thread" || echo "all threads")
+        best=""
+        for _ in $(seq "$runs"); do
+            read -r secs user kb < <(one "$threads" "$@")
+            if [ -z "$best" ] || awk -v a="$secs" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+                best=$secs; best_user=$user; best_kb=$kb
+            fi
+        done
+        awk -v b="$bytes" -v s="$best" -v u="$best_user" -v kb="$best_kb" -v l="$label" -v n="$name" 'BEGIN {
+            cpu = (u + 0 > 0) ? sprintf("%.1f MB per CPU-second", b / u / 1e6) : "-"
+            printf "%s, %-11s: %6.2f s  %6.1f MB/s  (user %s s, %s; peak RSS %s KB)\n", n, l, s, b / s / 1e6, u, cpu, kb
+        }'
+        eval "${prefix}secs_$threads=$best ${prefix}user_$threads=$best_user"
     done
-    awk -v b="$bytes" -v s="$best" -v u="$best_user" -v kb="$best_kb" -v l="$label" 'BEGIN {
-        cpu = (u + 0 > 0) ? sprintf("%.1f MB per CPU-second", b / u / 1e6) : "-"
-        printf "build, %-11s: %6.2f s  %6.1f MB/s  (user %s s, %s; peak RSS %s KB)\n", l, s, b / s / 1e6, u, cpu, kb
+}
+
+measure "" "build" "$corpus"
+
+if [ "$jsonl" = 1 ]; then
+    # The same texts as one JSON Lines file; MB/s below are of the texts.
+    python3 - "$corpus" "$work/corpus.jsonl" <<'PY'
+import json, os, sys
+root, out = sys.argv[1], sys.argv[2]
+outlets = ["Harbor Wire", "Quay Daily", "River Ledger", "Almanac Times"]
+with open(out, "w", encoding="utf-8") as f:
+    n = 0
+    for d, _, files in sorted(os.walk(root)):
+        for name in sorted(files):
+            p = os.path.join(d, name)
+            text = open(p, encoding="utf-8", errors="replace").read()
+            rec = {"id": os.path.relpath(p, root), "source": outlets[n % 4],
+                   "date": "2016-%02d-%02d" % (n % 12 + 1, n % 28 + 1), "text": text}
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+PY
+    echo "jsonl: $(stat -c %s "$work/corpus.jsonl") bytes in one file ($files records)"
+    measure j "jsonl, --dedup none" "$work/corpus.jsonl" --dedup none
+    measure e "jsonl, --dedup exact" "$work/corpus.jsonl"
+    awk -v a="$secs_1" -v b="$jsecs_1" -v c="$secs_0" -v d="$jsecs_0" 'BEGIN {
+        printf "jsonl (--dedup none) / files: %.1f%% of the MB/s on 1 thread, %.1f%% on all threads\n", 100 * a / b, 100 * c / d
     }'
-    eval "secs_$threads=$best user_$threads=$best_user"
-done
+fi
 
 if [ -n "$spacy" ]; then
     echo "spaCy ($spacy), one process, a 1 MB sample of the same files:"

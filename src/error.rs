@@ -49,10 +49,30 @@ pub enum Error {
         path: PathBuf,
     },
     /// A path given on the command line holds no document we can read.
-    #[error("{path}: no documents found (looked for .txt, .md, .markdown, .html, .htm)")]
+    #[error("{path}: no documents found (looked for .txt, .md, .markdown, .html, .htm, .jsonl, .ndjson, .csv, .tsv, .warc)")]
     NoDocuments {
         /// The directory that was searched.
         path: PathBuf,
+    },
+    /// A record of a multi-document file (JSON Lines, CSV, TSV) is bad:
+    /// it is skipped, the rest of the file goes on.
+    #[error("{path}:{line}: {reason}")]
+    Record {
+        /// The file.
+        path: PathBuf,
+        /// The 1-based line the record starts on.
+        line: u64,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A multi-document file cannot be read at all (no text column, a
+    /// corrupt compressed stream).
+    #[error("{path}: {reason}")]
+    Records {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        reason: String,
     },
     /// An alias file is malformed.
     #[error("{path}:{line}: {reason}")]

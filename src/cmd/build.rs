@@ -140,6 +140,8 @@ pub struct Args {
     /// Print the summary at the end as one line of JSON (on standard error).
     #[arg(long)]
     stats: bool,
+    #[command(flatten)]
+    input: input::InputArgs,
 }
 
 /// Run `build`.
@@ -182,6 +184,7 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     let opts = input::RunOptions {
         threads: a.threads,
         quiet: a.quiet,
+        input: a.input.options()?,
         ..Default::default()
     };
     // Workers turn each analysed document into the graph's plan for it;

@@ -31,6 +31,8 @@ pub struct Args {
     /// Print the summary at the end as one line of JSON (on standard error).
     #[arg(long)]
     stats: bool,
+    #[command(flatten)]
+    input: input::InputArgs,
 }
 
 /// The reader of standard output or of a pipe went away: the run stops.
@@ -48,6 +50,7 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     let opts = input::RunOptions {
         threads: a.threads,
         quiet: a.quiet,
+        input: a.input.options()?,
         ..Default::default()
     };
     let (mut actors, mut attributions) = (0, 0);

@@ -13,7 +13,8 @@
 //! only puts the prepared results together in order (`add_plan`: node and
 //! edge lookups and counts; or copying bytes out), a few percent of the
 //! work. Documents go to the pool in batches of [`BATCH`] consecutive
-//! inputs: one task, one channel message and one wake-up per batch.
+//! files (or up to [`BATCH_RECORDS`] records, [`BATCH_BYTES`] of them):
+//! one task, one channel message and one wake-up per batch.
 //!
 //! At most a small window of batches is in flight at once (being analysed,
 //! or prepared and waiting for its turn), so memory is bounded by the
@@ -21,10 +22,21 @@
 //! Each failure is reported on stderr with its path, when its turn comes,
 //! and counted.
 //!
+//! Multi-document files (JSON Lines, CSV, TSV, WARC, maybe compressed) are
+//! streamed: this thread reads their records one by one, unparsed, and the
+//! workers parse each into its document (see `jobs.rs`). Before that, unless
+//! `--dedup none`, a first pass over the records finds the duplicates
+//! (the same id, the same text, with `--dedup near` nearly the same text;
+//! see `dedup.rs`): each is passed over with a warning naming both places,
+//! and counted in [`Summary::duplicates`]; the copies of a text ride in
+//! the kept document's `meta.copies`.
+//!
 //! A progress bar (documents, MB, MB/s) shows on stderr for runs longer than
 //! a couple of seconds, unless stderr is not a terminal or `quiet` is set.
 
-use actorgraph::ingest::{collect_inputs, read_path, Document, Encoding, Input};
+use super::dedup;
+use super::jobs::{Job, Jobs, Sources};
+use actorgraph::ingest::{read_path, Document, Encoding, FieldMap, Input, RecordFormat};
 use actorgraph::pipeline::{Analysis, Extractor};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
@@ -45,6 +57,82 @@ pub struct RunOptions {
     /// already, one outside the dates asked for). Passed-over documents
     /// are counted in [`Summary::passed`], not handed to `prepare`.
     pub skip: Option<SkipFn>,
+    /// How multi-document inputs are read.
+    pub input: InputOptions,
+}
+
+/// How multi-document inputs (JSON Lines, CSV, TSV) are read.
+#[derive(Clone, Debug, Default)]
+pub struct InputOptions {
+    /// The format of standard input (`-`): `None` reads it as one document.
+    pub stdin_format: Option<RecordFormat>,
+    /// The names of the records' fields.
+    pub fields: FieldMap,
+    /// Which duplicates are counted once.
+    pub dedup: Dedup,
+}
+
+/// Which duplicate records a run counts once.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Dedup {
+    /// The same id, and the same text (white space aside) under another id.
+    #[default]
+    Exact,
+    /// As exact, and near-copies (syndicated wire copy: another headline,
+    /// a trimmed paragraph), found by MinHash of 5-word shingles.
+    Near,
+    /// None: every record is read and counted.
+    None,
+}
+
+/// Formats of standard input.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputFormatArg {
+    /// One document (the default: as plain text, Markdown or HTML, sniffed).
+    Text,
+    /// JSON Lines, one document per line.
+    Jsonl,
+    /// CSV with a header row, one document per row.
+    Csv,
+    /// TSV with a header row, one document per row.
+    Tsv,
+    /// WARC, one document per HTML response.
+    Warc,
+}
+
+/// The input options of `build` and `extract` (see the README's "Inputs").
+#[derive(clap::Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Read standard input (`-`) as this format (files go by their name).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormatArg>,
+    /// The names of record fields in the input, as FIELD=NAME
+    /// (comma-separated or repeated), e.g. `text=body,date=published_at`.
+    /// Fields: id, text, html, title, date, url, source, lang.
+    #[arg(long, value_name = "FIELD=NAME", action = clap::ArgAction::Append)]
+    field: Vec<String>,
+    /// Which duplicate records count once: exact (the same id, or the same
+    /// text under another id), near (also near-copies: syndicated wire
+    /// copy), none.
+    #[arg(long, value_enum, default_value = "exact", value_name = "MODE")]
+    dedup: Dedup,
+}
+
+impl InputArgs {
+    /// The options these arguments give (a bad `--field` is an error).
+    pub fn options(&self) -> anyhow::Result<InputOptions> {
+        Ok(InputOptions {
+            stdin_format: match self.input_format {
+                None | Some(InputFormatArg::Text) => None,
+                Some(InputFormatArg::Jsonl) => Some(RecordFormat::Jsonl),
+                Some(InputFormatArg::Csv) => Some(RecordFormat::Csv),
+                Some(InputFormatArg::Tsv) => Some(RecordFormat::Tsv),
+                Some(InputFormatArg::Warc) => Some(RecordFormat::Warc),
+            },
+            fields: FieldMap::parse(&self.field).map_err(anyhow::Error::msg)?,
+            dedup: self.dedup,
+        })
+    }
 }
 
 /// The test of [`RunOptions::skip`].
@@ -74,10 +162,18 @@ pub struct Summary {
     pub skipped: usize,
     /// Documents read but passed over by [`RunOptions::skip`].
     pub passed: usize,
+    /// Records not read because they duplicate one read before (the same
+    /// id, the same text, or with `--dedup near` nearly the same text).
+    pub duplicates: usize,
 }
 
-/// Documents per task of the pool.
+/// Documents per task of the pool (loose files).
 const BATCH: usize = 4;
+
+/// Records per task at most, and the bytes of records that close a task
+/// sooner: records are small, a task of a few is not worth its message.
+const BATCH_RECORDS: usize = 32;
+const BATCH_BYTES: usize = 64 << 10;
 
 /// Batches in flight per worker thread: enough to keep the workers busy
 /// while one slow document holds up the order, few enough to keep memory
@@ -160,48 +256,113 @@ struct Done<T> {
     len: usize,
 }
 
-/// One document's outcome, or the error message.
-type Outcome<T> = Result<Done<T>, String>;
+/// One job's outcome.
+enum Outcome<T> {
+    /// A document read and analysed (or passed over).
+    Done(Done<T>),
+    /// A failure, and its message.
+    Failed(String),
+    /// A duplicate record passed over, and the warning.
+    Duplicate(String),
+}
 
-/// Read and analyse one document, and run `prepare` on it and its
-/// analysis (on the worker, so that only what the caller must do in order
-/// is left for its thread). A panic in the stages is caught and reported as this
-/// document's failure, so one bad document neither stops nor hangs the run.
-fn process<T>(
-    path: &std::path::Path,
-    extractor: &Extractor,
-    skip: Option<&SkipFn>,
-    prepare: &(impl Fn(&Document, &Analysis) -> T + Sync),
-) -> Outcome<T> {
-    let doc: Document = read_path(path).map_err(|e| e.to_string())?;
+/// What the workers need besides the job.
+struct Work<'a, P> {
+    extractor: &'a Extractor,
+    skip: Option<&'a SkipFn>,
+    fields: &'a FieldMap,
+    prepare: &'a P,
+}
+
+/// Do one job: read the document (a file, or parse a record), analyse it
+/// and run `prepare` on it and its analysis (on the worker, so that only
+/// what the caller must do in order is left for its thread). A panic in
+/// the stages is caught and reported as this document's failure, so one
+/// bad document neither stops nor hangs the run.
+fn process<T, P: Fn(&Document, &Analysis) -> T + Sync>(job: Job, w: &Work<'_, P>) -> Outcome<T> {
+    let doc = match job {
+        Job::File(path) => match read_path(&path) {
+            Ok(d) => d,
+            Err(e) => return Outcome::Failed(e.to_string()),
+        },
+        Job::Record { name, raw, copies } => match raw.parse(w.fields) {
+            Ok(p) => {
+                let mut d = p.into_document(&name);
+                d.meta.copies = copies;
+                d
+            }
+            Err(reason) => {
+                return Outcome::Failed(
+                    actorgraph::Error::Record {
+                        path: name.as_ref().into(),
+                        line: raw.line,
+                        reason,
+                    }
+                    .to_string(),
+                )
+            }
+        },
+        Job::Fail(msg) => return Outcome::Failed(msg),
+        Job::Duplicate(msg) => return Outcome::Duplicate(msg),
+    };
     let len = doc.len();
-    let inexact = (!doc.encoding.is_exact()).then(|| (doc.name.clone(), doc.encoding));
-    if skip.is_some_and(|skip| skip(&doc)) {
-        return Ok(Done {
+    let inexact = (!doc.encoding.is_exact()).then(|| (place(&doc), doc.encoding));
+    if w.skip.is_some_and(|skip| skip(&doc)) {
+        return Outcome::Done(Done {
             item: None,
             inexact,
             len,
         });
     }
     let item = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        prepare(&doc, &extractor.analyze(&doc))
-    }))
-    .map_err(|p| {
-        let why = p
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| p.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        format!(
-            "{}: internal error while analysing the document: {why}",
-            path.display()
-        )
-    })?;
-    Ok(Done {
-        item: Some(item),
-        inexact,
-        len,
-    })
+        (w.prepare)(&doc, &w.extractor.analyze(&doc))
+    }));
+    match item {
+        Ok(item) => Outcome::Done(Done {
+            item: Some(item),
+            inexact,
+            len,
+        }),
+        Err(p) => {
+            let why = p
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| p.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Outcome::Failed(format!(
+                "{}: internal error while analysing the document: {why}",
+                place(&doc)
+            ))
+        }
+    }
+}
+
+/// Where a document is, for messages: its name, and for a record the line
+/// it starts on.
+fn place(doc: &Document) -> String {
+    match doc.meta.line {
+        Some(line) => format!("{}:{line}", doc.name),
+        None => doc.name.clone(),
+    }
+}
+
+/// The next task's jobs: up to [`BATCH`] files, or records up to
+/// [`BATCH_RECORDS`] or [`BATCH_BYTES`]; empty when the inputs are done.
+fn next_batch(jobs: &mut Jobs<'_>) -> Vec<Job> {
+    let mut batch = Vec::new();
+    let (mut files, mut bytes) = (0, 0);
+    for job in jobs.by_ref() {
+        match &job {
+            Job::File(_) => files += 1,
+            Job::Record { raw, .. } => bytes += raw.size(),
+            _ => {}
+        }
+        batch.push(job);
+        if files >= BATCH || batch.len() >= BATCH_RECORDS || bytes >= BATCH_BYTES {
+            break;
+        }
+    }
+    batch
 }
 
 /// Read and analyse every document under `paths`, turn each document and
@@ -216,19 +377,19 @@ pub fn for_each_record<T: Send>(
     prepare: impl Fn(&Document, &Analysis) -> T + Sync,
     mut sink: impl FnMut(T) -> anyhow::Result<()>,
 ) -> anyhow::Result<Summary> {
-    let (inputs, errors) = collect_inputs(paths);
-    let mut warnings = Vec::new();
-    let (inputs, skipped) = unique_inputs(inputs, |w| warnings.push(w.to_owned()));
-    let progress = Progress::new(inputs.len(), opts.quiet);
+    let threads = thread_count(opts.threads);
+    let mut notes = Vec::new();
+    let sources = Sources::collect(paths, &opts.input, |w| notes.push(w.to_owned()))?;
+    let progress = Progress::new(sources.loose(), opts.quiet);
     let mut summary = Summary {
-        failed: errors.len(),
-        skipped,
+        failed: sources.errors.len(),
+        skipped: sources.skipped,
         ..Summary::default()
     };
-    for e in &errors {
+    for e in &sources.errors {
         progress.report(&format!("actorgraph: {e}"));
     }
-    for w in &warnings {
+    for w in &notes {
         progress.report(w);
     }
     if opts.threads > MAX_THREADS {
@@ -237,9 +398,18 @@ pub fn for_each_record<T: Send>(
             opts.threads
         ));
     }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
+    // The first pass over the records: which are duplicates.
+    let plan = if opts.input.dedup != Dedup::None && sources.has_records() {
+        Some(dedup::plan(&sources, &opts.input, &pool))
+    } else {
+        None
+    };
     let mut take = |outcome: Outcome<T>, summary: &mut Summary| -> anyhow::Result<()> {
         match outcome {
-            Ok(Done { item, inexact, len }) => {
+            Outcome::Done(Done { item, inexact, len }) => {
                 if let Some((doc, enc)) = inexact {
                     let name = serde_json::to_value(enc)
                         .ok()
@@ -258,54 +428,64 @@ pub fn for_each_record<T: Send>(
                 summary.bytes += len as u64;
                 sink(item)
             }
-            Err(msg) => {
+            Outcome::Failed(msg) => {
                 progress.report(&format!("actorgraph: {msg}"));
                 summary.failed += 1;
                 progress.advance(0);
                 Ok(())
             }
+            Outcome::Duplicate(msg) => {
+                progress.report(&format!("actorgraph: {msg}"));
+                summary.duplicates += 1;
+                progress.advance(0);
+                Ok(())
+            }
         }
     };
-    let threads = thread_count(opts.threads);
-    if threads <= 1 || inputs.len() <= 1 {
+    let mut jobs = Jobs::new(&sources, plan.as_ref(), &opts.input.fields, |n| {
+        progress.add(n)
+    });
+    let work = Work {
+        extractor,
+        skip: opts.skip.as_ref(),
+        fields: &opts.input.fields,
+        prepare: &prepare,
+    };
+    if threads <= 1 || (sources.len() <= 1 && !sources.has_records()) {
         // One thread: no pool, the caller's thread does everything.
-        for input in &inputs {
-            take(
-                process(&input.path, extractor, opts.skip.as_ref(), &prepare),
-                &mut summary,
-            )?;
+        for job in jobs.by_ref() {
+            take(process(job, &work), &mut summary)?;
         }
     } else {
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()?;
-        // Work goes out in batches of consecutive documents: one task, one
-        // message and one wake-up per batch rather than per document.
-        let batches: Vec<&[Input]> = inputs.chunks(BATCH).collect();
         let window = threads * IN_FLIGHT_PER_THREAD;
         let (tx, rx) = mpsc::channel::<(usize, Vec<Outcome<T>>)>();
-        let prepare = &prepare;
-        let skip = opts.skip.as_ref();
-        // The calling thread submits work and reassembles the order; the
-        // pool's threads do the reading, analysis and preparation.
+        let work = &work;
+        // The calling thread reads the inputs' records, submits work and
+        // reassembles the order; the pool's threads do the parsing,
+        // reading, analysis and preparation.
         pool.in_place_scope(|scope| -> anyhow::Result<()> {
             let mut submitted = 0;
             let mut next = 0;
+            let mut more = true;
             let mut waiting: BTreeMap<usize, Vec<Outcome<T>>> = BTreeMap::new();
-            while next < batches.len() {
-                while submitted < batches.len() && submitted - next < window {
+            loop {
+                while more && submitted - next < window {
+                    let batch = next_batch(&mut jobs);
+                    if batch.is_empty() {
+                        more = false;
+                        break;
+                    }
                     let tx = tx.clone();
-                    let batch = batches[submitted];
                     let i = submitted;
                     scope.spawn(move |_| {
-                        let outcomes = batch
-                            .iter()
-                            .map(|input| process(&input.path, extractor, skip, prepare))
-                            .collect();
+                        let outcomes = batch.into_iter().map(|job| process(job, work)).collect();
                         // The receiver only goes away when the run stops early.
                         let _ = tx.send((i, outcomes));
                     });
                     submitted += 1;
+                }
+                if next == submitted {
+                    break;
                 }
                 if let Some(outcomes) = waiting.remove(&next) {
                     for outcome in outcomes {
@@ -375,6 +555,11 @@ impl Progress {
             mb / elapsed.as_secs_f64().max(1e-3)
         ));
         self.bar.inc(1);
+    }
+
+    /// `n` more documents to do (records found in a file).
+    fn add(&self, n: u64) {
+        self.bar.inc_length(n);
     }
 
     /// Print a line on stderr without garbling the bar.

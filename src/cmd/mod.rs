@@ -1,9 +1,11 @@
 //! Subcommands.
 
 pub mod build;
+pub mod dedup;
 pub mod explain;
 pub mod extract;
 pub mod input;
+pub mod jobs;
 pub mod output;
 pub mod query;
 pub mod report;

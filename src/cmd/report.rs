@@ -1,6 +1,7 @@
 //! The run summary printed on standard error at the end of `build` and
 //! `extract`: documents read, skipped (the same file named twice) and
-//! failed; actors; links (or attributions, for `extract`); seconds.
+//! failed, and when there are any, passed over (`Summary::passed`) and
+//! duplicates (records counted once); actors; links (or attributions, for `extract`); seconds.
 //!
 //! `--quiet` silences it (each failure is still reported on its own line,
 //! as it happens); `--stats` prints it as one line of JSON instead.
@@ -18,6 +19,13 @@ pub struct RunReport {
     pub skipped: usize,
     /// Inputs that failed.
     pub failed: usize,
+    /// Documents read but passed over (already in a saved graph, outside
+    /// the dates asked for); shown only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub passed: usize,
+    /// Duplicate records counted once; shown only when there are some.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub duplicates: usize,
     /// Actors (in the graph; for `extract`, over all documents).
     pub actors: usize,
     /// Links of the graph (`build`).
@@ -37,6 +45,8 @@ impl RunReport {
             documents: s.documents,
             skipped: s.skipped,
             failed: s.failed,
+            passed: s.passed,
+            duplicates: s.duplicates,
             actors,
             links: None,
             attributions: None,
@@ -47,12 +57,21 @@ impl RunReport {
     /// The one-line text form, without the `actorgraph: ` prefix.
     pub fn text(&self) -> String {
         let mut s = format!(
-            "{}, {} skipped, {} failed; {}",
+            "{}, {} skipped, {} failed",
             count(self.documents, "document read", "documents read"),
             self.skipped,
             self.failed,
-            count(self.actors, "actor", "actors"),
         );
+        if self.passed > 0 {
+            s.push_str(&format!(", {} passed over", self.passed));
+        }
+        if self.duplicates > 0 {
+            s.push_str(&format!(
+                ", {}",
+                count(self.duplicates, "duplicate", "duplicates")
+            ));
+        }
+        s.push_str(&format!("; {}", count(self.actors, "actor", "actors")));
         if let Some(l) = self.links {
             s.push_str(&format!(", {}", count(l, "link", "links")));
         }
@@ -76,6 +95,10 @@ impl RunReport {
     }
 }
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
@@ -90,6 +113,8 @@ mod tests {
             documents: 1,
             skipped: 2,
             failed: 0,
+            passed: 0,
+            duplicates: 0,
             actors: 5,
             links: Some(1),
             attributions: None,
@@ -102,6 +127,19 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&r).unwrap(),
             r#"{"documents":1,"skipped":2,"failed":0,"actors":5,"links":1,"seconds":0.25}"#
+        );
+        let r = RunReport {
+            passed: 3,
+            duplicates: 1,
+            ..r
+        };
+        assert_eq!(
+            r.text(),
+            "1 document read, 2 skipped, 0 failed, 3 passed over, 1 duplicate; 5 actors, 1 link; 0.25 s"
+        );
+        assert_eq!(
+            serde_json::to_string(&r).unwrap(),
+            r#"{"documents":1,"skipped":2,"failed":0,"passed":3,"duplicates":1,"actors":5,"links":1,"seconds":0.25}"#
         );
     }
 }

@@ -13,12 +13,23 @@
 //! Later stages read only the body; because nothing moves, every span they
 //! produce is also a span of the original text.
 
+mod compress;
+pub mod date;
 mod decode;
+pub mod dedup;
+pub mod fields;
 mod html;
 mod markdown;
 mod meta;
+pub mod minhash;
+pub mod records;
 mod rewrite;
 mod walk;
+pub mod warc;
+
+pub use compress::{decompressed, Compression};
+pub use fields::{Field, FieldMap};
+pub use records::{RawRecord, RecordFormat, Records};
 
 pub use decode::Encoding;
 pub use meta::{DocCopy, DocMeta};
@@ -49,10 +60,11 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format a file name's extension suggests (`None` for files that
-    /// are not documents).
+    /// The format a file name's extension suggests, under any `.gz` or
+    /// `.zst` (`None` for files that are not single documents).
     pub fn from_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        let inner = compress::inner_name(path);
+        let ext = inner.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
@@ -209,6 +221,15 @@ pub fn read_path(path: &Path) -> Result<Document> {
         let hint = file.metadata().map_or(0, |m| m.len());
         read_capped(file, hint, MAX_DOCUMENT_BYTES).map_err(io)?
     };
+    // Compressed data (`.gz`, `.zst`, or any file whose first bytes show
+    // it) is read decompressed, under the same cap.
+    let bytes = match bytes {
+        Some(b) if Compression::sniff(&b) != Compression::None => {
+            let r = decompressed(&b[..]).map_err(io)?;
+            read_capped(r, b.len() as u64 * 4, MAX_DOCUMENT_BYTES).map_err(io)?
+        }
+        other => other,
+    };
     let Some(bytes) = bytes else {
         return Err(Error::TooLarge {
             path: path.into(),
@@ -216,6 +237,14 @@ pub fn read_path(path: &Path) -> Result<Document> {
         });
     };
     read_owned(&name, bytes, Format::from_path(path))
+}
+
+/// True when a file of this name is read as input when a directory is
+/// walked: a document (`.txt`, `.md`, `.markdown`, `.html`, `.htm`,
+/// `.xhtml`) or a multi-document file (`.jsonl`, `.ndjson`, `.csv`,
+/// `.tsv`, `.warc`), either maybe compressed (`.gz`, `.zst`).
+pub fn is_input_name(path: &Path) -> bool {
+    Format::from_path(path).is_some() || RecordFormat::from_path(path).is_some()
 }
 
 /// All of `r`, or `None` when it holds more than `limit` bytes (then only

@@ -1,6 +1,5 @@
 //! Expanding command-line paths into document inputs.
 
-use super::Format;
 use crate::error::Error;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -14,7 +13,8 @@ pub struct Input {
 
 /// Expand paths into inputs: files as given (any extension), directories
 /// searched recursively for `.txt`, `.md`, `.markdown`, `.html`, `.htm`
-/// in sorted order, `-` for standard input. Problems (missing paths,
+/// and the multi-document `.jsonl`, `.ndjson`, `.csv`, `.tsv` (each maybe
+/// `.gz` or `.zst`; see [`is_input_name`](super::is_input_name)) in sorted order, `-` for standard input. Problems (missing paths,
 /// dangling links, directories without documents, entries that cannot be
 /// looked at, such as a path longer than the system allows) are returned
 /// beside the inputs found, so the run can go on: no entry is skipped
@@ -128,7 +128,7 @@ impl Walk {
             if name.starts_with('.') {
                 continue;
             }
-            let document = Format::from_path(&p).is_some();
+            let document = super::is_input_name(&p);
             match std::fs::metadata(&p) {
                 Ok(m) if m.is_dir() => self.dir(&p, &m, inputs, errors),
                 Ok(m) if document && m.is_file() => inputs.push(Input { path: p }),
