@@ -248,6 +248,7 @@ mod tests {
                 doc: doc.into(),
                 start,
                 end,
+                ..Default::default()
             });
             assert_eq!(t.text.as_deref(), want, "{doc} {start}..{end}");
             assert_eq!(t.error.is_some(), want.is_none());
@@ -256,6 +257,7 @@ mod tests {
             doc: "missing.txt".into(),
             start: 0,
             end: 1,
+            ..Default::default()
         });
         assert!(t.error.unwrap().contains("not readable"));
     }

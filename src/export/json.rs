@@ -9,7 +9,9 @@
 //! none).
 
 use crate::error::{Error, Result};
-use crate::graph::{ActorGraph, EdgeKind, Evidence, GraphOptions, Node};
+use crate::graph::{
+    ActorGraph, BuildInfo, Edge, EdgeKind, Evidence, GraphOptions, HeldDocs, HeldJson, Node, Seen,
+};
 use petgraph::stable_graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -27,6 +29,9 @@ pub struct EdgeJson {
     pub kind: EdgeKind,
     /// Count.
     pub weight: u64,
+    /// Documents it was seen in (0 in graphs saved before it was counted).
+    #[serde(default)]
+    pub documents: u64,
     /// Where it was seen.
     pub evidence: Vec<Evidence>,
     /// Attribution links: the count of each cue lemma.
@@ -35,6 +40,9 @@ pub struct EdgeJson {
     /// Attribution links: the count of each statement class.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub classes: BTreeMap<String, u64>,
+    /// Outlets, first and last seen, weight per period.
+    #[serde(flatten)]
+    pub seen: Seen,
 }
 
 /// The whole graph in JSON form.
@@ -47,6 +55,12 @@ pub struct GraphJson {
     /// The paths the documents were read from (absent in older graphs).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roots: Vec<String>,
+    /// The build options and trimming (absent in older graphs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<BuildInfo>,
+    /// The documents held (absent in older graphs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<HeldJson>,
 }
 
 /// The JSON form of one edge.
@@ -58,9 +72,11 @@ pub fn edge_json(g: &ActorGraph, e: EdgeIndex) -> EdgeJson {
         target: g.graph[b].id.clone(),
         kind: edge.kind,
         weight: edge.weight,
+        documents: edge.documents,
         evidence: edge.evidence.clone(),
         cues: edge.cues.clone(),
         classes: edge.classes.clone(),
+        seen: edge.seen.clone(),
     }
 }
 
@@ -80,6 +96,16 @@ pub fn to_json(g: &ActorGraph) -> GraphJson {
         nodes,
         edges,
         roots: g.roots().iter().cloned().collect(),
+        build: Some(build_info(g)),
+        held: Some(g.held().to_json()),
+    }
+}
+
+/// The build record of a graph: its options and trimming.
+fn build_info(g: &ActorGraph) -> BuildInfo {
+    BuildInfo {
+        trimmed: g.trimmed().cloned(),
+        ..BuildInfo::of(g.options())
     }
 }
 
@@ -90,11 +116,14 @@ struct EdgeRef<'a> {
     target: &'a str,
     kind: EdgeKind,
     weight: u64,
+    documents: u64,
     evidence: &'a [Evidence],
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     cues: &'a BTreeMap<String, u64>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     classes: &'a BTreeMap<String, u64>,
+    #[serde(flatten)]
+    seen: &'a Seen,
 }
 
 /// [`GraphJson`] borrowing from the graph.
@@ -104,6 +133,8 @@ struct GraphRef<'a> {
     edges: Vec<EdgeRef<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     roots: Vec<&'a str>,
+    build: BuildInfo,
+    held: HeldJson,
 }
 
 /// Write the graph as pretty JSON.
@@ -121,13 +152,17 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
                     target: &g.graph[b].id,
                     kind: edge.kind,
                     weight: edge.weight,
+                    documents: edge.documents,
                     evidence: &edge.evidence,
                     cues: &edge.cues,
                     classes: &edge.classes,
+                    seen: &edge.seen,
                 }
             })
             .collect(),
         roots: g.roots().iter().map(String::as_str).collect(),
+        build: build_info(g),
+        held: g.held().to_json(),
     };
     // serde_json writes many small pieces: gather them in a buffer of a
     // known type (inlined copies), handed to `out` in large blocks.
@@ -137,14 +172,20 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     buffered.flush()
 }
 
-/// A graph from its JSON form. A link of weight 0 is an error (it was
-/// never seen: the file is damaged or hand-made), as are repeated nodes
-/// and links to unknown nodes.
+/// A graph from its JSON form, with the options it records (`options`
+/// for an older graph that records none). A link of weight 0 is an error
+/// (it was never seen: the file is damaged or hand-made), as are repeated
+/// nodes and links to unknown nodes.
 pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<ActorGraph, String> {
+    let options = j.build.as_ref().map_or(options, BuildInfo::options);
     let mut g = ActorGraph::new(options);
     for r in &j.roots {
         g.add_root(r);
     }
+    if let Some(h) = &j.held {
+        g.hold(&HeldDocs::from_json(h)?);
+    }
+    g.set_trimmed(j.build.as_ref().and_then(|b| b.trimmed.clone()));
     for n in &j.nodes {
         if g.node(&n.id).is_some() {
             return Err(format!("node {:?} appears twice", n.id));
@@ -166,14 +207,34 @@ pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<Ac
                 e.target
             ));
         }
-        let to = g.add_edge(a, b, e.kind, e.weight, &e.evidence);
-        g.graph[to].add_counts(&e.cues, &e.classes);
+        g.add_edge_from(
+            a,
+            b,
+            &Edge {
+                kind: e.kind,
+                weight: e.weight,
+                documents: e.documents,
+                evidence: e.evidence.clone(),
+                cues: e.cues.clone(),
+                classes: e.classes.clone(),
+                seen: e.seen.clone(),
+            },
+        );
     }
     Ok(g)
 }
 
-/// Read a graph saved as JSON.
+/// Read a graph saved as JSON (see [`from_json`] for its options).
 pub fn read(path: &Path, options: GraphOptions) -> Result<ActorGraph> {
+    Ok(read_with_info(path, options)?.0)
+}
+
+/// Read a graph saved as JSON, with the build record it holds (`None` for
+/// a graph saved before builds were recorded).
+pub fn read_with_info(
+    path: &Path,
+    options: GraphOptions,
+) -> Result<(ActorGraph, Option<BuildInfo>)> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.into(),
         source,
@@ -182,10 +243,11 @@ pub fn read(path: &Path, options: GraphOptions) -> Result<ActorGraph> {
         path: path.into(),
         reason: e.to_string(),
     })?;
-    from_json(&j, options).map_err(|reason| Error::Graph {
+    let g = from_json(&j, options).map_err(|reason| Error::Graph {
         path: path.into(),
         reason,
-    })
+    })?;
+    Ok((g, j.build))
 }
 
 #[cfg(test)]

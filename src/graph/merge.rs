@@ -1,7 +1,7 @@
 //! Graphs from graphs: merging two, keeping the heavier links, cutting a
 //! subgraph.
 
-use super::ActorGraph;
+use super::{ActorGraph, Measure};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use std::collections::HashMap;
 
@@ -34,16 +34,24 @@ impl ActorGraph {
     }
 
     /// Add another graph into this one: node counts summed and aliases
-    /// joined, link weights summed (sums saturate at `u64::MAX` rather
-    /// than wrap), evidence joined and capped (the smallest `max_evidence`
-    /// spans of this graph's options kept), roots joined.
+    /// joined, link weights and document counts summed (sums saturate at
+    /// `u64::MAX` rather than wrap), outlets joined, first and last seen
+    /// widened, period counts summed, evidence joined and capped (the
+    /// smallest `max_evidence` spans by document id and span, with this
+    /// graph's cap), roots and held documents joined. A node's kind is the
+    /// one with the most mentions over both (ties: person).
     ///
-    /// For graphs of disjoint documents, merging is associative and gives
-    /// the graph built from all their documents in the same order (a node's
-    /// kind is the one it had first).
+    /// For graphs of disjoint documents built with the same options,
+    /// merging is associative and commutative, and gives the graph built
+    /// from all their documents, in any order. It does not check that the
+    /// documents are disjoint: see [`HeldDocs::common`](super::HeldDocs::common).
     pub fn merge(&mut self, other: &ActorGraph) {
         for r in &other.roots {
             self.add_root(r);
+        }
+        self.held.extend(&other.held);
+        if self.trimmed.is_none() {
+            self.trimmed.clone_from(&other.trimmed);
         }
         let mut map: HashMap<NodeIndex, NodeIndex> = HashMap::new();
         for n in other.sorted_nodes() {
@@ -51,10 +59,20 @@ impl ActorGraph {
         }
         for e in other.sorted_edges() {
             let (a, b) = other.graph.edge_endpoints(e).expect("edge");
-            let edge = &other.graph[e];
-            let to = self.add_edge(map[&a], map[&b], edge.kind, edge.weight, &edge.evidence);
-            self.graph[to].add_counts(&edge.cues, &edge.classes);
+            self.add_edge_from(map[&a], map[&b], &other.graph[e]);
         }
+    }
+
+    /// A copy whose links' `weight` counts what `measure` counts (the
+    /// mention count, distinct documents or distinct outlets), for the
+    /// exports and rankings that read `weight`. Links of measure 0 (no
+    /// outlet known) keep weight 0.
+    pub fn reweighted(&self, measure: Measure) -> ActorGraph {
+        let mut g = self.clone();
+        for e in g.graph.edge_weights_mut() {
+            e.weight = e.measure(measure);
+        }
+        g
     }
 
     /// A copy keeping the nodes `keep_node` accepts and the links between

@@ -37,17 +37,25 @@
 //! Obama", "IPS" and "Inter Press Service"), each join with its reason.
 
 mod actor_graph;
+mod build_info;
 mod evidence;
+mod held;
 mod identity;
 mod merge;
 mod order;
 mod plan;
+mod support;
 #[cfg(test)]
 mod tests;
+pub mod time;
 
 pub use actor_graph::ActorGraph;
+pub use build_info::{BuildInfo, Trim};
+pub use held::{id_hash, HeldDocs, HeldJson};
 pub use identity::{JoinReason, Joined, DOMINANCE};
 pub use plan::RecordPlan;
+pub use support::{DocSource, Measure, Seen};
+pub use time::{DateRange, Period};
 
 use crate::mentions::ActorKind;
 use serde::{Deserialize, Serialize};
@@ -83,6 +91,8 @@ pub struct GraphOptions {
     pub max_evidence: usize,
     /// Count only mentions by name toward co-occurrence (not pronouns).
     pub names_only: bool,
+    /// The periods nodes and links count their dated sightings in.
+    pub period: Period,
 }
 
 impl Default for GraphOptions {
@@ -91,6 +101,7 @@ impl Default for GraphOptions {
             window: Window::Sentence,
             max_evidence: 5,
             names_only: false,
+            period: Period::Month,
         }
     }
 }
@@ -113,9 +124,65 @@ pub struct Node {
     /// counts (absent from the JSON when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub joined: Vec<Joined>,
+    /// Mentions by kind, when the actor was seen as more than one kind
+    /// (absent otherwise): `kind` is the kind with the most mentions, ties
+    /// going to `person` over `organization`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub kinds: BTreeMap<ActorKind, u64>,
+    /// Outlets, first and last seen, mentions per period.
+    #[serde(flatten)]
+    pub seen: Seen,
 }
 
 impl Node {
+    /// A node not seen yet.
+    pub fn new(id: &str, kind: ActorKind) -> Node {
+        Node {
+            id: id.to_owned(),
+            kind,
+            mentions: 0,
+            documents: 0,
+            aliases: BTreeSet::new(),
+            joined: Vec::new(),
+            kinds: BTreeMap::new(),
+            seen: Seen::default(),
+        }
+    }
+
+    /// Count `mentions` more mentions as `kind`: the node's kind becomes the
+    /// kind with the most mentions (ties: the first in [`ActorKind`]'s
+    /// order), whatever the order the counts come in. Call before adding
+    /// `mentions` to [`Node::mentions`].
+    pub fn count_kind(&mut self, kind: ActorKind, mentions: u64) {
+        if self.kinds.is_empty() {
+            if kind == self.kind {
+                return;
+            }
+            if self.mentions == 0 {
+                self.kind = kind;
+                return;
+            }
+            self.kinds.insert(self.kind, self.mentions);
+        }
+        let n = self.kinds.entry(kind).or_insert(0);
+        *n = n.saturating_add(mentions);
+        self.kind = self
+            .kinds
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(&k, _)| k)
+            .unwrap_or(kind);
+    }
+
+    /// The node's mentions by kind (one entry when it has one kind).
+    pub fn kind_counts(&self) -> BTreeMap<ActorKind, u64> {
+        if self.kinds.is_empty() {
+            BTreeMap::from([(self.kind, self.mentions)])
+        } else {
+            self.kinds.clone()
+        }
+    }
+
     /// Add `other`'s joined names to this node's (counts of one name
     /// summed), kept in name order.
     pub fn join_names(&mut self, other: Vec<Joined>) {
@@ -155,14 +222,24 @@ impl EdgeKind {
 }
 
 /// Where a link was seen.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
-    /// The document.
+    /// The document's id (a plain file's is its path).
     pub doc: String,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// The file the document's text is in, when that is not its id (a
+    /// record of a JSON Lines or CSV file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The document's line (record) in `file`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// The document's day, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 /// A link between two actors.
@@ -172,6 +249,10 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// How many times it was seen.
     pub weight: u64,
+    /// How many documents it was seen in (0 in graphs saved before this
+    /// was counted).
+    #[serde(default)]
+    pub documents: u64,
     /// Where, up to the evidence cap.
     pub evidence: Vec<Evidence>,
     /// Attribution links: how many times each cue lemma was seen
@@ -182,6 +263,9 @@ pub struct Edge {
     /// (`report`, `denial`, ...).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub classes: BTreeMap<String, u64>,
+    /// Outlets, first and last seen, weight per period.
+    #[serde(flatten)]
+    pub seen: Seen,
 }
 
 impl Edge {
@@ -190,9 +274,20 @@ impl Edge {
         Edge {
             kind,
             weight: 0,
+            documents: 0,
             evidence: Vec::new(),
             cues: BTreeMap::new(),
             classes: BTreeMap::new(),
+            seen: Seen::default(),
+        }
+    }
+
+    /// Its weight as `measure` counts it.
+    pub fn measure(&self, measure: Measure) -> u64 {
+        match measure {
+            Measure::Mentions => self.weight,
+            Measure::Documents => self.documents,
+            Measure::Outlets => self.seen.outlets.len() as u64,
         }
     }
 

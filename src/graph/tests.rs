@@ -60,6 +60,7 @@ fn plan_from_analysis_matches_plan_from_record() {
                     window,
                     max_evidence,
                     names_only,
+                    ..GraphOptions::default()
                 };
                 let mut by_record = ActorGraph::new(options.clone());
                 let mut by_plan = ActorGraph::new(options.clone());
@@ -146,6 +147,8 @@ fn sorted_orders_match_plain_sorts() {
                 documents: 1,
                 aliases: BTreeSet::new(),
                 joined: Vec::new(),
+                kinds: Default::default(),
+                seen: Default::default(),
             })
         })
         .collect();
