@@ -1,0 +1,313 @@
+//! Graphs that remember and graphs over time (issue 15, the graph half):
+//! the build options and held documents a saved graph records, growing it
+//! without counting a document twice, the refusals, support counts, dates
+//! and periods, the dynamic GEXF and `query timeline`.
+//!
+//! Dated documents are made in code (a `Document` with its metadata set)
+//! and saved as a graph through the library; the command line then reads
+//! that graph. Plain files have an id (their path) and no date.
+
+mod common;
+
+use actorgraph::graph::{ActorGraph, GraphOptions, RecordPlan};
+use actorgraph::ingest::{DocCopy, Document};
+use actorgraph::pipeline::Extractor;
+use common::cli::{run, stderr, stdout};
+use serde_json::Value;
+use std::path::Path;
+
+const ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/articles");
+
+fn json_of(path: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// Every link's (kind, source, target) -> weight, and every node's
+/// id -> (mentions, documents).
+fn weights(g: &Value) -> (Vec<(String, u64)>, Vec<(String, u64, u64)>) {
+    let edges = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                format!("{} {} {}", e["kind"], e["source"], e["target"]),
+                e["weight"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let nodes = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["id"].as_str().unwrap().to_owned(),
+                n["mentions"].as_u64().unwrap(),
+                n["documents"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    (edges, nodes)
+}
+
+fn build_json(args: &[&str], out: &Path) -> std::process::Output {
+    let o = out.to_str().unwrap();
+    let mut all = vec!["build"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json", "-o", o]);
+    run(&all)
+}
+
+/// A graph saved with its build options and held documents; grown with
+/// the documents it already holds, every weight stays as it was, and the
+/// run says how many it passed over.
+#[test]
+fn graph_plus_its_own_documents_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("g.json");
+    let o = build_json(&[ARTICLES], &first);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let g = json_of(&first);
+    assert_eq!(g["build"]["window"], "sentence");
+    assert_eq!(g["build"]["max_evidence"], 5);
+    assert_eq!(g["build"]["period"], "month");
+    assert!(g["build"].get("trimmed").is_none());
+    assert_eq!(g["held"]["hash"], "fnv1a64");
+    assert_eq!(g["held"]["ids"].as_str().unwrap().len(), 3 * 16);
+    let again = dir.path().join("again.json");
+    let o = build_json(&[first.to_str().unwrap(), ARTICLES], &again);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("3 documents already in the saved graph, passed over"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(weights(&json_of(&again)), weights(&g));
+    assert_eq!(json_of(&again)["held"], g["held"]);
+    // The same graph twice is merged once.
+    let twice = dir.path().join("twice.json");
+    let copy = dir.path().join("copy.json");
+    std::fs::copy(&first, &copy).unwrap();
+    let o = build_json(&[first.to_str().unwrap(), copy.to_str().unwrap()], &twice);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("not counted again"), "{}", stderr(&o));
+    assert_eq!(weights(&json_of(&twice)), weights(&g));
+}
+
+/// A graph split over two builds and merged is the graph of one build;
+/// graphs that share only some documents are refused.
+#[test]
+fn split_builds_merge_to_one_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    let art = |n: &str| format!("{ARTICLES}/{n}");
+    let whole = p("whole.json");
+    assert!(build_json(
+        &[&art("council.md"), &art("harbor.txt"), &art("letter.html")],
+        &whole
+    )
+    .status
+    .success());
+    assert!(build_json(&[&art("harbor.txt")], &p("a.json"))
+        .status
+        .success());
+    assert!(
+        build_json(&[&art("letter.html"), &art("council.md")], &p("b.json"))
+            .status
+            .success()
+    );
+    let merged = p("merged.json");
+    let o = build_json(
+        &[p("b.json").to_str().unwrap(), p("a.json").to_str().unwrap()],
+        &merged,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (w, m) = (json_of(&whole), json_of(&merged));
+    assert_eq!(weights(&w), weights(&m));
+    assert_eq!(w["held"], m["held"]);
+    assert_eq!(w["edges"], m["edges"], "evidence too is the same");
+    // a.json and whole.json share harbor.txt and whole.json has more.
+    let o = build_json(
+        &[p("a.json").to_str().unwrap(), whole.to_str().unwrap()],
+        &p("x.json"),
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("hold 1 document in common"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!p("x.json").exists());
+}
+
+/// Options not given are the saved graph's; options given that differ
+/// from it, or two graphs built differently, are refused naming the files
+/// and the option; a trimmed graph is not grown; a graph saved before
+/// builds were recorded still loads.
+#[test]
+fn incompatible_and_trimmed_graphs_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    let s = |q: &Path| q.to_str().unwrap().to_owned();
+    let art = |n: &str| format!("{ARTICLES}/{n}");
+    let para = p("para.json");
+    assert!(
+        build_json(&[&art("harbor.txt"), "--window", "paragraph"], &para)
+            .status
+            .success()
+    );
+    let grown = p("grown.json");
+    let o = build_json(&[&s(&para), &art("council.md")], &grown);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(json_of(&grown)["build"]["window"], "paragraph");
+    let o = build_json(
+        &[&s(&para), &art("council.md"), "--window", "sentence"],
+        &p("x.json"),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("para.json") && e.contains("--window paragraph"),
+        "{e}"
+    );
+    let sent = p("sent.json");
+    assert!(build_json(&[&art("letter.html")], &sent).status.success());
+    let o = build_json(&[&s(&para), &s(&sent)], &p("x.json"));
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("para.json") && e.contains("sent.json") && e.contains("--window"),
+        "{e}"
+    );
+    let o = build_json(
+        &[&s(&sent), "--max-evidence", "2", &art("harbor.txt")],
+        &p("x.json"),
+    );
+    assert!(stderr(&o).contains("--max-evidence 5"), "{}", stderr(&o));
+
+    // Trimmed: remembered, and not grown (re-exporting it alone is fine).
+    let trimmed = p("trimmed.json");
+    let o = build_json(&[ARTICLES, "--min-weight", "2"], &trimmed);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(json_of(&trimmed)["build"]["trimmed"]["min_weight"], 2);
+    let o = build_json(&[&s(&trimmed), &art("harbor.txt")], &p("x.json"));
+    assert_eq!(o.status.code(), Some(2));
+    let e = stderr(&o);
+    assert!(
+        e.contains("trimmed.json") && e.contains("trimmed (--min-weight 2)"),
+        "{e}"
+    );
+    let o = run(&["build", &s(&trimmed), "--format", "dot"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // Nothing removed: nothing recorded.
+    let kept = p("kept.json");
+    assert!(build_json(&[ARTICLES, "--min-weight", "1"], &kept)
+        .status
+        .success());
+    assert!(json_of(&kept)["build"].get("trimmed").is_none());
+
+    // An older graph, without "build" or "held", loads and grows.
+    let mut old = json_of(&sent);
+    old.as_object_mut().unwrap().remove("build");
+    old.as_object_mut().unwrap().remove("held");
+    for e in old["edges"].as_array_mut().unwrap() {
+        e.as_object_mut().unwrap().remove("documents");
+    }
+    std::fs::write(p("old.json"), serde_json::to_vec(&old).unwrap()).unwrap();
+    let o = build_json(&[&s(&p("old.json")), &art("harbor.txt")], &p("x.json"));
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+/// `--weight documents|outlets` chooses what the exports' weight counts;
+/// the default keeps the mention count; JSON refuses it.
+#[test]
+fn weight_measures() {
+    let dot = |w: &str| {
+        let o = run(&["build", ARTICLES, "--weight", w, "--format", "graphml"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let plain = stdout(&run(&["build", ARTICLES, "--format", "graphml"]));
+    assert_eq!(dot("mentions"), plain);
+    let docs = dot("documents");
+    assert_ne!(
+        docs, plain,
+        "some link is seen more than once in a document"
+    );
+    // Plain files have no outlet: every link weighs 0.
+    let outlets = dot("outlets");
+    let weights: Vec<&str> = outlets
+        .lines()
+        .filter(|l| l.contains(r#"<data key="weight">"#))
+        .collect();
+    assert!(!weights.is_empty());
+    assert!(weights.iter().all(|l| l.contains(">0<")), "{weights:?}");
+    let o = run(&["build", ARTICLES, "--weight", "outlets", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--weight"), "{}", stderr(&o));
+}
+
+/// Dated documents made in code, from three outlets (one with a copy).
+pub fn dated_docs() -> Vec<Document> {
+    let texts = [
+        (
+            "hw-1",
+            "2016-01-12",
+            "Harbor Wire",
+            "Ines Varga met Paulo Brandt in Porto. Varga said Brandt was tired.",
+        ),
+        (
+            "cp-1",
+            "2016-01-30T08:00:00Z",
+            "Coastal Post",
+            "Paulo Brandt and Olek Sarno spoke in Braga. Sarno said Brandt was late.",
+        ),
+        (
+            "hw-2",
+            "2016-03-02",
+            "Harbor Wire",
+            "Ines Varga met Paulo Brandt again. Varga said Brandt had \"done well\".",
+        ),
+        (
+            "cp-2",
+            "2016-07-19",
+            "Coastal Post",
+            "Olek Sarno met Ines Varga and Paulo Brandt at the port.",
+        ),
+        (
+            "hw-3",
+            "2016-07-20",
+            "Harbor Wire",
+            "Tavi Renn criticised Ines Varga. Renn said Varga was wrong.",
+        ),
+    ];
+    texts
+        .iter()
+        .map(|&(id, date, source, text)| {
+            let mut d = Document::from_text(format!("{id}.txt"), text);
+            d.meta.id = Some(id.into());
+            d.meta.date = Some(date.into());
+            d.meta.source = Some(source.into());
+            if id == "cp-2" {
+                d.meta.copies = vec![DocCopy {
+                    id: "bay-9".into(),
+                    source: Some("Bay Courier".into()),
+                    date: None,
+                }];
+            }
+            d
+        })
+        .collect()
+}
+
+/// The graph of the dated documents, saved as JSON at `path`.
+pub fn save_dated(path: &Path, options: &GraphOptions) {
+    let ex = Extractor::new();
+    let mut g = ActorGraph::new(options.clone());
+    for d in dated_docs() {
+        g.add_plan(RecordPlan::from_analysis(&d, &ex.analyze(&d), options));
+    }
+    let mut f = std::fs::File::create(path).unwrap();
+    actorgraph::export::json::write(&g, &mut f).unwrap();
+}
