@@ -311,3 +311,89 @@ pub fn save_dated(path: &Path, options: &GraphOptions) {
     let mut f = std::fs::File::create(path).unwrap();
     actorgraph::export::json::write(&g, &mut f).unwrap();
 }
+
+fn python() -> String {
+    std::env::var("ACTORGRAPH_PYTHON").unwrap_or_else(|_| "python3".into())
+}
+
+/// What networkx's `read_gexf` reads of a GEXF file: the graph's mode and
+/// every node's and edge's spells; `None` (after a skip note, a failure
+/// under CI) when Python or networkx is missing.
+fn networkx_spells(gexf: &Path) -> Option<Value> {
+    let code = r#"
+import json, sys
+import networkx as nx
+G = nx.read_gexf(sys.argv[1])
+print(json.dumps({
+    "mode": G.graph.get("mode"),
+    "nodes": {n: d.get("spells") for n, d in G.nodes(data=True)},
+    "edges": [[u, v, d.get("kind"), d.get("spells")] for u, v, d in G.edges(data=True)],
+}))
+"#;
+    let probe = std::process::Command::new(python())
+        .args(["-c", "import networkx"])
+        .output();
+    if !probe.is_ok_and(|o| o.status.success()) {
+        common::tools::skip(&format!("{} with networkx missing", python()));
+        return None;
+    }
+    let o = std::process::Command::new(python())
+        .args(["-c", code])
+        .arg(gexf)
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "read_gexf failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    Some(serde_json::from_slice(&o.stdout).unwrap())
+}
+
+/// A dated graph is written as a dynamic GEXF, one spell per month seen,
+/// which networkx reads with its spells; an undated one stays static.
+#[test]
+fn dynamic_gexf_has_spells_networkx_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let dated = dir.path().join("dated.json");
+    save_dated(&dated, &GraphOptions::default());
+    let gexf = dir.path().join("dated.gexf");
+    let o = run(&[
+        "build",
+        dated.to_str().unwrap(),
+        "--format",
+        "gexf",
+        "-o",
+        gexf.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&gexf).unwrap();
+    assert!(
+        text.contains(r#"mode="dynamic" timeformat="date""#),
+        "{text}"
+    );
+    assert!(text.contains(r#"<spell start="2016-07-01" end="2016-07-31"/>"#));
+    let plain = stdout(&run(&["build", ARTICLES, "--format", "gexf"]));
+    assert!(plain.contains(r#"mode="static""#) && !plain.contains("<spells>"));
+    let Some(nx) = networkx_spells(&gexf) else {
+        return;
+    };
+    assert_eq!(nx["mode"], "dynamic");
+    let varga: Vec<(String, String)> =
+        serde_json::from_value(nx["nodes"]["Ines Varga"].clone()).unwrap();
+    assert_eq!(
+        varga,
+        [
+            ("2016-01-01".to_owned(), "2016-01-31".to_owned()),
+            ("2016-03-01".into(), "2016-03-31".into()),
+            ("2016-07-01".into(), "2016-07-31".into()),
+        ]
+    );
+    let renn = nx["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e[0] == "Tavi Renn" && e[1] == "Ines Varga" && e[2] == "attribution")
+        .expect("Renn spoke about Varga");
+    assert_eq!(renn[3], serde_json::json!([["2016-07-01", "2016-07-31"]]));
+}
