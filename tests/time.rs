@@ -397,3 +397,155 @@ fn dynamic_gexf_has_spells_networkx_reads() {
         .expect("Renn spoke about Varga");
     assert_eq!(renn[3], serde_json::json!([["2016-07-01", "2016-07-31"]]));
 }
+
+/// `query timeline A B` counts the links between two actors per month
+/// (months between with zeros), `query timeline NAME` an actor's mentions
+/// and links; `--since`/`--until` cut them.
+#[test]
+fn query_timeline_per_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let dated = dir.path().join("dated.json");
+    save_dated(&dated, &GraphOptions::default());
+    let g = dated.to_str().unwrap();
+    let q = |args: &[&str]| {
+        let mut all = vec!["query", g];
+        all.extend_from_slice(args);
+        let o = run(&all);
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    let v: Value =
+        serde_json::from_str(&q(&["timeline", "Varga", "Brandt", "--format", "json"])).unwrap();
+    assert_eq!(v["a"], "Ines Varga");
+    assert_eq!(v["period"], "month");
+    let rows = v["timeline"].as_array().unwrap();
+    let months: Vec<&str> = rows.iter().map(|r| r["period"].as_str().unwrap()).collect();
+    assert_eq!(
+        months,
+        ["2016-01", "2016-02", "2016-03", "2016-04", "2016-05", "2016-06", "2016-07"]
+    );
+    let row = |m: &str| rows.iter().find(|r| r["period"] == m).unwrap().clone();
+    // January: met in Porto (one sentence together, one statement about him).
+    assert_eq!(row("2016-01")["cooccurrence"], 2);
+    assert_eq!(row("2016-01")["a_to_b"], 1);
+    assert_eq!(row("2016-02")["total"], 0);
+    assert_eq!(row("2016-07")["cooccurrence"], 1);
+    // The counts add up to the links' weights.
+    let total: u64 = rows.iter().map(|r| r["total"].as_u64().unwrap()).sum();
+    let between: Value =
+        serde_json::from_str(&q(&["between", "Varga", "Brandt", "--format", "json"])).unwrap();
+    let weight: u64 = between["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["weight"].as_u64().unwrap())
+        .sum();
+    assert_eq!(total, weight);
+    let text = q(&["timeline", "Ines Varga", "Paulo Brandt"]);
+    assert!(
+        text.starts_with("links between Ines Varga and Paulo Brandt per month"),
+        "{text}"
+    );
+    assert!(text.contains("Ines Varga -> Paulo Brandt"), "{text}");
+
+    let v: Value =
+        serde_json::from_str(&q(&["timeline", "Olek Sarno", "--format", "json"])).unwrap();
+    let rows = v["timeline"].as_array().unwrap();
+    assert_eq!(rows.first().unwrap()["period"], "2016-01");
+    assert_eq!(rows.last().unwrap()["period"], "2016-07");
+    let mentions: u64 = rows.iter().map(|r| r["mentions"].as_u64().unwrap()).sum();
+    let top: Value = serde_json::from_str(&q(&[
+        "top", "--by", "mentions", "-n", "10", "--format", "json",
+    ]))
+    .unwrap();
+    let sarno = top["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == "Olek Sarno")
+        .unwrap()
+        .clone();
+    assert_eq!(mentions, sarno["mentions"].as_u64().unwrap());
+
+    // Only July: Renn's link to Varga is there, January's meeting is not.
+    let v: Value = serde_json::from_str(&q(&[
+        "timeline", "Varga", "Brandt", "--since", "2016-07", "--format", "json",
+    ]))
+    .unwrap();
+    let months: Vec<&str> = v["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["period"].as_str().unwrap())
+        .collect();
+    assert_eq!(months, ["2016-07"]);
+    let v: Value = serde_json::from_str(&q(&[
+        "neighbors",
+        "Varga",
+        "--until",
+        "2016-03-31",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let ids: Vec<&str> = v["neighbors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"Paulo Brandt") && !ids.contains(&"Tavi Renn"),
+        "{ids:?}"
+    );
+    let bad = run(&["query", g, "top", "--since", "2016-13"]);
+    assert_eq!(bad.status.code(), Some(2));
+
+    // Documents and outlets as the weight of `top`.
+    let by = |w: &str| -> Value {
+        serde_json::from_str(&q(&[
+            "top", "--by", "weight", "--weight", w, "--format", "json",
+        ]))
+        .unwrap()
+    };
+    let weight_of = |v: &Value, id: &str| {
+        v["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()["weight"]
+            .as_u64()
+            .unwrap()
+    };
+    let (m, d, o) = (by("mentions"), by("documents"), by("outlets"));
+    assert!(weight_of(&m, "Ines Varga") > weight_of(&d, "Ines Varga"));
+    assert!(weight_of(&o, "Ines Varga") > 0);
+}
+
+/// An undated graph has no timeline, and says so.
+#[test]
+fn undated_graph_has_no_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let g = dir.path().join("g.json");
+    assert!(build_json(&[ARTICLES], &g).status.success());
+    let o = run(&[
+        "query",
+        g.to_str().unwrap(),
+        "timeline",
+        "Ines Varga",
+        "Paulo Brandt",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("no dated link"), "{}", stdout(&o));
+    let o = run(&[
+        "query",
+        g.to_str().unwrap(),
+        "timeline",
+        "Ines Varga",
+        "--format",
+        "json",
+    ]);
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["timeline"], serde_json::json!([]));
+}

@@ -1,7 +1,27 @@
 //! Graphs from graphs: merging two, keeping the heavier links, cutting a
 //! subgraph.
 
-use super::{ActorGraph, Measure};
+use super::{ActorGraph, DateRange, Measure, Seen};
+
+/// The first day of a `--since` bound (`2016` -> `2016-01-01`).
+fn day_start(bound: &str) -> String {
+    match bound.len() {
+        4 => format!("{bound}-01-01"),
+        7 => format!("{bound}-01"),
+        _ => bound.to_owned(),
+    }
+}
+
+/// The last day of an `--until` bound (`2016-02` -> `2016-02-29`).
+fn day_end(bound: &str) -> String {
+    match bound.len() {
+        4 => format!("{bound}-12-31"),
+        7 => super::Period::Month
+            .range(bound)
+            .map_or_else(|| bound.to_owned(), |(_, last)| last),
+        _ => bound.to_owned(),
+    }
+}
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use std::collections::HashMap;
 
@@ -73,6 +93,60 @@ impl ActorGraph {
             e.weight = e.measure(measure);
         }
         g
+    }
+
+    /// A copy holding only what was seen within `range`: each node's and
+    /// link's period counts cut to the periods that meet the range,
+    /// mentions and weights recounted from them, evidence cut to the dated
+    /// evidence within it, first and last seen narrowed to it, and links
+    /// left with no weight dropped, then actors left with neither mentions
+    /// nor links. Undated counts are dropped unless the range is open.
+    /// Document and outlet counts stay those of the whole graph (they are
+    /// not kept per period).
+    pub fn within(&self, range: &DateRange) -> ActorGraph {
+        if range.is_open() {
+            return self.clone();
+        }
+        let period = self.options.period;
+        let cut = |seen: &mut Seen| -> u64 {
+            seen.periods.retain(|k, _| range.keeps_period(period, k));
+            if let (Some(s), Some(f)) = (&range.since, &mut seen.first) {
+                let start = day_start(s);
+                if *f < start {
+                    *f = start;
+                }
+            }
+            if let (Some(u), Some(l)) = (&range.until, &mut seen.last) {
+                let end = day_end(u);
+                if *l > end {
+                    *l = end;
+                }
+            }
+            if seen.periods.is_empty() {
+                seen.first = None;
+                seen.last = None;
+            }
+            seen.periods.values().sum()
+        };
+        let mut g = self.clone();
+        for e in g.graph.edge_weights_mut() {
+            e.weight = cut(&mut e.seen);
+            e.evidence.retain(|ev| range.keeps(ev.date.as_deref()));
+        }
+        for n in g.graph.node_weights_mut() {
+            n.mentions = cut(&mut n.seen);
+        }
+        let g = g.subgraph(|_| true, |e| g.graph[e].weight > 0);
+        let keep: Vec<bool> = {
+            let bound = petgraph::visit::NodeIndexable::node_bound(&g.graph);
+            let mut keep = vec![false; bound];
+            for n in g.graph.node_indices() {
+                keep[n.index()] =
+                    g.graph[n].mentions > 0 || g.graph.neighbors_undirected(n).next().is_some();
+            }
+            keep
+        };
+        g.subgraph(|n| keep[n.index()], |_| true)
     }
 
     /// A copy keeping the nodes `keep_node` accepts and the links between

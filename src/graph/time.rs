@@ -88,6 +88,34 @@ impl Period {
             }
         }
     }
+
+    /// The key of the period after `key`.
+    pub fn next(&self, key: &str) -> Option<String> {
+        let (_, last) = self.range(key)?;
+        let (y, m, d) = parse_day(&last)?;
+        let (y, m, d) = civil_from_days(days_from_civil(y, m, d) + 1);
+        self.key(&format!("{y:04}-{m:02}-{d:02}"))
+    }
+
+    /// Every period key from `first` to `last`, both included (at most
+    /// `limit` of them; none when `first` is after `last` or either is not
+    /// a key of this period).
+    pub fn keys_between(&self, first: &str, last: &str, limit: usize) -> Vec<String> {
+        let mut v = Vec::new();
+        if self.range(first).is_none() || self.range(last).is_none() {
+            return v;
+        }
+        let mut k = first.to_owned();
+        while v.len() < limit && k.as_str() <= last {
+            let next = self.next(&k);
+            v.push(k);
+            match next {
+                Some(n) => k = n,
+                None => break,
+            }
+        }
+        v
+    }
 }
 
 impl std::str::FromStr for Period {
@@ -288,6 +316,26 @@ mod tests {
         assert_eq!(
             Period::Week.range("2015-W53").unwrap(),
             ("2015-12-28".into(), "2016-01-03".into())
+        );
+    }
+
+    #[test]
+    fn periods_in_a_row() {
+        assert_eq!(
+            Period::Month.keys_between("2015-11", "2016-02", 100),
+            ["2015-11", "2015-12", "2016-01", "2016-02"]
+        );
+        assert_eq!(
+            Period::Week.keys_between("2015-W52", "2016-W01", 100),
+            ["2015-W52", "2015-W53", "2016-W01"]
+        );
+        assert_eq!(
+            Period::Day.next("2016-02-28").as_deref(),
+            Some("2016-02-29")
+        );
+        assert_eq!(
+            Period::Year.keys_between("2016", "2015", 100),
+            Vec::<String>::new()
         );
     }
 
