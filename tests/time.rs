@@ -24,7 +24,9 @@ fn json_of(path: &Path) -> Value {
 
 /// Every link's (kind, source, target) -> weight, and every node's
 /// id -> (mentions, documents).
-fn weights(g: &Value) -> (Vec<(String, u64)>, Vec<(String, u64, u64)>) {
+type Weights = (Vec<(String, u64)>, Vec<(String, u64, u64)>);
+
+fn weights(g: &Value) -> Weights {
     let edges = g["edges"]
         .as_array()
         .unwrap()

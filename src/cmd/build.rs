@@ -263,12 +263,12 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         f
     });
     // Records are added in input order as they come, and then dropped.
-    let opts = input::RunOptions {
+    let mut opts = input::RunOptions {
         threads: a.threads,
         quiet: a.quiet,
-        skip,
         ..Default::default()
     };
+    opts.skip = skip;
     // Workers turn each analysed document into the graph's plan for it;
     // this thread only adds the plans, in input order.
     let summary = input::for_each_record(
@@ -314,6 +314,12 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     // Corpus-level identity, once everything is in: one node per actor.
     // The identity pass leaves the names of the alias file alone.
     let graph = graph.identify(extractor.aliases(), &extractor.lexicons().mentions);
+    // The weight the exports show is also the one trimming reads.
+    let graph = if a.weight == WeightArg::Mentions {
+        graph
+    } else {
+        graph.reweighted(a.weight.measure())
+    };
     let kinds = a
         .kinds
         .iter()
@@ -332,20 +338,23 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         graph
     } else {
         let mut cut = selection.apply(&graph);
-        // What was cut is remembered: such a graph is not grown.
+        // What was cut is remembered (with any earlier trimming): such a
+        // graph is not grown.
         if cut.node_count() < graph.node_count() || cut.edge_count() < graph.edge_count() {
+            let before = graph.trimmed().cloned().unwrap_or_default();
             cut.set_trimmed(Some(Trim {
-                min_weight: (a.min_weight > 1).then_some(a.min_weight),
-                top: a.top,
-                kinds: selection.kinds.clone(),
+                min_weight: (a.min_weight > 1)
+                    .then_some(a.min_weight)
+                    .max(before.min_weight),
+                top: a.top.or(before.top),
+                kinds: if selection.kinds.is_empty() {
+                    before.kinds
+                } else {
+                    selection.kinds.clone()
+                },
             }));
         }
         cut
-    };
-    let graph = if a.weight == WeightArg::Mentions {
-        graph
-    } else {
-        graph.reweighted(a.weight.measure())
     };
     write(&graph, &a, &mut outputs)?;
     outputs.commit()?;

@@ -1,12 +1,42 @@
 //! JSON: `{"nodes": [{"id", "kind", "mentions", "documents", "aliases",
 //! "joined"}],
-//! "edges": [{"source", "target", "kind", "weight", "evidence": [{"doc",
-//! "start", "end"}]}]}`, and reading it back into a graph. A node's
+//! "edges": [{"source", "target", "kind", "weight", "documents",
+//! "evidence": [{"doc", "start", "end"}]}], "roots", "build", "held"}`,
+//! and reading it back into a graph. A node's
 //! `joined` (left out when empty) lists the names corpus-level identity
 //! joined into it: `[{"name", "reason", "mentions", "documents"}]`. A graph
 //! built from documents also has `"roots"`: the paths given to `build`,
 //! under which its evidence may be read back (graphs saved before have
 //! none).
+//!
+//! Support and time (each left out when empty, so a graph of plain files,
+//! which have neither outlet nor date, has none of them):
+//!
+//! * nodes and edges: `"outlets"` (the distinct outlets, from the
+//!   documents' `source` and those of the copies counted with them),
+//!   `"first"` and `"last"` (the days, `YYYY-MM-DD`, of the earliest and
+//!   latest dated documents), `"periods"` (`{"2016-03": 4, ...}`: mentions
+//!   of a node, weight of an edge, per period of the build's `--period`;
+//!   keys `2016-03-05`, `2016-W09` (ISO week), `2016-03`, `2016`);
+//! * edges: `"documents"`, the documents the link was seen in (always
+//!   written; 0 when read from an older graph);
+//! * nodes: `"kinds"` (`{"person": 3, "organization": 1}`), only for an
+//!   actor seen as more than one kind: `kind` is the one with the most
+//!   mentions, ties going to `person`;
+//! * evidence: `"doc"` is the document's id (a plain file's is its path);
+//!   `"file"` and `"line"` say where its text is when that is not the id
+//!   (a record of a JSON Lines or CSV file); `"date"` is its day.
+//!
+//! What the graph remembers (absent in graphs saved before; such graphs
+//! still load, their options taken as the run's):
+//!
+//! * `"build"`: `{"window", "names_only", "max_evidence", "period"}`, and
+//!   `"trimmed": {"min_weight", "top", "kinds"}` when `--min-weight`,
+//!   `--top` or `--kinds` removed something (such a graph is not grown);
+//! * `"held"`: `{"hash": "fnv1a64", "ids": "…"}`, the documents it holds
+//!   (their ids and those of their copies), as the sorted 64-bit FNV-1a
+//!   hashes of the ids, each 16 lower-case hex digits, end to end (see
+//!   [`HeldDocs`]).
 
 use crate::error::{Error, Result};
 use crate::graph::{

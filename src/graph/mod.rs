@@ -12,11 +12,20 @@
 //! * [`EdgeKind::Attribution`]: speaker -> each actor in `about`;
 //!   weight = number of attributions.
 //!
-//! Every edge keeps its evidence, `(doc, start, end)` byte spans, up to a
-//! cap ([`GraphOptions::max_evidence`]); the smallest spans in
+//! Every edge keeps its evidence, `(doc, start, end)` byte spans (`doc`
+//! the document's id, with its date), up to a cap
+//! ([`GraphOptions::max_evidence`]); the smallest spans in
 //! `(doc, start, end)` order are kept, so the result does not depend on the
 //! order documents arrive in. Nodes are keyed by actor id: the same id in
-//! two documents is one node.
+//! two documents is one node, its kind the one with the most mentions.
+//!
+//! Nodes and edges also count **support**, the documents and distinct
+//! outlets they were seen in ([`Measure`] picks which one `weight` means
+//! in exports), and **time**: first and last seen and counts per
+//! [`Period`] ([`Seen`]). A graph remembers the documents it holds
+//! ([`HeldDocs`]) and the options it was built with ([`BuildInfo`]), so
+//! growing it later neither counts a document twice nor mixes counts of
+//! different options.
 //!
 //! Adding a document is two steps. [`RecordPlan::new`] (from a record) or
 //! [`RecordPlan::from_analysis`] (straight from the stages' output) works
@@ -31,7 +40,9 @@
 //! [`RecordPlan`] and its making; `evidence.rs` the capped, sorted
 //! evidence lists; `order.rs` the id order of nodes and edges that every
 //! output follows; `merge.rs` merging, filtering and cutting graphs;
-//! `identity.rs` corpus-level identity ([`ActorGraph::identify`]): the
+//! `support.rs` outlets, dates and periods ([`Seen`], [`DocSource`]);
+//! `time.rs` periods and date ranges; `held.rs` the held documents;
+//! `build_info.rs` the recorded options; `identity.rs` corpus-level identity ([`ActorGraph::identify`]): the
 //! pass, run once every document is in, that joins the nodes of one real
 //! actor ("Donald J. Trump" and "Donald Trump", "Obama" and "Barack
 //! Obama", "IPS" and "Inter Press Service"), each join with its reason.
