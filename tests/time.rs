@@ -672,3 +672,38 @@ fn build_date_bounds_pass_over_undated_documents() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("is not a date"), "{}", stderr(&o));
 }
+
+/// A dated graph read back and written again is the same JSON: outlets,
+/// first and last seen, periods, evidence dates, build and held survive.
+#[test]
+fn dated_graph_json_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let dated = dir.path().join("dated.json");
+    save_dated(
+        &dated,
+        &GraphOptions {
+            period: actorgraph::graph::Period::Week,
+            ..GraphOptions::default()
+        },
+    );
+    let again = dir.path().join("again.json");
+    let o = build_json(&[dated.to_str().unwrap()], &again);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let (a, b) = (json_of(&dated), json_of(&again));
+    assert_eq!(a, b);
+    assert_eq!(a["build"]["period"], "week");
+    let varga = a["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "Ines Varga")
+        .unwrap();
+    assert_eq!(varga["first"], "2016-01-12");
+    assert_eq!(varga["outlets"].as_array().unwrap().len(), 3);
+    assert!(varga["periods"]
+        .as_object()
+        .unwrap()
+        .contains_key("2016-W02"));
+    let ev = &a["edges"][0]["evidence"][0];
+    assert!(ev["date"].is_string() && ev["file"].is_string(), "{ev}");
+}

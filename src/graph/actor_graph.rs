@@ -128,9 +128,8 @@ impl ActorGraph {
         let n = self.node_or_insert(&node.id, node.kind);
         let have = &mut self.graph[n];
         for (kind, m) in node.kind_counts() {
-            have.count_kind(kind, m);
+            have.add_mentions(kind, m);
         }
-        have.mentions = have.mentions.saturating_add(node.mentions);
         have.documents = have.documents.saturating_add(node.documents);
         have.aliases.extend(node.aliases);
         have.join_names(node.joined);
@@ -215,8 +214,7 @@ impl ActorGraph {
                 }
             };
             let node = &mut self.graph[n];
-            node.count_kind(a.kind, a.mentions);
-            node.mentions = node.mentions.saturating_add(a.mentions);
+            node.add_mentions(a.kind, a.mentions);
             node.documents = node.documents.saturating_add(1);
             node.seen.add_doc(src, a.mentions);
             let (first, end) = a.aliases;

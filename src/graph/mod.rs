@@ -160,23 +160,25 @@ impl Node {
         }
     }
 
-    /// Count `mentions` more mentions as `kind`: the node's kind becomes the
-    /// kind with the most mentions (ties: the first in [`ActorKind`]'s
-    /// order), whatever the order the counts come in. Call before adding
-    /// `mentions` to [`Node::mentions`].
-    pub fn count_kind(&mut self, kind: ActorKind, mentions: u64) {
+    /// Count `mentions` more mentions, as `kind`: the node's kind becomes
+    /// the kind with the most mentions (ties: the first in [`ActorKind`]'s
+    /// order), whatever the order the counts come in. Sums saturate at
+    /// `u64::MAX`.
+    pub fn add_mentions(&mut self, kind: ActorKind, mentions: u64) {
+        if mentions == 0 {
+            return;
+        }
         if self.kinds.is_empty() {
-            if kind == self.kind {
-                return;
-            }
-            if self.mentions == 0 {
+            if kind == self.kind || self.mentions == 0 {
                 self.kind = kind;
+                self.mentions = self.mentions.saturating_add(mentions);
                 return;
             }
             self.kinds.insert(self.kind, self.mentions);
         }
         let n = self.kinds.entry(kind).or_insert(0);
         *n = n.saturating_add(mentions);
+        self.mentions = self.mentions.saturating_add(mentions);
         self.kind = self
             .kinds
             .iter()

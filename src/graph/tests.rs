@@ -512,8 +512,7 @@ fn node_kind_by_most_mentions() {
     for k in 0..counts.len() {
         let mut n = Node::new("Harbor", counts[k].0);
         for &(kind, m) in counts[k..].iter().chain(&counts[..k]) {
-            n.count_kind(kind, m);
-            n.mentions += m;
+            n.add_mentions(kind, m);
         }
         kinds.push((n.kind, n.kinds.clone()));
     }
@@ -521,8 +520,64 @@ fn node_kind_by_most_mentions() {
     assert_eq!(kinds[0].0, P);
     let mut n = Node::new("Harbor", O);
     for (kind, m) in [(O, 2), (P, 2)] {
-        n.count_kind(kind, m);
-        n.mentions += m;
+        n.add_mentions(kind, m);
     }
     assert_eq!(n.kind, P, "a tie goes to person");
+}
+
+/// A node seen as two kinds keeps its counts by kind through JSON.
+#[test]
+fn node_kinds_survive_json() {
+    use crate::mentions::ActorKind::{Organization as O, Person as P};
+    let mut n = Node::new("Harbor", P);
+    for (kind, m) in [(P, 1), (O, 2)] {
+        n.add_mentions(kind, m);
+    }
+    let j = serde_json::to_string(&n).unwrap();
+    assert!(
+        j.contains(r#""kinds":{"person":1,"organization":2}"#),
+        "{j}"
+    );
+    let back: Node = serde_json::from_str(&j).unwrap();
+    assert_eq!(back, n);
+    assert_eq!(back.kind, O);
+    let mut g = ActorGraph::new(GraphOptions::default());
+    g.insert_node(back);
+    let mut other = Node::new("Harbor", P);
+    other.add_mentions(P, 2);
+    g.insert_node(other);
+    let merged = &g.graph[g.node("Harbor").unwrap()];
+    assert_eq!((merged.kind, merged.mentions), (P, 5));
+}
+
+proptest::proptest! {
+    /// Nodes of one actor counted in any grouping and merged in any order
+    /// end with the same kind and counts by kind.
+    #[test]
+    fn node_kind_is_order_free(
+        counts in proptest::collection::vec((proptest::bool::ANY, 1u64..5), 1..8),
+        cut in 0usize..8,
+    ) {
+        use crate::mentions::ActorKind::{Organization as O, Person as P};
+        let kind = |b: bool| if b { P } else { O };
+        let cut = cut.min(counts.len());
+        let part = |c: &[(bool, u64)]| {
+            let mut n = Node::new("Harbor", kind(c.first().map_or(true, |x| x.0)));
+            for &(k, m) in c {
+                n.add_mentions(kind(k), m);
+            }
+            n
+        };
+        let whole = part(&counts);
+        let (a, b) = (part(&counts[..cut]), part(&counts[cut..]));
+        for (x, y) in [(&a, &b), (&b, &a)] {
+            let mut g = ActorGraph::new(GraphOptions::default());
+            g.insert_node(x.clone());
+            g.insert_node(y.clone());
+            let n = &g.graph[g.node("Harbor").unwrap()];
+            proptest::prop_assert_eq!(n.kind, whole.kind);
+            proptest::prop_assert_eq!(n.mentions, whole.mentions);
+            proptest::prop_assert_eq!(n.kind_counts(), whole.kind_counts());
+        }
+    }
 }
