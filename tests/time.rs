@@ -707,3 +707,86 @@ fn dated_graph_json_round_trips() {
     let ev = &a["edges"][0]["evidence"][0];
     assert!(ev["date"].is_string() && ev["file"].is_string(), "{ev}");
 }
+
+/// Records of JSON Lines (once `build` reads them): `--since`/`--until`
+/// keep only the documents dated in the range, undated ones passed over;
+/// a saved graph grown with the same file counts nothing twice; evidence
+/// is read back from the records.
+#[test]
+fn dated_records_build_within_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    if !jsonl_reader_present(dir.path()) {
+        eprintln!("note: build does not read JSON Lines records yet; check skipped");
+        return;
+    }
+    let f = dir.path().join("news.jsonl");
+    let lines = [
+        r#"{"id": "hw-1", "date": "2016-01-12", "source": "Harbor Wire", "text": "Ines Varga met Paulo Brandt in Porto. Varga said Brandt was tired."}"#,
+        r#"{"id": "cp-1", "date": "2016-02-20", "source": "Coastal Post", "text": "Paulo Brandt and Olek Sarno spoke in Braga."}"#,
+        r#"{"id": "hw-2", "date": "2016-03-02", "source": "Harbor Wire", "text": "Tavi Renn criticised Ines Varga in Faro."}"#,
+        r#"{"id": "nd-1", "source": "Bay Courier", "text": "Olek Sarno met Tavi Renn at the quay."}"#,
+    ];
+    std::fs::write(&f, lines.join("\n") + "\n").unwrap();
+    let g = dir.path().join("feb.json");
+    let o = build_json(
+        &[
+            f.to_str().unwrap(),
+            "--since",
+            "2016-02",
+            "--until",
+            "2016-02",
+        ],
+        &g,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("3 documents outside --since/--until"),
+        "{}",
+        stderr(&o)
+    );
+    let v = json_of(&g);
+    assert_eq!(v["held"]["ids"].as_str().unwrap().len(), 16);
+    let ids: Vec<&str> = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"Olek Sarno") && !ids.contains(&"Tavi Renn"),
+        "{ids:?}"
+    );
+    // All of it, then grown with the same file: nothing counted twice.
+    let all = dir.path().join("all.json");
+    assert!(build_json(&[f.to_str().unwrap()], &all).status.success());
+    let again = dir.path().join("again.json");
+    let o = build_json(&[all.to_str().unwrap(), f.to_str().unwrap()], &again);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("4 documents already in the saved graph"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(weights(&json_of(&again)), weights(&json_of(&all)));
+    // Evidence from the record's text.
+    let o = run(&[
+        "query",
+        all.to_str().unwrap(),
+        "between",
+        "Varga",
+        "Brandt",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let b: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ev = &b["links"][0]["evidence"][0];
+    assert_eq!(ev["doc"], "hw-1");
+    assert!(
+        ev["text"]
+            .as_str()
+            .unwrap()
+            .contains("Ines Varga met Paulo Brandt"),
+        "{ev}"
+    );
+}
