@@ -287,13 +287,13 @@ impl DocCache {
     /// The text of one piece of evidence.
     pub fn text(&mut self, ev: &Evidence) -> EvidenceText {
         // A record is cached under its file and line, a file under its name.
-        let key = match (&ev.file, ev.line) {
+        let key = match (ev.file(), ev.line()) {
             (Some(f), Some(l)) => format!("{f}\0{l}\0{}", ev.doc),
-            (Some(f), None) => f.clone(),
+            (Some(f), None) => f.to_owned(),
             _ => ev.doc.clone(),
         };
         if !self.docs.contains_key(&key) {
-            let loaded = match (&ev.file, ev.line) {
+            let loaded = match (ev.file(), ev.line()) {
                 (Some(f), Some(l)) => self.load_record(f, l, &ev.doc),
                 (Some(f), None) => self.load(f),
                 _ => self.load(&ev.doc),
@@ -393,12 +393,12 @@ mod tests {
         .unwrap();
         let mut c = DocCache::new(vec![dir.path().to_path_buf()]);
         let ev = |doc: &str, file: &str, line, start, end| Evidence {
-            doc: doc.into(),
-            start,
-            end,
-            file: Some(file.into()),
-            line: Some(line),
-            date: None,
+            source: Some(Box::new(crate::graph::EvidenceSource {
+                file: Some(file.into()),
+                line: Some(line),
+                date: None,
+            })),
+            ..Evidence::new(doc, start, end)
         };
         let t = c.text(&ev("hw-1", "news.jsonl", 1, 0, 10));
         assert_eq!(t.text.as_deref(), Some("Ines Varga"));

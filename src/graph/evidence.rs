@@ -1,7 +1,7 @@
 //! Evidence lists: the smallest spans of a link, kept sorted and capped
 //! one span at a time.
 
-use super::{DocSource, Evidence};
+use super::{DocSource, Evidence, EvidenceSource};
 
 /// The order evidence is kept in: document id, then span.
 fn key(e: &Evidence) -> (&str, usize, usize) {
@@ -29,9 +29,13 @@ pub(super) fn keep_span_of(
         doc: src.id.clone(),
         start,
         end,
-        file: src.file.clone(),
-        line: src.line,
-        date: src.day.clone(),
+        source: (src.file.is_some() || src.line.is_some() || src.day.is_some()).then(|| {
+            Box::new(EvidenceSource {
+                file: src.file.clone(),
+                line: src.line,
+                date: src.day.clone(),
+            })
+        }),
     });
 }
 

@@ -131,7 +131,7 @@ impl ActorGraph {
         let mut g = self.clone();
         for e in g.graph.edge_weights_mut() {
             e.weight = cut(&mut e.seen);
-            e.evidence.retain(|ev| range.keeps(ev.date.as_deref()));
+            e.evidence.retain(|ev| range.keeps(ev.date()));
         }
         for n in g.graph.node_weights_mut() {
             n.mentions = cut(&mut n.seen);

@@ -66,6 +66,7 @@ pub use held::{id_hash, HeldDocs, HeldJson};
 pub use identity::{JoinReason, Joined, DOMINANCE};
 pub use plan::RecordPlan;
 pub use support::{DocSource, Measure, Seen};
+
 pub use time::{DateRange, Period};
 
 use crate::mentions::ActorKind;
@@ -235,7 +236,11 @@ impl EdgeKind {
 }
 
 /// Where a link was seen.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+///
+/// In the JSON: `{"doc", "start", "end"}`, with `"file"`, `"line"` and
+/// `"date"` when the document has them (see [`EvidenceSource`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(from = "EvidenceJson")]
 pub struct Evidence {
     /// The document's id (a plain file's is its path).
     pub doc: String,
@@ -243,16 +248,105 @@ pub struct Evidence {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// Where the document's text is and its date, when known (boxed: a
+    /// plain file has none, and evidence is the bulk of a graph).
+    pub source: Option<Box<EvidenceSource>>,
+}
+
+/// Where the text of evidence's document is, and its day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EvidenceSource {
     /// The file the document's text is in, when that is not its id (a
     /// record of a JSON Lines or CSV file).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
     /// The document's line (record) in `file`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
     /// The document's day, `YYYY-MM-DD`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+}
+
+impl Evidence {
+    /// The span `start..end` of the document `doc`.
+    pub fn new(doc: impl Into<String>, start: usize, end: usize) -> Evidence {
+        Evidence {
+            doc: doc.into(),
+            start,
+            end,
+            source: None,
+        }
+    }
+
+    /// The file the document's text is in, when that is not its id.
+    pub fn file(&self) -> Option<&str> {
+        self.source.as_ref()?.file.as_deref()
+    }
+
+    /// The document's line (record) in [`Evidence::file`].
+    pub fn line(&self) -> Option<u64> {
+        self.source.as_ref()?.line
+    }
+
+    /// The document's day.
+    pub fn date(&self) -> Option<&str> {
+        self.source.as_ref()?.date.as_deref()
+    }
+}
+
+/// [`Evidence`] as the JSON has it.
+#[derive(Deserialize)]
+struct EvidenceJson {
+    doc: String,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    file: Option<String>,
+    #[serde(default)]
+    line: Option<u64>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+impl From<EvidenceJson> for Evidence {
+    fn from(j: EvidenceJson) -> Evidence {
+        let source = (j.file.is_some() || j.line.is_some() || j.date.is_some()).then(|| {
+            Box::new(EvidenceSource {
+                file: j.file,
+                line: j.line,
+                date: j.date,
+            })
+        });
+        Evidence {
+            doc: j.doc,
+            start: j.start,
+            end: j.end,
+            source,
+        }
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (file, line, date) = (self.file(), self.line(), self.date());
+        let n = 3
+            + usize::from(file.is_some())
+            + usize::from(line.is_some())
+            + usize::from(date.is_some());
+        let mut st = s.serialize_struct("Evidence", n)?;
+        st.serialize_field("doc", &self.doc)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        if let Some(f) = file {
+            st.serialize_field("file", f)?;
+        }
+        if let Some(l) = line {
+            st.serialize_field("line", &l)?;
+        }
+        if let Some(d) = date {
+            st.serialize_field("date", d)?;
+        }
+        st.end()
+    }
 }
 
 /// A link between two actors.

@@ -486,8 +486,8 @@ fn support_and_time_are_counted() {
     assert_eq!(co.seen.periods.values().sum::<u64>(), co.weight);
     let ev = &co.evidence[0];
     assert_eq!(ev.doc, "cp-2");
-    assert_eq!(ev.file.as_deref(), Some("cp-2.txt"));
-    assert_eq!(ev.date.as_deref(), Some("2016-07-19"));
+    assert_eq!(ev.file(), Some("cp-2.txt"));
+    assert_eq!(ev.date(), Some("2016-07-19"));
     // The copy is held with its original.
     assert!(g.held().contains("bay-9") && g.held().contains("hw-1"));
     assert_eq!(g.held().len(), 6);
