@@ -106,7 +106,7 @@ pub fn edge_json(g: &ActorGraph, e: EdgeIndex) -> EdgeJson {
         evidence: edge.evidence.clone(),
         cues: edge.cues.clone(),
         classes: edge.classes.clone(),
-        seen: edge.seen.clone(),
+        seen: (*edge.seen).clone(),
     }
 }
 
@@ -186,7 +186,7 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
                     evidence: &edge.evidence,
                     cues: &edge.cues,
                     classes: &edge.classes,
-                    seen: &edge.seen,
+                    seen: &*edge.seen,
                 }
             })
             .collect(),
@@ -247,7 +247,7 @@ pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<Ac
                 evidence: e.evidence.clone(),
                 cues: e.cues.clone(),
                 classes: e.classes.clone(),
-                seen: e.seen.clone(),
+                seen: e.seen.clone().into(),
             },
         );
     }

@@ -423,7 +423,7 @@ impl ActorGraph {
                 aliases,
                 joined: joined.into_values().collect(),
                 kinds: BTreeMap::new(),
-                seen,
+                seen: seen.into(),
             });
             for &o in &olds {
                 new_of[o] = Some(n);

@@ -1,7 +1,7 @@
 //! Graphs from graphs: merging two, keeping the heavier links, cutting a
 //! subgraph.
 
-use super::{ActorGraph, DateRange, Measure, Seen};
+use super::{ActorGraph, DateRange, Measure, SeenBox};
 
 /// The first day of a `--since` bound (`2016` -> `2016-01-01`).
 fn day_start(bound: &str) -> String {
@@ -108,7 +108,8 @@ impl ActorGraph {
             return self.clone();
         }
         let period = self.options.period;
-        let cut = |seen: &mut Seen| -> u64 {
+        let cut = |boxed: &mut SeenBox| -> u64 {
+            let seen = boxed.get_mut();
             seen.periods.retain(|k, _| range.keeps_period(period, k));
             if let (Some(s), Some(f)) = (&range.since, &mut seen.first) {
                 let start = day_start(s);
@@ -126,7 +127,9 @@ impl ActorGraph {
                 seen.first = None;
                 seen.last = None;
             }
-            seen.periods.values().sum()
+            let sum = seen.periods.values().sum();
+            boxed.tidy();
+            sum
         };
         let mut g = self.clone();
         for e in g.graph.edge_weights_mut() {

@@ -65,7 +65,7 @@ pub use build_info::{BuildInfo, Trim};
 pub use held::{id_hash, HeldDocs, HeldJson};
 pub use identity::{JoinReason, Joined, DOMINANCE};
 pub use plan::RecordPlan;
-pub use support::{DocSource, Measure, Seen};
+pub use support::{DocSource, Measure, Seen, SeenBox};
 
 pub use time::{DateRange, Period};
 
@@ -143,7 +143,7 @@ pub struct Node {
     pub kinds: BTreeMap<ActorKind, u64>,
     /// Outlets, first and last seen, mentions per period.
     #[serde(flatten)]
-    pub seen: Seen,
+    pub seen: SeenBox,
 }
 
 impl Node {
@@ -157,7 +157,7 @@ impl Node {
             aliases: BTreeSet::new(),
             joined: Vec::new(),
             kinds: BTreeMap::new(),
-            seen: Seen::default(),
+            seen: SeenBox::default(),
         }
     }
 
@@ -372,7 +372,7 @@ pub struct Edge {
     pub classes: BTreeMap<String, u64>,
     /// Outlets, first and last seen, weight per period.
     #[serde(flatten)]
-    pub seen: Seen,
+    pub seen: SeenBox,
 }
 
 impl Edge {
@@ -385,7 +385,7 @@ impl Edge {
             evidence: Vec::new(),
             cues: BTreeMap::new(),
             classes: BTreeMap::new(),
-            seen: Seen::default(),
+            seen: SeenBox::default(),
         }
     }
 

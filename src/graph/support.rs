@@ -86,6 +86,79 @@ impl Seen {
     }
 }
 
+/// An empty [`Seen`], what a [`SeenBox`] without a box reads as.
+static NOTHING_SEEN: Seen = Seen {
+    outlets: BTreeSet::new(),
+    first: None,
+    last: None,
+    periods: BTreeMap::new(),
+};
+
+/// A node's or link's [`Seen`], boxed only once it holds something: a
+/// graph of plain files (no outlet, no date) spends one pointer per node
+/// and link on it. Reads as a `Seen` (`Deref`); the JSON is the `Seen`'s.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SeenBox(Option<Box<Seen>>);
+
+impl std::ops::Deref for SeenBox {
+    type Target = Seen;
+    fn deref(&self) -> &Seen {
+        self.0.as_deref().unwrap_or(&NOTHING_SEEN)
+    }
+}
+
+impl From<Seen> for SeenBox {
+    fn from(s: Seen) -> SeenBox {
+        if s == NOTHING_SEEN {
+            SeenBox(None)
+        } else {
+            SeenBox(Some(Box::new(s)))
+        }
+    }
+}
+
+impl SeenBox {
+    /// The `Seen` to change (boxed if it was not).
+    pub fn get_mut(&mut self) -> &mut Seen {
+        self.0.get_or_insert_with(Box::default)
+    }
+
+    /// Count `n` sightings in a document from `src` (as [`Seen::add_doc`];
+    /// nothing boxed for a document without outlet or date).
+    pub fn add_doc(&mut self, src: &DocSource, n: u64) {
+        if src.outlets.is_empty() && src.day.is_none() && src.period.is_none() {
+            return;
+        }
+        self.get_mut().add_doc(src, n);
+    }
+
+    /// Add `other`'s outlets, dates and period counts (as [`Seen::merge`]).
+    pub fn merge(&mut self, other: &Seen) {
+        if *other != NOTHING_SEEN {
+            self.get_mut().merge(other);
+        }
+    }
+
+    /// Drop the box when what it holds is empty.
+    pub fn tidy(&mut self) {
+        if self.0.as_deref().is_some_and(|s| *s == NOTHING_SEEN) {
+            self.0 = None;
+        }
+    }
+}
+
+impl Serialize for SeenBox {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for SeenBox {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SeenBox, D::Error> {
+        Seen::deserialize(d).map(SeenBox::from)
+    }
+}
+
 /// `map[key] += n` (saturating), the key copied only when new.
 fn add_to(map: &mut BTreeMap<String, u64>, key: &str, n: u64) {
     match map.get_mut(key) {
