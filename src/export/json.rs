@@ -186,7 +186,7 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
                     evidence: &edge.evidence,
                     cues: &edge.cues,
                     classes: &edge.classes,
-                    seen: &*edge.seen,
+                    seen: &edge.seen,
                 }
             })
             .collect(),

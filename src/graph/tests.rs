@@ -562,7 +562,7 @@ proptest::proptest! {
         let kind = |b: bool| if b { P } else { O };
         let cut = cut.min(counts.len());
         let part = |c: &[(bool, u64)]| {
-            let mut n = Node::new("Harbor", kind(c.first().map_or(true, |x| x.0)));
+            let mut n = Node::new("Harbor", kind(c.first().is_none_or(|x| x.0)));
             for &(k, m) in c {
                 n.add_mentions(kind(k), m);
             }
