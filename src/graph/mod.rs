@@ -357,7 +357,9 @@ pub struct Edge {
     /// How many times it was seen.
     pub weight: u64,
     /// How many documents it was seen in (0 in graphs saved before this
-    /// was counted).
+    /// was counted). Links that corpus-level identity puts together add
+    /// their counts, so a document that linked two names of one actor to
+    /// the same other actor counts twice here (as in [`Node::documents`]).
     #[serde(default)]
     pub documents: u64,
     /// Where, up to the evidence cap.
