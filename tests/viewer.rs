@@ -336,6 +336,8 @@ fn viewer_opens_empty_and_linkless_graphs() {
                     documents: 1,
                     aliases: Default::default(),
                     joined: Vec::new(),
+                    kinds: Default::default(),
+                    seen: Default::default(),
                 });
             }
         }

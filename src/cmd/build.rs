@@ -4,9 +4,14 @@ use super::output::{self, Output};
 use super::{input, report};
 use actorgraph::export::dot::{DotOptions, Layout};
 use actorgraph::export::{self, Format, Selection};
-use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions, RecordPlan, Window};
+use actorgraph::graph::{
+    ActorGraph, BuildInfo, DateRange, EdgeKind, GraphOptions, Measure, Period, RecordPlan, Trim,
+    Window,
+};
 use anyhow::Context;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 
 /// Output formats of `build`.
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -78,6 +83,52 @@ enum WindowArg {
     Paragraph,
 }
 
+/// What `weight` counts.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WeightArg {
+    /// Sightings (windows, statements).
+    Mentions,
+    /// Distinct documents.
+    Documents,
+    /// Distinct outlets (documents' sources and their copies').
+    Outlets,
+}
+
+impl WeightArg {
+    /// The measure it names.
+    pub fn measure(self) -> Measure {
+        match self {
+            WeightArg::Mentions => Measure::Mentions,
+            WeightArg::Documents => Measure::Documents,
+            WeightArg::Outlets => Measure::Outlets,
+        }
+    }
+}
+
+/// Period lengths.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum PeriodArg {
+    /// Calendar days.
+    Day,
+    /// ISO 8601 weeks (Monday to Sunday).
+    Week,
+    /// Calendar months.
+    Month,
+    /// Calendar years.
+    Year,
+}
+
+impl PeriodArg {
+    fn period(self) -> Period {
+        match self {
+            PeriodArg::Day => Period::Day,
+            PeriodArg::Week => Period::Week,
+            PeriodArg::Month => Period::Month,
+            PeriodArg::Year => Period::Year,
+        }
+    }
+}
+
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -110,9 +161,25 @@ pub struct Args {
     /// none, the reader's choice; with --render, picked by size).
     #[arg(long, value_enum, value_name = "ENGINE")]
     layout: Option<LayoutArg>,
-    /// Co-occurrence window.
-    #[arg(long, value_enum, default_value = "sentence")]
-    window: WindowArg,
+    /// Co-occurrence window [default: sentence, or the saved graph's].
+    #[arg(long, value_enum)]
+    window: Option<WindowArg>,
+    /// The periods nodes and links count dated documents in [default:
+    /// month, or the saved graph's].
+    #[arg(long, value_enum)]
+    period: Option<PeriodArg>,
+    /// Only documents dated on or after this day (YYYY, YYYY-MM or
+    /// YYYY-MM-DD); undated documents are then passed over.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only documents dated on or before this day (YYYY, YYYY-MM or
+    /// YYYY-MM-DD, the whole year or month included); undated documents
+    /// are then passed over.
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// What `weight` means in the exports (JSON keeps all three counts).
+    #[arg(long, value_enum, default_value = "mentions")]
+    weight: WeightArg,
     /// Alias file (TOML or JSON) to rename, merge or drop actors.
     #[arg(long, value_name = "FILE")]
     aliases: Option<PathBuf>,
@@ -123,9 +190,9 @@ pub struct Args {
     /// Leave out links seen fewer times than this (and actors left alone).
     #[arg(long, default_value_t = 1, value_name = "N")]
     min_weight: u64,
-    /// Evidence spans kept per link.
-    #[arg(long, default_value_t = 5, value_name = "N")]
-    max_evidence: usize,
+    /// Evidence spans kept per link [default: 5, or the saved graph's].
+    #[arg(long, value_name = "N")]
+    max_evidence: Option<usize>,
     /// Count only mentions by name toward co-occurrence, not pronouns.
     #[arg(long)]
     names_only: bool,
@@ -160,33 +227,51 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     // The output is opened first: one that cannot be written is an error
     // before the corpus is read.
     let mut outputs = Outputs::open(&a)?;
+    anyhow::ensure!(
+        a.weight == WeightArg::Mentions || !matches!(a.format, FormatArg::Json),
+        "--weight chooses what the exports' weight means; the JSON keeps all three counts (weight, documents, outlets), so it cannot be used with --format json"
+    );
+    let dates = DateRange::new(a.since.as_deref(), a.until.as_deref())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let (graphs, docs) = split_graph_inputs(&a.paths);
     let extractor = input::extractor(a.aliases.as_deref(), a.word_lists.as_deref())?;
-    let window = match a.window {
-        WindowArg::Sentence => Window::Sentence,
-        WindowArg::Paragraph => Window::Paragraph,
-    };
-    let options = GraphOptions {
-        window,
-        max_evidence: a.max_evidence,
-        names_only: a.names_only,
-    };
-    let mut graph = ActorGraph::new(options.clone());
+    // Saved graphs are read first: options not given are theirs.
+    let saved = read_saved(&graphs)?;
+    let recorded = saved.iter().find_map(|(_, _, info)| info.clone());
+    let options = options_of(&a, recorded.as_ref());
+    let graph = merge_saved(saved, &options, !docs.is_empty())?;
+    let mut graph = graph.unwrap_or_else(|| ActorGraph::new(options.clone()));
     // Evidence is read back only under the paths the documents came from.
     for p in &docs {
         graph.add_root(&p.to_string_lossy());
     }
-    // Saved graphs first, in the order given, then the new documents.
-    for p in &graphs {
-        graph.merge(&export::json::read(p, options.clone())?);
-    }
+    // Documents the saved graphs hold, and those outside the dates, are
+    // passed over once read.
+    let held = Arc::new(graph.held().clone());
+    let (known, outside) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let skip: Option<input::SkipFn> = (!held.is_empty() || !dates.is_open()).then(|| {
+        let (known, outside) = (known.clone(), outside.clone());
+        let f: input::SkipFn = Arc::new(move |doc: &actorgraph::ingest::Document| {
+            if held.contains(doc.id()) {
+                known.fetch_add(1, Ordering::Relaxed);
+                true
+            } else if !dates.keeps(doc.meta.date.as_deref()) {
+                outside.fetch_add(1, Ordering::Relaxed);
+                true
+            } else {
+                false
+            }
+        });
+        f
+    });
     // Records are added in input order as they come, and then dropped.
-    let opts = input::RunOptions {
+    let mut opts = input::RunOptions {
         threads: a.threads,
         quiet: a.quiet,
         input: a.input.options()?,
         ..Default::default()
     };
+    opts.skip = skip;
     // Workers turn each analysed document into the graph's plan for it;
     // this thread only adds the plans, in input order.
     let summary = input::for_each_record(
@@ -199,6 +284,24 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
             Ok(())
         },
     )?;
+    if !a.quiet {
+        let (known, outside) = (
+            known.load(Ordering::Relaxed),
+            outside.load(Ordering::Relaxed),
+        );
+        if known > 0 {
+            eprintln!(
+                "actorgraph: {} already in the saved graph, passed over",
+                plural(known, "document")
+            );
+        }
+        if outside > 0 {
+            eprintln!(
+                "actorgraph: {} outside --since/--until (or undated), passed over",
+                plural(outside, "document")
+            );
+        }
+    }
     if !docs.is_empty() && summary.documents == 0 && graphs.is_empty() {
         // Nothing to show for the run: the old output stays.
         let mut rep = report::RunReport::new(&summary, 0, started);
@@ -214,6 +317,12 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     // Corpus-level identity, once everything is in: one node per actor.
     // The identity pass leaves the names of the alias file alone.
     let graph = graph.identify(extractor.aliases(), &extractor.lexicons().mentions);
+    // The weight the exports show is also the one trimming reads.
+    let graph = if a.weight == WeightArg::Mentions {
+        graph
+    } else {
+        graph.reweighted(a.weight.measure())
+    };
     let kinds = a
         .kinds
         .iter()
@@ -231,7 +340,24 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     let graph = if selection.keeps_all(&graph) {
         graph
     } else {
-        selection.apply(&graph)
+        let mut cut = selection.apply(&graph);
+        // What was cut is remembered (with any earlier trimming): such a
+        // graph is not grown.
+        if cut.node_count() < graph.node_count() || cut.edge_count() < graph.edge_count() {
+            let before = graph.trimmed().cloned().unwrap_or_default();
+            cut.set_trimmed(Some(Trim {
+                min_weight: (a.min_weight > 1)
+                    .then_some(a.min_weight)
+                    .max(before.min_weight),
+                top: a.top.or(before.top),
+                kinds: if selection.kinds.is_empty() {
+                    before.kinds
+                } else {
+                    selection.kinds.clone()
+                },
+            }));
+        }
+        cut
     };
     write(&graph, &a, &mut outputs)?;
     outputs.commit()?;
@@ -331,6 +457,119 @@ impl Outputs {
             Outputs::Csv { nodes, edges, .. } => output::commit_all(vec![nodes, edges]),
         }
     }
+}
+
+/// `n things`, or `1 thing`.
+fn plural(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
+/// A saved graph read back: its path, the graph, its build record.
+type Saved = (PathBuf, ActorGraph, Option<BuildInfo>);
+
+/// Read the saved graphs given as inputs.
+fn read_saved(graphs: &[PathBuf]) -> anyhow::Result<Vec<Saved>> {
+    graphs
+        .iter()
+        .map(|p| {
+            let (g, info) = export::json::read_with_info(p, GraphOptions::default())?;
+            Ok((p.clone(), g, info))
+        })
+        .collect()
+}
+
+/// The run's options: those given, else those of the first saved graph
+/// that records its own, else the defaults.
+fn options_of(a: &Args, recorded: Option<&BuildInfo>) -> GraphOptions {
+    let base = recorded.map_or_else(GraphOptions::default, BuildInfo::options);
+    GraphOptions {
+        window: match a.window {
+            Some(WindowArg::Sentence) => Window::Sentence,
+            Some(WindowArg::Paragraph) => Window::Paragraph,
+            None => base.window,
+        },
+        max_evidence: a.max_evidence.unwrap_or(base.max_evidence),
+        names_only: a.names_only || base.names_only,
+        period: a.period.map_or(base.period, PeriodArg::period),
+    }
+}
+
+/// The saved graphs merged in the order given (`None` when there is
+/// none), refusing a graph built with other options than the run's (or
+/// another saved graph's), a trimmed graph that would be grown (by new
+/// documents, `grows`, or another graph), and graphs that share some
+/// documents (a graph holding only documents already merged adds nothing
+/// and is passed over, with a warning).
+fn merge_saved(
+    saved: Vec<Saved>,
+    options: &GraphOptions,
+    grows: bool,
+) -> anyhow::Result<Option<ActorGraph>> {
+    let run = BuildInfo::of(options);
+    let count = saved.len();
+    let mut merged: Option<(PathBuf, ActorGraph)> = None;
+    let mut first_info: Option<(PathBuf, BuildInfo)> = None;
+    for (p, g, info) in saved {
+        if let Some(info) = &info {
+            if let Some((first, theirs)) = &first_info {
+                if let Some((opt, x, y)) = theirs.conflict(info) {
+                    anyhow::bail!(
+                        "{} and {} were built with different {opt} ({x} and {y}): their counts cannot be added",
+                        first.display(),
+                        p.display()
+                    );
+                }
+            } else if let Some((opt, x, y)) = info.conflict(&run) {
+                anyhow::bail!(
+                    "{} was built with {opt} {x}, this run asks for {opt} {y}: their counts cannot be added",
+                    p.display()
+                );
+            }
+            if first_info.is_none() {
+                first_info = Some((p.clone(), info.clone()));
+            }
+        }
+        if let Some(t) = g.trimmed() {
+            if grows || count > 1 {
+                anyhow::bail!(
+                    "{} was trimmed ({}): it no longer holds all its documents' links and cannot be grown; rebuild it from the documents, and trim only the final output",
+                    p.display(),
+                    t.describe()
+                );
+            }
+        }
+        merged = Some(match merged {
+            None => (p, g),
+            Some((first, mut m)) => {
+                let common = m.held().common(g.held());
+                if common > 0 && common == g.held().len() {
+                    eprintln!(
+                        "actorgraph: {}: holds only documents already merged (from {}); not counted again",
+                        p.display(),
+                        first.display()
+                    );
+                } else if common > 0 {
+                    anyhow::bail!(
+                        "{} and {} hold {} in common: merging them would count those twice",
+                        first.display(),
+                        p.display(),
+                        plural(common, "document")
+                    );
+                } else {
+                    m.merge(&g);
+                }
+                (first, m)
+            }
+        });
+    }
+    Ok(merged.map(|(_, mut g)| {
+        g.set_options(options.clone());
+        g
+    }))
 }
 
 /// Saved graphs among the inputs (files ending in `.json`), and the rest.

@@ -8,7 +8,7 @@
 use super::text;
 use actorgraph::export::evidence::{DocCache, EvidenceText};
 use actorgraph::export::{self, json as gjson};
-use actorgraph::graph::{ActorGraph, EdgeKind, GraphOptions};
+use actorgraph::graph::{ActorGraph, DateRange, EdgeKind, GraphOptions};
 use actorgraph::query::{self, QueryError, RankBy, Speech};
 use petgraph::stable_graph::NodeIndex;
 use serde_json::json;
@@ -69,6 +69,15 @@ pub struct Args {
     /// file's directory).
     #[arg(long, value_name = "DIR", global = true)]
     docs: Vec<PathBuf>,
+    /// Only what was seen on or after this day (YYYY, YYYY-MM or
+    /// YYYY-MM-DD): counts per period and dated evidence are cut to the
+    /// range, weights and mentions recounted from them.
+    #[arg(long, value_name = "DATE", global = true)]
+    since: Option<String>,
+    /// Only what was seen on or before this day (YYYY, YYYY-MM or
+    /// YYYY-MM-DD, the whole year or month included).
+    #[arg(long, value_name = "DATE", global = true)]
+    until: Option<String>,
     #[command(subcommand)]
     verb: Verb,
 }
@@ -111,6 +120,17 @@ enum Verb {
         /// How many.
         #[arg(short, default_value_t = 10, value_name = "N")]
         n: usize,
+        /// What a link's weight counts (for --by weight).
+        #[arg(long, value_enum, default_value = "mentions")]
+        weight: super::build::WeightArg,
+    },
+    /// Counts per period (the graph's --period): of the links between A
+    /// and B, or, given one name, of its mentions and links.
+    Timeline {
+        /// An actor (id or alias).
+        a: String,
+        /// Another actor: the links between the two.
+        b: Option<String>,
     },
     /// Who spoke about NAME.
     SaidAbout {
@@ -148,6 +168,8 @@ impl From<QueryError> for Fail {
 
 /// Run `query`.
 pub fn run(a: Args) -> anyhow::Result<i32> {
+    let dates = DateRange::new(a.since.as_deref(), a.until.as_deref())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
     let g = gjson::read(
         &a.graph,
         GraphOptions {
@@ -155,6 +177,7 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
             ..GraphOptions::default()
         },
     )?;
+    let g = if dates.is_open() { g } else { g.within(&dates) };
     let mut bases = a.docs.clone();
     if let Some(dir) = a.graph.parent() {
         bases.push(if dir.as_os_str().is_empty() {
@@ -236,7 +259,9 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
             kind,
         } => path(&mut c, from, to, *kind),
         Verb::Between { a: x, b: y } => between(&mut c, x, y),
-        Verb::Top { by, n } => top(&mut c, *by, *n),
+        Verb::Top { by, n, weight } => top(&mut c, *by, *n, *weight),
+        Verb::Timeline { a: x, b: None } => actor_timeline(&mut c, x),
+        Verb::Timeline { a: x, b: Some(y) } => pair_timeline(&mut c, x, y),
         Verb::SaidAbout { name } => said(&mut c, name, true),
         Verb::SaidBy { name } => said(&mut c, name, false),
         Verb::Ego { name, depth } => ego(&mut c, name, *depth),
@@ -406,14 +431,18 @@ fn between(c: &mut Ctx, x: &str, y: &str) -> Answer {
 }
 
 /// `top`: the `n` actors ranked first `by` a measure.
-fn top(c: &mut Ctx, by: ByArg, n: usize) -> Answer {
+fn top(c: &mut Ctx, by: ByArg, n: usize, weight: super::build::WeightArg) -> Answer {
     let by = match by {
         ByArg::Degree => RankBy::Degree,
         ByArg::Weight => RankBy::Weight,
         ByArg::Mentions => RankBy::Mentions,
         ByArg::Betweenness => RankBy::Betweenness,
     };
-    let v = query::top(c.g, by, n);
+    let v = if weight == super::build::WeightArg::Mentions {
+        query::top(c.g, by, n)
+    } else {
+        query::top(&c.g.reweighted(weight.measure()), by, n)
+    };
     if c.json_out {
         return c.emit(&json!({"by": by, "actors": v})).map(|()| None);
     }
@@ -540,7 +569,99 @@ fn verb_name(v: &Verb) -> &'static str {
         Verb::SaidAbout { .. } => "said-about",
         Verb::SaidBy { .. } => "said-by",
         Verb::Ego { .. } => "ego",
+        Verb::Timeline { .. } => "timeline",
     }
+}
+
+/// The graph's period, as named in answers.
+fn period_name(c: &Ctx) -> &'static str {
+    c.g.options().period.as_str()
+}
+
+/// `timeline A B`: the links between two actors per period.
+fn pair_timeline(c: &mut Ctx, x: &str, y: &str) -> Answer {
+    let (x, y) = (c.find(x)?, c.find(y)?);
+    let v = query::pair_timeline(c.g, x, y);
+    let (a, b) = (c.id(x), c.id(y));
+    if c.json_out {
+        let rows: Vec<_> = v
+            .iter()
+            .map(|p| json!({"period": p.period, "cooccurrence": p.cooccurrence, "a_to_b": p.a_to_b, "b_to_a": p.b_to_a, "total": p.total()}))
+            .collect();
+        let period = period_name(c);
+        return c
+            .emit(&json!({"a": a, "b": b, "period": period, "timeline": rows}))
+            .map(|()| None);
+    }
+    if v.is_empty() {
+        return Ok(Some(format!(
+            "no dated link between {a} and {b} (a graph of documents with dates has a timeline)\n"
+        )));
+    }
+    let total: u64 = v.iter().map(|p| p.total()).sum();
+    let rows = v
+        .iter()
+        .map(|p| {
+            vec![
+                p.period.clone(),
+                p.cooccurrence.to_string(),
+                p.a_to_b.to_string(),
+                p.b_to_a.to_string(),
+                p.total().to_string(),
+            ]
+        })
+        .collect();
+    let ab = format!("{a} -> {b}");
+    let ba = format!("{b} -> {a}");
+    Ok(Some(format!(
+        "links between {a} and {b} per {}: {total} in {} period(s)\n{}",
+        period_name(c),
+        v.len(),
+        table(
+            &["period", "cooccurrence", &ab, &ba, "total"],
+            rows,
+            &[1, 2, 3, 4]
+        )
+    )))
+}
+
+/// `timeline NAME`: an actor's mentions and links per period.
+fn actor_timeline(c: &mut Ctx, x: &str) -> Answer {
+    let n = c.find(x)?;
+    let v = query::actor_timeline(c.g, n);
+    let id = c.id(n);
+    if c.json_out {
+        let period = period_name(c);
+        return c
+            .emit(&json!({"actor": id, "period": period, "timeline": v}))
+            .map(|()| None);
+    }
+    if v.is_empty() {
+        return Ok(Some(format!(
+            "{id} was never seen in a dated document (a graph of documents with dates has a timeline)\n"
+        )));
+    }
+    let rows = v
+        .iter()
+        .map(|p| {
+            vec![
+                p.period.clone(),
+                p.mentions.to_string(),
+                p.links.to_string(),
+                p.linked.to_string(),
+            ]
+        })
+        .collect();
+    Ok(Some(format!(
+        "{id} per {}: {} period(s)\n{}",
+        period_name(c),
+        v.len(),
+        table(
+            &["period", "mentions", "links", "linked actors"],
+            rows,
+            &[1, 2, 3]
+        )
+    )))
 }
 
 /// Evidence documents that could not be read: say once where to point

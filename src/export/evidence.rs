@@ -23,6 +23,14 @@
 //! decoded as at extraction ([`crate::ingest::decode_bytes`]: UTF-16 and
 //! Windows-1252 files show their text, spans fit), and a UTF-8 byte order
 //! mark is never shown.
+//!
+//! Evidence of a **record** of a JSON Lines file (its `file` and `line`
+//! set, `doc` the record's id) is read from that line of the file (under
+//! the same rules, the file a `.jsonl` or `.ndjson` one of any size, each
+//! record at most [`MAX_DOCUMENT_BYTES`]): the record's `text` field (else
+//! `html`, `body` or `content`), when its `id`, if it has one, is still
+//! the evidence's document. Records of CSV and compressed files are not
+//! read back (a note says so).
 
 use crate::graph::Evidence;
 use crate::ingest::{decode_bytes, Format, MAX_DOCUMENT_BYTES};
@@ -55,6 +63,19 @@ pub struct DocCache {
     /// The real paths documents may be read under, worked out once.
     allowed: Option<Vec<PathBuf>>,
     docs: HashMap<String, Result<String, String>>,
+    /// The start offset of each line of the record files read, by real
+    /// path.
+    lines: HashMap<PathBuf, Vec<u64>>,
+}
+
+/// The fields a record's text may be in, in the order tried.
+const TEXT_FIELDS: [&str; 4] = ["text", "html", "body", "content"];
+
+/// True for a JSON Lines file (whose records evidence may be read from).
+fn is_jsonl(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
 }
 
 impl DocCache {
@@ -109,8 +130,9 @@ impl DocCache {
         self.allowed.as_deref().unwrap_or_default()
     }
 
-    /// Why the file at real path `real` may not be read, if it may not.
-    fn refusal(&mut self, real: &Path) -> Option<String> {
+    /// Why the file at real path `real` may not be read, if it may not
+    /// (`records`: a JSON Lines file of records, of any size).
+    fn refusal(&mut self, real: &Path, records: bool) -> Option<String> {
         if !self.allowed().iter().any(|root| real.starts_with(root)) {
             return Some(format!(
                 "{}: refused: not under the paths the graph was built from \
@@ -118,7 +140,13 @@ impl DocCache {
                 real.display()
             ));
         }
-        if Format::from_path(real).is_none() {
+        if records && !is_jsonl(real) {
+            return Some(format!(
+                "{}: refused: evidence is read back from JSON Lines records only (.jsonl, .ndjson)",
+                real.display()
+            ));
+        }
+        if !records && Format::from_path(real).is_none() {
             return Some(format!(
                 "{}: refused: not a document (.txt, .md, .html)",
                 real.display()
@@ -128,6 +156,7 @@ impl DocCache {
             Ok(m) if !m.is_file() => {
                 Some(format!("{}: refused: not a regular file", real.display()))
             }
+            Ok(_) if records => None,
             Ok(m) if m.len() > MAX_DOCUMENT_BYTES => Some(format!(
                 "{}: refused: larger than {MAX_DOCUMENT_BYTES} bytes",
                 real.display()
@@ -137,7 +166,9 @@ impl DocCache {
         }
     }
 
-    fn load(&mut self, doc: &str) -> Result<String, String> {
+    /// The real path of the file `doc` names (as it is, then under each
+    /// base) that may be read, or why there is none.
+    fn resolve(&mut self, doc: &str, records: bool) -> Result<PathBuf, String> {
         let p = Path::new(doc);
         let mut tries = vec![p.to_path_buf()];
         if p.is_relative() {
@@ -153,26 +184,11 @@ impl DocCache {
                     continue;
                 }
             };
-            if let Some(why) = self.refusal(&real) {
-                refused.get_or_insert(why);
-                continue;
-            }
-            let read = std::fs::File::open(&real).and_then(|f| {
-                let mut bytes = Vec::new();
-                f.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes)?;
-                Ok(bytes)
-            });
-            match read {
-                Ok(b) if b.len() as u64 > MAX_DOCUMENT_BYTES => {
-                    refused.get_or_insert(format!(
-                        "{}: refused: larger than {MAX_DOCUMENT_BYTES} bytes",
-                        real.display()
-                    ));
+            match self.refusal(&real, records) {
+                Some(why) => {
+                    refused.get_or_insert(why);
                 }
-                Ok(b) => return Ok(decode_bytes(&b).0),
-                Err(e) => {
-                    first_error.get_or_insert_with(|| e.to_string());
-                }
+                None => return Ok(real),
             }
         }
         if let Some(why) = refused {
@@ -184,13 +200,107 @@ impl DocCache {
         ))
     }
 
+    /// The text of the record at `line` of the JSON Lines file `file`,
+    /// which should be the document `id`.
+    fn load_record(&mut self, file: &str, line: u64, id: &str) -> Result<String, String> {
+        use std::io::{BufRead, Seek};
+        let real = self.resolve(file, true)?;
+        let io = |e: std::io::Error| format!("{}: {e}", real.display());
+        if !self.lines.contains_key(&real) {
+            // Each line's start, found once per file.
+            let mut starts = vec![0u64];
+            let f = std::fs::File::open(&real).map_err(io)?;
+            let mut r = std::io::BufReader::with_capacity(1 << 16, f);
+            let mut at = 0u64;
+            loop {
+                let buf = r.fill_buf().map_err(io)?;
+                if buf.is_empty() {
+                    break;
+                }
+                let n = buf.len();
+                for i in memchr::memchr_iter(b'\n', buf) {
+                    starts.push(at + i as u64 + 1);
+                }
+                at += n as u64;
+                r.consume(n);
+            }
+            self.lines.insert(real.clone(), starts);
+        }
+        let starts = &self.lines[&real];
+        let start = line
+            .checked_sub(1)
+            .and_then(|k| starts.get(k as usize))
+            .copied()
+            .ok_or_else(|| {
+                format!(
+                    "{}: has no line {line} (changed since the graph was built?)",
+                    real.display()
+                )
+            })?;
+        let mut f = std::fs::File::open(&real).map_err(io)?;
+        f.seek(std::io::SeekFrom::Start(start)).map_err(io)?;
+        let mut bytes = Vec::new();
+        std::io::BufReader::new(f)
+            .take(MAX_DOCUMENT_BYTES + 1)
+            .read_until(b'\n', &mut bytes)
+            .map_err(io)?;
+        let record: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| {
+            format!(
+                "{}:{line}: not a JSON record ({e}; changed since the graph was built?)",
+                real.display()
+            )
+        })?;
+        if let Some(other) = record.get("id").and_then(|v| v.as_str()) {
+            if other != id {
+                return Err(format!(
+                    "{}:{line}: holds {other:?}, not {id:?} (changed since the graph was built?)",
+                    real.display()
+                ));
+            }
+        }
+        TEXT_FIELDS
+            .iter()
+            .find_map(|f| record.get(*f).and_then(|v| v.as_str()))
+            .map(str::to_owned)
+            .ok_or_else(|| format!("{}:{line}: the record has no text field", real.display()))
+    }
+
+    fn load(&mut self, doc: &str) -> Result<String, String> {
+        let real = self.resolve(doc, false)?;
+        let read = std::fs::File::open(&real).and_then(|f| {
+            let mut bytes = Vec::new();
+            f.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes)?;
+            Ok(bytes)
+        });
+        match read {
+            Ok(b) if b.len() as u64 > MAX_DOCUMENT_BYTES => Err(format!(
+                "document not read ({}: refused: larger than {MAX_DOCUMENT_BYTES} bytes)",
+                real.display()
+            )),
+            Ok(b) => Ok(decode_bytes(&b).0),
+            Err(e) => Err(format!(
+                "document not readable here ({doc}: {e}; give the documents' directory with --docs)"
+            )),
+        }
+    }
+
     /// The text of one piece of evidence.
     pub fn text(&mut self, ev: &Evidence) -> EvidenceText {
-        if !self.docs.contains_key(&ev.doc) {
-            let loaded = self.load(&ev.doc);
-            self.docs.insert(ev.doc.clone(), loaded);
+        // A record is cached under its file and line, a file under its name.
+        let key = match (ev.file(), ev.line()) {
+            (Some(f), Some(l)) => format!("{f}\0{l}\0{}", ev.doc),
+            (Some(f), None) => f.to_owned(),
+            _ => ev.doc.clone(),
+        };
+        if !self.docs.contains_key(&key) {
+            let loaded = match (ev.file(), ev.line()) {
+                (Some(f), Some(l)) => self.load_record(f, l, &ev.doc),
+                (Some(f), None) => self.load(f),
+                _ => self.load(&ev.doc),
+            };
+            self.docs.insert(key.clone(), loaded);
         }
-        let (text, error) = match &self.docs[&ev.doc] {
+        let (text, error) = match &self.docs[&key] {
             Ok(t) => match t.get(ev.start..ev.end) {
                 Some(s) => (Some(collapse(s)), None),
                 None => (
@@ -248,6 +358,7 @@ mod tests {
                 doc: doc.into(),
                 start,
                 end,
+                ..Default::default()
             });
             assert_eq!(t.text.as_deref(), want, "{doc} {start}..{end}");
             assert_eq!(t.error.is_some(), want.is_none());
@@ -256,7 +367,49 @@ mod tests {
             doc: "missing.txt".into(),
             start: 0,
             end: 1,
+            ..Default::default()
         });
         assert!(t.error.unwrap().contains("not readable"));
+    }
+
+    #[test]
+    fn reads_records_of_json_lines_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("news.jsonl");
+        std::fs::write(
+            &p,
+            concat!(
+                r#"{"id": "hw-1", "text": "Ines Varga met Paulo Brandt."}"#,
+                "\n",
+                r#"{"id": "hw-2", "html": "<p>Olek Sarno spoke.</p>"}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("news.csv"),
+            "id,text\nhw-3,Tavi Renn left.\n",
+        )
+        .unwrap();
+        let mut c = DocCache::new(vec![dir.path().to_path_buf()]);
+        let ev = |doc: &str, file: &str, line, start, end| Evidence {
+            source: Some(Box::new(crate::graph::EvidenceSource {
+                file: Some(file.into()),
+                line: Some(line),
+                date: None,
+            })),
+            ..Evidence::new(doc, start, end)
+        };
+        let t = c.text(&ev("hw-1", "news.jsonl", 1, 0, 10));
+        assert_eq!(t.text.as_deref(), Some("Ines Varga"));
+        assert_eq!(t.doc, "hw-1");
+        let t = c.text(&ev("hw-2", "news.jsonl", 2, 3, 13));
+        assert_eq!(t.text.as_deref(), Some("Olek Sarno"));
+        let t = c.text(&ev("hw-9", "news.jsonl", 1, 0, 4));
+        assert!(t.error.unwrap().contains("not \"hw-9\""));
+        let t = c.text(&ev("hw-1", "news.jsonl", 7, 0, 4));
+        assert!(t.error.unwrap().contains("no line 7"));
+        let t = c.text(&ev("hw-3", "news.csv", 2, 0, 4));
+        assert!(t.error.unwrap().contains("JSON Lines records only"));
     }
 }

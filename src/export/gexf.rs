@@ -16,9 +16,17 @@
 //! with `weight` and the link kind also as GEXF's edge `kind` (so Gephi
 //! keeps a co-occurrence and an attribution edge between the same pair
 //! apart).
+//!
+//! A graph with dates (documents with a `date`) is written as a **dynamic**
+//! graph (`mode="dynamic"`, `timeformat="date"`): each node and edge has
+//! `<spells>`, one `<spell start="…" end="…"/>` per period it was seen in
+//! (the period's first and last day, in the graph's `--period`), so
+//! Gephi's timeline plays the network; NetworkX reads them into each
+//! node's and edge's `spells` list. A graph without dates is written as
+//! before, `mode="static"`, without spells.
 
 use super::{xml_attr, xml_escape as esc};
-use crate::graph::{ActorGraph, EdgeKind};
+use crate::graph::{ActorGraph, EdgeKind, Period, Seen};
 use std::io::{self, Write};
 
 /// Write the graph as GEXF 1.3.
@@ -39,7 +47,15 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
         "    <description>Actors, co-occurrence and attribution links</description>"
     )?;
     writeln!(out, "  </meta>")?;
-    writeln!(out, r#"  <graph defaultedgetype="directed" mode="static">"#)?;
+    let period = g.is_dated().then_some(g.options().period);
+    if period.is_some() {
+        writeln!(
+            out,
+            r#"  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">"#
+        )?;
+    } else {
+        writeln!(out, r#"  <graph defaultedgetype="directed" mode="static">"#)?;
+    }
     attributes(
         out,
         "node",
@@ -89,6 +105,7 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             esc(&aliases.join("; "))
         )?;
         writeln!(out, "        </attvalues>")?;
+        spells(out, period, &node.seen)?;
         writeln!(out, "      </node>")?;
     }
     writeln!(out, "    </nodes>")?;
@@ -126,11 +143,33 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             edge.kind == EdgeKind::Attribution
         )?;
         writeln!(out, "        </attvalues>")?;
+        spells(out, period, &edge.seen)?;
         writeln!(out, "      </edge>")?;
     }
     writeln!(out, "    </edges>")?;
     writeln!(out, "  </graph>")?;
     writeln!(out, "</gexf>")
+}
+
+/// The `<spells>` of a node or edge of a dynamic graph: one per period
+/// it was seen in (nothing for a static graph, or one never dated).
+fn spells(out: &mut dyn Write, period: Option<Period>, seen: &Seen) -> io::Result<()> {
+    let Some(period) = period else {
+        return Ok(());
+    };
+    let ranges: Vec<(String, String)> = seen
+        .periods
+        .keys()
+        .filter_map(|k| period.range(k))
+        .collect();
+    if ranges.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "        <spells>")?;
+    for (start, end) in ranges {
+        writeln!(out, r#"          <spell start="{start}" end="{end}"/>"#)?;
+    }
+    writeln!(out, "        </spells>")
 }
 
 /// An `<attributes>` block declaring typed attributes, numbered in order.

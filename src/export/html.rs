@@ -261,6 +261,8 @@ mod tests {
             documents: 1,
             aliases: [id.to_owned()].into_iter().collect(),
             joined: Vec::new(),
+            kinds: Default::default(),
+            seen: Default::default(),
         };
         let a = g.insert_node(node("Bo Renn", ActorKind::Person));
         let b = g.insert_node(node("Ada Quill", ActorKind::Person));
@@ -269,6 +271,7 @@ mod tests {
             doc: doc.clone(),
             start,
             end,
+            ..Default::default()
         };
         g.add_edge(a, b, EdgeKind::Cooccurrence, 1, &[ev(0, 22)]);
         g.add_edge(a, b, EdgeKind::Attribution, 2, &[ev(23, text.len())]);

@@ -1,15 +1,47 @@
 //! JSON: `{"nodes": [{"id", "kind", "mentions", "documents", "aliases",
 //! "joined"}],
-//! "edges": [{"source", "target", "kind", "weight", "evidence": [{"doc",
-//! "start", "end"}]}]}`, and reading it back into a graph. A node's
+//! "edges": [{"source", "target", "kind", "weight", "documents",
+//! "evidence": [{"doc", "start", "end"}]}], "roots", "build", "held"}`,
+//! and reading it back into a graph. A node's
 //! `joined` (left out when empty) lists the names corpus-level identity
 //! joined into it: `[{"name", "reason", "mentions", "documents"}]`. A graph
 //! built from documents also has `"roots"`: the paths given to `build`,
 //! under which its evidence may be read back (graphs saved before have
 //! none).
+//!
+//! Support and time (each left out when empty, so a graph of plain files,
+//! which have neither outlet nor date, has none of them):
+//!
+//! * nodes and edges: `"outlets"` (the distinct outlets, from the
+//!   documents' `source` and those of the copies counted with them),
+//!   `"first"` and `"last"` (the days, `YYYY-MM-DD`, of the earliest and
+//!   latest dated documents), `"periods"` (`{"2016-03": 4, ...}`: mentions
+//!   of a node, weight of an edge, per period of the build's `--period`;
+//!   keys `2016-03-05`, `2016-W09` (ISO week), `2016-03`, `2016`);
+//! * edges: `"documents"`, the documents the link was seen in (always
+//!   written; 0 when read from an older graph);
+//! * nodes: `"kinds"` (`{"person": 3, "organization": 1}`), only for an
+//!   actor seen as more than one kind: `kind` is the one with the most
+//!   mentions, ties going to `person`;
+//! * evidence: `"doc"` is the document's id (a plain file's is its path);
+//!   `"file"` and `"line"` say where its text is when that is not the id
+//!   (a record of a JSON Lines or CSV file); `"date"` is its day.
+//!
+//! What the graph remembers (absent in graphs saved before; such graphs
+//! still load, their options taken as the run's):
+//!
+//! * `"build"`: `{"window", "names_only", "max_evidence", "period"}`, and
+//!   `"trimmed": {"min_weight", "top", "kinds"}` when `--min-weight`,
+//!   `--top` or `--kinds` removed something (such a graph is not grown);
+//! * `"held"`: `{"hash": "fnv1a64", "ids": "…"}`, the documents it holds
+//!   (their ids and those of their copies), as the sorted 64-bit FNV-1a
+//!   hashes of the ids, each 16 lower-case hex digits, end to end (see
+//!   [`HeldDocs`]).
 
 use crate::error::{Error, Result};
-use crate::graph::{ActorGraph, EdgeKind, Evidence, GraphOptions, Node};
+use crate::graph::{
+    ActorGraph, BuildInfo, Edge, EdgeKind, Evidence, GraphOptions, HeldDocs, HeldJson, Node, Seen,
+};
 use petgraph::stable_graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -27,6 +59,9 @@ pub struct EdgeJson {
     pub kind: EdgeKind,
     /// Count.
     pub weight: u64,
+    /// Documents it was seen in (0 in graphs saved before it was counted).
+    #[serde(default)]
+    pub documents: u64,
     /// Where it was seen.
     pub evidence: Vec<Evidence>,
     /// Attribution links: the count of each cue lemma.
@@ -35,6 +70,9 @@ pub struct EdgeJson {
     /// Attribution links: the count of each statement class.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub classes: BTreeMap<String, u64>,
+    /// Outlets, first and last seen, weight per period.
+    #[serde(flatten)]
+    pub seen: Seen,
 }
 
 /// The whole graph in JSON form.
@@ -47,6 +85,12 @@ pub struct GraphJson {
     /// The paths the documents were read from (absent in older graphs).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub roots: Vec<String>,
+    /// The build options and trimming (absent in older graphs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub build: Option<BuildInfo>,
+    /// The documents held (absent in older graphs).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held: Option<HeldJson>,
 }
 
 /// The JSON form of one edge.
@@ -58,9 +102,11 @@ pub fn edge_json(g: &ActorGraph, e: EdgeIndex) -> EdgeJson {
         target: g.graph[b].id.clone(),
         kind: edge.kind,
         weight: edge.weight,
+        documents: edge.documents,
         evidence: edge.evidence.clone(),
         cues: edge.cues.clone(),
         classes: edge.classes.clone(),
+        seen: (*edge.seen).clone(),
     }
 }
 
@@ -80,6 +126,16 @@ pub fn to_json(g: &ActorGraph) -> GraphJson {
         nodes,
         edges,
         roots: g.roots().iter().cloned().collect(),
+        build: Some(build_info(g)),
+        held: Some(g.held().to_json()),
+    }
+}
+
+/// The build record of a graph: its options and trimming.
+fn build_info(g: &ActorGraph) -> BuildInfo {
+    BuildInfo {
+        trimmed: g.trimmed().cloned(),
+        ..BuildInfo::of(g.options())
     }
 }
 
@@ -90,11 +146,14 @@ struct EdgeRef<'a> {
     target: &'a str,
     kind: EdgeKind,
     weight: u64,
+    documents: u64,
     evidence: &'a [Evidence],
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     cues: &'a BTreeMap<String, u64>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     classes: &'a BTreeMap<String, u64>,
+    #[serde(flatten)]
+    seen: &'a Seen,
 }
 
 /// [`GraphJson`] borrowing from the graph.
@@ -104,6 +163,8 @@ struct GraphRef<'a> {
     edges: Vec<EdgeRef<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     roots: Vec<&'a str>,
+    build: BuildInfo,
+    held: HeldJson,
 }
 
 /// Write the graph as pretty JSON.
@@ -121,13 +182,17 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
                     target: &g.graph[b].id,
                     kind: edge.kind,
                     weight: edge.weight,
+                    documents: edge.documents,
                     evidence: &edge.evidence,
                     cues: &edge.cues,
                     classes: &edge.classes,
+                    seen: &edge.seen,
                 }
             })
             .collect(),
         roots: g.roots().iter().map(String::as_str).collect(),
+        build: build_info(g),
+        held: g.held().to_json(),
     };
     // serde_json writes many small pieces: gather them in a buffer of a
     // known type (inlined copies), handed to `out` in large blocks.
@@ -137,14 +202,20 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
     buffered.flush()
 }
 
-/// A graph from its JSON form. A link of weight 0 is an error (it was
-/// never seen: the file is damaged or hand-made), as are repeated nodes
-/// and links to unknown nodes.
+/// A graph from its JSON form, with the options it records (`options`
+/// for an older graph that records none). A link of weight 0 is an error
+/// (it was never seen: the file is damaged or hand-made), as are repeated
+/// nodes and links to unknown nodes.
 pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<ActorGraph, String> {
+    let options = j.build.as_ref().map_or(options, BuildInfo::options);
     let mut g = ActorGraph::new(options);
     for r in &j.roots {
         g.add_root(r);
     }
+    if let Some(h) = &j.held {
+        g.hold(&HeldDocs::from_json(h)?);
+    }
+    g.set_trimmed(j.build.as_ref().and_then(|b| b.trimmed.clone()));
     for n in &j.nodes {
         if g.node(&n.id).is_some() {
             return Err(format!("node {:?} appears twice", n.id));
@@ -166,14 +237,34 @@ pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<Ac
                 e.target
             ));
         }
-        let to = g.add_edge(a, b, e.kind, e.weight, &e.evidence);
-        g.graph[to].add_counts(&e.cues, &e.classes);
+        g.add_edge_from(
+            a,
+            b,
+            &Edge {
+                kind: e.kind,
+                weight: e.weight,
+                documents: e.documents,
+                evidence: e.evidence.clone(),
+                cues: e.cues.clone(),
+                classes: e.classes.clone(),
+                seen: e.seen.clone().into(),
+            },
+        );
     }
     Ok(g)
 }
 
-/// Read a graph saved as JSON.
+/// Read a graph saved as JSON (see [`from_json`] for its options).
 pub fn read(path: &Path, options: GraphOptions) -> Result<ActorGraph> {
+    Ok(read_with_info(path, options)?.0)
+}
+
+/// Read a graph saved as JSON, with the build record it holds (`None` for
+/// a graph saved before builds were recorded).
+pub fn read_with_info(
+    path: &Path,
+    options: GraphOptions,
+) -> Result<(ActorGraph, Option<BuildInfo>)> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
         path: path.into(),
         source,
@@ -182,10 +273,11 @@ pub fn read(path: &Path, options: GraphOptions) -> Result<ActorGraph> {
         path: path.into(),
         reason: e.to_string(),
     })?;
-    from_json(&j, options).map_err(|reason| Error::Graph {
+    let g = from_json(&j, options).map_err(|reason| Error::Graph {
         path: path.into(),
         reason,
-    })
+    })?;
+    Ok((g, j.build))
 }
 
 #[cfg(test)]

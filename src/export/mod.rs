@@ -125,7 +125,7 @@ impl Selection {
         self.top.is_none()
             && g.graph.edge_indices().all(|e| {
                 let edge = &g.graph[e];
-                edge.weight >= self.min_weight
+                (self.min_weight <= 1 || edge.weight >= self.min_weight)
                     && (self.kinds.is_empty() || self.kinds.contains(&edge.kind))
             })
     }
@@ -136,7 +136,7 @@ impl Selection {
     pub fn apply(&self, g: &ActorGraph) -> ActorGraph {
         let keep_edge = |e| {
             let edge: &crate::graph::Edge = &g.graph[e];
-            edge.weight >= self.min_weight
+            (self.min_weight <= 1 || edge.weight >= self.min_weight)
                 && (self.kinds.is_empty() || self.kinds.contains(&edge.kind))
         };
         let mut out = g.subgraph(|_| true, keep_edge);

@@ -1,8 +1,8 @@
 //! The [`ActorGraph`] itself: its nodes and edges, looked up by id, and
 //! adding to it (a node, a link, a document's [`RecordPlan`]).
 
-use super::evidence::keep_evidence;
-use super::{Edge, EdgeKind, Evidence, GraphOptions, Node, RecordPlan};
+use super::evidence::{keep_evidence, keep_span_of};
+use super::{Edge, EdgeKind, Evidence, GraphOptions, HeldDocs, Node, RecordPlan, Trim};
 use crate::mentions::ActorKind;
 use crate::pipeline::DocRecord;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
@@ -21,6 +21,10 @@ pub struct ActorGraph {
     /// The paths the graph was built from, as given to `build`: evidence
     /// is read back only under them (or directories the user names).
     pub(super) roots: BTreeSet<String>,
+    /// The documents it holds (and their copies), by id hash.
+    pub(super) held: HeldDocs,
+    /// The trimming that removed part of it, if any.
+    pub(super) trimmed: Option<Trim>,
 }
 
 impl ActorGraph {
@@ -37,10 +41,43 @@ impl ActorGraph {
         &self.options
     }
 
+    /// Change the build options (those of a saved graph read back, once
+    /// checked to agree with a run's).
+    pub fn set_options(&mut self, options: GraphOptions) {
+        self.options = options;
+    }
+
     /// The paths (files and directories, as given) the graph's documents
     /// were read from; evidence is read back only under them.
     pub fn roots(&self) -> &BTreeSet<String> {
         &self.roots
+    }
+
+    /// The documents the graph holds (their ids, and those of the copies
+    /// counted with them).
+    pub fn held(&self) -> &HeldDocs {
+        &self.held
+    }
+
+    /// Hold the documents of `held` too (reading a saved graph back).
+    pub fn hold(&mut self, held: &HeldDocs) {
+        self.held.extend(held);
+    }
+
+    /// The trimming that removed part of the graph, if any: a trimmed
+    /// graph is not grown.
+    pub fn trimmed(&self) -> Option<&Trim> {
+        self.trimmed.as_ref()
+    }
+
+    /// Record that trimming removed part of the graph.
+    pub fn set_trimmed(&mut self, trim: Option<Trim>) {
+        self.trimmed = trim;
+    }
+
+    /// True when some node or link carries a date.
+    pub fn is_dated(&self) -> bool {
+        self.graph.node_weights().any(|n| n.seen.is_dated())
     }
 
     /// Record a path the graph's documents are read from (`-`, standard
@@ -78,29 +115,38 @@ impl ActorGraph {
         if let Some(&n) = self.nodes.get(id) {
             return n;
         }
-        let n = self.graph.add_node(Node {
-            id: id.to_owned(),
-            kind,
-            mentions: 0,
-            documents: 0,
-            aliases: BTreeSet::new(),
-            joined: Vec::new(),
-        });
+        let n = self.graph.add_node(Node::new(id, kind));
         self.nodes.insert(id.to_owned(), n);
         n
     }
 
     /// Add a node as it is (mention and document counts added to those of
-    /// an existing node with the same id, saturating at `u64::MAX`;
-    /// aliases and joined names joined).
+    /// an existing node with the same id, saturating at `u64::MAX`, its
+    /// kind the one with the most mentions; aliases, joined names,
+    /// outlets, dates and period counts joined).
     pub fn insert_node(&mut self, node: Node) -> NodeIndex {
         let n = self.node_or_insert(&node.id, node.kind);
         let have = &mut self.graph[n];
-        have.mentions = have.mentions.saturating_add(node.mentions);
+        for (kind, m) in node.kind_counts() {
+            have.add_mentions(kind, m);
+        }
         have.documents = have.documents.saturating_add(node.documents);
         have.aliases.extend(node.aliases);
         have.join_names(node.joined);
+        have.seen.merge(&node.seen);
         n
+    }
+
+    /// Add a link as it is to the link of its kind between `a` and `b`
+    /// (weight, documents, cues and classes summed, evidence joined and
+    /// capped, outlets, dates and period counts joined).
+    pub fn add_edge_from(&mut self, a: NodeIndex, b: NodeIndex, edge: &Edge) -> EdgeIndex {
+        let e = self.add_edge(a, b, edge.kind, edge.weight, &edge.evidence);
+        let have = &mut self.graph[e];
+        have.documents = have.documents.saturating_add(edge.documents);
+        have.add_counts(&edge.cues, &edge.classes);
+        have.seen.merge(&edge.seen);
+        e
     }
 
     /// Add a link (weight, saturating at `u64::MAX`, and evidence added to
@@ -118,7 +164,7 @@ impl ActorGraph {
         let edge = &mut self.graph[e];
         edge.weight = edge.weight.saturating_add(weight);
         for ev in evidence {
-            keep_evidence(&mut edge.evidence, cap, &ev.doc, ev.start, ev.end);
+            keep_evidence(&mut edge.evidence, cap, ev);
         }
         e
     }
@@ -152,26 +198,25 @@ impl ActorGraph {
     /// Gives the same graph as [`ActorGraph::add_record`].
     pub fn add_plan(&mut self, plan: RecordPlan) {
         let mut index: Vec<NodeIndex> = Vec::with_capacity(plan.actors.len());
+        let src = &plan.source;
+        self.held.insert(&src.id);
+        for c in &src.copies {
+            self.held.insert(c);
+        }
         for a in &plan.actors {
             let id = plan.name(a.id);
             let n = match self.nodes.get(id) {
                 Some(&n) => n,
                 None => {
-                    let n = self.graph.add_node(Node {
-                        id: id.to_owned(),
-                        kind: a.kind,
-                        mentions: 0,
-                        documents: 0,
-                        aliases: BTreeSet::new(),
-                        joined: Vec::new(),
-                    });
+                    let n = self.graph.add_node(Node::new(id, a.kind));
                     self.nodes.insert(id.to_owned(), n);
                     n
                 }
             };
             let node = &mut self.graph[n];
-            node.mentions = node.mentions.saturating_add(a.mentions);
+            node.add_mentions(a.kind, a.mentions);
             node.documents = node.documents.saturating_add(1);
+            node.seen.add_doc(src, a.mentions);
             let (first, end) = a.aliases;
             for &range in &plan.aliases[first as usize..end as usize] {
                 let alias = plan.name(range);
@@ -192,6 +237,8 @@ impl ActorGraph {
                 .or_insert_with(|| graph.add_edge(a, b, Edge::new(l.kind)));
             let edge = &mut self.graph[e];
             edge.weight = edge.weight.saturating_add(l.weight);
+            edge.documents = edge.documents.saturating_add(1);
+            edge.seen.add_doc(src, l.weight);
             for (lemma, class, n) in &l.cues {
                 edge.count_cue(lemma.as_deref(), *class, *n);
             }
@@ -201,7 +248,7 @@ impl ActorGraph {
                     .reserve_exact(l.spans.as_slice().len().min(cap));
             }
             for &(start, end) in l.spans.as_slice() {
-                keep_evidence(&mut edge.evidence, cap, &plan.doc, start, end);
+                keep_span_of(&mut edge.evidence, cap, src, start, end);
             }
         }
     }

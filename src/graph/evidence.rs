@@ -1,34 +1,55 @@
 //! Evidence lists: the smallest spans of a link, kept sorted and capped
 //! one span at a time.
 
-use super::Evidence;
+use super::{DocSource, Evidence, EvidenceSource};
 
-/// Keep the evidence `(doc, start, end)` in `list` if it is among the `cap`
-/// smallest: `list` stays sorted, without duplicates, at most `cap` long,
-/// and the document name is copied only when the span is kept.
-pub(super) fn keep_evidence(
+/// The order evidence is kept in: document id, then span.
+fn key(e: &Evidence) -> (&str, usize, usize) {
+    (e.doc.as_str(), e.start, e.end)
+}
+
+/// Keep `ev` in `list` if it is among the `cap` smallest by (document id,
+/// start, end): `list` stays sorted, without duplicates, at most `cap`
+/// long, and `ev` is copied only when kept.
+pub(super) fn keep_evidence(list: &mut Vec<Evidence>, cap: usize, ev: &Evidence) {
+    keep_with(list, cap, key(ev), || ev.clone());
+}
+
+/// Keep the span `start..end` of the document `src` in `list` as
+/// [`keep_evidence`] does, its document's id, file, line and day copied
+/// only when the span is kept.
+pub(super) fn keep_span_of(
     list: &mut Vec<Evidence>,
     cap: usize,
-    doc: &str,
+    src: &DocSource,
     start: usize,
     end: usize,
 ) {
-    let new = (doc, start, end);
-    fn key(e: &Evidence) -> (&str, usize, usize) {
-        (e.doc.as_str(), e.start, e.end)
-    }
+    keep_with(list, cap, (&src.id, start, end), || Evidence {
+        doc: src.id.clone(),
+        start,
+        end,
+        source: (src.file.is_some() || src.line.is_some() || src.day.is_some()).then(|| {
+            Box::new(EvidenceSource {
+                file: src.file.clone(),
+                line: src.line,
+                date: src.day.clone(),
+            })
+        }),
+    });
+}
+
+fn keep_with(
+    list: &mut Vec<Evidence>,
+    cap: usize,
+    new: (&str, usize, usize),
+    make: impl FnOnce() -> Evidence,
+) {
     if list.len() >= cap && list.last().is_none_or(|last| key(last) <= new) {
         return;
     }
     if let Err(at) = list.binary_search_by(|e| key(e).cmp(&new)) {
-        list.insert(
-            at,
-            Evidence {
-                doc: doc.to_owned(),
-                start,
-                end,
-            },
-        );
+        list.insert(at, make());
         list.truncate(cap);
     }
 }
@@ -114,11 +135,11 @@ mod tests {
         ) {
             let all: Vec<Evidence> = spans
                 .iter()
-                .map(|&(d, s, l)| Evidence { doc: format!("d{d}.txt"), start: s, end: s + l })
+                .map(|&(d, s, l)| Evidence { doc: format!("d{d}.txt"), start: s, end: s + l, ..Evidence::default() })
                 .collect();
             let mut kept = Vec::new();
             for e in &all {
-                keep_evidence(&mut kept, cap, &e.doc, e.start, e.end);
+                keep_evidence(&mut kept, cap, e);
             }
             let mut want = all.clone();
             want.sort();

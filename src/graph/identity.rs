@@ -41,7 +41,7 @@
 //! are sums: a document naming two of its names separately (rare: the
 //! resolver joins most within a document) counts in `documents` twice.
 
-use super::{ActorGraph, Node};
+use super::{ActorGraph, Node, Seen};
 use crate::mentions::ActorKind;
 use crate::resolve::{fold_name as fold, is_apostrophe, spells, AliasTable};
 use serde::{Deserialize, Serialize};
@@ -372,6 +372,8 @@ impl ActorGraph {
         }
         let mut out = ActorGraph::new(self.options.clone());
         out.roots = self.roots.clone();
+        out.held = self.held.clone();
+        out.trimmed.clone_from(&self.trimmed);
         // Each old node's new node.
         let mut new_of: Vec<Option<petgraph::stable_graph::NodeIndex>> = vec![None; nodes.len()];
         for members in by_root.values() {
@@ -408,8 +410,10 @@ impl ActorGraph {
                 j.mentions += n.mentions;
                 j.documents += n.documents;
             }
+            let mut seen = Seen::default();
             for &o in &olds {
                 aliases.extend(self.graph[nodes[o]].aliases.iter().cloned());
+                seen.merge(&self.graph[nodes[o]].seen);
             }
             let n = out.insert_node(Node {
                 id: names[head].text.clone(),
@@ -418,6 +422,8 @@ impl ActorGraph {
                 documents,
                 aliases,
                 joined: joined.into_values().collect(),
+                kinds: BTreeMap::new(),
+                seen: seen.into(),
             });
             for &o in &olds {
                 new_of[o] = Some(n);
@@ -433,8 +439,7 @@ impl ActorGraph {
             if na == nb {
                 continue;
             }
-            let edge = &self.graph[e];
-            out.add_edge(na, nb, edge.kind, edge.weight, &edge.evidence);
+            out.add_edge_from(na, nb, &self.graph[e]);
         }
         out
     }

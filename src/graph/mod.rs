@@ -12,11 +12,20 @@
 //! * [`EdgeKind::Attribution`]: speaker -> each actor in `about`;
 //!   weight = number of attributions.
 //!
-//! Every edge keeps its evidence, `(doc, start, end)` byte spans, up to a
-//! cap ([`GraphOptions::max_evidence`]); the smallest spans in
+//! Every edge keeps its evidence, `(doc, start, end)` byte spans (`doc`
+//! the document's id, with its date), up to a cap
+//! ([`GraphOptions::max_evidence`]); the smallest spans in
 //! `(doc, start, end)` order are kept, so the result does not depend on the
 //! order documents arrive in. Nodes are keyed by actor id: the same id in
-//! two documents is one node.
+//! two documents is one node, its kind the one with the most mentions.
+//!
+//! Nodes and edges also count **support**, the documents and distinct
+//! outlets they were seen in ([`Measure`] picks which one `weight` means
+//! in exports), and **time**: first and last seen and counts per
+//! [`Period`] ([`Seen`]). A graph remembers the documents it holds
+//! ([`HeldDocs`]) and the options it was built with ([`BuildInfo`]), so
+//! growing it later neither counts a document twice nor mixes counts of
+//! different options.
 //!
 //! Adding a document is two steps. [`RecordPlan::new`] (from a record) or
 //! [`RecordPlan::from_analysis`] (straight from the stages' output) works
@@ -31,23 +40,34 @@
 //! [`RecordPlan`] and its making; `evidence.rs` the capped, sorted
 //! evidence lists; `order.rs` the id order of nodes and edges that every
 //! output follows; `merge.rs` merging, filtering and cutting graphs;
-//! `identity.rs` corpus-level identity ([`ActorGraph::identify`]): the
+//! `support.rs` outlets, dates and periods ([`Seen`], [`DocSource`]);
+//! `time.rs` periods and date ranges; `held.rs` the held documents;
+//! `build_info.rs` the recorded options; `identity.rs` corpus-level identity ([`ActorGraph::identify`]): the
 //! pass, run once every document is in, that joins the nodes of one real
 //! actor ("Donald J. Trump" and "Donald Trump", "Obama" and "Barack
 //! Obama", "IPS" and "Inter Press Service"), each join with its reason.
 
 mod actor_graph;
+mod build_info;
 mod evidence;
+mod held;
 mod identity;
 mod merge;
 mod order;
 mod plan;
+mod support;
 #[cfg(test)]
 mod tests;
+pub mod time;
 
 pub use actor_graph::ActorGraph;
+pub use build_info::{BuildInfo, Trim};
+pub use held::{id_hash, HeldDocs, HeldJson};
 pub use identity::{JoinReason, Joined, DOMINANCE};
 pub use plan::RecordPlan;
+pub use support::{DocSource, Measure, Seen, SeenBox};
+
+pub use time::{DateRange, Period};
 
 use crate::mentions::ActorKind;
 use serde::{Deserialize, Serialize};
@@ -83,6 +103,8 @@ pub struct GraphOptions {
     pub max_evidence: usize,
     /// Count only mentions by name toward co-occurrence (not pronouns).
     pub names_only: bool,
+    /// The periods nodes and links count their dated sightings in.
+    pub period: Period,
 }
 
 impl Default for GraphOptions {
@@ -91,6 +113,7 @@ impl Default for GraphOptions {
             window: Window::Sentence,
             max_evidence: 5,
             names_only: false,
+            period: Period::Month,
         }
     }
 }
@@ -113,9 +136,67 @@ pub struct Node {
     /// counts (absent from the JSON when empty).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub joined: Vec<Joined>,
+    /// Mentions by kind, when the actor was seen as more than one kind
+    /// (absent otherwise): `kind` is the kind with the most mentions, ties
+    /// going to `person` over `organization`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub kinds: BTreeMap<ActorKind, u64>,
+    /// Outlets, first and last seen, mentions per period.
+    #[serde(flatten)]
+    pub seen: SeenBox,
 }
 
 impl Node {
+    /// A node not seen yet.
+    pub fn new(id: &str, kind: ActorKind) -> Node {
+        Node {
+            id: id.to_owned(),
+            kind,
+            mentions: 0,
+            documents: 0,
+            aliases: BTreeSet::new(),
+            joined: Vec::new(),
+            kinds: BTreeMap::new(),
+            seen: SeenBox::default(),
+        }
+    }
+
+    /// Count `mentions` more mentions, as `kind`: the node's kind becomes
+    /// the kind with the most mentions (ties: the first in [`ActorKind`]'s
+    /// order), whatever the order the counts come in. Sums saturate at
+    /// `u64::MAX`.
+    pub fn add_mentions(&mut self, kind: ActorKind, mentions: u64) {
+        if mentions == 0 {
+            return;
+        }
+        if self.kinds.is_empty() {
+            if kind == self.kind || self.mentions == 0 {
+                self.kind = kind;
+                self.mentions = self.mentions.saturating_add(mentions);
+                return;
+            }
+            self.kinds.insert(self.kind, self.mentions);
+        }
+        let n = self.kinds.entry(kind).or_insert(0);
+        *n = n.saturating_add(mentions);
+        self.mentions = self.mentions.saturating_add(mentions);
+        self.kind = self
+            .kinds
+            .iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map(|(&k, _)| k)
+            .unwrap_or(kind);
+    }
+
+    /// The node's mentions by kind (one entry when it has one kind).
+    pub fn kind_counts(&self) -> BTreeMap<ActorKind, u64> {
+        if self.kinds.is_empty() {
+            BTreeMap::from([(self.kind, self.mentions)])
+        } else {
+            self.kinds.clone()
+        }
+    }
+
     /// Add `other`'s joined names to this node's (counts of one name
     /// summed), kept in name order.
     pub fn join_names(&mut self, other: Vec<Joined>) {
@@ -155,14 +236,117 @@ impl EdgeKind {
 }
 
 /// Where a link was seen.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+///
+/// In the JSON: `{"doc", "start", "end"}`, with `"file"`, `"line"` and
+/// `"date"` when the document has them (see [`EvidenceSource`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(from = "EvidenceJson")]
 pub struct Evidence {
-    /// The document.
+    /// The document's id (a plain file's is its path).
     pub doc: String,
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
+    /// Where the document's text is and its date, when known (boxed: a
+    /// plain file has none, and evidence is the bulk of a graph).
+    pub source: Option<Box<EvidenceSource>>,
+}
+
+/// Where the text of evidence's document is, and its day.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EvidenceSource {
+    /// The file the document's text is in, when that is not its id (a
+    /// record of a JSON Lines or CSV file).
+    pub file: Option<String>,
+    /// The document's line (record) in `file`.
+    pub line: Option<u64>,
+    /// The document's day, `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+impl Evidence {
+    /// The span `start..end` of the document `doc`.
+    pub fn new(doc: impl Into<String>, start: usize, end: usize) -> Evidence {
+        Evidence {
+            doc: doc.into(),
+            start,
+            end,
+            source: None,
+        }
+    }
+
+    /// The file the document's text is in, when that is not its id.
+    pub fn file(&self) -> Option<&str> {
+        self.source.as_ref()?.file.as_deref()
+    }
+
+    /// The document's line (record) in [`Evidence::file`].
+    pub fn line(&self) -> Option<u64> {
+        self.source.as_ref()?.line
+    }
+
+    /// The document's day.
+    pub fn date(&self) -> Option<&str> {
+        self.source.as_ref()?.date.as_deref()
+    }
+}
+
+/// [`Evidence`] as the JSON has it.
+#[derive(Deserialize)]
+struct EvidenceJson {
+    doc: String,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    file: Option<String>,
+    #[serde(default)]
+    line: Option<u64>,
+    #[serde(default)]
+    date: Option<String>,
+}
+
+impl From<EvidenceJson> for Evidence {
+    fn from(j: EvidenceJson) -> Evidence {
+        let source = (j.file.is_some() || j.line.is_some() || j.date.is_some()).then(|| {
+            Box::new(EvidenceSource {
+                file: j.file,
+                line: j.line,
+                date: j.date,
+            })
+        });
+        Evidence {
+            doc: j.doc,
+            start: j.start,
+            end: j.end,
+            source,
+        }
+    }
+}
+
+impl Serialize for Evidence {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let (file, line, date) = (self.file(), self.line(), self.date());
+        let n = 3
+            + usize::from(file.is_some())
+            + usize::from(line.is_some())
+            + usize::from(date.is_some());
+        let mut st = s.serialize_struct("Evidence", n)?;
+        st.serialize_field("doc", &self.doc)?;
+        st.serialize_field("start", &self.start)?;
+        st.serialize_field("end", &self.end)?;
+        if let Some(f) = file {
+            st.serialize_field("file", f)?;
+        }
+        if let Some(l) = line {
+            st.serialize_field("line", &l)?;
+        }
+        if let Some(d) = date {
+            st.serialize_field("date", d)?;
+        }
+        st.end()
+    }
 }
 
 /// A link between two actors.
@@ -172,6 +356,12 @@ pub struct Edge {
     pub kind: EdgeKind,
     /// How many times it was seen.
     pub weight: u64,
+    /// How many documents it was seen in (0 in graphs saved before this
+    /// was counted). Links that corpus-level identity puts together add
+    /// their counts, so a document that linked two names of one actor to
+    /// the same other actor counts twice here (as in [`Node::documents`]).
+    #[serde(default)]
+    pub documents: u64,
     /// Where, up to the evidence cap.
     pub evidence: Vec<Evidence>,
     /// Attribution links: how many times each cue lemma was seen
@@ -182,6 +372,9 @@ pub struct Edge {
     /// (`report`, `denial`, ...).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub classes: BTreeMap<String, u64>,
+    /// Outlets, first and last seen, weight per period.
+    #[serde(flatten)]
+    pub seen: SeenBox,
 }
 
 impl Edge {
@@ -190,9 +383,20 @@ impl Edge {
         Edge {
             kind,
             weight: 0,
+            documents: 0,
             evidence: Vec::new(),
             cues: BTreeMap::new(),
             classes: BTreeMap::new(),
+            seen: SeenBox::default(),
+        }
+    }
+
+    /// Its weight as `measure` counts it.
+    pub fn measure(&self, measure: Measure) -> u64 {
+        match measure {
+            Measure::Mentions => self.weight,
+            Measure::Documents => self.documents,
+            Measure::Outlets => self.seen.outlets.len() as u64,
         }
     }
 

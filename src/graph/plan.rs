@@ -2,7 +2,7 @@
 //! from its record (or straight from the stages' output) alone.
 
 use super::evidence::SpanList;
-use super::{EdgeKind, GraphOptions, Window, LIST_REACH, MAX_WINDOW_ACTORS};
+use super::{DocSource, EdgeKind, GraphOptions, Window, LIST_REACH, MAX_WINDOW_ACTORS};
 use crate::attribution::StatementClass;
 use crate::mentions::{ActorKind, Via};
 use crate::pipeline::DocRecord;
@@ -21,7 +21,8 @@ use rustc_hash::FxHashMap;
 /// does little per document.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordPlan {
-    pub(super) doc: String,
+    /// The document: its id, file, date, outlets and copies.
+    pub(super) source: DocSource,
     /// Every actor id and name of the plan, end to end (one allocation
     /// per document, not one per name); [`PlanActor`] and `aliases` hold
     /// ranges into it.
@@ -130,7 +131,7 @@ impl RecordPlan {
         let sizes = (rec.mentions.len(), rec.mentions.len());
         let no_sources = |_: usize| std::iter::empty();
         RecordPlan::build(
-            &rec.doc,
+            DocSource::from_meta(&rec.doc, &rec.meta, options.period),
             sizes,
             (mentions, attributions),
             (sentence, no_sources),
@@ -186,7 +187,7 @@ impl RecordPlan {
         };
         let sizes = (a.resolution.actors.len(), a.mentions.len());
         RecordPlan::build(
-            &doc.name,
+            DocSource::of(doc, options.period),
             sizes,
             (mentions, attributions),
             (sentence, aliases),
@@ -201,7 +202,7 @@ impl RecordPlan {
     /// the caller's actors by index (mentions naming an actor by index
     /// give no names of their own).
     fn build<'a, M, A, T, N>(
-        doc: &str,
+        source: DocSource,
         (actor_count, mention_count): (usize, usize),
         (mentions, attributions): (M, A),
         (sentence, names_of): (
@@ -237,12 +238,12 @@ impl RecordPlan {
                 }
             }
         }
-        RecordPlan::pack(doc, &tally.actors, &tally.aliases, links.links)
+        RecordPlan::pack(source, &tally.actors, &tally.aliases, links.links)
     }
 
     /// The plan of its parts, ids and names copied once, into one string.
     fn pack(
-        doc: &str,
+        source: DocSource,
         actors: &[BuildActor<'_>],
         aliases: &[(u32, &str)],
         links: Vec<PlanLink>,
@@ -275,7 +276,7 @@ impl RecordPlan {
             })
             .collect();
         RecordPlan {
-            doc: doc.to_owned(),
+            source,
             names,
             actors,
             aliases: alias_ranges,

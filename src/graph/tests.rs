@@ -60,6 +60,7 @@ fn plan_from_analysis_matches_plan_from_record() {
                     window,
                     max_evidence,
                     names_only,
+                    ..GraphOptions::default()
                 };
                 let mut by_record = ActorGraph::new(options.clone());
                 let mut by_plan = ActorGraph::new(options.clone());
@@ -146,6 +147,8 @@ fn sorted_orders_match_plain_sorts() {
                 documents: 1,
                 aliases: BTreeSet::new(),
                 joined: Vec::new(),
+                kinds: Default::default(),
+                seen: Default::default(),
             })
         })
         .collect();
@@ -327,4 +330,273 @@ fn oversized_windows_are_lists_with_linear_links() {
         g.edge_count(),
         MAX_WINDOW_ACTORS * (MAX_WINDOW_ACTORS - 1) / 2
     );
+}
+
+/// Dated documents from two outlets, one carrying a copy from a third.
+fn dated_docs() -> Vec<Document> {
+    let texts = [
+        (
+            "hw-1",
+            "2016-01-12",
+            "Harbor Wire",
+            "Ines Varga met Paulo Brandt in Porto. Varga said Brandt was tired.",
+        ),
+        (
+            "cp-1",
+            "2016-01-30T08:00:00Z",
+            "Coastal Post",
+            "Paulo Brandt and Olek Sarno spoke in Braga. Sarno said Brandt was late.",
+        ),
+        (
+            "hw-2",
+            "2016-03-02",
+            "Harbor Wire",
+            "Ines Varga thanked Olek Sarno. Varga said Sarno had \"done well\".",
+        ),
+        (
+            "cp-2",
+            "2016-07-19",
+            "Coastal Post",
+            "Olek Sarno met Ines Varga and Paulo Brandt at the port.",
+        ),
+        (
+            "hw-3",
+            "2016-07-20",
+            "Harbor Wire",
+            "Tavi Renn criticised Ines Varga. Renn said Varga was wrong.",
+        ),
+    ];
+    texts
+        .iter()
+        .map(|&(id, date, source, text)| {
+            let mut d = Document::from_text(format!("{id}.txt"), text);
+            d.meta.id = Some(id.into());
+            d.meta.date = Some(date.into());
+            d.meta.source = Some(source.into());
+            if id == "cp-2" {
+                d.meta.copies = vec![crate::ingest::DocCopy {
+                    id: "bay-9".into(),
+                    source: Some("Bay Courier".into()),
+                    date: Some("2016-07-21".into()),
+                }];
+            }
+            d
+        })
+        .collect()
+}
+
+/// A graph of some of the documents, added in the order given.
+fn built(docs: &[&Document], options: &GraphOptions) -> ActorGraph {
+    let ex = Extractor::new();
+    let mut g = ActorGraph::new(options.clone());
+    for d in docs {
+        g.add_plan(RecordPlan::from_analysis(d, &ex.analyze(d), options));
+    }
+    g
+}
+
+/// Everything a graph holds, in a fixed order, to compare graphs.
+type Canon = (
+    Vec<Node>,
+    Vec<(String, String, Edge)>,
+    BTreeSet<String>,
+    HeldDocs,
+);
+
+fn canon(g: &ActorGraph) -> Canon {
+    let (nodes, edges) = g.sorted();
+    let edges = edges
+        .into_iter()
+        .map(|e| {
+            let (a, b) = g.graph.edge_endpoints(e).unwrap();
+            (
+                g.graph[a].id.clone(),
+                g.graph[b].id.clone(),
+                g.graph[e].clone(),
+            )
+        })
+        .collect();
+    let nodes = nodes.into_iter().map(|n| g.graph[n].clone()).collect();
+    (nodes, edges, g.roots().clone(), g.held().clone())
+}
+
+/// Call `f` with every permutation of `v[k..]` (by swaps).
+fn permute(v: &mut [usize], k: usize, f: &mut impl FnMut(&[usize])) {
+    if k == v.len() {
+        f(v);
+        return;
+    }
+    for i in k..v.len() {
+        v.swap(k, i);
+        permute(v, k + 1, f);
+        v.swap(k, i);
+    }
+}
+
+/// Every order of the documents, and every split merged either way round,
+/// gives the same graph; merging is associative.
+#[test]
+fn merge_is_commutative_and_associative() {
+    let docs = dated_docs();
+    let options = GraphOptions {
+        max_evidence: 2,
+        ..GraphOptions::default()
+    };
+    let all: Vec<&Document> = docs.iter().collect();
+    let want = canon(&built(&all, &options));
+    assert!(want.1.len() >= 4, "the fixture links actors");
+    // Every order of the five documents (plans made once, added in turn).
+    let ex = Extractor::new();
+    let plans: Vec<RecordPlan> = all
+        .iter()
+        .map(|d| RecordPlan::from_analysis(d, &ex.analyze(d), &options))
+        .collect();
+    let mut order: Vec<usize> = (0..plans.len()).collect();
+    let mut orders = 0;
+    permute(&mut order, 0, &mut |o| {
+        let mut g = ActorGraph::new(options.clone());
+        for &i in o {
+            g.add_plan(plans[i].clone());
+        }
+        assert_eq!(canon(&g), want, "order {o:?}");
+        orders += 1;
+    });
+    assert_eq!(orders, 120);
+    for cut in 1..docs.len() {
+        let (a, b) = (built(&all[..cut], &options), built(&all[cut..], &options));
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(canon(&ab), want, "split at {cut}");
+        assert_eq!(canon(&ba), want, "split at {cut}, merged the other way");
+    }
+    let parts: Vec<ActorGraph> = all.chunks(2).map(|c| built(c, &options)).collect();
+    let mut left = parts[0].clone();
+    left.merge(&parts[1]);
+    left.merge(&parts[2]);
+    let mut right = parts[1].clone();
+    right.merge(&parts[2]);
+    let mut right_all = parts[0].clone();
+    right_all.merge(&right);
+    assert_eq!(canon(&left), canon(&right_all));
+    assert_eq!(canon(&left), want);
+}
+
+/// Nodes and links count documents, outlets (copies' too), first and last
+/// seen and per-month counts; evidence carries the document id and day.
+#[test]
+fn support_and_time_are_counted() {
+    let docs = dated_docs();
+    let all: Vec<&Document> = docs.iter().collect();
+    let g = built(&all, &GraphOptions::default());
+    let varga = &g.graph[g.node("Ines Varga").unwrap()];
+    assert_eq!(varga.documents, 4);
+    let outlets: Vec<&str> = varga.seen.outlets.iter().map(String::as_str).collect();
+    assert_eq!(outlets, ["Bay Courier", "Coastal Post", "Harbor Wire"]);
+    assert_eq!(varga.seen.first.as_deref(), Some("2016-01-12"));
+    assert_eq!(varga.seen.last.as_deref(), Some("2016-07-20"));
+    let months: Vec<&str> = varga.seen.periods.keys().map(String::as_str).collect();
+    assert_eq!(months, ["2016-01", "2016-03", "2016-07"]);
+    assert_eq!(varga.seen.periods.values().sum::<u64>(), varga.mentions);
+    let co = edge(&g, "Ines Varga", "Paulo Brandt", EdgeKind::Cooccurrence).unwrap();
+    assert_eq!(co.documents, 2);
+    assert_eq!(co.measure(Measure::Outlets), 3);
+    assert_eq!(co.seen.periods.values().sum::<u64>(), co.weight);
+    let ev = &co.evidence[0];
+    assert_eq!(ev.doc, "cp-2");
+    assert_eq!(ev.file(), Some("cp-2.txt"));
+    assert_eq!(ev.date(), Some("2016-07-19"));
+    // The copy is held with its original.
+    assert!(g.held().contains("bay-9") && g.held().contains("hw-1"));
+    assert_eq!(g.held().len(), 6);
+    let weekly = built(
+        &all,
+        &GraphOptions {
+            period: Period::Week,
+            ..GraphOptions::default()
+        },
+    );
+    let varga = &weekly.graph[weekly.node("Ines Varga").unwrap()];
+    assert!(varga.seen.periods.contains_key("2016-W02"));
+}
+
+/// A node's kind is the one with the most mentions, whatever the order
+/// the counts come in; ties go to person.
+#[test]
+fn node_kind_by_most_mentions() {
+    use crate::mentions::ActorKind::{Organization as O, Person as P};
+    let counts = [(P, 2), (O, 3), (P, 2), (O, 1)];
+    let mut kinds = Vec::new();
+    for k in 0..counts.len() {
+        let mut n = Node::new("Harbor", counts[k].0);
+        for &(kind, m) in counts[k..].iter().chain(&counts[..k]) {
+            n.add_mentions(kind, m);
+        }
+        kinds.push((n.kind, n.kinds.clone()));
+    }
+    assert!(kinds.iter().all(|k| *k == kinds[0]));
+    assert_eq!(kinds[0].0, P);
+    let mut n = Node::new("Harbor", O);
+    for (kind, m) in [(O, 2), (P, 2)] {
+        n.add_mentions(kind, m);
+    }
+    assert_eq!(n.kind, P, "a tie goes to person");
+}
+
+/// A node seen as two kinds keeps its counts by kind through JSON.
+#[test]
+fn node_kinds_survive_json() {
+    use crate::mentions::ActorKind::{Organization as O, Person as P};
+    let mut n = Node::new("Harbor", P);
+    for (kind, m) in [(P, 1), (O, 2)] {
+        n.add_mentions(kind, m);
+    }
+    let j = serde_json::to_string(&n).unwrap();
+    assert!(
+        j.contains(r#""kinds":{"person":1,"organization":2}"#),
+        "{j}"
+    );
+    let back: Node = serde_json::from_str(&j).unwrap();
+    assert_eq!(back, n);
+    assert_eq!(back.kind, O);
+    let mut g = ActorGraph::new(GraphOptions::default());
+    g.insert_node(back);
+    let mut other = Node::new("Harbor", P);
+    other.add_mentions(P, 2);
+    g.insert_node(other);
+    let merged = &g.graph[g.node("Harbor").unwrap()];
+    assert_eq!((merged.kind, merged.mentions), (P, 5));
+}
+
+proptest::proptest! {
+    /// Nodes of one actor counted in any grouping and merged in any order
+    /// end with the same kind and counts by kind.
+    #[test]
+    fn node_kind_is_order_free(
+        counts in proptest::collection::vec((proptest::bool::ANY, 1u64..5), 1..8),
+        cut in 0usize..8,
+    ) {
+        use crate::mentions::ActorKind::{Organization as O, Person as P};
+        let kind = |b: bool| if b { P } else { O };
+        let cut = cut.min(counts.len());
+        let part = |c: &[(bool, u64)]| {
+            let mut n = Node::new("Harbor", kind(c.first().is_none_or(|x| x.0)));
+            for &(k, m) in c {
+                n.add_mentions(kind(k), m);
+            }
+            n
+        };
+        let whole = part(&counts);
+        let (a, b) = (part(&counts[..cut]), part(&counts[cut..]));
+        for (x, y) in [(&a, &b), (&b, &a)] {
+            let mut g = ActorGraph::new(GraphOptions::default());
+            g.insert_node(x.clone());
+            g.insert_node(y.clone());
+            let n = &g.graph[g.node("Harbor").unwrap()];
+            proptest::prop_assert_eq!(n.kind, whole.kind);
+            proptest::prop_assert_eq!(n.mentions, whole.mentions);
+            proptest::prop_assert_eq!(n.kind_counts(), whole.kind_counts());
+        }
+    }
 }

@@ -13,9 +13,15 @@
 //! | the most connected actors | [`top`] (degree, weight, mentions, [`betweenness`]) |
 //! | who spoke about X / whom X spoke about | [`said_about`], [`said_by`] |
 //! | X's neighbourhood as a graph | [`ego`] |
+//! | X and Y's links per period | [`pair_timeline`] |
+//! | X's mentions and links per period | [`actor_timeline`] |
 //!
 //! Paths, degrees and betweenness treat the graph as undirected: an
 //! attribution link joins speaker and subject both ways.
+
+mod timeline;
+
+pub use timeline::{actor_timeline, pair_timeline, ActorPeriod, PairPeriod, MAX_PERIODS};
 
 use crate::graph::{ActorGraph, EdgeKind, Evidence};
 use crate::mentions::ActorKind;

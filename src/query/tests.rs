@@ -16,6 +16,8 @@ fn hand(nodes: &[(&str, &[&str])], edges: &[(&str, &str, EdgeKind, u64)]) -> Act
                 .map(|s| s.to_string())
                 .collect::<BTreeSet<_>>(),
             joined: Vec::new(),
+            kinds: Default::default(),
+            seen: Default::default(),
         });
     }
     for (i, &(a, b, kind, w)) in edges.iter().enumerate() {
@@ -23,6 +25,7 @@ fn hand(nodes: &[(&str, &[&str])], edges: &[(&str, &str, EdgeKind, u64)]) -> Act
             doc: "d.txt".into(),
             start: i * 10,
             end: i * 10 + 5,
+            ..Default::default()
         }];
         g.add_edge(g.node(a).unwrap(), g.node(b).unwrap(), kind, w, &ev);
     }
