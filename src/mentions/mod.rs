@@ -21,7 +21,7 @@
 //! (`X said`, `X, 54,`, `X, who`), an author's citation (`X (1964)`, `X et
 //! al.`, `(X, Y, & Z, 2010)`), a family name written first ("Wong
 //! Kai-lam"), initials ("R. Tesk"), and across the document
-//! ([`document`]) another mention of the same name with evidence or a
+//! (`document.rs`) another mention of the same name with evidence or a
 //! list with people in it ("A, B and C"). A capitalised run with none
 //! (works, dishes, buildings, "Using Basil") is a weak candidate the
 //! resolver drops unless it ties it to a person named elsewhere. It is an
@@ -329,7 +329,7 @@ impl Mention {
 }
 
 /// Find the mentions of a document body, with the word lists of `lex`;
-/// a name's kind is decided across the document ([`document`]).
+/// a name's kind is decided across the document (`document.rs`).
 pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
     let table = &lex.table;
     // News runs about one mention to twelve tokens.
