@@ -180,6 +180,9 @@ impl Run<'_, '_> {
             }
             return Some(None);
         }
+        if n > 1 && self.title.is_none() && self.team() {
+            return Some(org(Evidence::OrgWord));
+        }
         if n > 1
             && self.title.is_none()
             && ((cx.table.places.may_hold(name) && lex.places.contains(name))
@@ -188,6 +191,30 @@ impl Run<'_, '_> {
             return Some(None);
         }
         None
+    }
+
+    /// A place and one or two words ending in a plural: a team or a
+    /// party's members, an organization ("Varnholm Pirates", "Orvane Red
+    /// Sox", "Texas Republicans").
+    fn team(&self) -> bool {
+        let (cx, n) = (self.cx, self.wt.len());
+        let place = if self.f(0).place() {
+            1
+        } else if starts_place(cx, &cx.toks[self.s..self.e]) {
+            2
+        } else {
+            return false;
+        };
+        let last = self.w(n - 1);
+        let plural = last.len() >= 4
+            && (last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
+                || last.ends_with("Sox"));
+        (1..=2).contains(&(n - place))
+            && plural
+            && (place..n).all(|j| {
+                let f = self.f(j);
+                f.is_cap() && !f.place() && !f.first_name() && !f.title()
+            })
     }
 
     /// Runs of bare initials ("L. D.") and titles alone ("Madam Speaker")

@@ -55,6 +55,14 @@ fn words_table() {
 fn mention_table() {
     use ActorKind::*;
     let cases: &[(&str, &[(&str, ActorKind)])] = &[
+        // A place and a plural: a team.
+        (
+            "The Denver Gulls beat the Boston Red Herons.",
+            &[
+                ("Denver Gulls", Organization),
+                ("Boston Red Herons", Organization),
+            ],
+        ),
         // A rank of nobility names no Earl and no Clare.
         (
             "He married Maria Tesk, 2nd Earl of Clare, in 1801.",
