@@ -194,8 +194,8 @@ impl Run<'_, '_> {
     }
 
     /// A place and one or two words ending in a plural: a team or a
-    /// party's members, an organization ("Varnholm Pirates", "Orvane Red
-    /// Sox", "Texas Republicans").
+    /// party's members after "the", an organization ("the Denver Gulls",
+    /// "the Boston Red Herons", "the Texas Republicans").
     fn team(&self) -> bool {
         let (cx, n) = (self.cx, self.wt.len());
         let place = if self.f(0).place() {
@@ -209,7 +209,9 @@ impl Run<'_, '_> {
         let plural = last.len() >= 4
             && (last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
                 || last.ends_with("Sox"));
-        (1..=2).contains(&(n - place))
+        // Written as "the" team, not "for Middle East Affairs".
+        let the = self.s > 0 && matches!(cx.text_of(self.s - 1), "the" | "The");
+        the && (1..=2).contains(&(n - place))
             && plural
             && (place..n).all(|j| {
                 let f = self.f(j);
