@@ -219,11 +219,13 @@ impl Run<'_, '_> {
             })
     }
 
-    /// Runs of bare initials ("L. D.") and titles alone ("Madam Speaker")
-    /// name no one.
+    /// Runs of bare initials ("L. D."), titles alone ("Madam Speaker") and
+    /// runs opened by a pronoun with a contracted verb ("They're") name no
+    /// one.
     fn names_no_one(&self) -> bool {
         let (lex, n) = (self.cx.lex, self.wt.len());
-        (0..n).all(|j| one_char(self.w(j)))
+        is_pronoun_contraction(self.w(0))
+            || (0..n).all(|j| one_char(self.w(j)))
             || (0..n).all(|j| {
                 let x = self.f(j);
                 x.title() || x.common()

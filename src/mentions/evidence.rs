@@ -124,7 +124,8 @@ pub(super) fn cited(cx: &Cx, start: usize, after: usize) -> bool {
     if text(k) == Some("et") && matches!(text(k + 1), Some("al" | "al.")) {
         return true;
     }
-    let bracketed = {
+    // Inside brackets: read only once a year is found after the run.
+    let bracketed = || {
         let mut depth = 0i32;
         for t in &cx.toks[..start] {
             match t.text(cx.text) {
@@ -144,7 +145,7 @@ pub(super) fn cited(cx: &Cx, start: usize, after: usize) -> bool {
         };
         if is_year(w) {
             let closes = text(j + 1).is_none_or(|n| matches!(n, ")" | ";" | "," | ":" | "]"));
-            return if bracketed {
+            return if bracketed() {
                 closes
             } else {
                 // "Polio and Gass 1997": a pair joined by "and" or "&".
@@ -180,6 +181,6 @@ fn is_ordinal(w: &str) -> bool {
 pub(super) fn nobility(cx: &Cx, start: usize, after: usize) -> bool {
     let text = |k: usize| cx.toks.get(k).map(|t| t.text(cx.text));
     let ordinal_before = |k: usize| k >= 1 && text(k - 1).is_some_and(is_ordinal);
-    (ordinal_before(start) && text(after) == Some("of"))
+    (text(after) == Some("of") && ordinal_before(start))
         || (start >= 3 && text(start - 1) == Some("of") && ordinal_before(start - 2))
 }

@@ -108,9 +108,6 @@ pub(super) fn is_name_word(w: &str) -> bool {
     if w.len() > MAX_NAME_WORD_BYTES || is_negation(w) {
         return false;
     }
-    if w.len() <= 12 && w.bytes().any(|b| b == b'\'' || b == 0xe2) && is_pronoun_contraction(w) {
-        return false;
-    }
     // ASCII first letters decide at once: a capital is a name word unless
     // it is "I" ("I'm"); a small letter only when it opens a prefix.
     match w.as_bytes().first() {
