@@ -132,6 +132,10 @@ pub(super) fn is_negation(w: &str) -> bool {
 /// name.
 pub(super) fn is_pronoun_contraction(w: &str) -> bool {
     use super::closed::{CONTRACTED, CONTRACTING};
+    // Most words hold no apostrophe: one quick look says so.
+    if w.len() > 13 || memchr::memchr2(b'\'', 0xe2, w.as_bytes()).is_none() {
+        return false;
+    }
     let Some((head, tail)) = w.split_once(['\'', '\u{2019}']) else {
         return false;
     };
