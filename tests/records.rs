@@ -284,6 +284,43 @@ fn syndicated_near_copies() {
     assert!(recs.iter().all(|r| r.get("copies").is_none()));
 }
 
+/// The check: ten syndicated near-copies, with `--dedup near`,
+/// give a graph whose links rest on one document from ten outlets.
+#[test]
+fn syndicated_copies_are_one_document_from_ten_outlets() {
+    let file = data("syndicated.jsonl");
+    let o = run(&["build", "--dedup", "near", "--format", "json", s(&file)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let g: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let node = g["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "Ines Varga")
+        .expect("Ines Varga is a node");
+    assert_eq!(node["documents"], 1, "{node}");
+    assert_eq!(node["outlets"].as_array().unwrap().len(), 10, "{node}");
+    let link = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["source"] == "Copper Valley Council" && e["target"] == "Ines Varga")
+        .expect("the council and Ines Varga are linked");
+    assert_eq!(link["documents"], 1, "{link}");
+    assert_eq!(link["weight"], 1, "{link}");
+    assert_eq!(link["outlets"].as_array().unwrap().len(), 10, "{link}");
+    // Without near dedup the copies that differ count on their own.
+    let o = run(&["build", "--dedup", "none", "--format", "json", s(&file)]);
+    let g: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let link = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["source"] == "Copper Valley Council" && e["target"] == "Ines Varga")
+        .unwrap();
+    assert!(link["documents"].as_u64().unwrap() > 1, "{link}");
+}
+
 #[test]
 fn field_maps() {
     let file = data("mapped.jsonl");
