@@ -806,3 +806,22 @@ fn years_are_four_digits_from_1500() {
         assert_eq!(super::evidence::is_year(w), want, "{w}");
     }
 }
+
+/// Every pronoun and contracted verb of the closed lists passes the quick
+/// byte test of `is_pronoun_contraction`, capitalised or not, with either
+/// apostrophe; a name with an apostrophe does not.
+#[test]
+fn contractions_pass_the_quick_test() {
+    use super::closed::{CONTRACTED, CONTRACTING};
+    for w in CONTRACTING {
+        for t in CONTRACTED {
+            let cap = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            for word in [format!("{cap}'{t}"), format!("{w}\u{2019}{t}")] {
+                assert!(is_pronoun_contraction(&word), "{word}");
+            }
+        }
+    }
+    for w in ["O'Brien", "D'Souza", "Sa'id", "Don't"] {
+        assert!(!is_pronoun_contraction(w), "{w}");
+    }
+}
