@@ -1,0 +1,411 @@
+#!/usr/bin/env python3
+"""The actor graph of a corpus of JSON Lines documents, built on Apache Spark.
+
+    spark-submit --master 'local[2]' examples/spark/build_graph.py \\
+        --input DOCS.jsonl --output graph.json [--format json] \\
+        [--partitions N] [--binary PATH] [BUILD OPTIONS...]
+
+gives the same bytes as `actorgraph build DOCS.jsonl --format json -o
+graph.json`, however the records are shared out:
+
+1. each input file is read as lines (`sc.textFile`), each line numbered as
+   actorgraph numbers it (`zipWithIndex`, 1-based);
+2. each partition's records are piped through `actorgraph build --partial
+   --input-format jsonl -` (a subprocess per task), which writes a partial
+   graph: corpus-level identity is left for the end, so no share decides a
+   join the whole corpus would not;
+3. the partial's evidence says `"file": "-"` and the line in the pipe:
+   the job puts back the input's path and line (and its path in `roots`),
+   and a record with neither `id` nor `url`, whose id would be `-#LINE`,
+   is given the id one build gives it, `FILE#LINE`;
+4. the partials are merged pairwise with `treeReduce`, each merge an
+   `actorgraph build --partial a.json b.json` on an executor (the merge is
+   associative and commutative, and refuses two graphs sharing some
+   documents);
+5. the driver runs `actorgraph build merged.json --format FORMAT -o
+   OUTPUT` with the build options: corpus-level identity, trimming and the
+   export, once.
+
+Bad records (bad JSON, no text, an unreadable date...) are reported by
+actorgraph as `FILE:LINE: reason` (the job puts back the input's line),
+counted, and listed in the job's summary; they do not stop the job, which
+then exits with status 1, as actorgraph does. A task that fails or whose
+actorgraph is killed is run again by Spark; its first attempt's output is
+never used, so nothing is counted twice.
+
+Every option the job does not know is a `build` option, passed through:
+`--window`, `--names-only`, `--max-evidence`, `--period`, `--since`,
+`--until`, `--field`, `--dedup`, `--aliases` go to every partial build
+(and to the final one); `--min-weight`, `--top`, `--kinds`, `--weight`,
+`--render`, `--layout`, `--cluster-by-document` only to the final one.
+`--dedup` finds duplicates within a partition only (see the README).
+
+The binary: `--binary PATH`, else `actorgraph` on PATH, else
+`target/release/actorgraph` of this repository. On a cluster, ship it
+with `spark-submit --files /path/to/actorgraph` and name it by its file
+name (`--binary actorgraph`): a path that does not exist on an executor is
+looked up among the files Spark shipped (`SparkFiles`). So is an
+`--aliases` file.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+# build options that take no value
+FLAGS = {"--names-only", "--cluster-by-document", "-q", "--quiet", "--stats"}
+# build options that only the final build (identity, trimming, export) reads
+FINAL_ONLY = {
+    "--min-weight",
+    "--top",
+    "--kinds",
+    "--weight",
+    "--render",
+    "--layout",
+    "--cluster-by-document",
+}
+# options the job sets itself
+OWN = {"--input-format", "-o", "--output", "--format", "-f", "--partial", "--threads"}
+# bad-record messages kept for the summary
+KEEP_MESSAGES = 50
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(
+        description="actorgraph build on Spark: JSON Lines in, one graph out"
+    )
+    p.add_argument("--input", nargs="+", required=True, help="JSON Lines files (.jsonl, .jsonl.gz)")
+    p.add_argument("--output", "-o", required=True, help="the graph (or export) to write")
+    p.add_argument("--format", default="json", help="build's --format (default json)")
+    p.add_argument("--partitions", type=int, default=0, help="partitions (default: Spark's split)")
+    p.add_argument("--binary", default=None, help="the actorgraph binary")
+    p.add_argument("--threads", type=int, default=0,
+                   help="threads per actorgraph process (default: spark.task.cpus)")
+    p.add_argument("--summary", default=None, help="also write the job's summary as JSON here")
+    # testing faults: the first attempt of this partition's task has its
+    # actorgraph killed (SIGKILL), so Spark must run it again
+    p.add_argument("--kill-first-attempt", type=int, default=None, help=argparse.SUPPRESS)
+    args, rest = p.parse_known_args(argv)
+    partial_opts, final_opts = split_build_options(rest)
+    return args, partial_opts, final_opts
+
+
+def split_build_options(rest):
+    """The pass-through build options: (for every build, for the final one only)."""
+    partial, final = [], []
+    i = 0
+    while i < len(rest):
+        opt = rest[i]
+        if not opt.startswith("-"):
+            sys.exit(f"build_graph.py: unexpected argument {opt!r} (inputs go after --input)")
+        name, has_value = opt.split("=", 1)[0], "=" in opt
+        words = [opt]
+        if name not in FLAGS and not has_value:
+            if i + 1 >= len(rest):
+                sys.exit(f"build_graph.py: {opt} needs a value")
+            words.append(rest[i + 1])
+        i += len(words)
+        if name in OWN:
+            sys.exit(f"build_graph.py: {name} is set by the job")
+        if name in ("-q", "--quiet", "--stats"):
+            continue
+        final += words
+        if name not in FINAL_ONLY:
+            partial += words
+    return partial, final
+
+
+def default_binary():
+    found = shutil.which("actorgraph")
+    if found:
+        return found
+    here = os.path.dirname(os.path.abspath(__file__))
+    return os.path.normpath(os.path.join(here, "..", "..", "target", "release", "actorgraph"))
+
+
+def locate(path):
+    """`path`, or the file of that name Spark shipped (`--files`)."""
+    if os.path.exists(path):
+        return path
+    try:
+        from pyspark import SparkFiles
+
+        shipped = SparkFiles.get(os.path.basename(path))
+        if os.path.exists(shipped):
+            return shipped
+    except Exception:  # no SparkContext here, or no such file
+        pass
+    return path
+
+
+def localize(opts):
+    """Options naming files (--aliases, --word-lists) with paths that exist here."""
+    out = list(opts)
+    for i, o in enumerate(out):
+        for name in ("--aliases", "--word-lists"):
+            if o == name and i + 1 < len(out):
+                out[i + 1] = locate(out[i + 1])
+            elif o.startswith(name + "="):
+                out[i] = name + "=" + locate(o[len(name) + 1:])
+    return out
+
+
+def fields_of(opts):
+    """The record fields named `id` and `url` under build's --field."""
+    names = {"id": "id", "url": "url"}
+    for i, o in enumerate(opts):
+        spec = None
+        if o == "--field" and i + 1 < len(opts):
+            spec = opts[i + 1]
+        elif o.startswith("--field="):
+            spec = o[len("--field="):]
+        for part in (spec or "").split(","):
+            if "=" in part:
+                k, v = part.split("=", 1)
+                if k.strip() in names:
+                    names[k.strip()] = v.strip()
+    return names["id"], names["url"]
+
+
+def missing(v):
+    return v is None or v == ""
+
+
+def with_id(line, file, lineno, id_field, url_field):
+    """The record, given the id `FILE#LINE` when it has no id and no url
+    (as one build names it); other records, good or bad, as they are."""
+    try:
+        rec = json.loads(line)
+    except ValueError:
+        return line
+    if not isinstance(rec, dict) or not missing(rec.get(id_field)) or not missing(rec.get(url_field)):
+        return line
+    rec[id_field] = f"{file}#{lineno}"
+    return json.dumps(rec, ensure_ascii=False)
+
+
+def relocate(graph, origin):
+    """Put back the input's path and line in a partial graph's evidence."""
+    for e in graph.get("edges", []):
+        for ev in e.get("evidence", []):
+            if ev.get("file") == "-" and isinstance(ev.get("line"), int):
+                ev["file"], ev["line"] = origin[ev["line"] - 1]
+    graph["roots"] = sorted(set(graph.get("roots", [])) | {f for f, _ in origin})
+    return graph
+
+
+def summary_line(stderr_text, origin):
+    """Stats, messages (input lines put back) from actorgraph's standard error."""
+    stats, messages = {}, []
+    for line in stderr_text.splitlines():
+        if line.startswith("{") and line.endswith("}"):
+            try:
+                stats = json.loads(line)
+                continue
+            except ValueError:
+                pass
+        prefix = "actorgraph: -:"
+        if line.startswith(prefix):
+            num, _, reason = line[len(prefix):].partition(":")
+            if num.isdigit() and 0 < int(num) <= len(origin):
+                f, n = origin[int(num) - 1]
+                line = f"actorgraph: {f}:{n}:{reason}"
+        messages.append(line)
+    return stats, messages
+
+
+def empty_result():
+    return {"graph": None, "documents": 0, "skipped": 0, "failed": 0, "duplicates": 0,
+            "records": 0, "bytes": 0, "partials": 0, "messages": [], "more_messages": 0}
+
+
+def build_partition(conf):
+    """The task: one partition's records through `actorgraph build --partial`."""
+
+    def run(index, rows):
+        from pyspark import TaskContext
+
+        ctx = TaskContext.get()
+        binary = locate(conf["binary"])
+        id_field, url_field = fields_of(conf["partial_opts"])
+        tmp = tempfile.mkdtemp(prefix="actorgraph-spark-")
+        try:
+            out = os.path.join(tmp, "partial.json")
+            err_path = os.path.join(tmp, "stderr")
+            cmd = [binary, "build", "--partial", "--stats", "--input-format", "jsonl",
+                   "--format", "json", "-o", out, "--threads", str(conf["threads"]),
+                   *localize(conf["partial_opts"]), "-"]
+            res = empty_result()
+            origin = []
+            with open(err_path, "wb") as err:
+                proc = None
+                for (file, lineno), line in rows:
+                    if not line.strip():
+                        continue  # actorgraph passes blank lines over too
+                    if proc is None:
+                        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=err)
+                    rec = with_id(line, file, lineno, id_field, url_field)
+                    data = (rec + "\n").encode("utf-8", "surrogateescape")
+                    res["bytes"] += len(line.encode("utf-8", "surrogateescape")) + 1
+                    proc.stdin.write(data)
+                    origin.append((file, lineno))
+                if proc is None:
+                    return [res]  # an empty partition
+                if conf["kill"] == index and ctx.attemptNumber() == 0:
+                    proc.kill()  # testing: a killed task, which Spark runs again
+                try:
+                    proc.stdin.close()
+                except BrokenPipeError:
+                    pass
+                rc = proc.wait()
+            with open(err_path, encoding="utf-8", errors="replace") as f:
+                stats, messages = summary_line(f.read(), origin)
+            if rc not in (0, 1):
+                raise RuntimeError(
+                    f"actorgraph build (partition {index}) ended with status {rc}: "
+                    + " | ".join(messages[-5:]))
+            res["records"] = len(origin)
+            for k in ("documents", "skipped", "failed", "duplicates"):
+                res[k] = int(stats.get(k, 0))
+            res["messages"] = messages[:KEEP_MESSAGES]
+            res["more_messages"] = max(0, len(messages) - KEEP_MESSAGES)
+            if os.path.exists(out) and os.path.getsize(out) > 0:
+                with open(out, encoding="utf-8") as f:
+                    graph = relocate(json.load(f), origin)
+                res["graph"] = json.dumps(graph, ensure_ascii=False)
+                res["partials"] = 1
+            # else: no record of this partition could be read (all counted as failed)
+            return [res]
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    return run
+
+
+def merger(conf):
+    """Two tasks' results as one: graphs merged by actorgraph, counts added."""
+
+    def merge(a, b):
+        out = empty_result()
+        for k in ("documents", "skipped", "failed", "duplicates", "records", "bytes",
+                  "partials", "more_messages"):
+            out[k] = a[k] + b[k]
+        msgs = a["messages"] + b["messages"]
+        out["messages"] = msgs[:KEEP_MESSAGES]
+        out["more_messages"] += max(0, len(msgs) - KEEP_MESSAGES)
+        if a["graph"] is None or b["graph"] is None:
+            out["graph"] = a["graph"] if b["graph"] is None else b["graph"]
+            return out
+        tmp = tempfile.mkdtemp(prefix="actorgraph-spark-")
+        try:
+            paths = []
+            for name, g in (("a.json", a["graph"]), ("b.json", b["graph"])):
+                paths.append(os.path.join(tmp, name))
+                with open(paths[-1], "w", encoding="utf-8") as f:
+                    f.write(g)
+            target = os.path.join(tmp, "merged.json")
+            cmd = [locate(conf["binary"]), "build", "--partial", "-q", "--format", "json",
+                   "-o", target, "--threads", str(conf["threads"]), *paths]
+            done = subprocess.run(cmd, stderr=subprocess.PIPE)
+            if done.returncode != 0:
+                raise RuntimeError("actorgraph merge failed: "
+                                   + done.stderr.decode("utf-8", "replace").strip())
+            with open(target, encoding="utf-8") as f:
+                out["graph"] = f.read()
+            return out
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    return merge
+
+
+def numbered_lines(sc, path, partitions):
+    """((path, line), text) for each line of a file, line counted from 1."""
+    rdd = sc.textFile(path, minPartitions=max(partitions, 1)) if partitions else sc.textFile(path)
+    return rdd.zipWithIndex().map(lambda t, p=path: ((p, t[1] + 1), t[0]))
+
+
+def contiguous(rdd, partitions):
+    """The records in exactly `partitions` partitions, each a run of them in
+    input order (used when Spark's split gave another number)."""
+    indexed = rdd.zipWithIndex().map(lambda t: (t[1], t[0]))
+    total = max(indexed.count(), 1)
+    parts = indexed.partitionBy(partitions, lambda k: min(k * partitions // total, partitions - 1))
+    return parts.mapPartitions(lambda it: [r for _, r in sorted(it, key=lambda t: t[0])],
+                               preservesPartitioning=True)
+
+
+def main(argv):
+    args, partial_opts, final_opts = parse_args(argv)
+    from pyspark.sql import SparkSession
+
+    spark = SparkSession.builder.appName("actorgraph build").getOrCreate()
+    sc = spark.sparkContext
+    sc.setLogLevel(os.environ.get("ACTORGRAPH_SPARK_LOG", "WARN"))
+    binary = args.binary or default_binary()
+    threads = args.threads or int(sc.getConf().get("spark.task.cpus", "1"))
+    conf = {"binary": binary, "partial_opts": partial_opts, "threads": threads,
+            "kill": args.kill_first_attempt}
+    started = time.time()
+
+    per_file = [numbered_lines(sc, p, args.partitions) for p in args.input]
+    rdd = per_file[0] if len(per_file) == 1 else sc.union(per_file)
+    if args.partitions and rdd.getNumPartitions() != args.partitions:
+        rdd = contiguous(rdd, args.partitions)
+    partitions = rdd.getNumPartitions()
+    results = rdd.mapPartitionsWithIndex(build_partition(conf))
+    depth = 2 if partitions <= 64 else 3
+    total = results.treeReduce(merger(conf), depth=depth)
+
+    status = 0
+    if total["graph"] is None:
+        print("build_graph: no document could be read; the output is left as it was",
+              file=sys.stderr)
+        status = 1
+    else:
+        tmp = tempfile.mkdtemp(prefix="actorgraph-spark-")
+        try:
+            merged = os.path.join(tmp, "merged.json")
+            with open(merged, "w", encoding="utf-8") as f:
+                f.write(total["graph"])
+            cmd = [binary, "build", merged, "--format", args.format, "-o", args.output, "-q",
+                   *localize(final_opts)]
+            done = subprocess.run(cmd)
+            if done.returncode != 0:
+                print(f"build_graph: the final build failed (status {done.returncode})",
+                      file=sys.stderr)
+                status = done.returncode
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    seconds = time.time() - started
+    for m in total["messages"]:
+        print(m, file=sys.stderr)
+    if total["more_messages"]:
+        print(f"build_graph: ... and {total['more_messages']} more messages", file=sys.stderr)
+    summary = {k: total[k] for k in ("records", "documents", "skipped", "failed", "duplicates")}
+    summary.update(partitions=partitions, partials=total["partials"], bytes=total["bytes"],
+                   seconds=round(seconds, 3),
+                   mb_per_s=round(total["bytes"] / 1e6 / seconds, 3) if seconds > 0 else None)
+    print(
+        f"build_graph: {summary['records']} records, {summary['documents']} documents read, "
+        f"{summary['skipped']} skipped, {summary['failed']} failed (bad records), "
+        f"{summary['duplicates']} duplicates; {partitions} partitions; "
+        f"{summary['bytes'] / 1e6:.1f} MB in {seconds:.2f} s", file=sys.stderr)
+    print("build_graph: " + json.dumps(summary), file=sys.stderr)
+    if args.summary:
+        with open(args.summary, "w", encoding="utf-8") as f:
+            json.dump(dict(summary, messages=total["messages"]), f)
+    if status == 0 and total["failed"]:
+        status = 1
+    spark.stop()
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
