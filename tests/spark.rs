@@ -49,13 +49,16 @@ fn spark() -> Option<PathBuf> {
     common::tools::require_or_skip(has_java, "java (for Spark)").then_some(py)
 }
 
-/// The invented corpus: `docs` documents, `bad` bad records among them.
-fn corpus(dir: &Path, name: &str, docs: usize, bad: usize, seed: u64) -> PathBuf {
+/// The invented corpus: `docs` documents, `bad` bad records among them,
+/// and, with `copies`, duplicates far apart (wire copies, the same id
+/// twice).
+fn corpus(dir: &Path, name: &str, docs: usize, bad: usize, seed: u64, copies: bool) -> PathBuf {
     let out = dir.join(name);
     let o = Command::new(python())
         .arg(repo("examples/spark/make_corpus.py"))
         .args(["--docs", &docs.to_string(), "--seed", &seed.to_string()])
         .args(["--bad", &bad.to_string(), "--blank"])
+        .args(copies.then_some("--copies"))
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", job_output(&o));
@@ -168,12 +171,13 @@ fn assert_same(reference: &Path, got: &Path, what: &str) {
 fn the_same_bytes_whatever_the_partitioning() {
     let Some(py) = spark() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let docs = corpus(dir.path(), "docs.jsonl", 300, 0, 11);
+    let docs = corpus(dir.path(), "docs.jsonl", 300, 0, 11, true);
     let reference = dir.path().join("graph.json");
-    let o = plain_build(&docs, &reference, &[]);
-    assert!(o.status.success(), "{}", job_output(&o));
+    let plain = plain_build(&docs, &reference, &[]);
+    assert!(plain.status.success(), "{}", job_output(&plain));
     // The corpus is one where sharing out would show: identity joins
-    // names across documents, records are named by url or by FILE#LINE.
+    // names across documents, records are named by url or by FILE#LINE,
+    // duplicates are far apart.
     let text = std::fs::read_to_string(&reference).unwrap();
     let g: Value = serde_json::from_str(&text).unwrap();
     assert!(
@@ -185,14 +189,31 @@ fn the_same_bytes_whatever_the_partitioning() {
         "no identity join in the corpus"
     );
     assert!(text.contains("docs.jsonl#"), "no record named FILE#LINE");
+    let plain_err = String::from_utf8_lossy(&plain.stderr);
+    let duplicates: Vec<&str> = plain_err
+        .lines()
+        .filter(|l| l.contains("counted once"))
+        .collect();
+    assert!(duplicates.len() > 5, "{plain_err}");
     for parts in ["1", "3", "7"] {
         let out = dir.path().join(format!("spark-{parts}.json"));
         let o = submit(&py, "local[2]", &docs, &out, &["--partitions", parts]);
         assert!(o.status.success(), "{}", job_output(&o));
         let sum = summary(&o);
         assert_eq!(sum["partitions"], parts.parse::<u64>().unwrap());
-        assert_eq!(sum["documents"], 300);
+        assert_eq!(sum["records"], 300);
+        assert_eq!(sum["documents"], 300 - duplicates.len());
+        assert_eq!(sum["duplicates"], duplicates.len());
         assert_eq!(sum["failed"], 0);
+        if parts == "7" {
+            // Duplicates in other partitions were moved to their first's.
+            assert!(sum["moved"].as_u64().unwrap() > 0, "{sum}");
+        }
+        // Each duplicate reported as one build reports it.
+        let said = job_output(&o);
+        for d in &duplicates {
+            assert!(said.contains(d), "{d} not reported by the job");
+        }
         assert_same(&reference, &out, &format!("{parts} partitions"));
     }
     // Build options pass through: a paragraph window, a cap on evidence,
@@ -223,7 +244,7 @@ fn the_same_bytes_whatever_the_partitioning() {
 fn bad_records_are_counted_and_reported() {
     let Some(py) = spark() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let docs = corpus(dir.path(), "bad.jsonl", 120, 4, 5);
+    let docs = corpus(dir.path(), "bad.jsonl", 120, 4, 5, true);
     let reference = dir.path().join("graph.json");
     let plain = plain_build(&docs, &reference, &[]);
     assert_eq!(plain.status.code(), Some(1));
@@ -241,12 +262,12 @@ fn bad_records_are_counted_and_reported() {
     assert_same(&reference, &out, "with bad records");
     let sum: Value = serde_json::from_slice(&std::fs::read(&summary_file).unwrap()).unwrap();
     assert_eq!(sum["failed"], 4, "{sum}");
-    assert_eq!(sum["documents"], 120, "{sum}");
+    assert_eq!(sum["records"], 124, "{sum}");
     // Each bad record reported as the plain build reports it: FILE:LINE.
     let plain_err = String::from_utf8_lossy(&plain.stderr);
     let wanted: Vec<&str> = plain_err
         .lines()
-        .filter(|l| l.contains("bad.jsonl:"))
+        .filter(|l| l.contains("bad.jsonl:") && !l.contains("counted once"))
         .collect();
     assert_eq!(wanted.len(), 4, "{plain_err}");
     let msgs: Vec<&str> = sum["messages"]
@@ -264,7 +285,7 @@ fn bad_records_are_counted_and_reported() {
 fn a_killed_task_is_run_again_and_counted_once() {
     let Some(py) = spark() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let docs = corpus(dir.path(), "docs.jsonl", 150, 0, 23);
+    let docs = corpus(dir.path(), "docs.jsonl", 150, 0, 23, true);
     let reference = dir.path().join("graph.json");
     plain_build(&docs, &reference, &[]);
     // local[2,3]: two threads, a task tried up to 3 times. The first
@@ -283,7 +304,9 @@ fn a_killed_task_is_run_again_and_counted_once() {
         err.contains("ended with status -9"),
         "the first attempt was not killed:\n{err}"
     );
-    assert_eq!(summary(&o)["documents"], 150);
+    let sum = summary(&o);
+    assert_eq!(sum["records"], 150);
+    assert_eq!(sum["partials"], 3);
     assert_same(&reference, &out, "a task run twice");
     // Without retries the job fails rather than write a graph short of a
     // partition.
@@ -305,7 +328,7 @@ fn a_killed_task_is_run_again_and_counted_once() {
 #[test]
 fn a_partial_graph_merged_twice_counts_once() {
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(corpus(dir.path(), "all.jsonl", 90, 0, 3)).unwrap();
+    let text = std::fs::read_to_string(corpus(dir.path(), "all.jsonl", 90, 0, 3, false)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let mut shares = Vec::new();
     for (i, chunk) in lines.chunks(lines.len() / 3 + 1).enumerate() {
@@ -413,6 +436,11 @@ fn polnear_train_the_same_on_spark() {
     let out = dir.path().join("spark.json");
     let o = submit(&py, "local[2]", &docs, &out, &["--partitions", "5"]);
     assert!(o.status.success(), "{}", job_output(&o));
-    assert_eq!(summary(&o)["documents"], n);
+    let sum = summary(&o);
+    assert_eq!(sum["records"], n);
+    assert_eq!(
+        sum["documents"].as_u64().unwrap() + sum["duplicates"].as_u64().unwrap(),
+        n as u64
+    );
     assert_same(&reference, &out, "PolNeAR train, 5 partitions");
 }

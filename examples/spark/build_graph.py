@@ -49,7 +49,9 @@ looked up among the files Spark shipped (`SparkFiles`). So is an
 """
 
 import argparse
+import hashlib
 import json
+import re
 import os
 import shutil
 import signal
@@ -72,6 +74,8 @@ FINAL_ONLY = {
 }
 # options the job sets itself
 OWN = {"--input-format", "-o", "--output", "--format", "-f", "--partial", "--threads"}
+# actorgraph's white space when it compares texts (src/ingest/dedup.rs)
+COLLAPSE = re.compile("[ \t\n\r]+")
 # bad-record messages kept for the summary
 KEEP_MESSAGES = 50
 
@@ -157,8 +161,9 @@ def localize(opts):
 
 
 def fields_of(opts):
-    """The record fields named `id` and `url` under build's --field."""
-    names = {"id": "id", "url": "url"}
+    """The record fields named `id`, `url`, `text` and `html` under build's
+    --field, in that order."""
+    names = {"id": "id", "url": "url", "text": "text", "html": "html"}
     for i, o in enumerate(opts):
         spec = None
         if o == "--field" and i + 1 < len(opts):
@@ -170,7 +175,53 @@ def fields_of(opts):
                 k, v = part.split("=", 1)
                 if k.strip() in names:
                     names[k.strip()] = v.strip()
-    return names["id"], names["url"]
+    return names["id"], names["url"], names["text"], names["html"]
+
+
+def dedup_of(opts):
+    """build's --dedup (default exact)."""
+    mode = "exact"
+    for i, o in enumerate(opts):
+        if o == "--dedup" and i + 1 < len(opts):
+            mode = opts[i + 1]
+        elif o.startswith("--dedup="):
+            mode = o[len("--dedup="):]
+    return mode
+
+
+def as_text(v):
+    return v if isinstance(v, str) else json.dumps(v)
+
+
+def dedup_keys(line, file, lineno, fields, texts):
+    """What actorgraph's duplicate search compares a record by: its id (the
+    `id`, else the `url`, else FILE#LINE, trimmed) and, with `texts`, its
+    body with white space collapsed (hashed). Records sharing a key must be
+    read by one task, in input order, to be told apart as one build does.
+    A bad record has none: actorgraph reports it, whatever its partition."""
+    id_field, url_field, text_field, html_field = fields
+    try:
+        rec = json.loads(line)
+    except ValueError:
+        return []
+    if not isinstance(rec, dict):
+        return []
+    ident = rec.get(id_field)
+    if missing(ident):
+        ident = rec.get(url_field)
+    ident = f"{file}#{lineno}" if missing(ident) else as_text(ident).strip()
+    keys = ["i" + ident]
+    if texts:
+        # both fields when both are there: keying on more than actorgraph
+        # compares only puts more records together, which is harmless
+        for f in (html_field, text_field):
+            body = rec.get(f)
+            if isinstance(body, str) and body:
+                collapsed = COLLAPSE.sub(" ", body).strip(" \t\n\r")
+                digest = hashlib.blake2b(collapsed.encode("utf-8", "surrogatepass"),
+                                         digest_size=16).hexdigest()
+                keys.append("t" + digest)
+    return keys
 
 
 def missing(v):
@@ -200,6 +251,16 @@ def relocate(graph, origin):
     return graph
 
 
+AT_PIPE = re.compile(r" at -:([0-9]+)")
+
+
+def at_input(m, origin):
+    k = int(m.group(1))
+    if 0 < k <= len(origin):
+        return " at {}:{}".format(*origin[k - 1])
+    return m.group(0)
+
+
 def summary_line(stderr_text, origin):
     """Stats, messages (input lines put back) from actorgraph's standard error."""
     stats, messages = {}, []
@@ -216,7 +277,7 @@ def summary_line(stderr_text, origin):
             if num.isdigit() and 0 < int(num) <= len(origin):
                 f, n = origin[int(num) - 1]
                 line = f"actorgraph: {f}:{n}:{reason}"
-        messages.append(line)
+        messages.append(AT_PIPE.sub(lambda m: at_input(m, origin), line))
     return stats, messages
 
 
@@ -233,7 +294,7 @@ def build_partition(conf):
 
         ctx = TaskContext.get()
         binary = locate(conf["binary"])
-        id_field, url_field = fields_of(conf["partial_opts"])
+        id_field, url_field, _, _ = fields_of(conf["partial_opts"])
         tmp = tempfile.mkdtemp(prefix="actorgraph-spark-")
         try:
             out = os.path.join(tmp, "partial.json")
@@ -245,7 +306,8 @@ def build_partition(conf):
             origin = []
             with open(err_path, "wb") as err:
                 proc = None
-                for (file, lineno), line in rows:
+                for (fi, lineno), line in rows:
+                    file = conf["files"][fi]
                     if not line.strip():
                         continue  # actorgraph passes blank lines over too
                     if proc is None:
@@ -325,20 +387,69 @@ def merger(conf):
     return merge
 
 
-def numbered_lines(sc, path, partitions):
-    """((path, line), text) for each line of a file, line counted from 1."""
-    rdd = sc.textFile(path, minPartitions=max(partitions, 1)) if partitions else sc.textFile(path)
-    return rdd.zipWithIndex().map(lambda t, p=path: ((p, t[1] + 1), t[0]))
+def numbered_lines(sc, index, path, partitions):
+    """((input number, line), text) for each line of a file, lines counted
+    from 1 as actorgraph counts them."""
+    rdd = sc.textFile(path, minPartitions=partitions) if partitions else sc.textFile(path)
+    return rdd.zipWithIndex().map(lambda t, i=index: ((i, t[1] + 1), t[0]))
 
 
-def contiguous(rdd, partitions):
-    """The records in exactly `partitions` partitions, each a run of them in
-    input order (used when Spark's split gave another number)."""
-    indexed = rdd.zipWithIndex().map(lambda t: (t[1], t[0]))
-    total = max(indexed.count(), 1)
-    parts = indexed.partitionBy(partitions, lambda k: min(k * partitions // total, partitions - 1))
-    return parts.mapPartitions(lambda it: [r for _, r in sorted(it, key=lambda t: t[0])],
-                               preservesPartitioning=True)
+def in_order(rows):
+    return sorted(rows, key=lambda r: r[0])
+
+
+def shared_out(rdd, partitions):
+    """The records in `partitions` partitions, each in input order (any
+    split does: the merge is commutative)."""
+    keyed = rdd.keyBy(lambda r: r[0][0] + r[0][1])
+    return keyed.partitionBy(partitions, lambda k: k % partitions).values().mapPartitions(in_order)
+
+
+def find(parent, x):
+    while parent.setdefault(x, x) != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def colocated(sc, rdd, files, fields, mode):
+    """The records, those that actorgraph's duplicate search must see
+    together (the same id, or with --dedup exact or near the same text)
+    moved into one partition: the one of the first of them. Returns the RDD
+    and how many records moved."""
+    texts = mode != "none"
+
+    def keys(i, rows):
+        for pos, line in rows:
+            for k in dedup_keys(line, files[pos[0]], pos[1], fields, texts):
+                yield k, (pos, i)
+
+    groups = (rdd.mapPartitionsWithIndex(keys).groupByKey()
+              .filter(lambda kv: len(kv[1]) > 1).values().map(list).collect())
+    if not groups:
+        return rdd, 0
+    parent, part = {}, {}
+    for g in groups:
+        root = find(parent, g[0][0])
+        for pos, i in g:
+            part[pos] = i
+            r = find(parent, pos)
+            if r != root:
+                parent[r] = root
+    first = {}
+    for pos in part:
+        r = find(parent, pos)
+        if r not in first or pos < first[r]:
+            first[r] = pos
+    moves = {pos: part[first[find(parent, pos)]] for pos in part
+             if part[pos] != part[first[find(parent, pos)]]}
+    if not moves:
+        return rdd, 0
+    bmoves = sc.broadcast(moves)
+    n = rdd.getNumPartitions()
+    routed = rdd.mapPartitionsWithIndex(
+        lambda i, rows: ((bmoves.value.get(r[0], i), r) for r in rows))
+    return routed.partitionBy(n, lambda k: k).values().mapPartitions(in_order), len(moves)
 
 
 def main(argv):
@@ -350,14 +461,20 @@ def main(argv):
     sc.setLogLevel(os.environ.get("ACTORGRAPH_SPARK_LOG", "WARN"))
     binary = args.binary or default_binary()
     threads = args.threads or int(sc.getConf().get("spark.task.cpus", "1"))
+    files = list(args.input)
     conf = {"binary": binary, "partial_opts": partial_opts, "threads": threads,
-            "kill": args.kill_first_attempt}
+            "kill": args.kill_first_attempt, "files": files}
     started = time.time()
 
-    per_file = [numbered_lines(sc, p, args.partitions) for p in args.input]
+    per_file = [numbered_lines(sc, i, p, args.partitions) for i, p in enumerate(files)]
     rdd = per_file[0] if len(per_file) == 1 else sc.union(per_file)
     if args.partitions and rdd.getNumPartitions() != args.partitions:
-        rdd = contiguous(rdd, args.partitions)
+        rdd = shared_out(rdd, args.partitions)
+    mode = dedup_of(partial_opts)
+    rdd, moved = colocated(sc, rdd, files, fields_of(partial_opts), mode)
+    if mode == "near":
+        print("build_graph: --dedup near looks for near copies within each partition only; "
+              "the graph may depend on the partitioning", file=sys.stderr)
     partitions = rdd.getNumPartitions()
     results = rdd.mapPartitionsWithIndex(build_partition(conf))
     depth = 2 if partitions <= 64 else 3
@@ -389,7 +506,7 @@ def main(argv):
     if total["more_messages"]:
         print(f"build_graph: ... and {total['more_messages']} more messages", file=sys.stderr)
     summary = {k: total[k] for k in ("records", "documents", "skipped", "failed", "duplicates")}
-    summary.update(partitions=partitions, partials=total["partials"], bytes=total["bytes"],
+    summary.update(partitions=partitions, moved=moved, partials=total["partials"], bytes=total["bytes"],
                    seconds=round(seconds, 3),
                    mb_per_s=round(total["bytes"] / 1e6 / seconds, 3) if seconds > 0 else None)
     print(

@@ -135,6 +135,9 @@ def main():
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--bad", type=int, default=0, help="bad records spread through the file")
     p.add_argument("--blank", action="store_true", help="add some blank lines")
+    p.add_argument("--copies", action="store_true",
+                   help="repeat some records far apart: wire copies (the same text under "
+                        "another id and outlet, white space changed) and the same id twice")
     a = p.parse_args()
     rng = random.Random(a.seed)
     out = sys.stdout
@@ -144,8 +147,19 @@ def main():
     bad_every = max(docs // (a.bad + 1), 1) if a.bad and not limit else 0
     bad_done = 0
     n = 0
+    earlier = []
     while n < docs and (limit is None or total < limit):
-        line = json.dumps(document(rng, n), ensure_ascii=False)
+        rec = document(rng, n)
+        if a.copies and earlier and rng.random() < 0.08:
+            old = dict(rng.choice(earlier))
+            if rng.random() < 0.6 and "text" in old:
+                old["id"] = f"wire-{n:07d}"  # a wire copy: same text, other outlet
+                old["source"] = rng.choice(OUTLETS)
+                old["text"] = old["text"].replace(". ", ".  ", 1) + "\n"
+            rec = old  # else the same record again, id and all
+        elif a.copies and len(earlier) < 500:
+            earlier.append(rec)
+        line = json.dumps(rec, ensure_ascii=False)
         out.write(line + "\n")
         total += len(line) + 1
         n += 1
