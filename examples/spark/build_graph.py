@@ -18,13 +18,13 @@ graph.json`, however the records are shared out:
    the job puts back the input's path and line (and its path in `roots`),
    and a record with neither `id` nor `url`, whose id would be `-#LINE`,
    is given the id one build gives it, `FILE#LINE`;
-4. the partials are merged pairwise with `treeReduce`, each merge an
-   `actorgraph build --partial a.json b.json` on an executor (the merge is
-   associative and commutative, and refuses two graphs sharing some
-   documents);
-5. the driver runs `actorgraph build merged.json --format FORMAT -o
-   OUTPUT` with the build options: corpus-level identity, trimming and the
-   export, once.
+4. the partials are merged in a tree, `--merge-fan-in` (16) at a time,
+   each merge an `actorgraph build --partial a.json b.json ...` on an
+   executor (the merge is associative and commutative, and refuses two
+   graphs sharing some documents), until at most 16 are left;
+5. the driver runs `actorgraph build LAST.json... --format FORMAT -o
+   OUTPUT` with the build options: the last merge, then corpus-level
+   identity, trimming and the export, once.
 
 Bad records (bad JSON, no text, an unreadable date...) are reported by
 actorgraph as `FILE:LINE: reason` (the job puts back the input's line),
@@ -74,8 +74,6 @@ FINAL_ONLY = {
 }
 # options the job sets itself
 OWN = {"--input-format", "-o", "--output", "--format", "-f", "--partial", "--threads"}
-# actorgraph's white space when it compares texts (src/ingest/dedup.rs)
-COLLAPSE = re.compile("[ \t\n\r]+")
 # bad-record messages kept for the summary
 KEEP_MESSAGES = 50
 
@@ -91,6 +89,8 @@ def parse_args(argv):
     p.add_argument("--binary", default=None, help="the actorgraph binary")
     p.add_argument("--threads", type=int, default=0,
                    help="threads per actorgraph process (default: spark.task.cpus)")
+    p.add_argument("--merge-fan-in", type=int, default=16,
+                   help="partial graphs merged at a time (default 16)")
     p.add_argument("--summary", default=None, help="also write the job's summary as JSON here")
     # testing faults: the first attempt of this partition's task has its
     # actorgraph killed (SIGKILL), so Spark must run it again
@@ -217,7 +217,9 @@ def dedup_keys(line, file, lineno, fields, texts):
         for f in (html_field, text_field):
             body = rec.get(f)
             if isinstance(body, str) and body:
-                collapsed = COLLAPSE.sub(" ", body).strip(" \t\n\r")
+                # str.split's white space includes actorgraph's four
+                # (coarser: harmless), and is faster than a regex
+                collapsed = " ".join(body.split())
                 digest = hashlib.blake2b(collapsed.encode("utf-8", "surrogatepass"),
                                          digest_size=16).hexdigest()
                 keys.append("t" + digest)
@@ -350,41 +352,67 @@ def build_partition(conf):
     return run
 
 
-def merger(conf):
-    """Two tasks' results as one: graphs merged by actorgraph, counts added."""
-
-    def merge(a, b):
-        out = empty_result()
+def add_counts(results):
+    """The results' counts added, their messages joined (graphs aside)."""
+    out = empty_result()
+    for r in results:
         for k in ("documents", "skipped", "failed", "duplicates", "records", "bytes",
                   "partials", "more_messages"):
-            out[k] = a[k] + b[k]
-        msgs = a["messages"] + b["messages"]
-        out["messages"] = msgs[:KEEP_MESSAGES]
-        out["more_messages"] += max(0, len(msgs) - KEEP_MESSAGES)
-        if a["graph"] is None or b["graph"] is None:
-            out["graph"] = a["graph"] if b["graph"] is None else b["graph"]
-            return out
-        tmp = tempfile.mkdtemp(prefix="actorgraph-spark-")
-        try:
-            paths = []
-            for name, g in (("a.json", a["graph"]), ("b.json", b["graph"])):
-                paths.append(os.path.join(tmp, name))
-                with open(paths[-1], "w", encoding="utf-8") as f:
-                    f.write(g)
-            target = os.path.join(tmp, "merged.json")
-            cmd = [locate(conf["binary"]), "build", "--partial", "-q", "--format", "json",
-                   "-o", target, "--threads", str(conf["threads"]), *paths]
-            done = subprocess.run(cmd, stderr=subprocess.PIPE)
-            if done.returncode != 0:
-                raise RuntimeError("actorgraph merge failed: "
-                                   + done.stderr.decode("utf-8", "replace").strip())
-            with open(target, encoding="utf-8") as f:
-                out["graph"] = f.read()
-            return out
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            out[k] += r[k]
+        room = KEEP_MESSAGES - len(out["messages"])
+        out["messages"] += r["messages"][:max(room, 0)]
+        out["more_messages"] += max(0, len(r["messages"]) - max(room, 0))
+    return out
 
-    return merge
+
+def write_graphs(tmp, results):
+    """Each result's graph in a file of `tmp`: the paths."""
+    paths = []
+    for r in results:
+        if r["graph"] is not None:
+            paths.append(os.path.join(tmp, f"part{len(paths)}.json"))
+            with open(paths[-1], "w", encoding="utf-8") as f:
+                f.write(r["graph"])
+    return paths
+
+
+def merge_results(conf, results):
+    """Several tasks' results as one: graphs merged by one `actorgraph build
+    --partial a.json b.json ...`, counts added."""
+    out = add_counts(results)
+    graphs = [r["graph"] for r in results if r["graph"] is not None]
+    if len(graphs) <= 1:
+        out["graph"] = graphs[0] if graphs else None
+        return out
+    tmp = tempfile.mkdtemp(prefix="actorgraph-spark-")
+    try:
+        paths = write_graphs(tmp, results)
+        target = os.path.join(tmp, "merged.json")
+        cmd = [locate(conf["binary"]), "build", "--partial", "-q", "--format", "json",
+               "-o", target, "--threads", str(conf["threads"]), *paths]
+        done = subprocess.run(cmd, stderr=subprocess.PIPE)
+        if done.returncode != 0:
+            raise RuntimeError("actorgraph merge failed: "
+                               + done.stderr.decode("utf-8", "replace").strip())
+        with open(target, encoding="utf-8") as f:
+            out["graph"] = f.read()
+        return out
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def merge_tree(conf, results, partitions, fan_in):
+    """The partitions' results merged on the executors, `fan_in` at a
+    time, until at most `fan_in` are left: those, collected."""
+    n = partitions
+    while n > fan_in:
+        groups = -(-n // fan_in)
+        # one result a partition: partition i goes to group i % groups
+        keyed = results.mapPartitionsWithIndex(lambda i, it, g=groups: ((i % g, r) for r in it))
+        results = keyed.groupByKey(numPartitions=groups).map(
+            lambda kv: merge_results(conf, list(kv[1])))
+        n = groups
+    return results.collect()
 
 
 def numbered_lines(sc, index, path, partitions):
@@ -477,22 +505,19 @@ def main(argv):
               "the graph may depend on the partitioning", file=sys.stderr)
     partitions = rdd.getNumPartitions()
     results = rdd.mapPartitionsWithIndex(build_partition(conf))
-    depth = 2 if partitions <= 64 else 3
-    total = results.treeReduce(merger(conf), depth=depth)
+    last = merge_tree(conf, results, partitions, args.merge_fan_in)
+    total = add_counts(last)
 
     status = 0
-    if total["graph"] is None:
+    if not any(r["graph"] is not None for r in last):
         print("build_graph: no document could be read; the output is left as it was",
               file=sys.stderr)
         status = 1
     else:
         tmp = tempfile.mkdtemp(prefix="actorgraph-spark-")
         try:
-            merged = os.path.join(tmp, "merged.json")
-            with open(merged, "w", encoding="utf-8") as f:
-                f.write(total["graph"])
-            cmd = [binary, "build", merged, "--format", args.format, "-o", args.output, "-q",
-                   *localize(final_opts)]
+            cmd = [binary, "build", *write_graphs(tmp, last), "--format", args.format,
+                   "-o", args.output, "-q", *localize(final_opts)]
             done = subprocess.run(cmd)
             if done.returncode != 0:
                 print(f"build_graph: the final build failed (status {done.returncode})",
