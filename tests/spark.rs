@@ -84,7 +84,7 @@ fn plain_build(input: &Path, out: &Path, extra: &[&str]) -> Output {
 /// The job: `spark-submit --master MASTER build_graph.py --input INPUT
 /// --output OUT ARGS...` (or the Python with PYSPARK_SUBMIT_ARGS when
 /// there is no spark-submit beside it).
-fn submit(py: &Path, master: &str, input: &Path, out: &Path, args: &[&str]) -> Output {
+fn submit(py: &Path, master: &str, inputs: &[&Path], out: &Path, args: &[&str]) -> Output {
     // One job at a time: each is a JVM with two task threads.
     static ONE_JOB: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _one = ONE_JOB.lock().unwrap_or_else(|e| e.into_inner());
@@ -109,7 +109,9 @@ fn submit(py: &Path, master: &str, input: &Path, out: &Path, args: &[&str]) -> O
         .env("PYSPARK_PYTHON", py)
         .env("PYSPARK_DRIVER_PYTHON", py)
         .env("SPARK_LOCAL_IP", "127.0.0.1")
-        .args(["--input", s(input), "--output", s(out), "--binary", binary])
+        .arg("--input")
+        .args(inputs)
+        .args(["--output", s(out), "--binary", binary])
         .args(args)
         .output()
         .unwrap();
@@ -207,7 +209,7 @@ fn the_same_bytes_whatever_the_partitioning() {
         let o = submit(
             &py,
             "local[2]",
-            &docs,
+            &[&docs],
             &out,
             &[&["--partitions", parts][..], fan_in].concat(),
         );
@@ -245,12 +247,41 @@ fn the_same_bytes_whatever_the_partitioning() {
     let o = submit(
         &py,
         "local[2]",
-        &docs,
+        &[&docs],
         &out,
         &[&opts[..], &["--partitions", "4", "--top", "20"]].concat(),
     );
     assert!(o.status.success(), "{}", job_output(&o));
     assert_same(&reference, &out, "paragraph window, --top 20");
+    // Two inputs, shared out anew into 3 partitions (Spark reads each
+    // file in 3): lines counted per file, duplicates across the files.
+    let text = std::fs::read_to_string(&docs).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let (one, two) = (dir.path().join("one.jsonl"), dir.path().join("two.jsonl"));
+    std::fs::write(&one, lines[..150].join("\n") + "\n").unwrap();
+    std::fs::write(&two, lines[150..].join("\n") + "\n").unwrap();
+    let reference = dir.path().join("two-files.json");
+    let o = bin()
+        .args([
+            "build",
+            s(&one),
+            s(&two),
+            "--format",
+            "json",
+            "-o",
+            s(&reference),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("two.jsonl:"),
+        "no duplicate across the files"
+    );
+    let out = dir.path().join("spark-two-files.json");
+    let o = submit(&py, "local[2]", &[&one, &two], &out, &["--partitions", "3"]);
+    assert!(o.status.success(), "{}", job_output(&o));
+    assert_eq!(summary(&o)["partitions"], 3);
+    assert_same(&reference, &out, "two inputs, 3 partitions");
 }
 
 #[test]
@@ -266,7 +297,7 @@ fn bad_records_are_counted_and_reported() {
     let o = submit(
         &py,
         "local[2]",
-        &docs,
+        &[&docs],
         &out,
         &["--partitions", "3", "--summary", s(&summary_file)],
     );
@@ -307,7 +338,7 @@ fn a_killed_task_is_run_again_and_counted_once() {
     let o = submit(
         &py,
         "local[2,3]",
-        &docs,
+        &[&docs],
         &out,
         &["--partitions", "3", "--kill-first-attempt", "1"],
     );
@@ -327,7 +358,7 @@ fn a_killed_task_is_run_again_and_counted_once() {
     let o = submit(
         &py,
         "local[2]",
-        &docs,
+        &[&docs],
         &out,
         &["--partitions", "3", "--kill-first-attempt", "1"],
     );
@@ -447,7 +478,7 @@ fn polnear_train_the_same_on_spark() {
     let o = plain_build(&docs, &reference, &[]);
     assert!(o.status.success(), "{}", job_output(&o));
     let out = dir.path().join("spark.json");
-    let o = submit(&py, "local[2]", &docs, &out, &["--partitions", "5"]);
+    let o = submit(&py, "local[2]", &[&docs], &out, &["--partitions", "5"]);
     assert!(o.status.success(), "{}", job_output(&o));
     let sum = summary(&o);
     assert_eq!(sum["records"], n);

@@ -8,8 +8,11 @@
 gives the same bytes as `actorgraph build DOCS.jsonl --format json -o
 graph.json`, however the records are shared out:
 
-1. each input file is read as lines (`sc.textFile`), each line numbered as
-   actorgraph numbers it (`zipWithIndex`, 1-based);
+1. each input file is read as lines (`sc.textFile`); one pass counts each
+   partition's lines, so that each line is numbered as actorgraph numbers
+   it, and finds the records that actorgraph's duplicate search must see
+   together (the same id; with --dedup exact or near, the same text white
+   space aside), which are moved into the partition of the first of them;
 2. each partition's records are piped through `actorgraph build --partial
    --input-format jsonl -` (a subprocess per task), which writes a partial
    graph: corpus-level identity is left for the end, so no share decides a
@@ -209,8 +212,11 @@ def dedup_keys(line, file, lineno, fields, texts):
     ident = rec.get(id_field)
     if missing(ident):
         ident = rec.get(url_field)
-    ident = f"{file}#{lineno}" if missing(ident) else as_text(ident).strip()
-    keys = ["i" + ident]
+    if missing(ident):
+        # FILE#LINE: unique, unless another record's id spells it
+        keys = [None if lineno is None else f"i{file}#{lineno}"]
+    else:
+        keys = ["i" + as_text(ident).strip()]
     if texts:
         # both fields when both are there: keying on more than actorgraph
         # compares only puts more records together, which is harmless
@@ -415,22 +421,8 @@ def merge_tree(conf, results, partitions, fan_in):
     return results.collect()
 
 
-def numbered_lines(sc, index, path, partitions):
-    """((input number, line), text) for each line of a file, lines counted
-    from 1 as actorgraph counts them."""
-    rdd = sc.textFile(path, minPartitions=partitions) if partitions else sc.textFile(path)
-    return rdd.zipWithIndex().map(lambda t, i=index: ((i, t[1] + 1), t[0]))
-
-
 def in_order(rows):
     return sorted(rows, key=lambda r: r[0])
-
-
-def shared_out(rdd, partitions):
-    """The records in `partitions` partitions, each in input order (any
-    split does: the merge is commutative)."""
-    keyed = rdd.keyBy(lambda r: r[0][0] + r[0][1])
-    return keyed.partitionBy(partitions, lambda k: k % partitions).values().mapPartitions(in_order)
 
 
 def find(parent, x):
@@ -440,27 +432,61 @@ def find(parent, x):
     return x
 
 
-def colocated(sc, rdd, files, fields, mode):
-    """The records, those that actorgraph's duplicate search must see
-    together (the same id, or with --dedup exact or near the same text)
-    moved into one partition: the one of the first of them. Returns the RDD
-    and how many records moved."""
+def scan(raw, files, file_of, fields, mode):
+    """One pass over the input: each partition's line count, and the groups
+    of records that actorgraph's duplicate search must see together (the
+    same id; with --dedup exact or near, the same text), as lists of
+    (partition, index in it)."""
     texts = mode != "none"
 
     def keys(i, rows):
-        for pos, line in rows:
-            for k in dedup_keys(line, files[pos[0]], pos[1], fields, texts):
-                yield k, (pos, i)
+        n = 0
+        for j, line in enumerate(rows):
+            n += 1
+            # lines are not numbered yet: a FILE#LINE id (None) is left out
+            for k in dedup_keys(line, files[file_of[i]], None, fields, texts):
+                if k is not None:
+                    yield k, (i, j)
+        yield "#n", (i, n)
 
-    groups = (rdd.mapPartitionsWithIndex(keys).groupByKey()
-              .filter(lambda kv: len(kv[1]) > 1).values().map(list).collect())
-    if not groups:
-        return rdd, 0
+    found = (raw.mapPartitionsWithIndex(keys).groupByKey()
+             .filter(lambda kv: kv[0] == "#n" or len(kv[1]) > 1).collect())
+    counts = dict(next(v for k, v in found if k == "#n"))
+    return counts, [list(v) for k, v in found if k != "#n"]
+
+
+def numbered(raw, file_of, counts):
+    """((input number, line), text) for each line, lines counted from 1 in
+    each file as actorgraph counts them; and where each partition's lines
+    start."""
+    offsets, seen = {}, {}
+    for i in range(raw.getNumPartitions()):
+        f = file_of[i]
+        offsets[i] = seen.get(f, 0)
+        seen[f] = offsets[i] + counts.get(i, 0)
+    rdd = raw.mapPartitionsWithIndex(
+        lambda i, rows: (((file_of[i], offsets[i] + j + 1), line) for j, line in enumerate(rows)))
+    return rdd, offsets
+
+
+def shared_out(sc, rdd, file_of, offsets, groups, partitions):
+    """The records in their partitions: each where Spark read it, or, when
+    `partitions` asks for another number, in partition (file + line) mod
+    `partitions`; then each group of records the duplicate search must see
+    together moved to the partition of the first of them. Each partition
+    in input order. Returns the RDD and how many records moved."""
+    n = rdd.getNumPartitions()
+    reshare = bool(partitions) and partitions != n
+
+    def home(pos, i):
+        return (pos[0] + pos[1]) % partitions if reshare else i
+
     parent, part = {}, {}
     for g in groups:
-        root = find(parent, g[0][0])
-        for pos, i in g:
-            part[pos] = i
+        members = [((file_of[i], offsets[i] + j + 1), i) for i, j in g]
+        root = find(parent, members[0][0])
+        for pos, i in members:
+            part[pos] = home(pos, i)
             r = find(parent, pos)
             if r != root:
                 parent[r] = root
@@ -469,15 +495,18 @@ def colocated(sc, rdd, files, fields, mode):
         r = find(parent, pos)
         if r not in first or pos < first[r]:
             first[r] = pos
-    moves = {pos: part[first[find(parent, pos)]] for pos in part
-             if part[pos] != part[first[find(parent, pos)]]}
-    if not moves:
+    moves = {}
+    for pos in part:
+        target = part[first[find(parent, pos)]]
+        if part[pos] != target:
+            moves[pos] = target
+    if not moves and not reshare:
         return rdd, 0
     bmoves = sc.broadcast(moves)
-    n = rdd.getNumPartitions()
     routed = rdd.mapPartitionsWithIndex(
-        lambda i, rows: ((bmoves.value.get(r[0], i), r) for r in rows))
-    return routed.partitionBy(n, lambda k: k).values().mapPartitions(in_order), len(moves)
+        lambda i, rows: ((bmoves.value.get(r[0], home(r[0], i)), r) for r in rows))
+    total = partitions if reshare else n
+    return routed.partitionBy(total, lambda k: k).values().mapPartitions(in_order), len(moves)
 
 
 def main(argv):
@@ -494,12 +523,14 @@ def main(argv):
             "kill": args.kill_first_attempt, "files": files}
     started = time.time()
 
-    per_file = [numbered_lines(sc, i, p, args.partitions) for i, p in enumerate(files)]
-    rdd = per_file[0] if len(per_file) == 1 else sc.union(per_file)
-    if args.partitions and rdd.getNumPartitions() != args.partitions:
-        rdd = shared_out(rdd, args.partitions)
+    per_file = [sc.textFile(p, minPartitions=args.partitions) if args.partitions
+                else sc.textFile(p) for p in files]
+    raw = per_file[0] if len(per_file) == 1 else sc.union(per_file)
+    file_of = [i for i, r in enumerate(per_file) for _ in range(r.getNumPartitions())]
     mode = dedup_of(partial_opts)
-    rdd, moved = colocated(sc, rdd, files, fields_of(partial_opts), mode)
+    counts, groups = scan(raw, files, file_of, fields_of(partial_opts), mode)
+    rdd, offsets = numbered(raw, file_of, counts)
+    rdd, moved = shared_out(sc, rdd, file_of, offsets, groups, args.partitions)
     if mode == "near":
         print("build_graph: --dedup near looks for near copies within each partition only; "
               "the graph may depend on the partitioning", file=sys.stderr)
