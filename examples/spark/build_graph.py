@@ -343,6 +343,9 @@ def build_partition(conf):
             res["records"] = len(origin)
             for k in ("documents", "skipped", "failed", "duplicates"):
                 res[k] = int(stats.get(k, 0))
+            # bad records and errors before the duplicates' notes, should
+            # there be more than the summary keeps
+            messages.sort(key=lambda m: "counted once" in m)
             res["messages"] = messages[:KEEP_MESSAGES]
             res["more_messages"] = max(0, len(messages) - KEEP_MESSAGES)
             if os.path.exists(out) and os.path.getsize(out) > 0:
@@ -365,9 +368,9 @@ def add_counts(results):
         for k in ("documents", "skipped", "failed", "duplicates", "records", "bytes",
                   "partials", "more_messages"):
             out[k] += r[k]
-        room = KEEP_MESSAGES - len(out["messages"])
-        out["messages"] += r["messages"][:max(room, 0)]
-        out["more_messages"] += max(0, len(r["messages"]) - max(room, 0))
+    msgs = sorted((m for r in results for m in r["messages"]), key=lambda m: "counted once" in m)
+    out["messages"] = msgs[:KEEP_MESSAGES]
+    out["more_messages"] += max(0, len(msgs) - KEEP_MESSAGES)
     return out
 
 
