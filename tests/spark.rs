@@ -371,6 +371,14 @@ fn a_killed_task_is_run_again_and_counted_once() {
 /// Spark needed: the partials are the job's, built by the binary.
 #[test]
 fn a_partial_graph_merged_twice_counts_once() {
+    let has_python = Command::new(python())
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let what = format!("{} (for the corpus generator)", python().display());
+    if !common::tools::require_or_skip(has_python, &what) {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(corpus(dir.path(), "all.jsonl", 90, 0, 3, false)).unwrap();
     let lines: Vec<&str> = text.lines().collect();
