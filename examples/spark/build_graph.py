@@ -249,6 +249,31 @@ def with_id(line, file, lineno, id_field, url_field):
     return json.dumps(rec, ensure_ascii=False)
 
 
+PIPE_PLACE = re.compile(r'"file": "-",(\s*)"line": ([0-9]+)')
+BUILD_KEY = "\n  \"build\": {"
+
+
+def relocate_text(text, origin):
+    """relocate() on the partial graph's text as actorgraph writes it
+    (pretty JSON, evidence fields in the order doc, start, end, file, line,
+    date; quotes inside strings are escaped, so the pattern only matches
+    evidence): no parse, no serialization. None when the text is not of
+    that shape (then the caller parses it)."""
+    if "\n  \"roots\": [" in text or text.count(BUILD_KEY) != 1:
+        return None
+
+    def put_back(m):
+        f, n = origin[int(m.group(2)) - 1]
+        return f'"file": {json.dumps(f, ensure_ascii=False)},{m.group(1)}"line": {n}'
+
+    text = PIPE_PLACE.sub(put_back, text)
+    if '"file": "-"' in text:
+        return None
+    roots = sorted({f for f, _ in origin})
+    listed = ",".join("\n    " + json.dumps(f, ensure_ascii=False) for f in roots)
+    return text.replace(BUILD_KEY, f'\n  "roots": [{listed}\n  ],{BUILD_KEY}', 1)
+
+
 def relocate(graph, origin):
     """Put back the input's path and line in a partial graph's evidence."""
     for e in graph.get("edges", []):
@@ -322,7 +347,8 @@ def build_partition(conf):
                         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=err)
                     rec = with_id(line, file, lineno, id_field, url_field)
                     data = (rec + "\n").encode("utf-8", "surrogateescape")
-                    res["bytes"] += len(line.encode("utf-8", "surrogateescape")) + 1
+                    res["bytes"] += len(data) if rec is line else len(
+                        line.encode("utf-8", "surrogateescape")) + 1
                     proc.stdin.write(data)
                     origin.append((file, lineno))
                 if proc is None:
@@ -350,8 +376,10 @@ def build_partition(conf):
             res["more_messages"] = max(0, len(messages) - KEEP_MESSAGES)
             if os.path.exists(out) and os.path.getsize(out) > 0:
                 with open(out, encoding="utf-8") as f:
-                    graph = relocate(json.load(f), origin)
-                res["graph"] = json.dumps(graph, ensure_ascii=False)
+                    text = f.read()
+                fast = relocate_text(text, origin)
+                res["graph"] = fast if fast is not None else json.dumps(
+                    relocate(json.loads(text), origin), ensure_ascii=False)
                 res["partials"] = 1
             # else: no record of this partition could be read (all counted as failed)
             return [res]
