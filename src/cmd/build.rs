@@ -207,6 +207,12 @@ pub struct Args {
     /// Print the summary at the end as one line of JSON (on standard error).
     #[arg(long)]
     stats: bool,
+    /// Write a partial graph, one share of a corpus to be merged with the
+    /// others by a later `build` (as the Spark job does): corpus-level
+    /// identity is left to that merge, so the result is the same however
+    /// the corpus was shared out. Needs --format json.
+    #[arg(long)]
+    partial: bool,
     #[command(flatten)]
     input: input::InputArgs,
 }
@@ -218,6 +224,10 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         a.render.is_none() || matches!(a.format, FormatArg::Dot),
         "--render draws the DOT output; it cannot be used with --format {:?}",
         a.format
+    );
+    anyhow::ensure!(
+        !a.partial || matches!(a.format, FormatArg::Json),
+        "--partial writes a graph to be merged later; it needs --format json"
     );
     anyhow::ensure!(
         a.layout.is_none() || matches!(a.format, FormatArg::Dot),
@@ -316,7 +326,12 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     }
     // Corpus-level identity, once everything is in: one node per actor.
     // The identity pass leaves the names of the alias file alone.
-    let graph = graph.identify(extractor.aliases(), &extractor.lexicons().mentions);
+    // A partial graph leaves it to the merge that takes in every share.
+    let graph = if a.partial {
+        graph
+    } else {
+        graph.identify(extractor.aliases(), &extractor.lexicons().mentions)
+    };
     // The weight the exports show is also the one trimming reads.
     let graph = if a.weight == WeightArg::Mentions {
         graph
