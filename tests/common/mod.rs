@@ -2,4 +2,5 @@
 
 pub mod cli;
 pub mod invariants;
+pub mod jsonl;
 pub mod tools;
