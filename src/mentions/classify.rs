@@ -198,6 +198,16 @@ impl Run<'_, '_> {
     /// "the Boston Red Herons", "the Texas Republicans").
     fn team(&self) -> bool {
         let (cx, n) = (self.cx, self.wt.len());
+        // Written as "the" team, not "for Middle East Affairs"; the cheap
+        // tests first, the place lookup last.
+        let the = self.s > 0 && matches!(cx.text_of(self.s - 1), "the" | "The");
+        let last = self.w(n - 1);
+        let plural = last.len() >= 4
+            && (last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
+                || last.ends_with("Sox"));
+        if !the || !plural {
+            return false;
+        }
         let place = if self.f(0).place() {
             1
         } else if starts_place(cx, &cx.toks[self.s..self.e]) {
@@ -205,14 +215,7 @@ impl Run<'_, '_> {
         } else {
             return false;
         };
-        let last = self.w(n - 1);
-        let plural = last.len() >= 4
-            && (last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")
-                || last.ends_with("Sox"));
-        // Written as "the" team, not "for Middle East Affairs".
-        let the = self.s > 0 && matches!(cx.text_of(self.s - 1), "the" | "The");
-        the && (1..=2).contains(&(n - place))
-            && plural
+        (1..=2).contains(&(n - place))
             && (place..n).all(|j| {
                 let f = self.f(j);
                 f.is_cap() && !f.place() && !f.first_name() && !f.title()
