@@ -12,6 +12,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::Parser;
 
 fn main() {
+    no_huge_pages();
     // Before any file is opened: is standard output there at all?
     cmd::output::note_stdout();
     // Ctrl-C, SIGTERM, SIGHUP: remove temporary outputs, exit 130.
@@ -25,6 +26,25 @@ fn main() {
         }
     };
     std::process::exit(code);
+}
+
+/// Turns transparent huge pages off for this process (Linux).
+///
+/// mimalloc asks the kernel for huge pages on its arenas, and it returns
+/// freed memory to the kernel after a short delay. Under the common
+/// `madvise` setting every page fault after that clears a whole 2 MB page:
+/// on a `build` over the PolNeAR train texts on one thread that clearing
+/// was 44% of the run's samples (`perf record`), the run's peak RSS 62 MB
+/// against 40 MB without huge pages. This is what mimalloc's own
+/// `MIMALLOC_ALLOW_THP=0` does, made the default; it affects this process
+/// only.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with PR_SET_THP_DISABLE takes integer arguments only
+    // and changes a flag of this process; it touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 /// An error and its causes on one line, each cause once: a cause whose
