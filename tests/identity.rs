@@ -361,6 +361,41 @@ fn seed_organizations_are_one_node_each() {
     }
 }
 
+/// The seed graph's nodes as issue 13 asks: the actors it names are
+/// there, whole, and the junk is not (a headline's adjective and noun, a
+/// town with its state, a name cut off a longer one, the epigraph's
+/// credit).
+#[test]
+fn seed_actors_are_whole_and_junk_is_gone() {
+    let Some(dir) = common::tools::shared("corpus/seeds") else {
+        return;
+    };
+    let g = build(&[dir.as_path()], &[]);
+    let names = ids(&g);
+    for want in [
+        "Zalmay Khalilzad",
+        "Mujahedin e-Khalq",
+        "Islamic Jihad",
+        "Hillary Mann Leverett",
+        "Woodrow Wilson International Center for Scholars",
+    ] {
+        assert!(node(&g, want).is_some(), "{want} missing: {names:?}");
+    }
+    let mek = &node(&g, "Mujahedin e-Khalq").unwrap()["aliases"];
+    assert!(mek.as_array().unwrap().iter().any(|a| a == "MEK"), "{mek}");
+    for junk in [
+        "Bad News",
+        "Green Bank",
+        "Obama",
+        "Hillary Mann",
+        "Center",
+        "Wilson",
+        "Johann Wolfgang",
+    ] {
+        assert!(node(&g, junk).is_none(), "{junk} is a node: {names:?}");
+    }
+}
+
 /// Joining names rebuilds the graph: the roots its evidence may be read
 /// back from are kept, so `between` can still show the sentences.
 #[test]

@@ -2,7 +2,7 @@
 //! candidate or nothing ([`classify`]), and the person an organization is
 //! named after ([`namesake`]).
 
-use super::closed::{OF, WHO};
+use super::closed::{FOR, OF, WHO};
 use super::evidence::*;
 use super::sentence::Cx;
 use super::shape::*;
@@ -164,15 +164,23 @@ impl Run<'_, '_> {
         }
         // "Varnholm, Ohio, ...": a place, named with its state or country
         // (an organization word before the comma says organization:
-        // "Varn University, Ohio").
-        if self.title.is_none() && !(0..n).any(|j| self.f(j).org_word()) && self.place_follows() {
+        // "Varn University, Ohio", unless towns' names end in it too:
+        // "Harrow Bank, West Virginia").
+        let org_word = |j: usize| {
+            self.f(j).org_word() && {
+                let t = cx.toks[self.wt[j]].span;
+                !lex.town_words.contains(&cx.low[t.start..t.end])
+            }
+        };
+        if self.title.is_none() && !(0..n).any(org_word) && self.place_follows() {
             return Some(None);
         }
         if self.title.is_none()
             && (cx.info(last).org_word()
                 || (n >= 3
                     && (1..n).any(|j| {
-                        (self.w(j) == OF || self.f(j).particle()) && self.f(j - 1).org_word()
+                        (self.w(j) == OF || self.w(j) == FOR || self.f(j).particle())
+                            && self.f(j - 1).org_word()
                     })))
         {
             if n >= 2 || !cx.info(last).common() {
@@ -351,7 +359,10 @@ impl Run<'_, '_> {
             if given.is_some() {
                 return person(given_ev);
             }
-            if cue_after {
+            // A reflexive pronoun after a single word opening the
+            // sentence is its object ("Declares himself king"): no cue.
+            let object = cx.info(self.after).pronoun() && opens_sentence(cx, self.s);
+            if cue_after && !object {
                 return person(cue);
             }
             // An unknown single word: a candidate surname, which the

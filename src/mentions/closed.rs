@@ -44,6 +44,8 @@ pub(super) const THE: &str = "the";
 /// The preposition an organization's name may hold ("Ministry of Orchards")
 /// and that ends no nominal ("the minister of").
 pub(super) const OF: &str = "of";
+/// "for" after an organization word ("Center for Coastal Studies").
+pub(super) const FOR: &str = "for";
 /// The conjunction that ends no nominal ("the minister and").
 pub(super) const AND: &str = "and";
 /// The relative pronoun of a person cue (", who").

@@ -167,3 +167,46 @@ fn written_lower(text: &str, low: &str, word: &str) -> bool {
         (i == 0 || !l[i - 1].is_ascii_alphanumeric()) && edge(end) && t[i..end] == l[i..end]
     })
 }
+
+/// A name a title-case headline cut in two ("Bad News for Ines Varga
+/// Renn" read as "Ines Varga" and "Renn", as "Ines Varga Wins" must be)
+/// is one name again where the document writes the whole of it as a
+/// person elsewhere: two person mentions side by side, one space apart,
+/// whose joined words another mention, with evidence, has.
+pub(super) fn rejoin_cut_names(text: &str, mentions: &mut Vec<Mention>) {
+    let person = |m: &Mention| m.via == Via::Name && m.kind == ActorKind::Person;
+    let side_by_side = |a: &Mention, b: &Mention| {
+        person(a)
+            && person(b)
+            && a.sentence == b.sentence
+            && a.words.end == b.words.start
+            && a.span.end + 1 == b.span.start
+            && text.as_bytes()[a.span.end] == b' '
+    };
+    if !mentions.windows(2).any(|w| side_by_side(&w[0], &w[1])) {
+        return;
+    }
+    let whole: WordSet<&str> = mentions
+        .iter()
+        .filter(|m| person(m) && !m.weak && m.words.len() >= 3)
+        .map(|m| m.text(text))
+        .collect();
+    let mut i = 0;
+    while i + 1 < mentions.len() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if side_by_side(a, b) && whole.contains(&text[a.span.start..b.span.end]) {
+            let b = mentions.remove(i + 1);
+            let a = &mut mentions[i];
+            a.span.end = b.span.end;
+            a.words.end = b.words.end;
+            a.words.len += b.words.len;
+            a.possessive = b.possessive;
+            a.verb_after = b.verb_after;
+            a.weak = false;
+            if matches!(a.evidence, Evidence::None | Evidence::Headline) {
+                a.evidence = Evidence::SameName;
+            }
+        }
+        i += 1;
+    }
+}

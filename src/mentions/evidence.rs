@@ -2,6 +2,7 @@
 //! after it, an organization word ending it, a place opening it, a
 //! pronoun later in the sentence.
 
+use super::closed::{FOR, OF};
 use super::sentence::Cx;
 use super::Gender;
 use crate::segment::{Token, TokenKind};
@@ -21,12 +22,15 @@ pub(super) fn past_verb_at(cx: &Cx, at: usize) -> bool {
     (w.len() > 4 && w.ends_with("ed")) || (f.past_verb() && f.is_lower())
 }
 
-/// True when the last word of the run `s..e` is an organization word.
+/// True when the last word of the run `s..e` is an organization word, or
+/// one heads it before "of" or "for" ("National Council for Law").
 pub(super) fn ends_org(cx: &Cx, s: usize, e: usize) -> bool {
     (s..e)
         .rev()
         .find(|&k| cx.toks[k].kind == TokenKind::Word)
         .is_some_and(|k| cx.info(k).org_word())
+        || (s + 1..e)
+            .any(|k| matches!(cx.toks[k].text(cx.text), OF | FOR) && cx.info(k - 1).org_word())
 }
 
 /// True when the run's first two words name a place ("New York ...").
@@ -54,7 +58,9 @@ pub(super) fn pronoun_follows(cx: &Cx, start: usize, from: usize) -> Option<Gend
     }
     let verb = cx.word(from).is_some() && {
         let f = cx.info(from);
-        !f.is_cap() && !f.common()
+        // A pronoun right after is an object ("Declares himself
+        // emperor"): the capital is a verb opening the sentence.
+        !f.is_cap() && !f.common() && !f.pronoun()
     };
     if !verb {
         return None;

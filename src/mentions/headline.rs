@@ -5,10 +5,14 @@ use super::shape::*;
 use crate::segment::Token;
 
 /// Does the sentence end as running text does (a period, question or
-/// exclamation mark, or a closing quotation mark)? A headline does not.
+/// exclamation mark, or a closing quotation mark, or an abbreviation that
+/// holds the sentence's period: "... in Washington, D.C.")? A headline
+/// does not.
 pub(super) fn ends_closed(text: &str, toks: &[Token]) -> bool {
-    toks.last()
-        .is_some_and(|t| matches!(t.text(text), "." | "?" | "!" | "\"" | "\u{201d}"))
+    toks.last().is_some_and(|t| {
+        let w = t.text(text);
+        matches!(w, "." | "?" | "!" | "\"" | "\u{201d}") || (w.len() > 1 && w.ends_with('.'))
+    })
 }
 
 /// True for a headline in title case ("Tavi Renn Wins Big in Harbor

@@ -35,6 +35,8 @@ pub struct Lexicon {
     pub title_max_words: usize,
     /// Words that mark an organization, lower case.
     pub org_words: WordSet<String>,
+    /// Organization words that also end towns' names (`town_words.txt`).
+    pub town_words: WordSet<String>,
     /// Organizations known by their bare name, exact case.
     pub orgs: WordSet<String>,
     /// Places, exact case.
@@ -229,6 +231,7 @@ impl Lexicon {
             title_genders,
             title_max_words,
             org_words: set(words(data, "org_words.txt", lower)?),
+            town_words: set(words(data, "town_words.txt", lower)?),
             orgs: set(phrases(data, "orgs.txt", same)?),
             places: set(phrases(data, "places.txt", same)?),
             first_names,

@@ -61,12 +61,15 @@
 //! * `classify.rs`: a run's verdict (person, organization, weak, none)
 //!   and its evidence; `evidence.rs`: the tests of its surroundings it
 //!   relies on;
+//! * `credit.rs`: the dash and name signing an epigraph, which make no
+//!   actor;
 //! * `document.rs`: the document's say on each weak name (the same name
 //!   elsewhere, lists, defined acronyms);
 //! * `examples.rs`: [`check_example`]; `tests.rs`: unit tests.
 
 mod classify;
 mod closed;
+mod credit;
 mod document;
 mod evidence;
 mod examples;
@@ -133,6 +136,10 @@ pub const DATA: &[(&str, &str)] = &[
     ),
     ("mentions/places.txt", include_str!("data/places.txt")),
     ("mentions/titles.txt", include_str!("data/titles.txt")),
+    (
+        "mentions/town_words.txt",
+        include_str!("data/town_words.txt"),
+    ),
 ];
 
 use crate::segment::{Segmentation, Token, TokenKind};
@@ -353,11 +360,11 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
     };
     for (si, sent) in seg.sentences.iter().enumerate() {
         let r = sent.tokens.clone();
-        let alone = si == 0
-            && seg
-                .sentences
-                .get(si + 1)
-                .is_none_or(|n| n.paragraph != sent.paragraph);
+        let last = seg
+            .sentences
+            .get(si + 1)
+            .is_none_or(|n| n.paragraph != sent.paragraph);
+        let alone = si == 0 && last;
         let cx = Cx {
             base: r.start,
             text,
@@ -368,8 +375,12 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
             table,
             alone,
         };
+        if credit::is_credit(&cx, last) {
+            continue;
+        }
         detect_sentence(&cx, si, &mut out, &mut cand);
     }
+    document::rejoin_cut_names(text, &mut out);
     document::promote(text, low, seg, &mut out);
     // Kept for the next document unless a giant one grew them: memory
     // stays flat after an outlier.

@@ -3,7 +3,7 @@
 //! ([`detect_sentence`]).
 
 use super::classify::{classify, namesake};
-use super::closed::{OF, PRONOUNS, THE};
+use super::closed::{FOR, OF, PRONOUNS, THE};
 use super::evidence::*;
 use super::headline::{is_headline, is_headline_line};
 use super::nominal::nominal_at;
@@ -170,8 +170,16 @@ fn run_end(cx: &Cx, start: usize) -> usize {
                     break;
                 }
             }
+            // "for" too ("Center for Coastal Studies"), though not before
+            // a person's name ("Acme Company for Ines Varga").
+            // Inside such a name, "of" after any capital ("Centre for
+            // Control of Soil Erosion").
+            Some(OF) if of_org && end > start && cx.word(end + 1).is_some_and(is_cap) => end += 1,
             Some(w)
-                if w == OF
+                if (w == OF
+                    || (w == FOR
+                        && !cx.info(end + 1).first_name()
+                        && !cx.info(end + 1).title()))
                     && end > start
                     && cx.info(end - 1).org_word()
                     && cx.word(end + 1).is_some_and(is_cap) =>
@@ -249,6 +257,14 @@ fn headline_cut(cx: &Cx, s: usize, e: usize) -> Option<usize> {
     if f.first_name() {
         // Initials ("J.") and their periods, then the surname.
         while k < e && (cx.toks[k].kind == TokenKind::Punct || one_char(cx.text_of(k))) {
+            k += 1;
+        }
+        k += 1;
+    }
+    // A surname's particles and the word after them are in the name
+    // ("Tavi Wolfgang von Renn Wins").
+    if k < e && cx.info(k).particle() {
+        while k < e && cx.info(k).particle() {
             k += 1;
         }
         k += 1;

@@ -63,6 +63,47 @@ fn mention_table() {
                 ("Boston Red Herons", Organization),
             ],
         ),
+        // "for" after an organization word stays in the name, though not
+        // before a person's name.
+        (
+            "She joined the Harbor Center for Coastal Studies in May.",
+            &[("Harbor Center for Coastal Studies", Organization)],
+        ),
+        (
+            "Ines Varga joined the Varn Council for Control of Soil Erosion.",
+            &[
+                ("Ines Varga", Person),
+                ("Varn Council for Control of Soil Erosion", Organization),
+            ],
+        ),
+        // A sentence ending in an abbreviation is running text, not a
+        // title-case headline whose names are cut.
+        (
+            "He became a Fellow at the Tavi Renn International Center for Peace in Varnholm, D.C.",
+            &[("Tavi Renn International Center for Peace", Organization)],
+        ),
+        // A pronoun right after a capital opening the sentence is its
+        // object: the capital is a verb.
+        ("Declares himself king", &[]),
+        // A headline's cut name is whole again where the body writes it.
+        (
+            "Good Day for Ines Varga Renn\n\nInes Varga Renn said it rained.",
+            &[("Ines Varga Renn", Person), ("Ines Varga Renn", Person)],
+        ),
+        // A headline does not cut a surname at its particle.
+        (
+            "Tavi Wolfgang von Renn Wins Again",
+            &[("Tavi Wolfgang von Renn", Person)],
+        ),
+        // The dash and name signing an epigraph name no actor.
+        (
+            "The brave speak when it is safe.\n\u{2013} Tavi Wolfgang von Renn\n\nIt rained.",
+            &[],
+        ),
+        // A town named with its state, though a bank's word ends it.
+        ("Why did Harrow Bank, West Virginia, vote no?", &[]),
+        // A street is no person.
+        ("Take the bus along Tesk Ave to the market.", &[]),
         // A rank of nobility names no Earl and no Clare.
         (
             "He married Maria Tesk, 2nd Earl of Clare, in 1801.",
