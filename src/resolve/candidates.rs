@@ -61,13 +61,49 @@ pub(super) fn single_word_candidates<'c>(
             Cow::Borrowed(cs.by_first.get(wid))
         }
         ActorKind::Organization => {
-            // "Senate" is its own body, not "Senate Republicans"; "Times"
-            // may be "New York Times".
+            // A known body ("Senate") names the longer names it ends
+            // ("U.S. Senate", "Church of Scientology"), not those it
+            // opens or sits in ("Senate Republicans"); "Times" may be "New
+            // York Times".
+            let all = cs.org_by_word.get(wid);
             if mention_lexicon.orgs.contains(w) {
-                return Cow::Borrowed(none);
+                let ends = |c: &usize| {
+                    let name: Vec<&str> = cs
+                        .words
+                        .of(cs.members.first(*c))
+                        .iter()
+                        .map(|&x| cs.words.texts[x as usize])
+                        .collect();
+                    names_body(&name, w, mention_lexicon)
+                };
+                return Cow::Owned(all.iter().copied().filter(ends).collect());
             }
-            Cow::Borrowed(cs.org_by_word.get(wid))
+            Cow::Borrowed(all)
         }
+    }
+}
+
+/// True when the organization's name (its words) ends in the known body
+/// `w` after a place or "of" ("U.S. Senate", "Church of Scientology"):
+/// a longer name of that body. A body's name opening or inside another
+/// name is not ("Senate Republicans", "White House" for "House").
+pub(super) fn names_body(
+    name: &[&str],
+    w: &str,
+    mention_lexicon: &crate::mentions::Lexicon,
+) -> bool {
+    match name {
+        [before @ .., of, last] if *last == w => {
+            *of == "of" || {
+                let place = if before.is_empty() {
+                    Cow::Borrowed(*of)
+                } else {
+                    Cow::Owned(format!("{} {of}", before.join(" ")))
+                };
+                mention_lexicon.places.contains(place.as_ref())
+            }
+        }
+        _ => false,
     }
 }
 

@@ -112,7 +112,17 @@ impl Oracle<'_> {
                     surname
                 }
             }
-            ActorKind::Organization if self.mention_lexicon.orgs.contains(w) => Vec::new(),
+            ActorKind::Organization if self.mention_lexicon.orgs.contains(w) => {
+                (0..self.clusters.len())
+                    .filter(|&c| {
+                        let p = &self.clusters[c];
+                        let name: Vec<&str> = p.opener.iter().map(String::as_str).collect();
+                        p.kind == ActorKind::Organization
+                            && p.opener.len() >= 2
+                            && super::candidates::names_body(&name, w, self.mention_lexicon)
+                    })
+                    .collect()
+            }
             ActorKind::Organization => (0..self.clusters.len())
                 .filter(|&c| {
                     let p = &self.clusters[c];
@@ -379,7 +389,8 @@ mod tests {
                 "Later the Council said no.",
                 "The Senate voted.",
                 "The Board met.",
-            ][x % 3]
+                "The U.S. Senate voted.",
+            ][x % 4]
                 .to_owned(),
             14 if x % 2 == 0 => format!("The {s} Council met."),
             14 => "Senate Republicans met.".to_owned(),

@@ -171,6 +171,20 @@ fn known_bodies_stay_apart() {
     assert_eq!(id_of(t, "Senate", 0).as_deref(), Some("Senate"));
 }
 
+/// A known body's longer name after a place or "of" is the body; the
+/// names it opens or sits inside are not.
+#[test]
+fn known_bodies_join_their_longer_names() {
+    let t = "The U.S. Senate met in the White House. Later the Senate voted, and the House waited.";
+    assert_eq!(id_of(t, "Senate", 0).as_deref(), Some("U.S. Senate"));
+    assert_eq!(id_of(t, "House", 0).as_deref(), Some("House"));
+    let t = "The Church of Scientology said no. Scientology appealed.";
+    assert_eq!(
+        id_of(t, "Scientology", 0).as_deref(),
+        Some("Church of Scientology")
+    );
+}
+
 #[test]
 fn alias_file_overrides() {
     let t = "Dick Cheney met Bolt Industries staff.";
