@@ -107,6 +107,37 @@ pub(super) fn names_body(
     }
 }
 
+/// The least length of a surname [`misspelled`] compares: shorter
+/// names differ by two letters too often ("Hale", "Hall").
+const MISSPELT_MIN_CHARS: usize = 7;
+
+/// The one person cluster (of `surnames`: each full name's cluster and
+/// last word) whose surname the unknown single word `w` misspells: the
+/// same first letter, both at least [`MISSPELT_MIN_CHARS`] long, at most
+/// two edits apart ("Bauchtman" for "Buchtmann"). `None` when no
+/// surname or several clusters' are that close.
+pub(super) fn misspelled<'a>(
+    w: &str,
+    surnames: impl Iterator<Item = (usize, &'a str)>,
+) -> Option<usize> {
+    let first = w.chars().next()?;
+    if w.chars().count() < MISSPELT_MIN_CHARS {
+        return None;
+    }
+    let mut found = None;
+    for (c, s) in surnames {
+        let n = s.chars().count();
+        if s.starts_with(first) && n >= MISSPELT_MIN_CHARS && strsim::levenshtein(w, s) <= 2 {
+            match found {
+                None => found = Some(c),
+                Some(f) if f == c => {}
+                Some(_) => return None,
+            }
+        }
+    }
+    found
+}
+
 /// True for a plural surname ("Leveretts") shared by several people.
 pub(super) fn is_plural(w: &str, cs: &Clusters<'_>) -> bool {
     let Some(stem) = w.strip_suffix('s') else {

@@ -71,7 +71,7 @@ pub use text::{fold_name, is_apostrophe};
 use crate::mentions::{ActorKind, Gender, Mention};
 use crate::segment::Segmentation;
 use actors::build_actors;
-use candidates::{by_gender, choose, is_plural, join_longer, single_word_candidates};
+use candidates::{by_gender, choose, is_plural, join_longer, misspelled, single_word_candidates};
 use clusters::Clusters;
 use index::{NameLists, WordIds};
 use nominals::resolve_nominals;
@@ -301,7 +301,17 @@ impl Doc<'_> {
         }
         let candidates = single_word_candidates(wid, w, m.kind, cs, mentions, self.mention_lexicon);
         let chosen = match candidates.len() {
-            0 => cs.by_key(m.kind, i),
+            0 => cs.by_key(m.kind, i).or_else(|| {
+                // A surname misspelt ("Bauchtman" for "Buchtmann").
+                (m.kind == ActorKind::Person).then_some(())?;
+                let surnames = (0..cs.members.len()).filter_map(|c| {
+                    let h = cs.members.first(c);
+                    let ws = cs.words.of(h);
+                    (mentions[h].kind == ActorKind::Person && ws.len() >= 2)
+                        .then(|| (c, cs.words.texts[ws[ws.len() - 1] as usize]))
+                });
+                misspelled(w, surnames)
+            }),
             1 => Some(candidates[0]),
             _ if is_plural(w, cs) => return, // "the Leveretts": several people
             _ => {

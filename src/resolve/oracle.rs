@@ -249,7 +249,14 @@ impl Oracle<'_> {
                 .is_some_and(|st| o.by_last(st).len() >= 2)
         };
         let chosen = match candidates.len() {
-            0 => self.key(i),
+            0 => self.key(i).or_else(|| {
+                (m.kind == ActorKind::Person).then_some(())?;
+                let surnames = self.clusters.iter().enumerate().filter_map(|(c, p)| {
+                    (p.kind == ActorKind::Person && p.opener.len() >= 2)
+                        .then(|| (c, p.opener[p.opener.len() - 1].as_str()))
+                });
+                super::candidates::misspelled(&w, surnames)
+            }),
             1 => Some(candidates[0]),
             _ if plural(self) => return,
             _ => self.choose(m, candidates),

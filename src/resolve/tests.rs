@@ -171,6 +171,18 @@ fn known_bodies_stay_apart() {
     assert_eq!(id_of(t, "Senate", 0).as_deref(), Some("Senate"));
 }
 
+/// A surname misspelt by two letters is the person's; short names and
+/// names close to two people's are not joined.
+#[test]
+fn misspelt_surname_joins_its_person() {
+    let t = "Lydia Buchtmann of the agency spoke. Later Bauchtman said it was safe.";
+    assert_eq!(id_of(t, "Bauchtman", 0).as_deref(), Some("Lydia Buchtmann"));
+    let t = "Senator Ines Hale spoke. Hall said it was safe.";
+    assert_ne!(id_of(t, "Hall", 0).as_deref(), Some("Ines Hale"));
+    let t = "Tavi Marchetti met Ola Marchetto. Marchett said it was safe.";
+    assert_eq!(id_of(t, "Marchett", 0).as_deref(), Some("Marchett"));
+}
+
 /// A known body's longer name after a place or "of" is the body; the
 /// names it opens or sits inside are not.
 #[test]
