@@ -251,10 +251,12 @@ impl Oracle<'_> {
         let chosen = match candidates.len() {
             0 => self.key(i).or_else(|| {
                 (m.kind == ActorKind::Person).then_some(())?;
-                let surnames = self.clusters.iter().enumerate().filter_map(|(c, p)| {
-                    (p.kind == ActorKind::Person && p.opener.len() >= 2)
-                        .then(|| (c, p.opener[p.opener.len() - 1].as_str()))
-                });
+                let surnames = self
+                    .clusters
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| p.kind == ActorKind::Person && p.opener.len() >= 2)
+                    .map(|(c, p)| (c, p.opener[p.opener.len() - 1].as_str()));
                 super::candidates::misspelled(&w, surnames)
             }),
             1 => Some(candidates[0]),
