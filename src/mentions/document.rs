@@ -7,13 +7,19 @@
 //! when a document has such a run; one set of the strong names a
 //! document.
 
-use super::{ActorKind, Evidence, Mention, Via};
+use super::{ActorKind, Evidence, Lexicon, Mention, Via};
 use crate::segment::{Segmentation, Token, TokenKind};
 use crate::words::hash::WordSet;
 
 /// Promote the weak name runs of `mentions` that another mention of the
 /// same name vouches for.
-pub(super) fn promote(text: &str, low: &str, seg: &Segmentation, mentions: &mut [Mention]) {
+pub(super) fn promote(
+    text: &str,
+    low: &str,
+    seg: &Segmentation,
+    lex: &Lexicon,
+    mentions: &mut [Mention],
+) {
     let tokens = &seg.tokens[..];
     let unsupported = |m: &Mention| {
         m.via == Via::Name
@@ -23,9 +29,28 @@ pub(super) fn promote(text: &str, low: &str, seg: &Segmentation, mentions: &mut 
             && m.words.len() >= 2
     };
     acronyms(text, tokens, mentions);
-    if !mentions.iter().any(unsupported) {
-        return;
+    if mentions.iter().any(unsupported) {
+        same_names(text, low, seg, mentions);
     }
+    // Lists: forward, then back, so that evidence spreads along a list.
+    for i in 1..mentions.len() {
+        coordinate(text, seg, lex, mentions, i - 1, i);
+    }
+    for i in (1..mentions.len()).rev() {
+        coordinate(text, seg, lex, mentions, i, i - 1);
+    }
+}
+
+/// The weak name runs another mention of the same name vouches for.
+fn same_names(text: &str, low: &str, seg: &Segmentation, mentions: &mut [Mention]) {
+    let tokens = &seg.tokens[..];
+    let unsupported = |m: &Mention| {
+        m.via == Via::Name
+            && m.kind == ActorKind::Person
+            && m.weak
+            && m.evidence == Evidence::None
+            && m.words.len() >= 2
+    };
     // The strong people's names, whole, and the single words that name a
     // person on their own evidence (a title, a cue, a pronoun).
     let mut whole: WordSet<&str> = WordSet::default();
@@ -70,27 +95,57 @@ pub(super) fn promote(text: &str, low: &str, seg: &Segmentation, mentions: &mut 
             m.evidence = Evidence::SameName;
         }
     }
-    // Lists: forward, then back, so that evidence spreads along a list.
-    for i in 1..mentions.len() {
-        coordinate(text, tokens, mentions, i - 1, i);
-    }
-    for i in (1..mentions.len()).rev() {
-        coordinate(text, tokens, mentions, i, i - 1);
-    }
 }
 
 /// When mention `to` has no evidence and stands in a list beside mention
 /// `from`, a person with evidence, only commas and "and" or "or" between
-/// them: `to` is a person too.
-fn coordinate(text: &str, tokens: &[Token], mentions: &mut [Mention], from: usize, to: usize) {
+/// them: `to` is a person too. A single word only in a list with commas
+/// ("Ines Varga, Renn and Tesk": one beside it) and no place ("Ines
+/// Varga, Porto and Lisbon").
+fn coordinate(
+    text: &str,
+    seg: &Segmentation,
+    lex: &Lexicon,
+    mentions: &mut [Mention],
+    from: usize,
+    to: usize,
+) {
+    let tokens = &seg.tokens[..];
     let (f, t) = (&mentions[from], &mentions[to]);
     let strong = f.via == Via::Name && f.kind == ActorKind::Person && !f.weak;
     let weak_run = t.via == Via::Name
         && t.kind == ActorKind::Person
         && t.weak
         && t.evidence == Evidence::None
-        && t.words.len() >= 2;
+        && !t.words.is_empty();
     if !strong || !weak_run || f.sentence != t.sentence {
+        return;
+    }
+    // A single word takes evidence only from a full name ("Uh, Tavi
+    // Renn" or a list of towns ending in a given name gives none), never
+    // opening its sentence (an interjection, a call: "Stay, Ines").
+    let single = t.words.len() == 1;
+    if single
+        && (f.words.len() < 2
+            || lex.places.contains(t.text(text))
+            || seg.sentences.get(t.sentence).is_some_and(|s| {
+                tokens[s.tokens.start..t.words.start as usize]
+                    .iter()
+                    .all(|k| k.kind == TokenKind::Punct)
+            }))
+    {
+        return;
+    }
+    // A single word needs a list: a comma on one side and a conjunction
+    // on the other ("Tavi Renn, Tesk and Orlow"), not an apposition ("One
+    // islander, Tavi Renn") or a suffix ("Tavi Renn, Jr.").
+    let at = |k: usize| tokens.get(k).map(|x| x.text(text));
+    let (before, after) = (
+        (t.words.start as usize).checked_sub(1).and_then(at),
+        at(t.words.end as usize),
+    );
+    let and = |w: Option<&str>| matches!(w, Some("and" | "or" | "&"));
+    if single && !((before == Some(",") && and(after)) || (and(before) && after == Some(","))) {
         return;
     }
     let (a, b) = if from < to {

@@ -381,7 +381,7 @@ pub fn detect(text: &str, seg: &Segmentation, lex: &Lexicon) -> Vec<Mention> {
         detect_sentence(&cx, si, &mut out, &mut cand);
     }
     document::rejoin_cut_names(text, &mut out);
-    document::promote(text, low, seg, &mut out);
+    document::promote(text, low, seg, lex, &mut out);
     // Kept for the next document unless a giant one grew them: memory
     // stays flat after an outlier.
     if packed.capacity() <= SCRATCH_KEEP && cand.capacity() <= SCRATCH_KEEP {

@@ -104,6 +104,22 @@ fn mention_table() {
         ("Why did Harrow Bank, West Virginia, vote no?", &[]),
         // A street is no person.
         ("Take the bus along Tesk Ave to the market.", &[]),
+        // Single names in a list with full names are people; not towns,
+        // nor an apposition or a suffix.
+        (
+            "Fans of Tavi Renn, Morwick and Goscanni, Ines Varga and others wrote in.",
+            &[
+                ("Tavi Renn", Person),
+                ("Morwick", Person),
+                ("Goscanni", Person),
+                ("Ines Varga", Person),
+            ],
+        ),
+        (
+            "He met Ines Varga, Lisbon and Porto.",
+            &[("Ines Varga", Person)],
+        ),
+        ("One islander, Tavi Renn, spoke.", &[("Tavi Renn", Person)]),
         // A rank of nobility names no Earl and no Clare.
         (
             "He married Maria Tesk, 2nd Earl of Clare, in 1801.",
