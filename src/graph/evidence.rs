@@ -54,6 +54,12 @@ fn keep_with(
     }
 }
 
+/// True when `list` is as [`keep_evidence`] leaves it: sorted by
+/// (document id, start, end), without duplicates, at most `cap` long.
+pub(super) fn is_kept(list: &[Evidence], cap: usize) -> bool {
+    list.len() <= cap && list.windows(2).all(|w| key(&w[0]) < key(&w[1]))
+}
+
 /// Keep the span `new` in `list` if it is among the `cap` smallest, like
 /// [`keep_evidence`] for spans of one document.
 pub(super) fn keep_span(list: &mut Vec<(usize, usize)>, cap: usize, new: (usize, usize)) {

@@ -41,9 +41,14 @@
 //! are sums: a document naming two of its names separately (rare: the
 //! resolver joins most within a document) counts in `documents` twice.
 
-use super::{ActorGraph, Node, Seen};
+use super::evidence::is_kept;
+#[cfg(test)]
+use super::SeenBox;
+use super::{ActorGraph, Edge, EdgeKind, Node, Seen};
 use crate::mentions::ActorKind;
 use crate::resolve::{fold_name as fold, is_apostrophe, spells, AliasTable};
+use petgraph::stable_graph::{EdgeIndex, NodeIndex};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -157,68 +162,122 @@ impl Groups {
     }
 }
 
-/// A person's name cut into (given name, middle words, surname, suffix),
-/// from its folded form; none for one word, or more than two middle words
-/// (a headline run rather than a name).
-fn person_parts(key: &str) -> Option<(&str, Vec<&str>, &str, &str)> {
-    let mut words: Vec<&str> = key.split(' ').collect();
-    let suffix = match words.last() {
-        Some(w) if words.len() >= 3 && SUFFIXES.contains(w) => words.pop().unwrap_or(""),
-        _ => "",
-    };
-    if words.len() < 2 || words.len() > 4 {
-        return None;
+/// A person's name cut into its parts (see [`person_parts`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PersonParts<'a, 'w> {
+    given: &'a str,
+    /// The middle words, none to two.
+    middle: &'w [&'a str],
+    surname: &'a str,
+    suffix: &'a str,
+}
+
+/// The words of a folded name, at most `N` of them (none for more).
+fn words_of<const N: usize>(key: &str) -> Option<([&str; N], usize)> {
+    let mut words = [""; N];
+    let mut n = 0;
+    for w in key.split(' ') {
+        *words.get_mut(n)? = w;
+        n += 1;
     }
-    let given = words[0];
-    let surname = words[words.len() - 1];
-    Some((given, words[1..words.len() - 1].to_vec(), surname, suffix))
+    Some((words, n))
+}
+
+/// A person's name cut into (given name, middle words, surname, suffix),
+/// from its folded form's words (`words_of`); none for one word, or more
+/// than two middle words (a headline run rather than a name).
+fn person_parts<'a, 'w>(words: &'w [&'a str]) -> Option<PersonParts<'a, 'w>> {
+    let (words, suffix) = match words {
+        [rest @ .., last] if words.len() >= 3 && SUFFIXES.contains(last) => (rest, *last),
+        _ => (words, ""),
+    };
+    match words {
+        [given, middle @ .., surname] if words.len() <= 4 => Some(PersonParts {
+            given,
+            middle,
+            surname,
+            suffix,
+        }),
+        _ => None,
+    }
 }
 
 /// True for an acronym: two to eight capital letters (periods and "&"
 /// aside), nothing else.
 fn is_acronym(name: &str) -> bool {
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    let mut letters = 0;
+    for c in name.chars() {
+        if !(c.is_uppercase() || c == '.' || c == '&') {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+    }
     (2..=8).contains(&letters)
-        && name
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '&')
 }
 
 /// The initials of an organization's name as written (lower case): the
 /// first letters of its capitalised words and hyphenated parts
 /// ("Clinton-backing Senate" is CS); none for fewer than two.
 fn initials(name: &str) -> Option<String> {
-    let firsts: Vec<char> = name
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !ACRONYM_SKIP.contains(&w.to_lowercase().as_str()))
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect();
-    (firsts.len() >= 2).then(|| firsts.iter().map(|c| fold(&c.to_string())).collect())
+    let mut out = String::new();
+    let mut firsts = 0;
+    for w in name.split(|c: char| c.is_whitespace() || c == '-') {
+        // The skip words are ASCII, and no other letter lower-cases to
+        // one of their letters: comparing ASCII case-blind is comparing
+        // the word lower-cased.
+        if ACRONYM_SKIP.iter().any(|s| w.eq_ignore_ascii_case(s)) {
+            continue;
+        }
+        match w.chars().next() {
+            Some(c) if c.is_ascii_uppercase() => out.push(c.to_ascii_lowercase()),
+            Some(c) if c.is_uppercase() => out.push_str(&fold(&c.to_string())),
+            _ => continue,
+        }
+        firsts += 1;
+    }
+    (firsts >= 2).then_some(out)
 }
 
 /// The folded form with the vowels taken out of each word of four letters
 /// or more: the spelling a transliteration keeps.
+#[cfg(test)]
 fn consonants(key: &str) -> String {
-    key.split(' ')
-        .map(|w| {
-            if w.chars().count() >= 4 {
+    let mut out = String::new();
+    consonants_into(key, &mut out);
+    out
+}
+
+/// [`consonants`] written into `out` (cleared first).
+fn consonants_into(key: &str, out: &mut String) {
+    out.clear();
+    for (k, w) in key.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        if w.chars().nth(3).is_some() {
+            out.extend(
                 w.chars()
-                    .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
-                    .collect()
-            } else {
-                w.to_owned()
-            }
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
+                    .filter(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')),
+            );
+        } else {
+            out.push_str(w);
+        }
+    }
 }
 
 /// True when a word of `name` holds an apostrophe between letters.
 fn has_inner_apostrophe(name: &str) -> bool {
-    let c: Vec<char> = name.chars().collect();
-    (1..c.len().saturating_sub(1))
-        .any(|i| is_apostrophe(c[i]) && c[i - 1].is_alphabetic() && c[i + 1].is_alphabetic())
+    let mut c = name.chars();
+    let (Some(mut before), Some(mut at)) = (c.next(), c.next()) else {
+        return false;
+    };
+    for after in c {
+        if is_apostrophe(at) && before.is_alphabetic() && after.is_alphabetic() {
+            return true;
+        }
+        (before, at) = (at, after);
+    }
+    false
 }
 
 impl ActorGraph {
@@ -267,18 +326,16 @@ impl ActorGraph {
         };
         let mut joins = 0usize;
         // Names of one node, and repeats of one name, stay together.
-        let mut first_of_node: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut first_of_node: Vec<Option<usize>> = vec![None; nodes.len()];
         for i in 0..names.len() {
             if i > 0 && names[i - 1].kind == names[i].kind && names[i - 1].text == names[i].text {
                 groups.join(i - 1, i, None);
             }
-            match first_of_node.get(&names[i].node) {
-                Some(&f) => {
+            match first_of_node[names[i].node] {
+                Some(f) => {
                     groups.join(f, i, None);
                 }
-                None => {
-                    first_of_node.insert(names[i].node, i);
-                }
+                None => first_of_node[names[i].node] = Some(i),
             }
         }
         let free: Vec<usize> = (0..names.len()).filter(|&i| !names[i].fixed).collect();
@@ -297,7 +354,7 @@ impl ActorGraph {
     fn join_acronyms(
         &self,
         names: &[Name],
-        nodes: &[petgraph::stable_graph::NodeIndex],
+        nodes: &[NodeIndex],
         free: &[usize],
         groups: &mut Groups,
     ) -> usize {
@@ -358,97 +415,178 @@ impl ActorGraph {
 
     /// The graph of the groups: one node per group, named by its fullest
     /// most mentioned name, the others in its `joined` list; edges moved to
-    /// the groups' nodes (links inside a group dropped).
-    fn rebuild(
-        &self,
-        nodes: &[petgraph::stable_graph::NodeIndex],
-        names: &[Name],
-        groups: &mut Groups,
-    ) -> ActorGraph {
+    /// the groups' nodes (links inside a group dropped). Nodes come in
+    /// group order and edges in the old edge order, so the new graph's
+    /// indices do not depend on how the old one was made. A group that is
+    /// one old node under its own id keeps that node's names, aliases and
+    /// outlets by move, and a link that is the only one to land on its
+    /// pair is moved too: only what changes is copied.
+    fn rebuild(mut self, nodes: &[NodeIndex], names: &[Name], groups: &mut Groups) -> ActorGraph {
         // Names by group root.
         let mut by_root: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for i in 0..names.len() {
             by_root.entry(groups.root(i)).or_default().push(i);
         }
         let mut out = ActorGraph::new(self.options.clone());
-        out.roots = self.roots.clone();
-        out.held = self.held.clone();
-        out.trimmed.clone_from(&self.trimmed);
+        // At most as many nodes and links as before: room made once.
+        let (node_count, edge_count) = (self.graph.node_count(), self.graph.edge_count());
+        out.graph = petgraph::stable_graph::StableDiGraph::with_capacity(node_count, edge_count);
+        out.nodes.reserve(node_count);
+        out.edges.reserve(edge_count);
+        out.roots = std::mem::take(&mut self.roots);
+        out.held = std::mem::take(&mut self.held);
+        out.trimmed = self.trimmed.take();
         // Each old node's new node.
-        let mut new_of: Vec<Option<petgraph::stable_graph::NodeIndex>> = vec![None; nodes.len()];
+        let mut new_of: Vec<Option<NodeIndex>> = vec![None; nodes.len()];
         for members in by_root.values() {
             let head = canonical(names, members);
-            let mut joined: BTreeMap<&str, Joined> = BTreeMap::new();
-            // Each name's reason: the one it was joined by earlier, else
-            // the first join of this pass that took it in.
-            let mut reason: BTreeMap<&str, JoinReason> = BTreeMap::new();
-            for &i in members {
-                if let Some(r) = names[i].earlier.or(groups.reason[i]) {
-                    reason.entry(&names[i].text).or_insert(r);
+            let (joined, mentions, documents) = tally(names, members, head, groups);
+            let olds: BTreeSet<usize> = members.iter().map(|&i| names[i].node).collect();
+            let alone = olds
+                .first()
+                .filter(|&&o| olds.len() == 1 && self.graph[nodes[o]].id == names[head].text);
+            let node = match alone {
+                Some(&o) => {
+                    let old = std::mem::replace(
+                        &mut self.graph[nodes[o]],
+                        Node::new("", names[head].kind),
+                    );
+                    Node {
+                        id: old.id,
+                        kind: names[head].kind,
+                        mentions,
+                        documents,
+                        aliases: old.aliases,
+                        joined,
+                        kinds: BTreeMap::new(),
+                        seen: old.seen.settled(),
+                    }
                 }
-            }
-            let mut aliases = BTreeSet::new();
-            let mut olds = BTreeSet::new();
-            let (mut mentions, mut documents) = (0, 0);
-            for &i in members {
-                let n = &names[i];
-                mentions += n.mentions;
-                documents += n.documents;
-                olds.insert(n.node);
-                if n.text == names[head].text {
-                    continue;
+                None => {
+                    let mut aliases = BTreeSet::new();
+                    let mut seen = Seen::default();
+                    for &o in &olds {
+                        aliases.extend(self.graph[nodes[o]].aliases.iter().cloned());
+                        seen.merge(&self.graph[nodes[o]].seen);
+                    }
+                    Node {
+                        id: names[head].text.clone(),
+                        kind: names[head].kind,
+                        mentions,
+                        documents,
+                        aliases,
+                        joined,
+                        kinds: BTreeMap::new(),
+                        seen: seen.into(),
+                    }
                 }
-                let j = joined.entry(&n.text).or_insert_with(|| Joined {
-                    name: n.text.clone(),
-                    reason: reason
-                        .get(n.text.as_str())
-                        .copied()
-                        .unwrap_or(JoinReason::Spelling),
-                    mentions: 0,
-                    documents: 0,
-                });
-                j.mentions += n.mentions;
-                j.documents += n.documents;
-            }
-            let mut seen = Seen::default();
-            for &o in &olds {
-                aliases.extend(self.graph[nodes[o]].aliases.iter().cloned());
-                seen.merge(&self.graph[nodes[o]].seen);
-            }
-            let n = out.insert_node(Node {
-                id: names[head].text.clone(),
-                kind: names[head].kind,
-                mentions,
-                documents,
-                aliases,
-                joined: joined.into_values().collect(),
-                kinds: BTreeMap::new(),
-                seen: seen.into(),
-            });
+            };
+            let n = out.insert_new_node(node);
             for &o in &olds {
                 new_of[o] = Some(n);
             }
         }
-        let rank: std::collections::HashMap<_, _> =
-            nodes.iter().enumerate().map(|(k, &n)| (n, k)).collect();
-        for e in self.sorted_edges() {
+        let mut rank = vec![usize::MAX; petgraph::visit::NodeIndexable::node_bound(&self.graph)];
+        for (k, &n) in nodes.iter().enumerate() {
+            rank[n.index()] = k;
+        }
+        for e in self.sorted_edges_after(nodes) {
             let (a, b) = self.graph.edge_endpoints(e).expect("edge");
-            let (Some(na), Some(nb)) = (new_of[rank[&a]], new_of[rank[&b]]) else {
+            let (Some(na), Some(nb)) = (new_of[rank[a.index()]], new_of[rank[b.index()]]) else {
                 continue;
             };
             if na == nb {
                 continue;
             }
-            out.add_edge_from(na, nb, &self.graph[e]);
+            let kind = self.graph[e].kind;
+            let edge = std::mem::replace(&mut self.graph[e], Edge::new(kind));
+            out.move_edge(na, nb, edge);
         }
         out
     }
+
+    /// Add a node made whole by [`ActorGraph::rebuild`] (`kinds` empty,
+    /// `joined` in name order, `seen` settled): as [`ActorGraph::insert_node`]
+    /// does, without copying it when its id is new.
+    fn insert_new_node(&mut self, node: Node) -> NodeIndex {
+        if self.nodes.contains_key(&node.id) {
+            return self.insert_node(node);
+        }
+        let id = node.id.clone();
+        let n = self.graph.add_node(node);
+        self.nodes.insert(id, n);
+        n
+    }
+
+    /// Add a link as [`ActorGraph::add_edge_from`] does, moving it in as
+    /// it is when that gives the same link: its pair has no link of its
+    /// kind yet, and its evidence is sorted and capped as a graph keeps it.
+    fn move_edge(&mut self, a: NodeIndex, b: NodeIndex, edge: Edge) -> EdgeIndex {
+        let (a, b) = if edge.kind == EdgeKind::Cooccurrence && self.graph[a].id > self.graph[b].id {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let key = (a, b, edge.kind);
+        if self.edges.contains_key(&key)
+            || !is_kept(&edge.evidence, self.options.max_evidence)
+            || !edge.seen.is_settled()
+        {
+            return self.add_edge_from(a, b, &edge);
+        }
+        let e = self.graph.add_edge(a, b, edge);
+        self.edges.insert(key, e);
+        e
+    }
+}
+
+/// A group's `joined` list (each name but the head's, with its reason and
+/// own counts, in name order) and its mention and document counts.
+fn tally(
+    names: &[Name],
+    members: &[usize],
+    head: usize,
+    groups: &Groups,
+) -> (Vec<Joined>, u64, u64) {
+    let mut joined: BTreeMap<&str, Joined> = BTreeMap::new();
+    // Each name's reason: the one it was joined by earlier, else the first
+    // join of this pass that took it in.
+    let mut reason: BTreeMap<&str, JoinReason> = BTreeMap::new();
+    for &i in members {
+        if let Some(r) = names[i].earlier.or(groups.reason[i]) {
+            reason.entry(&names[i].text).or_insert(r);
+        }
+    }
+    let (mut mentions, mut documents) = (0, 0);
+    for &i in members {
+        let n = &names[i];
+        mentions += n.mentions;
+        documents += n.documents;
+        if n.text == names[head].text {
+            continue;
+        }
+        let j = joined.entry(&n.text).or_insert_with(|| Joined {
+            name: n.text.clone(),
+            reason: reason
+                .get(n.text.as_str())
+                .copied()
+                .unwrap_or(JoinReason::Spelling),
+            mentions: 0,
+            documents: 0,
+        });
+        j.mentions += n.mentions;
+        j.documents += n.documents;
+    }
+    (joined.into_values().collect(), mentions, documents)
 }
 
 /// The name a group's node is called by: a full name over a surname or
 /// an acronym, then one not in capitals, then the spelling most mentioned, then the name most
 /// mentioned, then the longest, then the first in order.
 fn canonical(names: &[Name], members: &[usize]) -> usize {
+    if let [only] = members {
+        return *only;
+    }
     // Mentions per distinct name.
     let mut total: BTreeMap<&str, u64> = BTreeMap::new();
     // Mentions per folded form: the spelling most written wins over a
@@ -482,7 +620,8 @@ fn canonical(names: &[Name], members: &[usize]) -> usize {
 
 /// Step "spelling": names of one kind and one folded form.
 fn join_spellings(names: &[Name], free: &[usize], groups: &mut Groups) -> usize {
-    let mut by_key: BTreeMap<(u8, &str), usize> = BTreeMap::new();
+    // Looked up only, never iterated.
+    let mut by_key: FxHashMap<(u8, &str), usize> = FxHashMap::default();
     let mut joins = 0;
     for &i in free {
         let k = (names[i].kind as u8, names[i].key.as_str());
@@ -507,20 +646,29 @@ fn join_transliterations(names: &[Name], free: &[usize], groups: &mut Groups) ->
     if marked.is_empty() {
         return 0;
     }
-    // Names by (kind, consonants), each key made once.
-    let mut by_consonants: BTreeMap<(u8, String), Vec<usize>> = BTreeMap::new();
+    // The names of each marked name's (kind, consonants), in order: only
+    // those keys are kept (looked up, never iterated).
+    let mut by_consonants: FxHashMap<(u8, String), Vec<usize>> = FxHashMap::default();
+    let mut probe = (0u8, String::new());
+    for &m in &marked {
+        probe.0 = names[m].kind as u8;
+        consonants_into(&names[m].key, &mut probe.1);
+        by_consonants.entry(probe.clone()).or_default();
+    }
     for &o in free {
-        by_consonants
-            .entry((names[o].kind as u8, consonants(&names[o].key)))
-            .or_default()
-            .push(o);
+        probe.0 = names[o].kind as u8;
+        consonants_into(&names[o].key, &mut probe.1);
+        if let Some(list) = by_consonants.get_mut(&probe) {
+            list.push(o);
+        }
     }
     let mut joins = 0;
     for &m in &marked {
-        let key = (names[m].kind as u8, consonants(&names[m].key));
+        probe.0 = names[m].kind as u8;
+        consonants_into(&names[m].key, &mut probe.1);
         let own = groups.root(m);
         let others: BTreeSet<usize> = by_consonants
-            .get(&key)
+            .get(&probe)
             .into_iter()
             .flatten()
             .map(|&o| groups.root(o))
@@ -544,10 +692,13 @@ fn join_middle_names(names: &[Name], free: &[usize], groups: &mut Groups) -> usi
         if names[i].kind != ActorKind::Person {
             continue;
         }
-        if let Some((given, middle, surname, suffix)) = person_parts(&names[i].key) {
-            let initials: String = middle.iter().filter_map(|w| w.chars().next()).collect();
+        let Some((words, n)) = words_of::<6>(&names[i].key) else {
+            continue;
+        };
+        if let Some(p) = person_parts(&words[..n]) {
+            let initials: String = p.middle.iter().filter_map(|w| w.chars().next()).collect();
             by_person
-                .entry((given, surname, suffix))
+                .entry((p.given, p.surname, p.suffix))
                 .or_default()
                 .push((initials, i));
         }
@@ -592,8 +743,11 @@ fn join_surnames(
         if n.kind != ActorKind::Person {
             continue;
         }
-        if let Some((_, _, surname, _)) = person_parts(&n.key) {
-            by_surname.entry(surname).or_default().push(i);
+        let Some((words, k)) = words_of::<6>(&n.key) else {
+            continue;
+        };
+        if let Some(p) = person_parts(&words[..k]) {
+            by_surname.entry(p.surname).or_default().push(i);
         }
     }
     let mut joins = 0;
@@ -649,25 +803,175 @@ mod tests {
 
     #[test]
     fn name_shapes() {
+        let parts = |key: &str| {
+            let (words, n) = words_of::<6>(key)?;
+            person_parts(&words[..n]).map(|p| {
+                let middle: Vec<String> = p.middle.iter().map(|w| w.to_string()).collect();
+                (
+                    p.given.to_owned(),
+                    middle,
+                    p.surname.to_owned(),
+                    p.suffix.to_owned(),
+                )
+            })
+        };
+        let owned = |g: &str, m: &[&str], s: &str, x: &str| {
+            let m = m.iter().map(|w| w.to_string()).collect();
+            Some((g.to_owned(), m, s.to_owned(), x.to_owned()))
+        };
         assert_eq!(
-            person_parts("donald j trump"),
-            Some(("donald", vec!["j"], "trump", ""))
+            parts("donald j trump"),
+            owned("donald", &["j"], "trump", "")
         );
         assert_eq!(
-            person_parts("donald trump jr"),
-            Some(("donald", vec![], "trump", "jr"))
+            parts("donald trump jr"),
+            owned("donald", &[], "trump", "jr")
         );
-        assert_eq!(person_parts("trump"), None);
-        assert_eq!(person_parts("chris christie calls hillary clinton"), None);
+        assert_eq!(
+            parts("tavo b r karsk"),
+            owned("tavo", &["b", "r"], "karsk", "")
+        );
+        assert_eq!(
+            parts("tavo b r karsk jr"),
+            owned("tavo", &["b", "r"], "karsk", "jr")
+        );
+        assert_eq!(parts("tavo karsk ii"), owned("tavo", &[], "karsk", "ii"));
+        // "jr" alone after one word is a surname, not a suffix.
+        assert_eq!(parts("tavo jr"), owned("tavo", &[], "jr", ""));
+        assert_eq!(parts("trump"), None);
+        assert_eq!(parts("chris christie calls hillary clinton"), None);
+        assert_eq!(parts("a b c d e f g"), None);
         assert!(is_acronym("IPS") && is_acronym("U.S.") && !is_acronym("Ips"));
         assert!(!is_acronym("A") && !is_acronym("ABCDEFGHIJ"));
         assert_eq!(initials("Inter Press Service").as_deref(), Some("ips"));
         assert_eq!(initials("Office of Special Plans").as_deref(), Some("osp"));
         assert_eq!(initials("Clinton-backing Senate").as_deref(), Some("cs"));
         assert_eq!(initials("Pentagon"), None);
+        assert_eq!(initials("Office OF THE Plans").as_deref(), Some("op"));
+        assert_eq!(initials("\u{c9}cole Normale").as_deref(), Some("en"));
+        assert_eq!(initials("Tavi and  Renn--Group").as_deref(), Some("trg"));
+        assert!(
+            is_acronym("A&B") && !is_acronym("A-B") && !is_acronym("..") && is_acronym("\u{c9}U")
+        );
         assert_eq!(consonants("al qaida"), consonants("al qaeda"));
         assert_ne!(consonants("al qaida"), consonants("al quds"));
         assert!(has_inner_apostrophe("Al-Qa'ida") && has_inner_apostrophe("Sana\u{2019}a"));
         assert!(!has_inner_apostrophe("Renn'") && !has_inner_apostrophe("'Renn"));
+        assert!(
+            has_inner_apostrophe("a'b") && !has_inner_apostrophe("a'") && !has_inner_apostrophe("")
+        );
+        assert!(!has_inner_apostrophe("a' b") && !has_inner_apostrophe("'"));
+    }
+}
+
+#[cfg(test)]
+mod moves {
+    use super::super::{Evidence, GraphOptions};
+    use super::*;
+    use crate::ingest::Document;
+    use crate::pipeline::Extractor;
+
+    /// A graph of dated documents from two outlets.
+    fn dated() -> ActorGraph {
+        let ex = Extractor::new();
+        let mut g = ActorGraph::new(GraphOptions::default());
+        let texts = [
+            ("d1", "2016-02-03", "Quay Daily", "Ines Varga met Paulo Brandt in Porto. Varga said Brandt was tired."),
+            ("d2", "2016-05-30", "River Ledger", "Paulo Brandt and Tavi Renn spoke. Renn said \"Brandt is late\" and criticised Varga."),
+            ("d3", "2016-05-31", "Quay Daily", "Ines Varga, Tavi Renn and Paulo Brandt met again."),
+        ];
+        for (id, date, outlet, text) in texts {
+            let mut d = Document::from_text(format!("{id}.txt"), text);
+            d.meta.id = Some(id.into());
+            d.meta.date = Some(date.into());
+            d.meta.source = Some(outlet.into());
+            g.add_record(&ex.extract(&d));
+        }
+        g
+    }
+
+    /// Two fresh graphs holding copies of `g`'s nodes (kinds dropped, as
+    /// `rebuild` does).
+    fn empty_twins(g: &ActorGraph) -> (ActorGraph, ActorGraph) {
+        let mut a = ActorGraph::new(g.options().clone());
+        let mut b = ActorGraph::new(g.options().clone());
+        for n in g.sorted_nodes() {
+            let mut node = g.graph[n].clone();
+            node.kinds.clear();
+            a.insert_node(node.clone());
+            b.insert_new_node(node);
+        }
+        (a, b)
+    }
+
+    /// Moving a link in gives what copying it in does, for every link of a
+    /// graph with dates, outlets, cues and classes, onto a fresh pair and
+    /// onto a pair that has a link already.
+    #[test]
+    fn moving_a_link_is_adding_it() {
+        let g = dated();
+        assert!(g.edge_count() >= 3);
+        let (mut copied, mut moved) = empty_twins(&g);
+        for round in 0..2 {
+            for e in g.sorted_edges() {
+                let (a, b) = g.graph.edge_endpoints(e).expect("edge");
+                let (ia, ib) = (&g.graph[a].id, &g.graph[b].id);
+                let (ca, cb) = (copied.node(ia).unwrap(), copied.node(ib).unwrap());
+                let (ma, mb) = (moved.node(ia).unwrap(), moved.node(ib).unwrap());
+                let x = copied.add_edge_from(cb, ca, &g.graph[e]);
+                let y = moved.move_edge(mb, ma, g.graph[e].clone());
+                assert_eq!(copied.graph[x], moved.graph[y], "round {round}");
+            }
+        }
+        for n in g.sorted_nodes() {
+            let id = &g.graph[n].id;
+            assert_eq!(
+                copied.graph[copied.node(id).unwrap()],
+                moved.graph[moved.node(id).unwrap()]
+            );
+        }
+        assert_eq!(copied.edge_count(), moved.edge_count());
+    }
+
+    /// Evidence out of order, or over the cap, is put in order and capped
+    /// as copying does.
+    #[test]
+    fn unsorted_evidence_is_kept_as_copying_keeps_it() {
+        let mut g = ActorGraph::new(GraphOptions {
+            max_evidence: 2,
+            ..GraphOptions::default()
+        });
+        let a = g.insert_node(Node::new("Ines Varga", ActorKind::Person));
+        let b = g.insert_node(Node::new("Paulo Brandt", ActorKind::Person));
+        let mut edge = Edge::new(EdgeKind::Attribution);
+        edge.weight = 3;
+        edge.evidence = vec![
+            Evidence::new("d2", 5, 9),
+            Evidence::new("d1", 1, 4),
+            Evidence::new("d3", 0, 2),
+        ];
+        let mut copied = g.clone();
+        let x = copied.add_edge_from(a, b, &edge);
+        let y = g.move_edge(a, b, edge);
+        assert_eq!(copied.graph[x], g.graph[y]);
+        let docs: Vec<&str> = g.graph[y].evidence.iter().map(|e| e.doc.as_str()).collect();
+        assert_eq!(docs, ["d1", "d2"]);
+    }
+
+    /// Settling an empty box, or one with a first day and no last, is
+    /// what merging it into an empty one gives.
+    #[test]
+    fn settled_is_merged_into_nothing() {
+        let mut half = SeenBox::default();
+        half.get_mut().first = Some("2016-01-02".into());
+        let mut empty = SeenBox::default();
+        empty.get_mut();
+        let mut full = SeenBox::default();
+        full.get_mut().outlets.insert("Quay Daily".into());
+        for s in [half, empty, full, SeenBox::default()] {
+            let mut want = SeenBox::default();
+            want.merge(&s);
+            assert_eq!(s.clone().settled(), want);
+        }
     }
 }

@@ -46,7 +46,7 @@ impl ActorGraph {
     /// Edges in (kind, source id, target id) order, given the nodes in id
     /// order: ids are compared by their rank, so the sort compares
     /// integers, not strings (equal ids get equal ranks).
-    fn sorted_edges_after(&self, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
+    pub(super) fn sorted_edges_after(&self, nodes: &[NodeIndex]) -> Vec<EdgeIndex> {
         let bound = petgraph::visit::NodeIndexable::node_bound(&self.graph);
         // Ranks, edges and buckets fit in 32 bits (checked).
         assert!(

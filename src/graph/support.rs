@@ -139,6 +139,27 @@ impl SeenBox {
         }
     }
 
+    /// True when merging it into an empty one gives it back as it is:
+    /// nothing boxed for nothing seen, first and last seen both or
+    /// neither.
+    pub fn is_settled(&self) -> bool {
+        match self.0.as_deref() {
+            None => true,
+            Some(s) => *s != NOTHING_SEEN && s.first.is_some() == s.last.is_some(),
+        }
+    }
+
+    /// What merging it into an empty one gives: itself, moved, when
+    /// [`SeenBox::is_settled`].
+    pub fn settled(self) -> SeenBox {
+        if self.is_settled() {
+            return self;
+        }
+        let mut s = SeenBox::default();
+        s.merge(&self);
+        s
+    }
+
     /// Drop the box when what it holds is empty.
     pub fn tidy(&mut self) {
         if self.0.as_deref().is_some_and(|s| *s == NOTHING_SEEN) {

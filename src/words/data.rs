@@ -35,7 +35,7 @@
 //! assert!(err.is_ok());
 //! ```
 
-use std::collections::HashMap;
+use super::hash::WordMap;
 use std::hash::Hash;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -272,7 +272,9 @@ impl DataFile {
         I: IntoIterator<Item = K>,
         F: Fn(&Entry) -> I,
     {
-        let mut seen: HashMap<K, &Entry> = HashMap::new();
+        // Looked up only, never iterated: the fast hasher, room made once.
+        let mut seen: WordMap<K, &Entry> = WordMap::default();
+        seen.reserve(self.entries.len());
         for e in &self.entries {
             for k in keys(e) {
                 if let Some(first) = seen.get(&k) {
