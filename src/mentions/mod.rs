@@ -148,6 +148,10 @@ pub enum ActorKind {
     Person,
     /// An organization.
     Organization,
+    /// An unnamed or group source of an attribution ("senior officials"):
+    /// only a graph node of `build --anonymous-sources` has it, never a
+    /// mention.
+    Source,
 }
 
 impl ActorKind {
@@ -156,6 +160,7 @@ impl ActorKind {
         match self {
             ActorKind::Person => "person",
             ActorKind::Organization => "organization",
+            ActorKind::Source => "source",
         }
     }
 }

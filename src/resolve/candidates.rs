@@ -68,6 +68,8 @@ pub(super) fn single_word_candidates<'c>(
             }
             Cow::Borrowed(cs.org_by_word.get(wid))
         }
+        // No mention is of kind source (graph nodes only).
+        ActorKind::Source => Cow::Borrowed(none),
     }
 }
 
