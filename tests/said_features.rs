@@ -611,3 +611,32 @@ fn anonymous_sources_are_nodes_of_their_own_per_document() {
     let grown: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(grown["build"]["anonymous_sources"], true);
 }
+
+/// `explain` names, for a cue word that made no attribution, the rule
+/// that came closest and why it declined.
+#[test]
+fn explain_says_why_a_cue_made_no_attribution() {
+    let (_t, c) = corpus(&[(
+        "notes.txt",
+        "Ines Varga has written for the Harbour Times for years.\n\n\
+         \"Tavi Renn said nothing,\" the clerk recalled.\n\n\
+         Paulo Brandt said the port would close.\n",
+    )]);
+    let text = ok(&["explain", s(&c.join("notes.txt"))]);
+    let line = |cue: &str| {
+        text.lines()
+            .find(|l| l.contains(&format!("no attribution for cue {cue:?}")))
+            .unwrap_or_else(|| panic!("{cue}: {text}"))
+            .to_owned()
+    };
+    // Dropped by a filter: the rule that built it, and the filter.
+    let written = line("written");
+    assert!(written.contains("rule cue-content found one") && written.contains("biography"), "{written}");
+    // In a quotation: no rule looks there.
+    assert!(line("said").contains("inside a quotation"), "{text}");
+    // A sentence without attributions is shown for its declined cue.
+    assert!(text.contains("[0] Ines Varga has written"), "{text}");
+    // A cue that made its attribution is not listed as declined.
+    assert_eq!(text.matches("no attribution for cue").count(), 2, "{text}");
+    assert!(text.contains("cue     \"said\""), "{text}");
+}
