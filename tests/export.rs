@@ -357,7 +357,11 @@ fn csv_carries_exactly_the_json_graph() {
             "kind",
             "Weight",
             "evidence_count",
-            "evidence"
+            "evidence",
+            "cues",
+            "classes",
+            "confidence_best",
+            "confidence_mean"
         ]
     );
     let nodes: Nodes = nodes_csv[1..]

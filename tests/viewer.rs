@@ -113,8 +113,17 @@ fn checks(page: &Path, g: &Value, name: &str) -> Value {
             p
         }
         let others = all.iter().filter(|x| pair(x) == pair(e)).count() - 1;
+        // An attribution link's panel names its classes, most seen first.
+        let statements = e["classes"].as_object().map(|c| {
+            let mut v: Vec<(&String, u64)> =
+                c.iter().map(|(k, n)| (k, n.as_u64().unwrap())).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let parts: Vec<String> = v.iter().map(|(k, n)| format!("{k} {n}")).collect();
+            format!("Statements: {}", parts.join(", "))
+        });
         json!({
             "others": others,
+            "statements": statements,
             "key": format!("e{k}"),
             "sentences": ev.iter().map(sentence).collect::<Vec<_>>(),
             "docs": ev.iter().map(|v| v["doc"].clone()).collect::<Vec<_>>(),

@@ -87,6 +87,8 @@
 //!   `in_source`, `colon`, `adjective`, `verb_cue/`);
 //! - `filter.rs`: which found attributions are dropped; `finish.rs`: the
 //!   speaker's actor and `about`;
+//! - `declined.rs`: [`declined`], for `explain`: the cue words that made
+//!   no attribution, with the rule that came closest and why it declined;
 //! - `examples.rs`: [`check_example`], how the data files' examples are
 //!   judged.
 //!
@@ -102,6 +104,7 @@ use std::cell::Cell;
 use std::sync::Arc;
 
 mod content;
+mod declined;
 mod doc;
 mod examples;
 mod filter;
@@ -114,6 +117,7 @@ mod subject;
 mod tags;
 
 use content::*;
+pub use declined::{declined, Declined};
 use doc::*;
 pub use examples::check_example;
 use filter::*;

@@ -2,7 +2,7 @@
 
 use super::output::{self, Output};
 use super::{input, report};
-use actorgraph::export::dot::{DotOptions, Layout};
+use actorgraph::export::dot::{DotOptions, EdgeLabels, Layout};
 use actorgraph::export::{self, Format, Selection};
 use actorgraph::graph::{
     ActorGraph, BuildInfo, DateRange, EdgeKind, GraphOptions, Measure, Period, RecordPlan, Trim,
@@ -63,6 +63,18 @@ impl LayoutArg {
             LayoutArg::Dot => Layout::Dot,
         }
     }
+}
+
+/// What DOT labels attribution links with.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default)]
+enum EdgeLabelArg {
+    /// The number of statements.
+    #[default]
+    Weight,
+    /// The count of each cue lemma (`say 3, accuse 1`).
+    Cues,
+    /// The count of each statement class (`report 3, accusation 1`).
+    Classes,
 }
 
 /// Link kinds.
@@ -196,6 +208,20 @@ pub struct Args {
     /// Count only mentions by name toward co-occurrence, not pronouns.
     #[arg(long)]
     names_only: bool,
+    /// Make no link of an attribution whose confidence (its rule's
+    /// precision measured on PolNeAR train, in per cent; see the README)
+    /// is below N [default: 0, all, or the saved graph's].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    min_confidence: Option<u8>,
+    /// Give each unnamed or group source of an attribution ("senior
+    /// officials", "a new poll") a node of kind `source` of its own per
+    /// document, labelled with its words, linked to the actors it spoke
+    /// about (otherwise such attributions make no link).
+    #[arg(long)]
+    anonymous_sources: bool,
+    /// DOT: what attribution links are labelled with.
+    #[arg(long, value_enum, default_value = "weight", value_name = "WHAT")]
+    edge_labels: EdgeLabelArg,
     /// Worker threads (0: one per core; at most 256). The output is the
     /// same for any number.
     #[arg(long, default_value_t = 0, value_name = "N")]
@@ -232,6 +258,11 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     anyhow::ensure!(
         a.layout.is_none() || matches!(a.format, FormatArg::Dot),
         "--layout sets the DOT output's layout engine; it cannot be used with --format {:?}",
+        a.format
+    );
+    anyhow::ensure!(
+        matches!(a.edge_labels, EdgeLabelArg::Weight) || matches!(a.format, FormatArg::Dot),
+        "--edge-labels chooses the DOT output's link labels; it cannot be used with --format {:?} (which carries the cue and class counts as attributes)",
         a.format
     );
     // The output is opened first: one that cannot be written is an error
@@ -510,6 +541,8 @@ fn options_of(a: &Args, recorded: Option<&BuildInfo>) -> GraphOptions {
         max_evidence: a.max_evidence.unwrap_or(base.max_evidence),
         names_only: a.names_only || base.names_only,
         period: a.period.map_or(base.period, PeriodArg::period),
+        min_confidence: a.min_confidence.unwrap_or(base.min_confidence),
+        anonymous_sources: a.anonymous_sources || base.anonymous_sources,
     }
 }
 
@@ -601,6 +634,11 @@ fn write(graph: &ActorGraph, a: &Args, outputs: &mut Outputs) -> anyhow::Result<
         cluster_by_document: a.cluster_by_document,
         element_ids: false,
         layout: a.layout.map(LayoutArg::layout),
+        edge_labels: match a.edge_labels {
+            EdgeLabelArg::Weight => EdgeLabels::Weight,
+            EdgeLabelArg::Cues => EdgeLabels::Cues,
+            EdgeLabelArg::Classes => EdgeLabels::Classes,
+        },
     };
     let draws = a.render.is_some();
     if draws && graph.node_count() > 300 && !a.quiet {

@@ -1,8 +1,11 @@
 //! `actorgraph explain`: per sentence, the attributions found and the rule
-//! that fired, so a user can see why an attribution link exists.
+//! that fired, so a user can see why an attribution link exists; and each
+//! cue word that made none, with the rule that came closest and why it
+//! declined (so a user can file a good bug).
 
 use super::output::Output;
 use super::{input, text};
+use actorgraph::attribution::{self, Lexicon};
 use actorgraph::ingest::{collect_inputs, read_path};
 use actorgraph::pipeline::Analysis;
 use std::fmt::Write as _;
@@ -63,9 +66,10 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
         eprintln!("actorgraph: no document could be read; {left}");
         return Ok(1);
     }
+    let lex = &extractor.lexicons().attribution;
     for (doc, an) in &docs {
         let mut s = String::new();
-        explain_doc(&mut s, &doc.name, &doc.body, an, a.all);
+        explain_doc(&mut s, (&doc.name, &doc.body), an, lex, a.all);
         out.write(|w| w.write_all(text::visible(&s).as_bytes()))?;
     }
     out.commit()?;
@@ -78,16 +82,25 @@ fn one_line(s: &str) -> String {
 
 /// The explanation of one document, control characters left as they are
 /// (the caller makes them visible).
-fn explain_doc(w: &mut String, name: &str, text: &str, an: &Analysis, all: bool) {
+fn explain_doc(
+    w: &mut String,
+    (name, text): (&str, &str),
+    an: &Analysis,
+    lex: &Lexicon,
+    all: bool,
+) {
     let _ = writeln!(w, "== {name}");
     let actor = |x: usize| an.resolution.actors[x].id.as_str();
+    let declined =
+        attribution::declined(text, &an.segmentation, &an.mentions, lex, &an.attributions);
     for (si, s) in an.segmentation.sentences.iter().enumerate() {
         let found: Vec<_> = an
             .attributions
             .iter()
             .filter(|a| a.sentence == si)
             .collect();
-        if found.is_empty() && !all {
+        let missed: Vec<_> = declined.iter().filter(|d| d.sentence == si).collect();
+        if found.is_empty() && missed.is_empty() && !all {
             continue;
         }
         let _ = writeln!(w, "[{si}] {}", one_line(s.span.slice(text)));
@@ -109,6 +122,21 @@ fn explain_doc(w: &mut String, name: &str, text: &str, an: &Analysis, all: bool)
             let _ = writeln!(w, "    about   [{}]", about.join(", "));
             if let (Some(lemma), Some(class)) = (&a.lemma, a.class) {
                 let _ = writeln!(w, "    class   {class} ({lemma})");
+            }
+        }
+        for d in missed {
+            let cue = one_line(d.cue.slice(text));
+            match d.rule {
+                Some(r) => {
+                    let _ = writeln!(
+                        w,
+                        "  no attribution for cue {cue:?}: rule {r} found one, dropped: {}",
+                        d.reason
+                    );
+                }
+                None => {
+                    let _ = writeln!(w, "  no attribution for cue {cue:?}: {}", d.reason);
+                }
             }
         }
     }

@@ -136,11 +136,19 @@ enum Verb {
     SaidAbout {
         /// Actor id or alias.
         name: String,
+        /// Only statements of this class (report, assertion, denial,
+        /// accusation, praise, belief, question, promise, warning).
+        #[arg(long, value_name = "CLASS")]
+        class: Option<String>,
     },
     /// Whom NAME spoke about.
     SaidBy {
         /// Actor id or alias.
         name: String,
+        /// Only statements of this class (report, assertion, denial,
+        /// accusation, praise, belief, question, promise, warning).
+        #[arg(long, value_name = "CLASS")]
+        class: Option<String>,
     },
     /// NAME's neighbourhood as a graph of its own (text, json or dot).
     Ego {
@@ -157,7 +165,10 @@ struct Fail(i32, String);
 
 impl From<QueryError> for Fail {
     fn from(e: QueryError) -> Fail {
-        let code = if matches!(e, QueryError::Ambiguous { .. }) {
+        let code = if matches!(
+            e,
+            QueryError::Ambiguous { .. } | QueryError::UnknownClass { .. }
+        ) {
             2
         } else {
             1
@@ -262,8 +273,8 @@ fn answer(g: &ActorGraph, a: &Args, docs: &mut DocCache, out: &mut Vec<u8>) -> R
         Verb::Top { by, n, weight } => top(&mut c, *by, *n, *weight),
         Verb::Timeline { a: x, b: None } => actor_timeline(&mut c, x),
         Verb::Timeline { a: x, b: Some(y) } => pair_timeline(&mut c, x, y),
-        Verb::SaidAbout { name } => said(&mut c, name, true),
-        Verb::SaidBy { name } => said(&mut c, name, false),
+        Verb::SaidAbout { name, class } => said(&mut c, name, class.as_deref(), true),
+        Verb::SaidBy { name, class } => said(&mut c, name, class.as_deref(), false),
         Verb::Ego { name, depth } => ego(&mut c, name, *depth),
     }?;
     let Some(text) = text else {
@@ -478,17 +489,24 @@ fn top(c: &mut Ctx, by: ByArg, n: usize, weight: super::build::WeightArg) -> Ans
 
 /// `said-about` (`about`) or `said-by`: who spoke about `name`, or whom
 /// `name` spoke about.
-fn said(c: &mut Ctx, name: &str, about: bool) -> Answer {
+fn said(c: &mut Ctx, name: &str, class: Option<&str>, about: bool) -> Answer {
+    // An unknown class is an error before the name is looked up.
+    let class = class.map(query::statement_class).transpose()?;
     let n = c.find(name)?;
-    let v: Vec<Speech> = if about {
-        query::said_about(c.g, n)
-    } else {
-        query::said_by(c.g, n)
+    let v: Vec<Speech> = match (class, about) {
+        (None, true) => query::said_about(c.g, n),
+        (None, false) => query::said_by(c.g, n),
+        (Some(k), true) => query::said_about_as(c.g, n, k),
+        (Some(k), false) => query::said_by_as(c.g, n, k),
     };
     if c.json_out {
         let key = if about { "speakers" } else { "about" };
         let id = c.id(n);
-        return c.emit(&json!({"actor": id, key: v})).map(|()| None);
+        let mut j = json!({"actor": id, key: v});
+        if let Some(k) = class {
+            j["class"] = json!(k.as_str());
+        }
+        return c.emit(&j).map(|()| None);
     }
     let rows = v
         .iter()
@@ -503,14 +521,15 @@ fn said(c: &mut Ctx, name: &str, about: bool) -> Answer {
             ]
         })
         .collect();
+    let what = class.map_or(String::new(), |k| format!(" ({} only)", k.as_str()));
     let (head, col) = if about {
         (
-            format!("{} actor(s) spoke about {}", v.len(), c.id(n)),
+            format!("{} actor(s) spoke about {}{what}", v.len(), c.id(n)),
             "speaker",
         )
     } else {
         (
-            format!("{} spoke about {} actor(s)", c.id(n), v.len()),
+            format!("{} spoke about {} actor(s){what}", c.id(n), v.len()),
             "about",
         )
     };

@@ -1,8 +1,10 @@
 //! CSV in the shape of Gephi's spreadsheet import: `nodes.csv` with
 //! `Id,Label,kind,mentions,documents,aliases` and `edges.csv` with
-//! `Source,Target,Type,kind,Weight,evidence_count,evidence` (`Type` is
-//! `Undirected` for co-occurrence, `Directed` for attribution). Ids are the
-//! actor ids; aliases and evidence are joined by `"; "`. Fields are quoted
+//! `Source,Target,Type,kind,Weight,evidence_count,evidence,cues,classes,confidence_best,confidence_mean`
+//! (`Type` is `Undirected` for co-occurrence, `Directed` for attribution;
+//! `cues` and `classes` are counts as `say:3;accuse:1`, the confidences
+//! per cent, all empty for co-occurrence). Ids are the actor ids (a source
+//! node's `Label` is its words); aliases and evidence are joined by `"; "`. Fields are quoted
 //! (RFC 4180) when they hold a comma, a quote or a line break.
 //!
 //! A cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
@@ -44,7 +46,7 @@ pub fn write_nodes(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             out,
             &[
                 &node.id,
-                &node.id,
+                node.label(),
                 node.kind.as_str(),
                 &node.mentions.to_string(),
                 &node.documents.to_string(),
@@ -67,6 +69,10 @@ pub fn write_edges(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             "Weight",
             "evidence_count",
             "evidence",
+            "cues",
+            "classes",
+            "confidence_best",
+            "confidence_mean",
         ],
     )?;
     for e in g.sorted_edges() {
@@ -87,6 +93,16 @@ pub fn write_edges(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
                 &edge.weight.to_string(),
                 &edge.evidence.len().to_string(),
                 &super::evidence_list(&edge.evidence),
+                &edge.cues_text(),
+                &edge.classes_text(),
+                &edge
+                    .confidence
+                    .best()
+                    .map_or_else(String::new, |b| b.to_string()),
+                &edge
+                    .confidence
+                    .mean()
+                    .map_or_else(String::new, |m| m.to_string()),
             ],
         )?;
     }

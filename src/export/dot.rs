@@ -5,9 +5,12 @@
 //! on; [`DotOptions::layout`] writes `layout=ENGINE` into the graph when
 //! asked (`build --layout`), and [`Layout::for_size`] is the engine
 //! `build --render` picks: `fdp` up to [`LARGE`] actors, `sfdp` past that.
-//! People are ellipses, organizations boxes; a node's font grows with its
+//! People are ellipses, organizations boxes, unnamed sources
+//! (`--anonymous-sources`) notes labelled with their words; a node's font grows with its
 //! mention count and its label shows the count. Attribution edges are
-//! directed, red, labelled with their count; co-occurrence edges are grey
+//! directed, red, labelled with their count (or, with
+//! [`DotOptions::edge_labels`], their cue or class counts: `say 3, accuse
+//! 1`); co-occurrence edges are grey
 //! with `dir=none`. Pen width grows with weight. Every id and label is
 //! quoted and escaped. Graphs of more than [`LARGE`] actors get straight
 //! edges (`splines=line`): routing curved edges around ~900 actors takes
@@ -73,6 +76,30 @@ pub struct DotOptions {
     pub element_ids: bool,
     /// Write `layout=ENGINE` into the graph (none: the reader's choice).
     pub layout: Option<Layout>,
+    /// What attribution links are labelled with.
+    pub edge_labels: EdgeLabels,
+}
+
+/// What an attribution link's label shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EdgeLabels {
+    /// Its weight (the number of statements).
+    #[default]
+    Weight,
+    /// Its cue lemmas with their counts, most seen first (`say 3, accuse
+    /// 1`); the weight when none is known.
+    Cues,
+    /// Its statement classes with their counts (`report 3, accusation 1`);
+    /// the weight when none is known.
+    Classes,
+}
+
+/// Counts as `key n, key n`, the largest first (ties: key order).
+fn counts_label(map: &BTreeMap<String, u64>) -> String {
+    let mut v: Vec<(&String, &u64)> = map.iter().collect();
+    v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+    let parts: Vec<String> = v.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    parts.join(", ")
 }
 
 /// The document each actor is drawn in: the one most of its links'
@@ -269,14 +296,20 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
         let (shape, fill) = match node.kind {
             ActorKind::Person => ("ellipse", "#eef3fb"),
             ActorKind::Organization => ("box", "#fbf3e6"),
+            ActorKind::Source => ("note", "#f4f4f4"),
         };
         line.extend_from_slice(b"  ");
         line.extend_from_slice(name(n));
         // The label: the id, a newline, the mention count.
         line.extend_from_slice(b" [label=\"");
-        // The id escaped: its quoted form without the quotes.
-        let quoted = name(n);
-        line.extend_from_slice(&quoted[1..quoted.len() - 1]);
+        if node.kind == ActorKind::Source {
+            // A source node shows its words, not its id.
+            escape_into(&mut line, node.label());
+        } else {
+            // The id escaped: its quoted form without the quotes.
+            let quoted = name(n);
+            line.extend_from_slice(&quoted[1..quoted.len() - 1]);
+        }
         line.extend_from_slice(b"\\n");
         push_u64(&mut line, node.mentions);
         line.extend_from_slice(if node.mentions == 1 {
@@ -328,7 +361,15 @@ pub fn write_with(g: &ActorGraph, opts: &DotOptions, out: &mut dyn Write) -> io:
             EdgeKind::Cooccurrence => line.extend_from_slice(b", kind=cooccurrence"),
             EdgeKind::Attribution => {
                 line.extend_from_slice(b", label=\"");
-                push_u64(&mut line, edge.weight);
+                let counts = match opts.edge_labels {
+                    EdgeLabels::Weight => None,
+                    EdgeLabels::Cues => Some(&edge.cues),
+                    EdgeLabels::Classes => Some(&edge.classes),
+                };
+                match counts.filter(|c| !c.is_empty()) {
+                    Some(c) => escape_into(&mut line, &counts_label(c)),
+                    None => push_u64(&mut line, edge.weight),
+                }
                 line.extend_from_slice(b"\", kind=attribution");
             }
         }
@@ -401,6 +442,7 @@ mod tests {
             cluster_by_document: true,
             element_ids: true,
             layout: None,
+            edge_labels: EdgeLabels::Weight,
         };
         let mut out = Vec::new();
         write_with(&g, &opts, &mut out).unwrap();

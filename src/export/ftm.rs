@@ -71,6 +71,9 @@ pub fn write(g: &ActorGraph, docs: &mut DocCache, out: &mut dyn Write) -> io::Re
         let schema = match node.kind {
             ActorKind::Person => "Person",
             ActorKind::Organization => "Organization",
+            // An unnamed source ("senior officials"): a legal entity of
+            // no known kind.
+            ActorKind::Source => "LegalEntity",
         };
         let mut props = Map::new();
         props.insert("name".into(), json!([clean(&node.id)]));

@@ -11,7 +11,11 @@
 //! `<attributes class="node">` declares `kind` (string), `mentions` and
 //! `documents` (long), `aliases` (string); `<attributes class="edge">`
 //! declares `kind` (string), `evidence_count` (integer), `evidence`
-//! (string) and `directed` (boolean). Nodes have the actor id as GEXF id
+//! (string), `directed` (boolean), and for attribution edges `cues` and
+//! `classes` (strings of counts, `say:3;accuse:1`), `confidence_best` and
+//! `confidence_mean` (double, per cent, when the rules have one). A source
+//! node of `--anonymous-sources` (kind `source`) is labelled with its
+//! words. Nodes have the actor id as GEXF id
 //! (GEXF allows any string, unlike GraphML) and label, in id order; edges are `e0`, ... in (kind, source, target) order,
 //! with `weight` and the link kind also as GEXF's edge `kind` (so Gephi
 //! keeps a co-occurrence and an attribution edge between the same pair
@@ -74,6 +78,10 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             ("evidence_count", "integer"),
             ("evidence", "string"),
             ("directed", "boolean"),
+            ("cues", "string"),
+            ("classes", "string"),
+            ("confidence_best", "double"),
+            ("confidence_mean", "double"),
         ],
     )?;
     writeln!(out, "    <nodes>")?;
@@ -82,7 +90,8 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
         let node = &g.graph[n];
         let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
         let id = xml_attr(&node.id);
-        writeln!(out, r#"      <node id="{id}" label="{id}">"#)?;
+        let label = xml_attr(node.label());
+        writeln!(out, r#"      <node id="{id}" label="{label}">"#)?;
         writeln!(out, "        <attvalues>")?;
         writeln!(
             out,
@@ -142,6 +151,22 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             r#"          <attvalue for="3" value="{}"/>"#,
             edge.kind == EdgeKind::Attribution
         )?;
+        if edge.kind == EdgeKind::Attribution {
+            writeln!(
+                out,
+                r#"          <attvalue for="4" value="{}"/>"#,
+                xml_attr(&edge.cues_text())
+            )?;
+            writeln!(
+                out,
+                r#"          <attvalue for="5" value="{}"/>"#,
+                xml_attr(&edge.classes_text())
+            )?;
+        }
+        if let (Some(best), Some(mean)) = (edge.confidence.best(), edge.confidence.mean()) {
+            writeln!(out, r#"          <attvalue for="6" value="{best}"/>"#)?;
+            writeln!(out, r#"          <attvalue for="7" value="{mean}"/>"#)?;
+        }
         writeln!(out, "        </attvalues>")?;
         spells(out, period, &edge.seen)?;
         writeln!(out, "      </edge>")?;

@@ -16,18 +16,23 @@
 //! only an `NMTOKEN` as id: no spaces), with typed `<data>`: `label` (the
 //! actor id; `nx.relabel_nodes(G, dict(G.nodes(data="label")))` keys a
 //! NetworkX graph by it), `kind`
-//! (`person`/`organization`), `mentions` and `documents` (long), `aliases`
+//! (`person`/`organization`, and `source` for the unnamed sources of
+//! `--anonymous-sources`, whose `label` is their words and not their id),
+//! `mentions` and `documents` (long), `aliases`
 //! (the names joined by `"; "`). Edges are `e0`, ... in (kind, source,
 //! target) order with `kind`, `directed` (boolean), `weight` (double, which
 //! Gephi takes as the edge weight), `evidence_count` (int) and `evidence`
-//! (`doc:start-end` joined by `"; "`).
+//! (`doc:start-end` joined by `"; "`); attribution edges also have `cues`
+//! and `classes` (strings of counts, `say:3;accuse:1`) and, when their
+//! rules have one, `confidence_best` and `confidence_mean` (double, per
+//! cent).
 
 use super::xml_escape as esc;
 use crate::graph::{ActorGraph, EdgeKind};
 use std::io::{self, Write};
 
 /// The `<key>` declarations: (id, for, attr.name, attr.type).
-pub const KEYS: [(&str, &str, &str, &str); 10] = [
+pub const KEYS: [(&str, &str, &str, &str); 14] = [
     ("label", "node", "label", "string"),
     ("kind", "node", "kind", "string"),
     ("mentions", "node", "mentions", "long"),
@@ -38,6 +43,10 @@ pub const KEYS: [(&str, &str, &str, &str); 10] = [
     ("weight", "edge", "weight", "double"),
     ("evidence_count", "edge", "evidence_count", "int"),
     ("evidence", "edge", "evidence", "string"),
+    ("cues", "edge", "cues", "string"),
+    ("classes", "edge", "classes", "string"),
+    ("confidence_best", "edge", "confidence_best", "double"),
+    ("confidence_mean", "edge", "confidence_mean", "double"),
 ];
 
 /// Write the graph as GraphML.
@@ -62,7 +71,11 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
         let node = &g.graph[n];
         let aliases: Vec<&str> = node.aliases.iter().map(String::as_str).collect();
         writeln!(out, r#"    <node id="n{i}">"#)?;
-        writeln!(out, r#"      <data key="label">{}</data>"#, esc(&node.id))?;
+        writeln!(
+            out,
+            r#"      <data key="label">{}</data>"#,
+            esc(node.label())
+        )?;
         writeln!(
             out,
             r#"      <data key="kind">{}</data>"#,
@@ -115,6 +128,22 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
             r#"      <data key="evidence">{}</data>"#,
             esc(&super::evidence_list(&edge.evidence))
         )?;
+        if edge.kind == EdgeKind::Attribution {
+            writeln!(
+                out,
+                r#"      <data key="cues">{}</data>"#,
+                esc(&edge.cues_text())
+            )?;
+            writeln!(
+                out,
+                r#"      <data key="classes">{}</data>"#,
+                esc(&edge.classes_text())
+            )?;
+        }
+        if let (Some(best), Some(mean)) = (edge.confidence.best(), edge.confidence.mean()) {
+            writeln!(out, r#"      <data key="confidence_best">{best}</data>"#)?;
+            writeln!(out, r#"      <data key="confidence_mean">{mean}</data>"#)?;
+        }
         writeln!(out, "    </edge>")?;
     }
     writeln!(out, "  </graph>")?;

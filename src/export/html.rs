@@ -21,7 +21,11 @@
 //! "edges": [[source, target, kind, weight, [[doc, start, end, text, error]...]]...],
 //! "docs": [path...]}` where source and target index `nodes`, doc indexes
 //! `docs`, `x`/`y` are `null` without a layout, and `text` is `null` (with
-//! `error` saying why) when the document could not be read back.
+//! `error` saying why) when the document could not be read back. A source
+//! node (`--anonymous-sources`) has its words as an eighth item, its label;
+//! an attribution link has three more: its cue counts (`{"say": 3}`), its
+//! class counts (`{"report": 3}`) and `[best, mean]` confidence (or
+//! `null`).
 
 use super::evidence::DocCache;
 use super::RenderError;
@@ -178,7 +182,22 @@ pub fn write_data(
             x,
             y,
         );
-        serde_json::to_writer(&mut w, &row)?;
+        if node.kind == crate::mentions::ActorKind::Source {
+            // A source node's words, to show instead of its id.
+            let row = (
+                row.0,
+                row.1,
+                row.2,
+                row.3,
+                row.4,
+                row.5,
+                row.6,
+                node.label(),
+            );
+            serde_json::to_writer(&mut w, &row)?;
+        } else {
+            serde_json::to_writer(&mut w, &row)?;
+        }
     }
     w.write_all(b"],\n\"edges\":[")?;
     let mut doc_ids: HashMap<String, usize> = HashMap::new();
@@ -212,7 +231,18 @@ pub fn write_data(
             }
             serde_json::to_writer(&mut w, &(d, t.start, t.end, &t.text, &t.error))?;
         }
-        w.write_all(b"]]")?;
+        w.write_all(b"]")?;
+        if edge.kind == crate::graph::EdgeKind::Attribution {
+            // Its cue and class counts and its [best, mean] confidence.
+            let confidence = edge.confidence.best().zip(edge.confidence.mean());
+            w.write_all(b",")?;
+            serde_json::to_writer(&mut w, &edge.cues)?;
+            w.write_all(b",")?;
+            serde_json::to_writer(&mut w, &edge.classes)?;
+            w.write_all(b",")?;
+            serde_json::to_writer(&mut w, &confidence)?;
+        }
+        w.write_all(b"]")?;
     }
     w.write_all(b"],\n\"docs\":")?;
     serde_json::to_writer(&mut w, &doc_list)?;

@@ -1,7 +1,8 @@
 //! JSON: `{"nodes": [{"id", "kind", "mentions", "documents", "aliases",
 //! "joined"}],
 //! "edges": [{"source", "target", "kind", "weight", "documents",
-//! "evidence": [{"doc", "start", "end"}]}], "roots", "build", "held"}`,
+//! "evidence": [{"doc", "start", "end"}], "cues", "classes",
+//! "confidence"}], "roots", "build", "held"}`,
 //! and reading it back into a graph. A node's
 //! `joined` (left out when empty) lists the names corpus-level identity
 //! joined into it: `[{"name", "reason", "mentions", "documents"}]`. A graph
@@ -30,7 +31,8 @@
 //! What the graph remembers (absent in graphs saved before; such graphs
 //! still load, their options taken as the run's):
 //!
-//! * `"build"`: `{"window", "names_only", "max_evidence", "period"}`, and
+//! * `"build"`: `{"window", "names_only", "max_evidence", "period"}`
+//!   (with `"min_confidence"` and `"anonymous_sources"` when given), and
 //!   `"trimmed": {"min_weight", "top", "kinds"}` when `--min-weight`,
 //!   `--top` or `--kinds` removed something (such a graph is not grown);
 //! * `"held"`: `{"hash": "fnv1a64", "ids": "…"}`, the documents it holds
@@ -40,7 +42,8 @@
 
 use crate::error::{Error, Result};
 use crate::graph::{
-    ActorGraph, BuildInfo, Edge, EdgeKind, Evidence, GraphOptions, HeldDocs, HeldJson, Node, Seen,
+    ActorGraph, BuildInfo, Confidence, Edge, EdgeKind, Evidence, GraphOptions, HeldDocs, HeldJson,
+    Node, Seen,
 };
 use petgraph::stable_graph::EdgeIndex;
 use serde::{Deserialize, Serialize};
@@ -70,6 +73,10 @@ pub struct EdgeJson {
     /// Attribution links: the count of each statement class.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub classes: BTreeMap<String, u64>,
+    /// Attribution links: the best, mean, summed confidence of their
+    /// attributions and how many had one (absent in older graphs).
+    #[serde(default, skip_serializing_if = "Confidence::is_empty")]
+    pub confidence: Confidence,
     /// Outlets, first and last seen, weight per period.
     #[serde(flatten)]
     pub seen: Seen,
@@ -106,6 +113,7 @@ pub fn edge_json(g: &ActorGraph, e: EdgeIndex) -> EdgeJson {
         evidence: edge.evidence.clone(),
         cues: edge.cues.clone(),
         classes: edge.classes.clone(),
+        confidence: edge.confidence,
         seen: (*edge.seen).clone(),
     }
 }
@@ -152,6 +160,8 @@ struct EdgeRef<'a> {
     cues: &'a BTreeMap<String, u64>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     classes: &'a BTreeMap<String, u64>,
+    #[serde(skip_serializing_if = "Confidence::is_empty")]
+    confidence: Confidence,
     #[serde(flatten)]
     seen: &'a Seen,
 }
@@ -186,6 +196,7 @@ pub fn write(g: &ActorGraph, out: &mut dyn Write) -> io::Result<()> {
                     evidence: &edge.evidence,
                     cues: &edge.cues,
                     classes: &edge.classes,
+                    confidence: edge.confidence,
                     seen: &edge.seen,
                 }
             })
@@ -247,6 +258,7 @@ pub fn from_json(j: &GraphJson, options: GraphOptions) -> std::result::Result<Ac
                 evidence: e.evidence.clone(),
                 cues: e.cues.clone(),
                 classes: e.classes.clone(),
+                confidence: e.confidence,
                 seen: e.seen.clone().into(),
             },
         );

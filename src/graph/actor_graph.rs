@@ -138,13 +138,14 @@ impl ActorGraph {
     }
 
     /// Add a link as it is to the link of its kind between `a` and `b`
-    /// (weight, documents, cues and classes summed, evidence joined and
+    /// (weight, documents, cues, classes and confidence summed, evidence joined and
     /// capped, outlets, dates and period counts joined).
     pub fn add_edge_from(&mut self, a: NodeIndex, b: NodeIndex, edge: &Edge) -> EdgeIndex {
         let e = self.add_edge(a, b, edge.kind, edge.weight, &edge.evidence);
         let have = &mut self.graph[e];
         have.documents = have.documents.saturating_add(edge.documents);
         have.add_counts(&edge.cues, &edge.classes);
+        have.confidence.merge(&edge.confidence);
         have.seen.merge(&edge.seen);
         e
     }
@@ -242,6 +243,7 @@ impl ActorGraph {
             for (lemma, class, n) in &l.cues {
                 edge.count_cue(lemma.as_deref(), *class, *n);
             }
+            edge.confidence.merge(&l.confidence);
             if edge.evidence.is_empty() {
                 // A new link: room for this document's spans at once.
                 edge.evidence

@@ -1,5 +1,6 @@
 //! What a saved graph remembers of how it was built: the options that
-//! decide its counts (window, names-only, evidence cap, period) and any
+//! decide its counts (window, names-only, evidence cap, period, minimum
+//! confidence, anonymous sources) and any
 //! trimming that removed part of it, so that growing it later can refuse
 //! what would give a graph no single build could.
 
@@ -17,10 +18,20 @@ pub struct BuildInfo {
     pub max_evidence: usize,
     /// The periods counts are kept in.
     pub period: Period,
+    /// `--min-confidence` (absent when 0: every attribution made links).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub min_confidence: u8,
+    /// `--anonymous-sources` (absent when not given).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous_sources: bool,
     /// What trimming removed part of the graph (absent when nothing was
     /// removed): such a graph cannot be grown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trimmed: Option<Trim>,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
 }
 
 /// Trimming that removed links or actors from a graph.
@@ -63,6 +74,8 @@ impl BuildInfo {
             names_only: options.names_only,
             max_evidence: options.max_evidence,
             period: options.period,
+            min_confidence: options.min_confidence,
+            anonymous_sources: options.anonymous_sources,
             trimmed: None,
         }
     }
@@ -74,6 +87,8 @@ impl BuildInfo {
             names_only: self.names_only,
             max_evidence: self.max_evidence,
             period: self.period,
+            min_confidence: self.min_confidence,
+            anonymous_sources: self.anonymous_sources,
         }
     }
 
@@ -100,6 +115,21 @@ impl BuildInfo {
                 "--max-evidence",
                 self.max_evidence.to_string(),
                 other.max_evidence.to_string(),
+            ));
+        }
+        if self.min_confidence != other.min_confidence {
+            return Some((
+                "--min-confidence",
+                self.min_confidence.to_string(),
+                other.min_confidence.to_string(),
+            ));
+        }
+        if self.anonymous_sources != other.anonymous_sources {
+            let f = |b: bool| if b { "given" } else { "not given" }.to_owned();
+            return Some((
+                "--anonymous-sources",
+                f(self.anonymous_sources),
+                f(other.anonymous_sources),
             ));
         }
         if self.period != other.period {

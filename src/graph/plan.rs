@@ -2,17 +2,34 @@
 //! from its record (or straight from the stages' output) alone.
 
 use super::evidence::SpanList;
-use super::{DocSource, EdgeKind, GraphOptions, Window, LIST_REACH, MAX_WINDOW_ACTORS};
-use crate::attribution::StatementClass;
+use super::{
+    source_id, source_words, Confidence, DocSource, EdgeKind, GraphOptions, Window, LIST_REACH,
+    MAX_WINDOW_ACTORS,
+};
+use crate::attribution::{SourceClass, StatementClass};
 use crate::mentions::{ActorKind, Via};
 use crate::pipeline::DocRecord;
+use rustc_hash::FxHashMap;
 
 /// A link's count of one (cue lemma, statement class) pair.
 pub(super) type CueCount = (Option<Box<str>>, Option<&'static str>, u64);
 
-/// An attribution's cue lemma and statement class, as a link counts them.
-type Cue<'a> = (Option<&'a str>, Option<&'static str>);
-use rustc_hash::FxHashMap;
+/// An attribution's cue lemma, statement class and confidence, as a link
+/// counts them.
+type Cue<'a> = (Option<&'a str>, Option<&'static str>, Option<u8>);
+
+/// Whether an attribution of confidence `c` makes links under `options`
+/// (`--min-confidence`: one with no confidence only when that is 0).
+fn confident(c: Option<u8>, options: &GraphOptions) -> bool {
+    options.min_confidence == 0 || c.is_some_and(|c| c >= options.min_confidence)
+}
+
+/// Does a speaker of this source class, with no actor, get a node of its
+/// own under `--anonymous-sources`? Groups and documents do; a pronoun
+/// left unresolved does not.
+fn anonymous(source: Option<SourceClass>) -> bool {
+    matches!(source, Some(SourceClass::Group | SourceClass::Document))
+}
 
 /// One document's contribution to a graph (its actors, and its links with
 /// their weights and evidence), worked out from its record alone. Workers
@@ -66,6 +83,8 @@ pub(super) struct PlanLink {
     pub(super) spans: SpanList,
     /// Attribution links: (cue lemma, class, count), each pair once.
     pub(super) cues: Vec<CueCount>,
+    /// Attribution links: their attributions' confidence.
+    pub(super) confidence: Confidence,
 }
 
 /// An actor as a mention or attribution names it: its id, and its index
@@ -81,6 +100,15 @@ impl<'a> ActorRef<'a> {
     fn id(id: &'a str) -> ActorRef<'a> {
         ActorRef { id, source: None }
     }
+}
+
+/// The speaker of an attribution as a plan sees it: an actor, or (with
+/// `--anonymous-sources`) an unnamed or group source, by its node id and
+/// its words.
+#[derive(Clone, Copy)]
+enum SpeakerRef<'a> {
+    Actor(ActorRef<'a>),
+    Source { id: &'a str, words: &'a str },
 }
 
 /// What a plan needs of one mention.
@@ -104,25 +132,52 @@ impl RecordPlan {
             sentence: m.sentence,
             paragraph: m.paragraph,
         });
-        let attributions = rec.attributions.iter().filter_map(|at| {
-            let sp = at.speaker.as_ref()?;
-            let speaker = sp.actor.as_deref()?;
-            let mut span = (sp.start, sp.end);
-            for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
-                span = (span.0.min(p.start), span.1.max(p.end));
-            }
-            let class = at
-                .class
-                .as_deref()
-                .and_then(|c| c.parse::<StatementClass>().ok())
-                .map(StatementClass::as_str);
-            Some((
-                ActorRef::id(speaker),
-                span,
-                (at.lemma.as_deref(), class),
-                at.about.iter().map(|x| ActorRef::id(x)),
-            ))
-        });
+        let source = DocSource::from_meta(&rec.doc, &rec.meta, options.period);
+        // The node (id, words) of each unnamed or group speaker, when asked for.
+        let sources: Vec<Option<(String, String)>> = rec
+            .attributions
+            .iter()
+            .map(|at| {
+                let sp = at.speaker.as_ref().filter(|sp| sp.actor.is_none())?;
+                let class = match at.source.as_deref() {
+                    Some("group") => SourceClass::Group,
+                    Some("document") => SourceClass::Document,
+                    _ => return None,
+                };
+                (options.anonymous_sources && anonymous(Some(class)))
+                    .then(|| (source_id(&sp.text, &source.id), source_words(&sp.text)))
+            })
+            .collect();
+        let attributions = rec
+            .attributions
+            .iter()
+            .zip(&sources)
+            .filter_map(|(at, named)| {
+                let sp = at.speaker.as_ref()?;
+                if !confident(at.confidence, options) {
+                    return None;
+                }
+                let speaker = match (sp.actor.as_deref(), named) {
+                    (Some(x), _) => SpeakerRef::Actor(ActorRef::id(x)),
+                    (None, Some((id, words))) => SpeakerRef::Source { id, words },
+                    (None, None) => return None,
+                };
+                let mut span = (sp.start, sp.end);
+                for p in at.cue.as_slice().iter().chain(at.content.as_slice()) {
+                    span = (span.0.min(p.start), span.1.max(p.end));
+                }
+                let class = at
+                    .class
+                    .as_deref()
+                    .and_then(|c| c.parse::<StatementClass>().ok())
+                    .map(StatementClass::as_str);
+                Some((
+                    speaker,
+                    span,
+                    (at.lemma.as_deref(), class, at.confidence),
+                    at.about.iter().map(|x| ActorRef::id(x)),
+                ))
+            });
         let sentence = |i: usize| {
             rec.sentences
                 .get(i)
@@ -131,7 +186,7 @@ impl RecordPlan {
         let sizes = (rec.mentions.len(), rec.mentions.len());
         let no_sources = |_: usize| std::iter::empty();
         RecordPlan::build(
-            DocSource::from_meta(&rec.doc, &rec.meta, options.period),
+            source,
             sizes,
             (mentions, attributions),
             (sentence, no_sources),
@@ -168,14 +223,40 @@ impl RecordPlan {
                 paragraph: if paragraphs { para_of(m.sentence) } else { 0 },
             })
         });
-        let attributions = a.attributions.iter().filter_map(|at| {
+        let source = DocSource::of(doc, options.period);
+        // The node (id, words) of each unnamed or group speaker, when asked
+        // for (none made otherwise).
+        let sources: Vec<Option<(String, String)>> = if options.anonymous_sources {
+            a.attributions
+                .iter()
+                .map(|at| {
+                    let sp = at.speaker.as_ref().filter(|sp| sp.actor.is_none())?;
+                    let text = sp.span.slice(&doc.body);
+                    anonymous(at.source).then(|| (source_id(text, &source.id), source_words(text)))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let attributions = a.attributions.iter().enumerate().filter_map(|(i, at)| {
             let sp = at.speaker.as_ref()?;
-            let speaker = actor(sp.actor?);
+            if !confident(at.confidence, options) {
+                return None;
+            }
+            let speaker = match (sp.actor, sources.get(i).and_then(Option::as_ref)) {
+                (Some(x), _) => SpeakerRef::Actor(actor(x)),
+                (None, Some((id, words))) => SpeakerRef::Source { id, words },
+                (None, None) => return None,
+            };
             let mut span = (sp.span.start, sp.span.end);
             for p in at.cue.iter().chain(&at.content) {
                 span = (span.0.min(p.start), span.1.max(p.end));
             }
-            let cue = (at.lemma.as_deref(), at.class.map(StatementClass::as_str));
+            let cue = (
+                at.lemma.as_deref(),
+                at.class.map(StatementClass::as_str),
+                at.confidence,
+            );
             Some((speaker, span, cue, at.about.iter().map(move |&x| actor(x))))
         });
         // An actor's aliases are the texts of its mentions by name.
@@ -187,7 +268,7 @@ impl RecordPlan {
         };
         let sizes = (a.resolution.actors.len(), a.mentions.len());
         RecordPlan::build(
-            DocSource::of(doc, options.period),
+            source,
             sizes,
             (mentions, attributions),
             (sentence, aliases),
@@ -213,7 +294,7 @@ impl RecordPlan {
     ) -> RecordPlan
     where
         M: Iterator<Item = MentionView<'a>>,
-        A: Iterator<Item = (ActorRef<'a>, (usize, usize), Cue<'a>, T)>,
+        A: Iterator<Item = (SpeakerRef<'a>, (usize, usize), Cue<'a>, T)>,
         T: Iterator<Item = ActorRef<'a>>,
         N: Iterator<Item = &'a str>,
     {
@@ -225,9 +306,27 @@ impl RecordPlan {
         let mut links = Links::with_capacity(mention_count, options.max_evidence);
         links.cooccurrences(&mut tally.by_window, &tally.actors, sentence, options);
         // Attribution: speaker -> about.
+        let mut targets: Vec<u32> = Vec::new();
         for (speaker, span, cue, about) in attributions {
-            let Some(s) = tally.find(speaker) else {
-                continue;
+            let s = match speaker {
+                SpeakerRef::Actor(r) => match tally.find(r) {
+                    Some(s) => s,
+                    None => continue,
+                },
+                SpeakerRef::Source { id, words } => {
+                    // A source's node only when it spoke about someone.
+                    targets.clear();
+                    targets.extend(about.filter_map(|t| tally.find(t)));
+                    if targets.is_empty() {
+                        continue;
+                    }
+                    let s = tally.source(id, words);
+                    for &t in &targets {
+                        let i = links.add(s, t, EdgeKind::Attribution, span);
+                        links.count_cue(i, cue);
+                    }
+                    continue;
+                }
             };
             for target in about {
                 if let Some(t) = tally.find(target) {
@@ -381,6 +480,26 @@ impl<'a> Tally<'a> {
         self.aliases.dedup();
     }
 
+    /// The plan actor of an unnamed or group source, made if new (after
+    /// every mentioned actor, so the names stay sorted by actor), with its
+    /// words as its one name; one more mention of it.
+    fn source(&mut self, id: &'a str, words: &'a str) -> u32 {
+        let actors = &mut self.actors;
+        let aliases = &mut self.aliases;
+        let a = *self.local.entry(id).or_insert_with(|| {
+            actors.push(BuildActor {
+                id,
+                kind: ActorKind::Source,
+                mentions: 0,
+            });
+            let a = (actors.len() - 1) as u32;
+            aliases.push((a, words));
+            a
+        });
+        self.actors[a as usize].mentions += 1;
+        a
+    }
+
     /// The plan actor an attribution names, if a mention named it.
     fn find(&self, r: ActorRef<'_>) -> Option<u32> {
         r.source
@@ -422,6 +541,7 @@ impl Links {
                 weight: 0,
                 spans: SpanList::Empty,
                 cues: Vec::new(),
+                confidence: Confidence::default(),
             });
             links.len() - 1
         });
@@ -432,7 +552,10 @@ impl Links {
     }
 
     /// One more statement of the cue `(lemma, class)` on link `i`.
-    fn count_cue(&mut self, i: usize, (lemma, class): Cue<'_>) {
+    fn count_cue(&mut self, i: usize, (lemma, class, confidence): Cue<'_>) {
+        if let Some(c) = confidence {
+            self.links[i].confidence.add(c);
+        }
         if lemma.is_none() && class.is_none() {
             return;
         }

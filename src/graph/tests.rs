@@ -50,16 +50,22 @@ fn plan_from_analysis_matches_plan_from_record() {
             "Ines Varga met Paulo Brandt in Lisbon. Varga said Brandt was tired. Brandt left.",
             "Mara Quell spoke first.\n\nThen Tobin Quell arrived with Ines Varga. Quell said he was tired.",
             "\"We cannot wait,\" said Tavi Renn of the Copper Valley Council. Renn told Olek Sarno that she would go.",
+            "Senior harbour officials said Paulo Brandt would resign. A new poll shows Ines Varga ahead of Brandt.",
             "",
         ];
     let ex = Extractor::new();
+    let extra = [(false, 0), (true, 0), (true, 70)];
     for window in [Window::Sentence, Window::Paragraph] {
         for names_only in [false, true] {
-            for max_evidence in [1, 5] {
+            for (max_evidence, (anonymous_sources, min_confidence)) in
+                [1, 5].into_iter().zip(extra).chain([(5, extra[2])])
+            {
                 let options = GraphOptions {
                     window,
                     max_evidence,
                     names_only,
+                    anonymous_sources,
+                    min_confidence,
                     ..GraphOptions::default()
                 };
                 let mut by_record = ActorGraph::new(options.clone());
@@ -599,4 +605,71 @@ proptest::proptest! {
             proptest::prop_assert_eq!(n.kind_counts(), whole.kind_counts());
         }
     }
+}
+
+/// A link's confidence is exact whatever the order its parts are merged
+/// in: best, sum and count; the mean derived.
+#[test]
+fn confidence_merges_in_any_order() {
+    let parts = [[94u8, 69].as_slice(), &[41], &[], &[83, 83, 29]];
+    let mut whole = Confidence::default();
+    for c in parts.iter().flat_map(|p| p.iter()) {
+        whole.add(*c);
+    }
+    assert_eq!((whole.best(), whole.count, whole.sum), (Some(94), 6, 399));
+    assert_eq!(whole.mean(), Some(66.5));
+    for order in [[0, 1, 2, 3], [3, 2, 1, 0], [2, 0, 3, 1]] {
+        let mut merged = Confidence::default();
+        for i in order {
+            let mut part = Confidence::default();
+            for &c in parts[i] {
+                part.add(c);
+            }
+            merged.merge(&part);
+        }
+        assert_eq!(merged, whole);
+    }
+    assert_eq!(Confidence::default().best(), None);
+    assert_eq!(Confidence::default().mean(), None);
+    let json = serde_json::to_string(&whole).unwrap();
+    assert_eq!(json, r#"{"best":94,"mean":66.5,"sum":399,"count":6}"#);
+    assert_eq!(serde_json::from_str::<Confidence>(&json).unwrap(), whole);
+}
+
+/// With `--anonymous-sources`, a group source is a node of its own per
+/// document, labelled with its words; without, it makes no node.
+#[test]
+fn anonymous_sources_are_nodes_per_document() {
+    let t = "Senior harbour officials said Paulo Brandt would resign.";
+    let texts = [("a.txt", t), ("b.txt", t)];
+    let off = graph(&texts, GraphOptions::default());
+    assert!(off
+        .graph
+        .node_weights()
+        .all(|n| n.kind != ActorKind::Source));
+    let on = graph(
+        &texts,
+        GraphOptions {
+            anonymous_sources: true,
+            ..GraphOptions::default()
+        },
+    );
+    let sources: Vec<&Node> = on
+        .graph
+        .node_weights()
+        .filter(|n| n.kind == ActorKind::Source)
+        .collect();
+    assert_eq!(sources.len(), 2);
+    for (n, doc) in sources.iter().zip(["a.txt", "b.txt"]) {
+        assert_eq!(n.id, source_id("Senior  harbour officials", doc));
+        assert_eq!(n.label(), "Senior harbour officials");
+        assert_eq!((n.mentions, n.documents), (1, 1));
+        let e = edge(&on, &n.id, "Paulo Brandt", EdgeKind::Attribution).unwrap();
+        assert_eq!(e.weight, 1);
+        assert_eq!(e.classes.get("report"), Some(&1));
+    }
+    let mut ids: Vec<&str> = sources.iter().map(|n| n.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 2);
 }

@@ -155,6 +155,10 @@ pub enum ActorKind {
     Person,
     /// An organization.
     Organization,
+    /// An unnamed or group source of an attribution ("senior officials"):
+    /// only a graph node of `build --anonymous-sources` has it, never a
+    /// mention.
+    Source,
 }
 
 impl ActorKind {
@@ -163,6 +167,7 @@ impl ActorKind {
         match self {
             ActorKind::Person => "person",
             ActorKind::Organization => "organization",
+            ActorKind::Source => "source",
         }
     }
 }

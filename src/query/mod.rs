@@ -23,13 +23,14 @@ mod timeline;
 
 pub use timeline::{actor_timeline, pair_timeline, ActorPeriod, PairPeriod, MAX_PERIODS};
 
-use crate::graph::{ActorGraph, EdgeKind, Evidence};
+use crate::attribution::StatementClass;
+use crate::graph::{ActorGraph, Confidence, EdgeKind, Evidence};
 use crate::mentions::ActorKind;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 /// A question that cannot be answered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -57,6 +58,14 @@ pub enum QueryError {
         a: String,
         /// To.
         b: String,
+    },
+    /// No statement class has the name.
+    #[error("no statement class {name:?}; the classes are: {classes}")]
+    UnknownClass {
+        /// The name asked for.
+        name: String,
+        /// Every class, comma-separated.
+        classes: String,
     },
 }
 
@@ -475,28 +484,51 @@ pub struct Speech {
     /// The speaker (for [`said_about`]) or the actor spoken about (for
     /// [`said_by`]).
     pub id: String,
-    /// Attributions.
+    /// Attributions (of the class asked for, if one was).
     pub weight: u64,
-    /// Evidence kept.
+    /// Evidence kept (of the whole link, whatever the class).
     pub evidence: Vec<Evidence>,
+    /// The count of each cue lemma (absent when none is known).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub cues: BTreeMap<String, u64>,
+    /// The count of each statement class (absent when none is known).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub classes: BTreeMap<String, u64>,
+    /// The best and mean confidence of the link's attributions (absent
+    /// when none had one).
+    #[serde(skip_serializing_if = "Confidence::is_empty")]
+    pub confidence: Confidence,
 }
 
-fn speech(g: &ActorGraph, n: NodeIndex, dir: Direction) -> Vec<Speech> {
+fn speech(
+    g: &ActorGraph,
+    n: NodeIndex,
+    dir: Direction,
+    class: Option<StatementClass>,
+) -> Vec<Speech> {
     let mut v: Vec<Speech> = g
         .graph
         .edges_directed(n, dir)
         .filter(|e| e.weight().kind == EdgeKind::Attribution)
-        .map(|e| {
+        .filter_map(|e| {
+            let edge = e.weight();
+            let weight = match class {
+                None => edge.weight,
+                Some(c) => edge.classes.get(c.as_str()).copied().filter(|&k| k > 0)?,
+            };
             let other = if dir == Direction::Incoming {
                 e.source()
             } else {
                 e.target()
             };
-            Speech {
+            Some(Speech {
                 id: g.graph[other].id.clone(),
-                weight: e.weight().weight,
-                evidence: e.weight().evidence.clone(),
-            }
+                weight,
+                evidence: edge.evidence.clone(),
+                cues: edge.cues.clone(),
+                classes: edge.classes.clone(),
+                confidence: edge.confidence,
+            })
         })
         .collect();
     v.sort_by(|a, b| b.weight.cmp(&a.weight).then_with(|| a.id.cmp(&b.id)));
@@ -505,12 +537,34 @@ fn speech(g: &ActorGraph, n: NodeIndex, dir: Direction) -> Vec<Speech> {
 
 /// Who spoke about `n` (attribution links into it), most often first.
 pub fn said_about(g: &ActorGraph, n: NodeIndex) -> Vec<Speech> {
-    speech(g, n, Direction::Incoming)
+    speech(g, n, Direction::Incoming, None)
 }
 
 /// Whom `n` spoke about (attribution links out of it), most often first.
 pub fn said_by(g: &ActorGraph, n: NodeIndex) -> Vec<Speech> {
-    speech(g, n, Direction::Outgoing)
+    speech(g, n, Direction::Outgoing, None)
+}
+
+/// Who spoke about `n` in statements of `class` (an accusation, a
+/// denial, ...), most often first; each weight counts those statements
+/// only.
+pub fn said_about_as(g: &ActorGraph, n: NodeIndex, class: StatementClass) -> Vec<Speech> {
+    speech(g, n, Direction::Incoming, Some(class))
+}
+
+/// Whom `n` spoke about in statements of `class`, most often first.
+pub fn said_by_as(g: &ActorGraph, n: NodeIndex, class: StatementClass) -> Vec<Speech> {
+    speech(g, n, Direction::Outgoing, Some(class))
+}
+
+/// The statement class named `name`; an unknown name is an error listing
+/// the classes.
+pub fn statement_class(name: &str) -> Result<StatementClass, QueryError> {
+    name.parse::<StatementClass>()
+        .map_err(|_| QueryError::UnknownClass {
+            name: name.to_owned(),
+            classes: StatementClass::ALL.map(StatementClass::as_str).join(", "),
+        })
 }
 
 /// The actors within `depth` links of `n` and every link among them.

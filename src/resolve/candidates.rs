@@ -80,6 +80,8 @@ pub(super) fn single_word_candidates<'c>(
             }
             Cow::Borrowed(all)
         }
+        // No mention is of kind source (graph nodes only).
+        ActorKind::Source => Cow::Borrowed(none),
     }
 }
 

@@ -149,6 +149,8 @@ impl<'m> Clusters<'m> {
                         self.org_by_word.push(x, c);
                     }
                 }
+                // No mention is of kind source (graph nodes only).
+                ActorKind::Source => {}
             }
         }
         c

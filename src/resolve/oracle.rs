@@ -131,6 +131,7 @@ impl Oracle<'_> {
                         && p.opener.iter().any(|x| x == w)
                 })
                 .collect(),
+            ActorKind::Source => Vec::new(),
         }
     }
 

@@ -236,6 +236,11 @@ def run(page, checks, shot):
         check(where.startswith(doc + " bytes "), f"evidence place {where!r} is not in {doc}")
     also = page.js("document.querySelectorAll('#also li').length")
     check(also == e["others"], f"{e['key']}: {also} other link(s) between its actors listed, expected {e['others']}")
+    said = page.js("(document.getElementById('statements') || {textContent: null}).textContent")
+    if e.get("statements") is None:
+        check(said is None, f"{e['key']}: statements {said!r} shown for a link without any")
+    else:
+        check(said is not None and said.startswith(e["statements"]), f"{e['key']}: statements {said!r}, expected {e['statements']!r}")
     out["edge"] = {"key": e["key"], "evidence": len(got), "tries": len(shown_any) + 1, "others": also}
 
     # Filters and colours with real clicks and keys: unticking attribution

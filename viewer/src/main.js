@@ -5,8 +5,10 @@
 //
 // Data (written by src/export/html.rs):
 //   nodes: [id, kind, mentions, documents, [aliases], x, y]  (x, y null when
-//          the export computed no layout: ForceAtlas2 then runs in a worker)
+//          the export computed no layout: ForceAtlas2 then runs in a worker);
+//          a source node (kind "source") has its words as an eighth item
 //   edges: [source index, target index, kind, weight, [[doc index, start, end, text, error]]]
+//          and, for attribution: {cue: count}, {class: count}, [best, mean] or null
 //   docs:  [path]
 // Edge k is `e{k}` and node i is `n{i}`, numbered as in every export.
 import Graph from "graphology";
@@ -16,7 +18,7 @@ import louvain from "graphology-communities-louvain";
 import FA2Layout from "graphology-layout-forceatlas2/worker";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 
-const KIND_COLOUR = { person: "#4e79a7", organization: "#e8871e" };
+const KIND_COLOUR = { person: "#4e79a7", organization: "#e8871e", source: "#8c8c8c" };
 const EDGE_COLOUR = { cooccurrence: "#b8bcc6", attribution: "#c0392b" };
 const PALETTE = [
   "#4e79a7", "#e8871e", "#59a14f", "#e15759", "#76b7b2", "#b07aa1",
@@ -35,6 +37,19 @@ function el(tag, text, cls) {
   return x;
 }
 
+// The name an actor is shown by: a source node's words, else its id.
+function shown(n) {
+  return n[7] ?? n[0];
+}
+
+// Counts {key: n} as "key n, key n", the largest first.
+function countsText(counts) {
+  return Object.entries(counts || {})
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
+}
+
 function start() {
   const t0 = performance.now();
   const data = JSON.parse($("data").textContent);
@@ -51,7 +66,7 @@ function start() {
     // Without a layout: a sunflower spiral, refined by ForceAtlas2 below.
     const r = Math.sqrt(i + 0.5);
     graph.addNode("n" + i, {
-      label: n[0],
+      label: shown(n),
       kind: n[1],
       mentions: n[2],
       x: laidOut ? n[5] : r * Math.cos(i * golden),
@@ -188,6 +203,17 @@ function start() {
     h.append(nodeLink(e[0]), arrow, nodeLink(e[1]));
     panel.appendChild(h);
     panel.appendChild(el("p", `${e[2]}, seen ${e[3]} time(s); ${e[4].length} piece(s) of evidence kept`, "meta"));
+    if (e[2] === "attribution" && e.length > 5) {
+      const parts = [];
+      if (countsText(e[6])) parts.push("Statements: " + countsText(e[6]));
+      if (countsText(e[5])) parts.push("cues: " + countsText(e[5]));
+      if (e[7]) parts.push(`confidence: best ${e[7][0]}%, mean ${e[7][1]}%`);
+      if (parts.length) {
+        const said = el("p", parts.join("; "), "statements");
+        said.id = "statements";
+        panel.appendChild(said);
+      }
+    }
     const list = el("div");
     list.id = "evidence-list";
     list.dataset.edge = key;
@@ -212,7 +238,7 @@ function start() {
         const oe = edges[+o.slice(1)];
         const li = el("li");
         li.dataset.edge = o;
-        const x = el("a", `${nodes[oe[0]][0]}${oe[2] === "attribution" ? " \u2192 " : " \u2014 "}${nodes[oe[1]][0]}: ${oe[2]} \u00d7${oe[3]}`, "link");
+        const x = el("a", `${shown(nodes[oe[0]])}${oe[2] === "attribution" ? " \u2192 " : " \u2014 "}${shown(nodes[oe[1]])}: ${oe[2]} \u00d7${oe[3]}`, "link");
         x.href = "#edge=" + o;
         x.addEventListener("click", (ev) => {
           ev.preventDefault();
@@ -226,7 +252,7 @@ function start() {
     refresh();
   }
   function nodeLink(i) {
-    const a = el("a", nodes[i][0], "actor");
+    const a = el("a", shown(nodes[i]), "actor");
     a.href = "#q=" + encodeURIComponent(nodes[i][0]);
     a.addEventListener("click", (ev) => {
       ev.preventDefault();
@@ -250,12 +276,13 @@ function start() {
       state.neighbours.add(ext[1]);
     }
     panel.innerHTML = "";
-    const h = el("h2", n[0]);
+    const h = el("h2", shown(n));
     h.id = "actor";
     h.dataset.node = key;
     panel.appendChild(h);
     panel.appendChild(el("p", `${n[1]}; ${n[2]} mention(s) in ${n[3]} document(s)`, "meta"));
-    if (n[4].length) panel.appendChild(el("p", "Also: " + n[4].filter((a) => a !== n[0]).join(", "), "aliases"));
+    const also = n[4].filter((a) => a !== n[0] && a !== shown(n));
+    if (also.length) panel.appendChild(el("p", "Also: " + also.join(", "), "aliases"));
     panel.appendChild(el("h3", `${state.neighbours.size - 1} linked actor(s), ${links.length} link(s)`));
     const list = el("ul");
     list.id = "neighbours";
@@ -278,7 +305,7 @@ function start() {
       list.appendChild(li);
     }
     panel.appendChild(list);
-    status.textContent = `${n[0]}: ${state.neighbours.size - 1} linked actor(s)`;
+    status.textContent = `${shown(n)}: ${state.neighbours.size - 1} linked actor(s)`;
     if (move) {
       const p = renderer.getNodeDisplayData(key);
       if (p) renderer.getCamera().animate({ x: p.x, y: p.y, ratio: Math.min(renderer.getCamera().ratio, 0.4) }, { duration: 400 });
