@@ -2,6 +2,8 @@
 
 use super::output::Output;
 use super::{input, report};
+use actorgraph::ingest::Document;
+use actorgraph::pipeline::{Analysis, DocRecord};
 use std::path::PathBuf;
 
 /// Arguments of `extract`.
@@ -56,19 +58,7 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     let (mut actors, mut attributions) = (0, 0);
     // Workers write each record's JSON line; this thread only copies the
     // lines out in input order, as soon as each one's turn comes.
-    let line = |doc: &_, analysis: &actorgraph::pipeline::Analysis| {
-        let rec = actorgraph::pipeline::DocRecord::new(doc, analysis);
-        let mut buf = Vec::with_capacity(4096);
-        let counts = (
-            analysis.resolution.actors.len(),
-            analysis.attributions.len(),
-        );
-        serde_json::to_writer(&mut buf, &rec).map(|()| {
-            buf.push(b'\n');
-            (buf, counts)
-        })
-    };
-    let run = input::for_each_record(&a.paths, &extractor, opts, line, |rec| {
+    let run = input::for_each_record(&a.paths, &extractor, opts, Lines, |rec| {
         let (buf, (n, m)) = rec?;
         actors += n;
         attributions += m;
@@ -101,4 +91,62 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     rep.attributions = Some(attributions);
     rep.print(a.quiet, a.stats);
     Ok(i32::from(summary.failed > 0))
+}
+
+/// The JSON line of each document's record (with its counts of actors and
+/// attributions), written on the workers. A document analysed in parts
+/// gives one record, its parts' records appended ([`DocRecord::append`]).
+struct Lines;
+
+/// A record being made: the record of the parts so far, how many
+/// paragraphs they have, their counts of actors and attributions, and
+/// whether there are several.
+struct Part {
+    rec: DocRecord,
+    paragraphs: usize,
+    counts: (usize, usize),
+    parts: bool,
+}
+
+impl input::Prepare for Lines {
+    type Part = Part;
+    type Item = serde_json::Result<(Vec<u8>, (usize, usize))>;
+
+    fn prepare(&self, doc: &Document, analysis: &Analysis) -> Part {
+        Part {
+            rec: DocRecord::new(doc, analysis),
+            paragraphs: analysis.segmentation.paragraphs.len(),
+            counts: (
+                analysis.resolution.actors.len(),
+                analysis.attributions.len(),
+            ),
+            parts: false,
+        }
+    }
+
+    fn merge(&self, first: &mut Part, later: Part) {
+        first.rec.append(later.rec, first.paragraphs);
+        first.paragraphs += later.paragraphs;
+        first.counts.1 += later.counts.1;
+        first.parts = true;
+    }
+
+    fn finish(&self, whole: Part) -> Self::Item {
+        let mut counts = whole.counts;
+        if whole.parts {
+            // An actor named in several parts counts once.
+            let ids: std::collections::HashSet<&str> = whole
+                .rec
+                .mentions
+                .iter()
+                .map(|m| m.actor.as_str())
+                .collect();
+            counts.0 = ids.len();
+        }
+        let mut buf = Vec::with_capacity(4096);
+        serde_json::to_writer(&mut buf, &whole.rec).map(|()| {
+            buf.push(b'\n');
+            (buf, counts)
+        })
+    }
 }

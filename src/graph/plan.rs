@@ -14,6 +14,9 @@ pub(super) type CueCount = (Option<Box<str>>, Option<&'static str>, u64);
 type Cue<'a> = (Option<&'a str>, Option<&'static str>);
 use rustc_hash::FxHashMap;
 
+/// Folding the plans of a document's parts into one.
+mod parts;
+
 /// One document's contribution to a graph (its actors, and its links with
 /// their weights and evidence), worked out from its record alone. Workers
 /// make these in parallel; [`ActorGraph::add_plan`](super::ActorGraph::add_plan) then only looks up
