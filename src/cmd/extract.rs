@@ -99,11 +99,13 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
 struct Lines;
 
 /// A record being made: the record of the parts so far, how many
-/// paragraphs they have, their counts of actors and attributions, and
-/// whether there are several.
+/// paragraphs they have, whether the first goes on with the paragraph
+/// before it, their counts of actors and attributions, and whether there
+/// are several.
 struct Part {
     rec: DocRecord,
     paragraphs: usize,
+    continues: bool,
     counts: (usize, usize),
     parts: bool,
 }
@@ -116,6 +118,7 @@ impl input::Prepare for Lines {
         Part {
             rec: DocRecord::new(doc, analysis),
             paragraphs: analysis.segmentation.paragraphs.len(),
+            continues: analysis.continues_paragraph(&doc.body),
             counts: (
                 analysis.resolution.actors.len(),
                 analysis.attributions.len(),
@@ -125,8 +128,10 @@ impl input::Prepare for Lines {
     }
 
     fn merge(&self, first: &mut Part, later: Part) {
-        first.rec.append(later.rec, first.paragraphs);
-        first.paragraphs += later.paragraphs;
+        // A paragraph cut in two is one.
+        let shared = usize::from(later.continues && first.paragraphs > 0);
+        first.rec.append(later.rec, first.paragraphs - shared);
+        first.paragraphs += later.paragraphs - shared;
         first.counts.1 += later.counts.1;
         first.parts = true;
     }

@@ -188,12 +188,39 @@ impl Analysis {
     }
 }
 
+impl Analysis {
+    /// Whether this analysis, of a part of the document whose body is
+    /// `body` ([`Analysis::shift`]ed), starts inside a paragraph: its first
+    /// paragraph goes on from the text before the part (no blank line
+    /// between), as when a paragraph longer than a part was cut. The first
+    /// part, and a part cut at a paragraph break, start a paragraph.
+    pub fn continues_paragraph(&self, body: &str) -> bool {
+        let Some(first) = self.segmentation.paragraphs.first() else {
+            return false;
+        };
+        let before = body.as_bytes().get(..first.start).unwrap_or_default();
+        let gap = before
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_whitespace())
+            .filter(|&&c| c == b'\n')
+            .count();
+        let blank = before
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+        blank < before.len() && gap < 2
+    }
+}
+
 impl DocRecord {
     /// Add the record of the document's next part: `later` was made of a
     /// part's analysis ([`Analysis::shift`]ed, so its spans are already
     /// the document's), and its sentence and paragraph indices count from
     /// the part's start; `paragraphs` is how many paragraphs the parts
-    /// before it have. Actors are the same actor in both parts when their
+    /// before it have (one less when `later` goes on with the last of
+    /// them: [`Analysis::continues_paragraph`]). Actors are the same actor in both parts when their
     /// ids are the same.
     pub fn append(&mut self, later: DocRecord, paragraphs: usize) {
         let sentences = self.sentences.len();
