@@ -290,6 +290,8 @@ fn parts_give_the_same_output_for_any_thread_count() {
 /// Peak resident memory of `cmd`'s run, in bytes (Linux: `wait4`).
 #[cfg(target_os = "linux")]
 fn peak_rss(mut cmd: Command) -> u64 {
+    // Reaped by `wait4` below, which also gives its peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = cmd.spawn().expect("run actorgraph");
     let mut status = 0;
     // SAFETY: an all-zero `rusage` is a valid value for wait4 to fill.
