@@ -48,19 +48,24 @@ const CITIES: [&str; 4] = ["Quess", "Tallmar", "Brindle", "Orvika"];
 
 /// The `i`th filler paragraph: full names only (no pronoun, no surname
 /// alone), so that resolution within a part is resolution within the
-/// whole document; the first sentence of every tenth paragraph pairs Tavi
-/// Renn with Marta Kollar, the others pair other people.
+/// whole document; every tenth paragraph pairs Tavi Renn with Marta
+/// Kollar (twice, and Tavi Renn says something about her), the others
+/// pair other people.
 fn paragraph(i: usize) -> String {
     let a = PEOPLE[2 + i % 6];
     let b = PEOPLE[2 + (i / 6 + 1 + i % 5) % 6];
     let b = if a == b { PEOPLE[2 + (i + 1) % 6] } else { b };
     let city = CITIES[i % 4];
-    let first = if i % 10 == 0 {
-        format!("Tavi Renn and Marta Kollar visited the harbour in {city} on Monday.")
-    } else {
-        format!("{a} met {b} in {city} to talk about the budget.")
-    };
-    format!("{first} The talks went on until late in the evening, officials said.")
+    if i % 10 == 0 {
+        return format!(
+            "Tavi Renn and Marta Kollar visited the harbour in {city} on Monday. \
+             Tavi Renn said that Marta Kollar would sign the deal."
+        );
+    }
+    format!(
+        "{a} met {b} in {city} to talk about the budget. \
+         The talks went on until late in the evening, officials said."
+    )
 }
 
 /// A document of `n` paragraphs separated by blank lines (or by a space
@@ -228,14 +233,34 @@ fn build_of_a_document_in_parts_counts_it_once() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["source"] == "Marta Kollar" && e["target"] == "Tavi Renn")
+        .find(|e| {
+            e["source"] == "Marta Kollar"
+                && e["target"] == "Tavi Renn"
+                && e["kind"] == "cooccurrence"
+        })
         .expect("the link of Tavi Renn and Marta Kollar")
         .clone();
-    assert_eq!(link["weight"], 40);
+    assert_eq!(link["weight"], 80);
     for ev in link["evidence"].as_array().unwrap() {
         let quoted = &text[span(ev).0..span(ev).1];
-        assert!(quoted.starts_with("Tavi Renn and Marta Kollar"), "{quoted}");
+        assert!(quoted.starts_with("Tavi Renn "), "{quoted}");
+        assert!(quoted.contains("Marta Kollar"), "{quoted}");
     }
+    let said = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            e["source"] == "Tavi Renn"
+                && e["target"] == "Marta Kollar"
+                && e["kind"] == "attribution"
+        })
+        .expect("Tavi Renn's statements about Marta Kollar")
+        .clone();
+    assert_eq!(
+        (&said["weight"], &said["cues"]["say"]),
+        (&40.into(), &40.into())
+    );
     // Full names only: the parts' graph is the whole document's.
     assert_eq!(g, graph(None));
 }
