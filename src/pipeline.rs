@@ -279,9 +279,29 @@ impl Extractor {
         &self.lexicons
     }
 
-    /// Run every stage and return the document's record.
+    /// Run every stage and return the document's record: for a document
+    /// longer than [`Extractor::part_bytes`], the record of its parts
+    /// ([`Extractor::analyze_parts`]) appended into one ([`DocRecord::append`];
+    /// a paragraph cut between two parts is one), as `actorgraph extract`
+    /// writes it.
     pub fn extract(&self, doc: &Document) -> DocRecord {
-        DocRecord::new(doc, &self.analyze(doc))
+        let mut rec: Option<DocRecord> = None;
+        let mut paragraphs = 0;
+        self.analyze_parts(doc, |a| {
+            let part = DocRecord::new(doc, a);
+            let count = a.segmentation.paragraphs.len();
+            match &mut rec {
+                None => rec = Some(part),
+                Some(rec) => {
+                    let shared = usize::from(a.continues_paragraph(&doc.body) && paragraphs > 0);
+                    rec.append(part, paragraphs - shared);
+                    paragraphs -= shared;
+                }
+            }
+            paragraphs += count;
+        });
+        // `analyze_parts` calls back once at least.
+        rec.unwrap_or_else(|| DocRecord::new(doc, &self.analyze(doc)))
     }
 }
 

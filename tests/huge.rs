@@ -172,6 +172,17 @@ fn extract_of_a_document_in_parts_is_one_record_of_the_whole_text() {
     assert_eq!(parts["sentences"], whole["sentences"]);
     assert_eq!(mentions(&parts), mentions(&whole));
     assert_eq!(parts["attributions"], whole["attributions"]);
+    // The line is the library's record of the document in parts.
+    let doc = actorgraph::ingest::read_path(&path).unwrap();
+    let ex = actorgraph::pipeline::ExtractorBuilder::new()
+        .part_bytes(4096)
+        .build();
+    let o = run_parts(Some(4096), &["extract", "-q", s(&path)]);
+    let line = serde_json::to_string(&ex.extract(&doc)).unwrap() + "\n";
+    assert!(
+        line.as_bytes() == o.stdout,
+        "extract's line is not the library's record"
+    );
     let last = parts["sentences"]
         .as_array()
         .unwrap()

@@ -22,6 +22,17 @@
 //! Each failure is reported on stderr with its path, when its turn comes,
 //! and counted.
 //!
+//! A document is not held whole by the stages when it is huge: one longer
+//! than the extractor's part size (8 MB) is analysed part by part, cut at
+//! paragraph breaks (`Extractor::analyze_parts`), each part prepared and
+//! folded into the document's item by the caller's [`Prepare::merge`]
+//! (for `build`, `RecordPlan::merge`; for `extract`, the parts' lists
+//! written into one JSON line), all on the one worker, so the document is
+//! still one item, counted once, with spans into its whole text. Its text
+//! is held once (the copy of plain text freed: `Document::free_text_copy`),
+//! and peak memory is its text, one part's analysis and the item.
+//! `ACTORGRAPH_PART_BYTES`, undocumented, lowers the part size for tests.
+//!
 //! Multi-document files (JSON Lines, CSV, TSV, WARC, maybe compressed) are
 //! streamed: this thread reads their records one by one, unparsed, and the
 //! workers parse each into its document (see `jobs.rs`). Before that, unless
@@ -428,10 +439,11 @@ fn next_batch(jobs: &mut Jobs<'_>) -> Vec<Job> {
 }
 
 /// Read and analyse every document under `paths`, turn each document and
-/// its analysis into a `T` with `prepare` on the worker threads (e.g. its
-/// `DocRecord`, or what a graph needs of it), and call `sink` with each
-/// `T` in input order. Returns the counts; an error from `sink` (e.g. a failed
-/// write) stops the run and is returned.
+/// its analysis into an item with `prepare` on the worker threads (e.g.
+/// its JSON line, or what a graph needs of it; a huge document part by
+/// part, see [`Prepare`]), and call `sink` with each item in input order.
+/// Returns the counts; an error from `sink` (e.g. a failed write) stops
+/// the run and is returned.
 pub fn for_each_record<P: Prepare>(
     paths: &[PathBuf],
     extractor: &Extractor,

@@ -54,37 +54,7 @@ impl RecordPlan {
             names[i as usize].extend(later.names_of(a));
             index.push(i);
         }
-        let mut at: FxHashMap<(u32, u32, EdgeKind), usize> = links
-            .iter()
-            .enumerate()
-            .map(|(i, l)| ((l.a, l.b, l.kind), i))
-            .collect();
-        for l in later_links {
-            let (a, b) = (index[l.a as usize], index[l.b as usize]);
-            match at.get(&(a, b, l.kind)) {
-                Some(&i) => {
-                    let mine = &mut links[i];
-                    mine.weight = mine.weight.saturating_add(l.weight);
-                    for &span in l.spans.as_slice() {
-                        mine.spans.keep(cap, span);
-                    }
-                    for (lemma, class, n) in l.cues {
-                        match mine
-                            .cues
-                            .iter_mut()
-                            .find(|(x, c, _)| *x == lemma && *c == class)
-                        {
-                            Some((_, _, m)) => *m = m.saturating_add(n),
-                            None => mine.cues.push((lemma, class, n)),
-                        }
-                    }
-                }
-                None => {
-                    at.insert((a, b, l.kind), links.len());
-                    links.push(PlanLink { a, b, ..l });
-                }
-            }
-        }
+        merge_links(&mut links, later_links, &index, cap);
         // Packed again: ids and names end to end, each actor's names
         // sorted and once each.
         let mut packed = String::new();
@@ -122,5 +92,41 @@ impl RecordPlan {
         self.aliases[first as usize..end as usize]
             .iter()
             .map(|&r| self.name(r))
+    }
+}
+
+/// Fold `later`, the links of another plan whose actor `x` is actor
+/// `index[x]` here, into `links`.
+fn merge_links(links: &mut Vec<PlanLink>, later: Vec<PlanLink>, index: &[u32], cap: usize) {
+    let mut at: FxHashMap<(u32, u32, EdgeKind), usize> = links
+        .iter()
+        .enumerate()
+        .map(|(i, l)| ((l.a, l.b, l.kind), i))
+        .collect();
+    for l in later {
+        let (a, b) = (index[l.a as usize], index[l.b as usize]);
+        match at.get(&(a, b, l.kind)) {
+            Some(&i) => {
+                let mine = &mut links[i];
+                mine.weight = mine.weight.saturating_add(l.weight);
+                for &span in l.spans.as_slice() {
+                    mine.spans.keep(cap, span);
+                }
+                for (lemma, class, n) in l.cues {
+                    match mine
+                        .cues
+                        .iter_mut()
+                        .find(|(x, c, _)| *x == lemma && *c == class)
+                    {
+                        Some((_, _, m)) => *m = m.saturating_add(n),
+                        None => mine.cues.push((lemma, class, n)),
+                    }
+                }
+            }
+            None => {
+                at.insert((a, b, l.kind), links.len());
+                links.push(PlanLink { a, b, ..l });
+            }
+        }
     }
 }
