@@ -6,6 +6,14 @@
 //! [`DocRecord`], is the per-document JSON Lines record that
 //! `actorgraph extract` prints and `../shared/eval/CONTRACT.md` specifies;
 //! the graph is built from records alone.
+//!
+//! A document longer than the extractor's part size (8 MB unless
+//! [`ExtractorBuilder::part_bytes`] says otherwise) is analysed in parts
+//! cut at paragraph breaks, to bound memory: see [`parts`] and
+//! [`Extractor::analyze_parts`].
+
+mod parts;
+pub use parts::{part_ranges, MIN_PART_BYTES, PART_BYTES};
 
 use crate::attribution::{self, attribute, Attribution};
 use crate::ingest::{DocMeta, Document, Encoding, Format};
@@ -85,6 +93,7 @@ impl Default for Lexicons {
 pub struct ExtractorBuilder {
     aliases: AliasTable,
     lexicons: Option<Lexicons>,
+    part_bytes: Option<usize>,
 }
 
 impl ExtractorBuilder {
@@ -119,6 +128,7 @@ impl ExtractorBuilder {
         let probe = Extractor {
             aliases: AliasTable::default(),
             lexicons: lexicons.clone(),
+            part_bytes: None,
         };
         for (file, example) in data.user_examples() {
             probe
@@ -132,11 +142,20 @@ impl ExtractorBuilder {
         Ok(self)
     }
 
+    /// Analyse documents longer than `bytes` in parts of at most `bytes`
+    /// (at least [`MIN_PART_BYTES`]; the default is [`PART_BYTES`]): see
+    /// [`Extractor::analyze_parts`].
+    pub fn part_bytes(mut self, bytes: usize) -> ExtractorBuilder {
+        self.part_bytes = Some(bytes.max(MIN_PART_BYTES));
+        self
+    }
+
     /// The extractor.
     pub fn build(self) -> Extractor {
         Extractor {
             aliases: self.aliases,
             lexicons: self.lexicons.unwrap_or_default(),
+            part_bytes: self.part_bytes,
         }
     }
 }
@@ -146,6 +165,8 @@ impl ExtractorBuilder {
 pub struct Extractor {
     aliases: AliasTable,
     lexicons: Lexicons,
+    /// The part size, when not [`PART_BYTES`].
+    part_bytes: Option<usize>,
 }
 
 /// Everything the stages found in one document.
@@ -167,9 +188,42 @@ impl Extractor {
         Extractor::default()
     }
 
-    /// Run every stage on a document.
+    /// Run every stage on a document, whole (whatever its length; see
+    /// [`Extractor::analyze_parts`]).
     pub fn analyze(&self, doc: &Document) -> Analysis {
-        let text = doc.body.as_str();
+        self.analyze_text(doc.body.as_str())
+    }
+
+    /// The longest document [`Extractor::analyze_parts`] analyses whole,
+    /// and the most bytes of its parts otherwise.
+    pub fn part_bytes(&self) -> usize {
+        self.part_bytes.unwrap_or(PART_BYTES)
+    }
+
+    /// Run every stage on a document and call `f` with what they found:
+    /// once, with [`Extractor::analyze`]'s analysis, for a document of at
+    /// most [`Extractor::part_bytes`]; for a longer one, once per part
+    /// ([`part_ranges`]), in text order, each part analysed on its own and
+    /// [`Analysis::shift`]ed so that its spans slice the whole document.
+    /// Returns the number of parts. Only one part's analysis is held at a
+    /// time: memory is bounded by the part size, not the document's.
+    pub fn analyze_parts(&self, doc: &Document, mut f: impl FnMut(&Analysis)) -> usize {
+        let body = doc.body.as_str();
+        if body.len() <= self.part_bytes() {
+            f(&self.analyze_text(body));
+            return 1;
+        }
+        let ranges = part_ranges(body, self.part_bytes());
+        for r in &ranges {
+            let mut a = self.analyze_text(&body[r.clone()]);
+            a.shift(r.start);
+            f(&a);
+        }
+        ranges.len()
+    }
+
+    /// Run every stage on a text.
+    fn analyze_text(&self, text: &str) -> Analysis {
         let lex = &self.lexicons;
         let segmentation = segment_with(text, &lex.segment);
         let mentions = detect(text, &segmentation, &lex.mentions);
@@ -225,9 +279,29 @@ impl Extractor {
         &self.lexicons
     }
 
-    /// Run every stage and return the document's record.
+    /// Run every stage and return the document's record: for a document
+    /// longer than [`Extractor::part_bytes`], the record of its parts
+    /// ([`Extractor::analyze_parts`]) appended into one ([`DocRecord::append`];
+    /// a paragraph cut between two parts is one), as `actorgraph extract`
+    /// writes it.
     pub fn extract(&self, doc: &Document) -> DocRecord {
-        DocRecord::new(doc, &self.analyze(doc))
+        let mut rec: Option<DocRecord> = None;
+        let mut paragraphs = 0;
+        self.analyze_parts(doc, |a| {
+            let part = DocRecord::new(doc, a);
+            let count = a.segmentation.paragraphs.len();
+            match &mut rec {
+                None => rec = Some(part),
+                Some(rec) => {
+                    let shared = usize::from(a.continues_paragraph(&doc.body) && paragraphs > 0);
+                    rec.append(part, paragraphs - shared);
+                    paragraphs -= shared;
+                }
+            }
+            paragraphs += count;
+        });
+        // `analyze_parts` calls back once at least.
+        rec.unwrap_or_else(|| DocRecord::new(doc, &self.analyze(doc)))
     }
 }
 

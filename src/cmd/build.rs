@@ -5,8 +5,7 @@ use super::{input, report};
 use actorgraph::export::dot::{DotOptions, EdgeLabels, Layout};
 use actorgraph::export::{self, Format, Selection};
 use actorgraph::graph::{
-    ActorGraph, BuildInfo, DateRange, EdgeKind, GraphOptions, Measure, Period, RecordPlan, Trim,
-    Window,
+    ActorGraph, BuildInfo, DateRange, EdgeKind, GraphOptions, Measure, Period, Trim, Window,
 };
 use anyhow::Context;
 use std::path::{Path, PathBuf};
@@ -315,16 +314,11 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     opts.skip = skip;
     // Workers turn each analysed document into the graph's plan for it;
     // this thread only adds the plans, in input order.
-    let summary = input::for_each_record(
-        &docs,
-        &extractor,
-        opts,
-        |doc, analysis| RecordPlan::from_analysis(doc, analysis, &options),
-        |plan| {
+    let summary =
+        input::for_each_record(&docs, &extractor, opts, input::Plans(&options), |plan| {
             graph.add_plan(plan);
             Ok(())
-        },
-    )?;
+        })?;
     if !a.quiet {
         let (known, outside) = (
             known.load(Ordering::Relaxed),

@@ -2,6 +2,8 @@
 
 use super::output::Output;
 use super::{input, report};
+use actorgraph::ingest::Document;
+use actorgraph::pipeline::{Analysis, DocRecord};
 use std::path::PathBuf;
 
 /// Arguments of `extract`.
@@ -56,23 +58,11 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     let (mut actors, mut attributions) = (0, 0);
     // Workers write each record's JSON line; this thread only copies the
     // lines out in input order, as soon as each one's turn comes.
-    let line = |doc: &_, analysis: &actorgraph::pipeline::Analysis| {
-        let rec = actorgraph::pipeline::DocRecord::new(doc, analysis);
-        let mut buf = Vec::with_capacity(4096);
-        let counts = (
-            analysis.resolution.actors.len(),
-            analysis.attributions.len(),
-        );
-        serde_json::to_writer(&mut buf, &rec).map(|()| {
-            buf.push(b'\n');
-            (buf, counts)
-        })
-    };
-    let run = input::for_each_record(&a.paths, &extractor, opts, line, |rec| {
-        let (buf, (n, m)) = rec?;
+    let run = input::for_each_record(&a.paths, &extractor, opts, Lines, |rec| {
+        let (pieces, (n, m)) = rec?;
         actors += n;
         attributions += m;
-        out.write(|w| w.write_all(&buf))?;
+        out.write(|w| pieces.iter().try_for_each(|p| w.write_all(p)))?;
         anyhow::ensure!(!out.closed(), ReaderGone);
         Ok(())
     });
@@ -101,4 +91,143 @@ pub fn run(a: Args) -> anyhow::Result<i32> {
     rep.attributions = Some(attributions);
     rep.print(a.quiet, a.stats);
     Ok(i32::from(summary.failed > 0))
+}
+
+/// The JSON line of each document's record (with its counts of actors and
+/// attributions), written on the workers, in pieces written one after the
+/// other. A document analysed in parts gives one record, the one its
+/// parts' records appended ([`DocRecord::append`]) would give, byte for
+/// byte; but each part's mentions, attributions and sentences are written
+/// out as the part comes (`Written`), so the parts' records are never
+/// all held at once beside their JSON.
+struct Lines;
+
+/// A record being made: the record of the first part (emptied of its
+/// lists once a second part came), how many paragraphs the parts so far
+/// have, whether the last goes on with the paragraph before it, the
+/// counts of actors and attributions, and the lists written so far.
+struct Part {
+    rec: DocRecord,
+    paragraphs: usize,
+    continues: bool,
+    counts: (usize, usize),
+    written: Option<Written>,
+}
+
+/// The lists of a record in parts, written as JSON array elements
+/// (without brackets), the number of sentences so far, the actors named,
+/// and the first error of writing.
+#[derive(Default)]
+struct Written {
+    mentions: Vec<u8>,
+    attributions: Vec<u8>,
+    sentences: Vec<u8>,
+    sentence_count: usize,
+    actors: std::collections::HashSet<String>,
+    error: Option<serde_json::Error>,
+}
+
+impl Written {
+    /// Add a record's lists (already renumbered).
+    fn add(&mut self, rec: DocRecord) {
+        fn put<T: serde::Serialize>(buf: &mut Vec<u8>, items: &[T]) -> serde_json::Result<()> {
+            for x in items {
+                if !buf.is_empty() {
+                    buf.push(b',');
+                }
+                serde_json::to_writer(&mut *buf, x)?;
+            }
+            Ok(())
+        }
+        for m in &rec.mentions {
+            if !self.actors.contains(&m.actor) {
+                self.actors.insert(m.actor.clone());
+            }
+        }
+        self.sentence_count += rec.sentences.len();
+        let done = put(&mut self.mentions, &rec.mentions)
+            .and_then(|()| put(&mut self.attributions, &rec.attributions))
+            .and_then(|()| put(&mut self.sentences, &rec.sentences));
+        if let Err(e) = done {
+            self.error.get_or_insert(e);
+        }
+    }
+}
+
+/// The pieces of one JSON line, and the record's counts of actors and
+/// attributions.
+type Pieces = (Vec<Vec<u8>>, (usize, usize));
+
+impl input::Prepare for Lines {
+    type Part = Part;
+    type Item = serde_json::Result<Pieces>;
+
+    fn prepare(&self, doc: &Document, analysis: &Analysis) -> Part {
+        Part {
+            rec: DocRecord::new(doc, analysis),
+            paragraphs: analysis.segmentation.paragraphs.len(),
+            continues: analysis.continues_paragraph(&doc.body),
+            counts: (
+                analysis.resolution.actors.len(),
+                analysis.attributions.len(),
+            ),
+            written: None,
+        }
+    }
+
+    fn merge(&self, first: &mut Part, mut later: Part) {
+        let written = first.written.get_or_insert_with(|| {
+            let mut w = Written::default();
+            w.add(DocRecord {
+                mentions: std::mem::take(&mut first.rec.mentions),
+                attributions: std::mem::take(&mut first.rec.attributions),
+                sentences: std::mem::take(&mut first.rec.sentences),
+                ..first.rec.clone()
+            });
+            w
+        });
+        // A paragraph cut in two is one.
+        let shared = usize::from(later.continues && first.paragraphs > 0);
+        later
+            .rec
+            .renumber(written.sentence_count, first.paragraphs - shared);
+        first.paragraphs += later.paragraphs - shared;
+        first.counts.1 += later.counts.1;
+        written.add(later.rec);
+    }
+
+    fn finish(&self, whole: Part) -> Self::Item {
+        let Some(written) = whole.written else {
+            let mut buf = Vec::with_capacity(4096);
+            serde_json::to_writer(&mut buf, &whole.rec)?;
+            buf.push(b'\n');
+            return Ok((vec![buf], whole.counts));
+        };
+        if let Some(e) = written.error {
+            return Err(e);
+        }
+        // The record with its lists empty, the lists written into it: the
+        // lists' keys come once each, before the flattened metadata, and
+        // no string holds them unescaped.
+        let mut skeleton = serde_json::to_vec(&whole.rec)?;
+        skeleton.push(b'\n');
+        let mut pieces = Vec::with_capacity(7);
+        let mut rest = &skeleton[..];
+        for (key, list) in [
+            (&b"\"mentions\":["[..], written.mentions),
+            (b"\"attributions\":[", written.attributions),
+            (b"\"sentences\":[", written.sentences),
+        ] {
+            let at = rest
+                .windows(key.len())
+                .position(|w| w == key)
+                .map(|i| i + key.len())
+                .expect("a record writes its three lists");
+            pieces.push(rest[..at].to_vec());
+            pieces.push(list);
+            rest = &rest[at..];
+        }
+        pieces.push(rest.to_vec());
+        Ok((pieces, (written.actors.len(), whole.counts.1)))
+    }
 }

@@ -22,6 +22,17 @@
 //! Each failure is reported on stderr with its path, when its turn comes,
 //! and counted.
 //!
+//! A document is not held whole by the stages when it is huge: one longer
+//! than the extractor's part size (8 MB) is analysed part by part, cut at
+//! paragraph breaks (`Extractor::analyze_parts`), each part prepared and
+//! folded into the document's item by the caller's [`Prepare::merge`]
+//! (for `build`, `RecordPlan::merge`; for `extract`, the parts' lists
+//! written into one JSON line), all on the one worker, so the document is
+//! still one item, counted once, with spans into its whole text. Its text
+//! is held once (the copy of plain text freed: `Document::free_text_copy`),
+//! and peak memory is its text, one part's analysis and the item.
+//! `ACTORGRAPH_PART_BYTES`, undocumented, lowers the part size for tests.
+//!
 //! Multi-document files (JSON Lines, CSV, TSV, WARC, maybe compressed) are
 //! streamed: this thread reads their records one by one, unparsed, and the
 //! workers parse each into its document (see `jobs.rs`). Before that, unless
@@ -36,6 +47,7 @@
 
 use super::dedup;
 use super::jobs::{Job, Jobs, Sources};
+use actorgraph::graph::{GraphOptions, RecordPlan};
 use actorgraph::ingest::{read_path, Document, Encoding, FieldMap, Input, RecordFormat};
 use actorgraph::pipeline::{Analysis, Extractor};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -132,6 +144,46 @@ impl InputArgs {
             fields: FieldMap::parse(&self.field).map_err(anyhow::Error::msg)?,
             dedup: self.dedup,
         })
+    }
+}
+
+/// What the workers make of each analysed document for the caller's
+/// `sink` (a graph's plan, a JSON line), and how a document analysed in
+/// parts (longer than the extractor's part size, see
+/// [`actorgraph::pipeline::part_ranges`]) becomes one item: each part's
+/// analysis is prepared, the parts are merged in text order, and the
+/// result finished, all on the worker. A document analysed whole is
+/// prepared and finished.
+pub trait Prepare: Sync {
+    /// What one part (or a whole document) gives.
+    type Part: Send;
+    /// What the caller's `sink` receives, once per document.
+    type Item: Send;
+    /// The part of `doc` that `analysis` found (its spans are `doc`'s).
+    fn prepare(&self, doc: &Document, analysis: &Analysis) -> Self::Part;
+    /// Fold `later`, the next part of the same document, into `first`.
+    fn merge(&self, first: &mut Self::Part, later: Self::Part);
+    /// The document's item, from its parts merged.
+    fn finish(&self, whole: Self::Part) -> Self::Item;
+}
+
+/// A graph's plan of each document ([`RecordPlan::from_analysis`]), the
+/// plans of a document's parts merged ([`RecordPlan::merge`]): the
+/// document counts once, its actors of the same id in several parts are
+/// one, and its links are those of all its parts.
+pub struct Plans<'a>(pub &'a GraphOptions);
+
+impl Prepare for Plans<'_> {
+    type Part = RecordPlan;
+    type Item = RecordPlan;
+    fn prepare(&self, doc: &Document, analysis: &Analysis) -> RecordPlan {
+        RecordPlan::from_analysis(doc, analysis, self.0)
+    }
+    fn merge(&self, first: &mut RecordPlan, later: RecordPlan) {
+        first.merge(later, self.0);
+    }
+    fn finish(&self, whole: RecordPlan) -> RecordPlan {
+        whole
     }
 }
 
@@ -267,7 +319,7 @@ enum Outcome<T> {
 }
 
 /// What the workers need besides the job.
-struct Work<'a, P> {
+struct Work<'a, P: Prepare> {
     extractor: &'a Extractor,
     skip: Option<&'a SkipFn>,
     fields: &'a FieldMap,
@@ -279,8 +331,8 @@ struct Work<'a, P> {
 /// what the caller must do in order is left for its thread). A panic in
 /// the stages is caught and reported as this document's failure, so one
 /// bad document neither stops nor hangs the run.
-fn process<T, P: Fn(&Document, &Analysis) -> T + Sync>(job: Job, w: &Work<'_, P>) -> Outcome<T> {
-    let doc = match job {
+fn process<P: Prepare>(job: Job, w: &Work<'_, P>) -> Outcome<P::Item> {
+    let mut doc = match job {
         Job::File(path) => match read_path(&path) {
             Ok(d) => d,
             Err(e) => return Outcome::Failed(e.to_string()),
@@ -314,8 +366,13 @@ fn process<T, P: Fn(&Document, &Analysis) -> T + Sync>(job: Job, w: &Work<'_, P>
             len,
         });
     }
+    if len > w.extractor.part_bytes() {
+        // A huge document is analysed in parts, from its body alone: the
+        // text of plain text is the body's twin, not held twice.
+        doc.free_text_copy();
+    }
     let item = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        (w.prepare)(&doc, &w.extractor.analyze(&doc))
+        prepare_parts(&doc, w.extractor, w.prepare)
     }));
     match item {
         Ok(item) => Outcome::Done(Done {
@@ -335,6 +392,22 @@ fn process<T, P: Fn(&Document, &Analysis) -> T + Sync>(job: Job, w: &Work<'_, P>
             ))
         }
     }
+}
+
+/// Analyse a document and prepare what the caller wants of it: whole, or
+/// for a document longer than the extractor's part size part by part
+/// ([`Extractor::analyze_parts`]), each part's result folded into the
+/// first's as it comes, so that only one part's analysis is held at once.
+fn prepare_parts<P: Prepare>(doc: &Document, extractor: &Extractor, prepare: &P) -> P::Item {
+    let mut done: Option<P::Part> = None;
+    extractor.analyze_parts(doc, |analysis| {
+        let part = prepare.prepare(doc, analysis);
+        match &mut done {
+            Some(first) => prepare.merge(first, part),
+            None => done = Some(part),
+        }
+    });
+    prepare.finish(done.expect("every document has one part at least"))
 }
 
 /// Where a document is, for messages: its name, and for a record the line
@@ -366,16 +439,17 @@ fn next_batch(jobs: &mut Jobs<'_>) -> Vec<Job> {
 }
 
 /// Read and analyse every document under `paths`, turn each document and
-/// its analysis into a `T` with `prepare` on the worker threads (e.g. its
-/// `DocRecord`, or what a graph needs of it), and call `sink` with each
-/// `T` in input order. Returns the counts; an error from `sink` (e.g. a failed
-/// write) stops the run and is returned.
-pub fn for_each_record<T: Send>(
+/// its analysis into an item with `prepare` on the worker threads (e.g.
+/// its JSON line, or what a graph needs of it; a huge document part by
+/// part, see [`Prepare`]), and call `sink` with each item in input order.
+/// Returns the counts; an error from `sink` (e.g. a failed write) stops
+/// the run and is returned.
+pub fn for_each_record<P: Prepare>(
     paths: &[PathBuf],
     extractor: &Extractor,
     opts: RunOptions,
-    prepare: impl Fn(&Document, &Analysis) -> T + Sync,
-    mut sink: impl FnMut(T) -> anyhow::Result<()>,
+    prepare: P,
+    mut sink: impl FnMut(P::Item) -> anyhow::Result<()>,
 ) -> anyhow::Result<Summary> {
     let threads = thread_count(opts.threads);
     let mut notes = Vec::new();
@@ -407,7 +481,7 @@ pub fn for_each_record<T: Send>(
     } else {
         None
     };
-    let mut take = |outcome: Outcome<T>, summary: &mut Summary| -> anyhow::Result<()> {
+    let mut take = |outcome: Outcome<P::Item>, summary: &mut Summary| -> anyhow::Result<()> {
         match outcome {
             Outcome::Done(Done { item, inexact, len }) => {
                 if let Some((doc, enc)) = inexact {
@@ -458,7 +532,7 @@ pub fn for_each_record<T: Send>(
         }
     } else {
         let window = threads * IN_FLIGHT_PER_THREAD;
-        let (tx, rx) = mpsc::channel::<(usize, Vec<Outcome<T>>)>();
+        let (tx, rx) = mpsc::channel::<(usize, Vec<Outcome<P::Item>>)>();
         let work = &work;
         // The calling thread reads the inputs' records, submits work and
         // reassembles the order; the pool's threads do the parsing,
@@ -467,7 +541,7 @@ pub fn for_each_record<T: Send>(
             let mut submitted = 0;
             let mut next = 0;
             let mut more = true;
-            let mut waiting: BTreeMap<usize, Vec<Outcome<T>>> = BTreeMap::new();
+            let mut waiting: BTreeMap<usize, Vec<Outcome<P::Item>>> = BTreeMap::new();
             loop {
                 while more && submitted - next < window {
                     let batch = next_batch(&mut jobs);
@@ -572,6 +646,10 @@ impl Progress {
     }
 }
 
+/// The environment variable that sets the part size of huge documents
+/// (bytes), for tests; not documented for users.
+const PART_BYTES_VAR: &str = "ACTORGRAPH_PART_BYTES";
+
 /// The extractor of a run, with the user's alias file and word lists when
 /// they are given (a malformed file is an error naming its line).
 pub fn extractor(
@@ -584,6 +662,14 @@ pub fn extractor(
     }
     if let Some(dir) = word_lists {
         b = b.word_lists(dir)?;
+    }
+    // Hidden, for tests: the part size of huge documents (see
+    // `pipeline::part_ranges`), so that a test need not write 8 MB.
+    if let Some(n) = std::env::var(PART_BYTES_VAR)
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+    {
+        b = b.part_bytes(n);
     }
     Ok(b.build())
 }

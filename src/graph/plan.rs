@@ -31,6 +31,9 @@ fn anonymous(source: Option<SourceClass>) -> bool {
     matches!(source, Some(SourceClass::Group | SourceClass::Document))
 }
 
+/// Folding the plans of a document's parts into one.
+mod parts;
+
 /// One document's contribution to a graph (its actors, and its links with
 /// their weights and evidence), worked out from its record alone. Workers
 /// make these in parallel; [`ActorGraph::add_plan`](super::ActorGraph::add_plan) then only looks up

@@ -150,14 +150,28 @@ impl Document {
         self.meta.id.as_deref().unwrap_or(&self.name)
     }
 
-    /// Length of the document in bytes.
+    /// Length of the document in bytes (of its text, which is as long as
+    /// its body).
     pub fn len(&self) -> usize {
-        self.text.len()
+        self.body.len()
     }
 
     /// True when the document holds no byte.
     pub fn is_empty(&self) -> bool {
-        self.text.is_empty()
+        self.body.is_empty()
+    }
+
+    /// Free [`Document::text`] when it is the body byte for byte (plain
+    /// text without a byte order mark), leaving it empty, and say whether
+    /// it was: for a reader of the body alone, such as the analysis of a
+    /// huge document, which then holds its text once instead of twice.
+    /// [`Document::len`] is unchanged.
+    pub fn free_text_copy(&mut self) -> bool {
+        let same = self.format == Format::Text && self.text == self.body;
+        if same {
+            self.text = String::new();
+        }
+        same
     }
 }
 
@@ -276,6 +290,21 @@ mod tests {
         let d = read_bytes("a.txt", b"Ana Souza said hello.", None).unwrap();
         assert_eq!(d.format, Format::Text);
         assert_eq!(d.body, d.text);
+    }
+
+    #[test]
+    fn a_text_copy_is_freed_only_when_it_is_the_body() {
+        let mut d = Document::from_text("a.txt", "Ines Varga met Paulo Brandt.");
+        assert!(d.free_text_copy());
+        assert_eq!((d.text.as_str(), d.len()), ("", 28));
+        assert_eq!(d.body, "Ines Varga met Paulo Brandt.");
+        let mut d = Document::from_text("a.txt", "\u{feff}Ines Varga met Paulo Brandt.");
+        assert!(!d.free_text_copy());
+        assert_eq!(d.text.len(), d.body.len());
+        let md = "# Ines Varga\n\nShe met *Paulo Brandt*.\n";
+        let mut d = Document::with_format("a.md", md.into(), Format::Markdown, Encoding::Utf8);
+        assert!(!d.free_text_copy());
+        assert!(d.text.contains("*Paulo"));
     }
 
     #[test]
