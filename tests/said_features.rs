@@ -631,7 +631,10 @@ fn explain_says_why_a_cue_made_no_attribution() {
     };
     // Dropped by a filter: the rule that built it, and the filter.
     let written = line("written");
-    assert!(written.contains("rule cue-content found one") && written.contains("biography"), "{written}");
+    assert!(
+        written.contains("rule cue-content found one") && written.contains("biography"),
+        "{written}"
+    );
     // In a quotation: no rule looks there.
     assert!(line("said").contains("inside a quotation"), "{text}");
     // A sentence without attributions is shown for its declined cue.

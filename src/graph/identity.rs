@@ -442,6 +442,19 @@ impl ActorGraph {
             let head = canonical(names, members);
             let (joined, mentions, documents) = tally(names, members, head, groups);
             let olds: BTreeSet<usize> = members.iter().map(|&i| names[i].node).collect();
+            // Mentions by kind, summed over the joined nodes: an actor
+            // seen as a person and an organization keeps both counts.
+            let mut by_kind = Node::new("", names[head].kind);
+            for &o in &olds {
+                for (k, c) in self.graph[nodes[o]].kind_counts() {
+                    by_kind.add_mentions(k, c);
+                }
+            }
+            let (kind, kinds) = if by_kind.kinds.is_empty() {
+                (names[head].kind, BTreeMap::new())
+            } else {
+                (by_kind.kind, by_kind.kinds)
+            };
             let alone = olds
                 .first()
                 .filter(|&&o| olds.len() == 1 && self.graph[nodes[o]].id == names[head].text);
@@ -453,12 +466,12 @@ impl ActorGraph {
                     );
                     Node {
                         id: old.id,
-                        kind: names[head].kind,
+                        kind,
                         mentions,
                         documents,
                         aliases: old.aliases,
                         joined,
-                        kinds: BTreeMap::new(),
+                        kinds,
                         seen: old.seen.settled(),
                     }
                 }
@@ -471,12 +484,12 @@ impl ActorGraph {
                     }
                     Node {
                         id: names[head].text.clone(),
-                        kind: names[head].kind,
+                        kind,
                         mentions,
                         documents,
                         aliases,
                         joined,
-                        kinds: BTreeMap::new(),
+                        kinds,
                         seen: seen.into(),
                     }
                 }
@@ -505,7 +518,7 @@ impl ActorGraph {
         out
     }
 
-    /// Add a node made whole by [`ActorGraph::rebuild`] (`kinds` empty,
+    /// Add a node made whole by [`ActorGraph::rebuild`] (`kinds` summed,
     /// `joined` in name order, `seen` settled): as [`ActorGraph::insert_node`]
     /// does, without copying it when its id is new.
     fn insert_new_node(&mut self, node: Node) -> NodeIndex {

@@ -550,6 +550,43 @@ fn node_kind_by_most_mentions() {
     assert_eq!(n.kind, P, "a tie goes to person");
 }
 
+/// The identity pass keeps a node's counts by kind, on the node it
+/// leaves alone and on one it joins names into.
+#[test]
+fn identity_keeps_counts_by_kind() {
+    use crate::mentions::ActorKind::{Organization as O, Person as P};
+    let mut g = ActorGraph::new(GraphOptions::default());
+    let mut harbor = Node::new("Harbor", P);
+    for (kind, m) in [(P, 1), (O, 2)] {
+        harbor.add_mentions(kind, m);
+    }
+    g.insert_node(harbor);
+    // Two names the pass joins, one of them also seen as an organization.
+    let mut full = Node::new("Tavi J. Renn", P);
+    full.add_mentions(P, 3);
+    g.insert_node(full);
+    let mut short = Node::new("Tavi Renn", P);
+    short.add_mentions(P, 2);
+    short.add_mentions(O, 1);
+    g.insert_node(short);
+    let g = g.identify(
+        &crate::resolve::AliasTable::default(),
+        &crate::mentions::Lexicon::builtin(),
+    );
+    let harbor = &g.graph[g.node("Harbor").unwrap()];
+    assert_eq!(harbor.kind_counts(), [(P, 1), (O, 2)].into_iter().collect());
+    assert_eq!(harbor.kind, O);
+    let renn = g
+        .sorted_nodes()
+        .into_iter()
+        .map(|n| &g.graph[n])
+        .find(|n| n.id.contains("Renn"))
+        .unwrap();
+    assert_eq!(renn.mentions, 6, "{renn:?}");
+    assert_eq!(renn.kind_counts(), [(P, 5), (O, 1)].into_iter().collect());
+    assert_eq!(renn.kind, P);
+}
+
 /// A node seen as two kinds keeps its counts by kind through JSON.
 #[test]
 fn node_kinds_survive_json() {
