@@ -9,8 +9,8 @@ impl RecordPlan {
     /// Fold in `later`, the plan of the next part of the same document
     /// (made with the same `options`): an actor of the same id is the same
     /// actor (mentions added, names joined), a link between the same
-    /// actors of the same kind is the same link (weights and cue counts
-    /// added, the smallest evidence spans of both kept, at most
+    /// actors of the same kind is the same link (weights, cue counts and
+    /// confidences added, the smallest evidence spans of both kept, at most
     /// `options.max_evidence`). New actors and links come after the ones
     /// already here, in their order: the plan is the one document's, which
     /// a graph counts once.
@@ -109,6 +109,7 @@ fn merge_links(links: &mut Vec<PlanLink>, later: Vec<PlanLink>, index: &[u32], c
             Some(&i) => {
                 let mine = &mut links[i];
                 mine.weight = mine.weight.saturating_add(l.weight);
+                mine.confidence.merge(&l.confidence);
                 for &span in l.spans.as_slice() {
                     mine.spans.keep(cap, span);
                 }
