@@ -323,24 +323,35 @@ fn parts_give_the_same_output_for_any_thread_count() {
     assert!(one == run("3"), "--threads 1 and 3 differ");
 }
 
-/// Peak resident memory of `cmd`'s run, in bytes (Linux: `wait4`).
+/// Peak resident memory of `cmd`'s run, in bytes (Linux): the child's
+/// `VmHWM` in `/proc`, read every millisecond until it exits, the last
+/// reading kept. Not `wait4`'s `ru_maxrss`: a child spawned by this test
+/// process starts as a copy of it, and `ru_maxrss` counts what this
+/// process (and the tests running beside it) held before the child's
+/// `exec`; `VmHWM` is the peak of the program the child runs.
 #[cfg(target_os = "linux")]
 fn peak_rss(mut cmd: Command) -> u64 {
-    // Reaped by `wait4` below, which also gives its peak memory.
-    #[allow(clippy::zombie_processes)]
-    let child = cmd.spawn().expect("run actorgraph");
-    let mut status = 0;
-    // SAFETY: an all-zero `rusage` is a valid value for wait4 to fill.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: the child is ours and not waited for yet; both pointers
-    // are to live locals.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    assert_eq!(pid, child.id() as libc::pid_t, "wait4");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "status {status}"
-    );
-    usage.ru_maxrss as u64 * 1024
+    let mut child = cmd.spawn().expect("run actorgraph");
+    let status_path = format!("/proc/{}/status", child.id());
+    let mut peak = 0u64;
+    let status = loop {
+        if let Ok(s) = std::fs::read_to_string(&status_path) {
+            if let Some(kb) = s
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            {
+                peak = peak.max(kb * 1024);
+            }
+        }
+        if let Some(status) = child.try_wait().expect("wait for actorgraph") {
+            break status;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    };
+    assert!(status.success(), "{status}");
+    assert!(peak > 0, "no reading of {status_path}");
+    peak
 }
 
 #[cfg(target_os = "linux")]
