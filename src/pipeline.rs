@@ -9,7 +9,7 @@
 //!
 //! A document longer than the extractor's part size (8 MB unless
 //! [`ExtractorBuilder::part_bytes`] says otherwise) is analysed in parts
-//! cut at paragraph breaks, to bound memory: see [`parts`] and
+//! cut at paragraph breaks, to bound memory: see [`part_ranges`] and
 //! [`Extractor::analyze_parts`].
 
 mod parts;
