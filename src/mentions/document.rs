@@ -21,13 +21,6 @@ pub(super) fn promote(
     mentions: &mut [Mention],
 ) {
     let tokens = &seg.tokens[..];
-    let unsupported = |m: &Mention| {
-        m.via == Via::Name
-            && m.kind == ActorKind::Person
-            && m.weak
-            && m.evidence == Evidence::None
-            && m.words.len() >= 2
-    };
     acronyms(text, tokens, mentions);
     if mentions.iter().any(unsupported) {
         same_names(text, low, seg, mentions);
@@ -41,16 +34,20 @@ pub(super) fn promote(
     }
 }
 
+/// A name with no evidence typed a person only weakly: what the
+/// document's other mentions may vouch for.
+fn without_evidence(m: &Mention) -> bool {
+    m.via == Via::Name && m.kind == ActorKind::Person && m.weak && m.evidence == Evidence::None
+}
+
+/// A run of two words or more [`without_evidence`].
+fn unsupported(m: &Mention) -> bool {
+    without_evidence(m) && m.words.len() >= 2
+}
+
 /// The weak name runs another mention of the same name vouches for.
 fn same_names(text: &str, low: &str, seg: &Segmentation, mentions: &mut [Mention]) {
     let tokens = &seg.tokens[..];
-    let unsupported = |m: &Mention| {
-        m.via == Via::Name
-            && m.kind == ActorKind::Person
-            && m.weak
-            && m.evidence == Evidence::None
-            && m.words.len() >= 2
-    };
     // The strong people's names, whole, and the single words that name a
     // person on their own evidence (a title, a cue, a pronoun).
     let mut whole: WordSet<&str> = WordSet::default();
@@ -113,11 +110,7 @@ fn coordinate(
     let tokens = &seg.tokens[..];
     let (f, t) = (&mentions[from], &mentions[to]);
     let strong = f.via == Via::Name && f.kind == ActorKind::Person && !f.weak;
-    let weak_run = t.via == Via::Name
-        && t.kind == ActorKind::Person
-        && t.weak
-        && t.evidence == Evidence::None
-        && !t.words.is_empty();
+    let weak_run = without_evidence(t) && !t.words.is_empty();
     if !strong || !weak_run || f.sentence != t.sentence {
         return;
     }
