@@ -75,16 +75,8 @@ pub fn declined(
     lex: &Lexicon,
     found: &[Attribution],
 ) -> Vec<Declined> {
-    let own;
-    let mut d = if seg.lower.len() == text.len() {
-        Doc::new(text, seg, lex)
-    } else {
-        own = text.to_ascii_lowercase();
-        Doc::with_lower(text, &own, seg, lex)
-    };
-    d.mentions_sorted = mentions
-        .windows(2)
-        .all(|w| w[0].span.start <= w[1].span.start);
+    let mut own = String::new();
+    let d = Doc::of_document(text, seg, mentions, lex, &mut own);
     let reach: Vec<(usize, usize)> = found.iter().map(|a| content_reach(&a.content)).collect();
     let in_a_cue = |span: Span| {
         found.iter().any(|a| {

@@ -68,6 +68,29 @@ impl<'a> Doc<'a> {
         Doc::with_lower(text, &seg.lower, seg, lex)
     }
 
+    /// The view of a document for the rules: with `seg`'s lower case when
+    /// it matches `text` (else a copy, kept in `own`: a hand-made
+    /// segmentation), noting whether `mentions` come sorted.
+    pub(super) fn of_document(
+        text: &'a str,
+        seg: &'a Segmentation,
+        mentions: &[crate::mentions::Mention],
+        lex: &'a Lexicon,
+        own: &'a mut String,
+    ) -> Doc<'a> {
+        let mut d = if seg.lower.len() == text.len() {
+            Doc::new(text, seg, lex)
+        } else {
+            *own = text.to_ascii_lowercase();
+            let own: &'a String = own;
+            Doc::with_lower(text, own, seg, lex)
+        };
+        d.mentions_sorted = mentions
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start);
+        d
+    }
+
     /// The view of `text`, with `low` its ASCII lower case.
     pub(super) fn with_lower(
         text: &'a str,

@@ -237,18 +237,8 @@ pub fn attribute(
     res: &Resolution,
     lex: &Lexicon,
 ) -> Vec<Attribution> {
-    // The segmentation carries the lower-cased text; a copy only if it
-    // does not match (a hand-made segmentation).
-    let own;
-    let mut d = if seg.lower.len() == text.len() {
-        Doc::new(text, seg, lex)
-    } else {
-        own = text.to_ascii_lowercase();
-        Doc::with_lower(text, &own, seg, lex)
-    };
-    d.mentions_sorted = mentions
-        .windows(2)
-        .all(|w| w[0].span.start <= w[1].span.start);
+    let mut own = String::new();
+    let d = Doc::of_document(text, seg, mentions, lex, &mut own);
     // Room for about one attribution per two tokens that can open a cue,
     // without growing step by step.
     let room = (d.open.len() / 2).min(256);
