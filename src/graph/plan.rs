@@ -14,6 +14,22 @@ use rustc_hash::FxHashMap;
 /// A link's count of one (cue lemma, statement class) pair.
 pub(super) type CueCount = (Option<Box<str>>, Option<&'static str>, u64);
 
+/// Count `n` more statements of cue `lemma` and `class` in `cues`.
+pub(super) fn add_cue(
+    cues: &mut Vec<CueCount>,
+    lemma: Option<&str>,
+    class: Option<&'static str>,
+    n: u64,
+) {
+    match cues
+        .iter_mut()
+        .find(|(l, c, _)| l.as_deref() == lemma && *c == class)
+    {
+        Some((_, _, m)) => *m = m.saturating_add(n),
+        None => cues.push((lemma.map(Box::from), class, n)),
+    }
+}
+
 /// An attribution's cue lemma, statement class and confidence, as a link
 /// counts them.
 type Cue<'a> = (Option<&'a str>, Option<&'static str>, Option<u8>);
@@ -562,14 +578,7 @@ impl Links {
         if lemma.is_none() && class.is_none() {
             return;
         }
-        let cues = &mut self.links[i].cues;
-        match cues
-            .iter_mut()
-            .find(|(l, c, _)| l.as_deref() == lemma && *c == class)
-        {
-            Some((_, _, n)) => *n += 1,
-            None => cues.push((lemma.map(Box::from), class, 1)),
-        }
+        add_cue(&mut self.links[i].cues, lemma, class, 1);
     }
 
     /// Co-occurrence per window, windows in index order, the actors of

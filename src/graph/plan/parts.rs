@@ -1,7 +1,7 @@
 //! The plan of a document analysed in parts: the parts' plans folded into
 //! one (see `pipeline/parts.rs`).
 
-use super::{PlanActor, PlanLink, RecordPlan};
+use super::{add_cue, PlanActor, PlanLink, RecordPlan};
 use crate::graph::{EdgeKind, GraphOptions};
 use rustc_hash::FxHashMap;
 
@@ -114,14 +114,7 @@ fn merge_links(links: &mut Vec<PlanLink>, later: Vec<PlanLink>, index: &[u32], c
                     mine.spans.keep(cap, span);
                 }
                 for (lemma, class, n) in l.cues {
-                    match mine
-                        .cues
-                        .iter_mut()
-                        .find(|(x, c, _)| *x == lemma && *c == class)
-                    {
-                        Some((_, _, m)) => *m = m.saturating_add(n),
-                        None => mine.cues.push((lemma, class, n)),
-                    }
+                    add_cue(&mut mine.cues, lemma.as_deref(), class, n);
                 }
             }
             None => {
